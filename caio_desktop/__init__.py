@@ -1,0 +1,1 @@
+"""CAIO Desktop: a workbench for interim Chief AI Officers."""

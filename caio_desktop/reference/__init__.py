@@ -1,0 +1,1 @@
+"""Loaders for the bilingual, sourced reference data shipped in caio_desktop/resources/reference."""
