@@ -97,8 +97,10 @@ def load_risk_matrix() -> RiskMatrix:
         )
     keys = {level.key for level in levels}
     grid_raw = require(data, "grid", FILE_NAME)
-    if not isinstance(grid_raw, list) or len(grid_raw) != 5 or any(
-        not isinstance(row, list) or len(row) != 5 for row in grid_raw
+    if (
+        not isinstance(grid_raw, list)
+        or len(grid_raw) != 5
+        or any(not isinstance(row, list) or len(row) != 5 for row in grid_raw)
     ):
         raise ReferenceDataError(f"{FILE_NAME}: 'grid' must be 5 rows of 5 level keys")
     grid = tuple(tuple(str(cell) for cell in row) for row in grid_raw)

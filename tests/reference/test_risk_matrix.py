@@ -17,7 +17,14 @@ def test_levels_ranked_with_colours_and_labels() -> None:
 
 @pytest.mark.parametrize(
     ("likelihood", "impact", "expected"),
-    [(1, 1, "low"), (1, 5, "medium"), (3, 3, "medium"), (3, 4, "high"), (4, 5, "critical"), (5, 5, "critical")],
+    [
+        (1, 1, "low"),
+        (1, 5, "medium"),
+        (3, 3, "medium"),
+        (3, 4, "high"),
+        (4, 5, "critical"),
+        (5, 5, "critical"),
+    ],
 )
 def test_level_for(likelihood: int, impact: int, expected: str) -> None:
     assert load_risk_matrix().level_for(likelihood, impact) == expected
