@@ -1,1 +1,1 @@
-"""Domain rules in plain Python (no Qt, no SQLAlchemy)."""
+"""Plain-Python rules of an engagement: enumerations, module fields, scoring, validation (no Qt, no SQL)."""

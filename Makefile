@@ -1,0 +1,39 @@
+# CAIO Desktop — the two commands a new machine needs are `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO ?= demo/demo-engagement.caio
+LANG_DEMO ?= fr
+
+.PHONY: install run test lint demo screenshots bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+# Reinstall only when the project's metadata changes: keeps `make test` fast and idempotent.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+$(DEMO): | $(STAMP)
+	mkdir -p $(dir $(DEMO))
+	$(BIN)/caio demo $(DEMO) --lang $(LANG_DEMO)
+
+demo: $(STAMP)
+	$(BIN)/caio demo $(if $(FILE),$(FILE),$(DEMO)) --lang $(LANG_DEMO)
+
+run: $(STAMP) $(DEMO)
+	$(BIN)/caio-desktop $(DEMO)
+
+lint: $(STAMP)
+	$(BIN)/ruff check caio_desktop tests bench
+
+test: $(STAMP)
+	$(BIN)/ruff check caio_desktop tests bench
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,155 @@
+"""The only writer of workspace rows: every insert, update and delete goes through a Recorder, which
+keeps the rows before and after (for undo) and writes the audit trail in the same transaction.
+
+Deletes follow the schema's foreign keys explicitly (children first, links cleared) instead of
+leaving it to SQLite's ON DELETE actions, so that every cascaded row is recorded and comes back on undo.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, func, insert, select, update
+
+from caio_desktop.operations.changes import Row, RowChange
+from caio_desktop.workspace.models import AuditEntry, Base, utcnow
+
+_SUMMARY_LIMIT = 500
+_AUDIT = AuditEntry.__table__
+
+
+def table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+@cache
+def _children(table_name: str) -> tuple[tuple[str, str, bool], ...]:
+    """(child table, child column, cascade?) for every foreign key that points at `table_name`."""
+    found = []
+    for child in Base.metadata.sorted_tables:
+        for fk in child.foreign_keys:
+            if fk.column.table.name == table_name:
+                found.append((child.name, fk.parent.name, fk.ondelete == "CASCADE"))
+    return tuple(found)
+
+
+def _summary(row: Mapping[str, Any] | None) -> str | None:
+    if row is None:
+        return None
+    text = json.dumps(
+        {k: v for k, v in row.items() if k not in {"created_at", "updated_at"} and v not in (None, "", {})},
+        ensure_ascii=False, default=str,
+    )
+    return text if len(text) <= _SUMMARY_LIMIT else text[: _SUMMARY_LIMIT - 1] + "…"
+
+
+class Recorder:
+    """Writes rows within one transaction and remembers each change."""
+
+    def __init__(self, conn: Connection, operation: str, *, audit: bool = True) -> None:
+        self.conn = conn
+        self.operation = operation
+        self.changes: list[RowChange] = []
+        self._audit = audit
+
+    # --- reads ---------------------------------------------------------------------------------------
+    def row(self, table_name: str, row_id: int) -> Row | None:
+        t = table(table_name)
+        found = self.conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
+        return dict(found) if found else None
+
+    # --- writes --------------------------------------------------------------------------------------
+    def insert(self, table_name: str, values: Mapping[str, Any]) -> int:
+        t = table(table_name)
+        now = utcnow()
+        row = {"custom": {}, **values, "created_at": values.get("created_at") or now, "updated_at": now}
+        row_id = self.conn.execute(insert(t).values(row)).inserted_primary_key[0]
+        after = self.row(table_name, row_id)
+        self._record(RowChange(table_name, row_id, None, after))
+        return row_id
+
+    def insert_many(self, table_name: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+        """Bulk insert (imports): one executemany with ids assigned here so each row can be undone;
+        one audit entry for the whole batch."""
+        if not rows:
+            return []
+        t = table(table_name)
+        start = (self.conn.execute(select(func.max(t.c.id))).scalar() or 0) + 1
+        now = utcnow()
+        prepared = []
+        for offset, values in enumerate(rows):
+            prepared.append({"custom": {}, **values, "id": start + offset, "created_at": now,
+                             "updated_at": now})
+        columns = set().union(*(r.keys() for r in prepared))
+        full = [{c: r.get(c) for c in columns} for r in prepared]
+        self.conn.execute(insert(t), full)
+        self.changes.extend(RowChange(table_name, r["id"], None, r) for r in full)
+        if self._audit:
+            self._write_audit(table_name, None, None, f"{len(full)} rows")
+        return [r["id"] for r in full]
+
+    def update(self, table_name: str, row_id: int, values: Mapping[str, Any]) -> bool:
+        """Set `values` on a row; returns False (and records nothing) when nothing actually changes."""
+        before = self.row(table_name, row_id)
+        if before is None:
+            raise LookupError(f"{table_name} has no row {row_id}")
+        changed = {k: v for k, v in values.items() if before.get(k) != v}
+        if not changed:
+            return False
+        t = table(table_name)
+        self.conn.execute(update(t).where(t.c.id == row_id).values(**changed, updated_at=utcnow()))
+        self._record(RowChange(table_name, row_id, before, self.row(table_name, row_id)))
+        return True
+
+    def delete(self, table_name: str, row_id: int) -> None:
+        """Delete a row with everything that hangs on it, recording each row touched."""
+        before = self.row(table_name, row_id)
+        if before is None:
+            return
+        for child_name, column, cascade in _children(table_name):
+            child = table(child_name)
+            ids = self.conn.execute(select(child.c.id).where(child.c[column] == row_id)).scalars().all()
+            for child_id in ids:
+                if child_name == table_name and child_id == row_id:
+                    continue
+                if cascade:
+                    self.delete(child_name, child_id)
+                else:
+                    self.update(child_name, child_id, {column: None})
+        t = table(table_name)
+        self.conn.execute(delete(t).where(t.c.id == row_id))
+        self._record(RowChange(table_name, row_id, before, None))
+
+    # --- replay (undo / redo) ------------------------------------------------------------------------
+    def replay(self, changes: Iterable[RowChange]) -> None:
+        """Apply recorded changes as they are (pass inverted ones, reversed, to undo)."""
+        for change in changes:
+            t = table(change.table)
+            if change.after is None:
+                self.conn.execute(delete(t).where(t.c.id == change.row_id))
+            elif change.before is None:
+                self.conn.execute(insert(t).values(change.after))
+            else:
+                self.conn.execute(update(t).where(t.c.id == change.row_id).values(change.after))
+            self._record(change)
+
+    # --- bookkeeping ---------------------------------------------------------------------------------
+    def _record(self, change: RowChange) -> None:
+        self.changes.append(change)
+        if self._audit:
+            before, after = change.before, change.after
+            if before is not None and after is not None:  # an edit: keep only what changed
+                keys = [k for k in after if before.get(k) != after.get(k) and k != "updated_at"]
+                before = {k: before.get(k) for k in keys}
+                after = {k: after.get(k) for k in keys}
+            self._write_audit(change.table, change.row_id, _summary(before), _summary(after))
+
+    def _write_audit(self, entity: str, entity_id: int | None, before: str | None, after: str | None) -> None:
+        now = utcnow()
+        self.conn.execute(insert(_AUDIT).values(
+            at=now, operation=self.operation, entity=entity, entity_id=entity_id, before=before,
+            after=after, created_at=now, updated_at=now, custom={},
+        ))

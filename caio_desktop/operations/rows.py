@@ -1,0 +1,182 @@
+"""Create, edit, duplicate and delete rows of any module: the operations behind every table and form.
+
+    change = create_row(ws, "risks", {"title": "Biais du modèle de tarification", "likelihood": 4,
+                                      "impact": 5})
+    update_row(ws, "risks", change.row_ids[0], {"impact": 3})
+    undo(ws, change)
+
+Values are validated by the domain rules first; a ValidationError names the field and the value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import select
+
+from caio_desktop.domain.errors import ValidationError
+from caio_desktop.domain.fields import FieldKind
+from caio_desktop.domain.modules import Module, module
+from caio_desktop.domain.validation import clean_values
+from caio_desktop.operations import rules
+from caio_desktop.operations.changes import ChangeSet
+from caio_desktop.operations.recorder import Recorder, table
+from caio_desktop.workspace.models import LINKS
+from caio_desktop.workspace.queries import row_label
+
+
+def _split(mod: Module, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, list[int]]]:
+    """Column values apart from REFS values (kept in link tables)."""
+    refs = {k: v for k, v in values.items() if mod.has_field(k) and mod.field(k).kind == FieldKind.REFS}
+    return {k: v for k, v in values.items() if k not in refs}, refs
+
+
+def _check_refs(rec: Recorder, mod: Module, values: Mapping[str, Any]) -> None:
+    for key, value in values.items():
+        if key == "custom" or value in (None, []):
+            continue
+        field = mod.field(key)
+        if field.kind not in (FieldKind.REF, FieldKind.REFS):
+            continue
+        wanted = value if isinstance(value, list) else [value]
+        t = table(field.ref or "")
+        found = set(rec.conn.execute(select(t.c.id).where(t.c.id.in_(wanted))).scalars())
+        missing = [v for v in wanted if v not in found]
+        if missing:
+            raise ValidationError(mod.key, key, value, f"refers to no existing {field.ref} row {missing[0]}")
+
+
+def _set_links(rec: Recorder, mod: Module, row_id: int, refs: Mapping[str, list[int]]) -> None:
+    for key, wanted in refs.items():
+        link, own, other = LINKS[(mod.key, key)]
+        lt = link.__table__
+        if mod.key == "initiatives" and key == "depends_on_ids" and row_id in wanted:
+            raise ValidationError(mod.key, key, wanted, "an initiative cannot depend on itself")
+        current = {
+            r.other: r.id for r in rec.conn.execute(
+                select(lt.c.id, lt.c[other].label("other")).where(lt.c[own] == row_id))
+        }
+        for other_id, link_id in current.items():
+            if other_id not in wanted:
+                rec.delete(lt.name, link_id)
+        for other_id in wanted:
+            if other_id not in current:
+                rec.insert(lt.name, {own: row_id, other: other_id})
+
+
+def _changeset(verb: str, mod: Module, label: str, rec: Recorder, row_ids: list[int],
+               merge_key: tuple[Any, ...] | None = None) -> ChangeSet:
+    return ChangeSet(verb, mod.key, label, rec.changes, row_ids, merge_key, mod.entity_fr, mod.entity_en)
+
+
+def insert_row(rec: Recorder, mod: Module, values: Mapping[str, Any]) -> int:
+    """Validate and insert one row inside an existing operation (used by imports and domain ops)."""
+    cleaned = clean_values(mod, values, partial=False)
+    columns, refs = _split(mod, cleaned)
+    _check_refs(rec, mod, cleaned)
+    rules.prepare(rec, mod.key, columns, None)
+    row_id = rec.insert(mod.key, columns)
+    _set_links(rec, mod, row_id, refs)
+    rules.after_change(rec, mod.key, rec.row(mod.key, row_id))
+    return row_id
+
+
+def change_row(rec: Recorder, mod: Module, row_id: int, values: Mapping[str, Any]) -> bool:
+    """Validate and apply an edit inside an existing operation; False when nothing changed."""
+    existing = rec.row(mod.key, row_id)
+    if existing is None:
+        raise LookupError(f"{mod.key} has no row {row_id}")
+    cleaned = clean_values(mod, values, partial=True)
+    columns, refs = _split(mod, cleaned)
+    _check_refs(rec, mod, cleaned)
+    rules.prepare(rec, mod.key, columns, existing)
+    changed = rec.update(mod.key, row_id, columns)
+    before = len(rec.changes)
+    _set_links(rec, mod, row_id, refs)
+    changed = changed or len(rec.changes) > before
+    if changed:
+        rules.after_change(rec, mod.key, rec.row(mod.key, row_id))
+    return changed
+
+
+def create_row(workspace, module_key: str, values: Mapping[str, Any]) -> ChangeSet:  # noqa: ANN001
+    """Add one row to a module ("Add risk R-031")."""
+    mod = module(module_key)
+    if mod.singleton:
+        raise ValidationError(module_key, "id", None, "there is exactly one engagement; edit it instead")
+    with workspace.writing() as conn:
+        rec = Recorder(conn, f"Add {mod.entity_en}")
+        row_id = insert_row(rec, mod, values)
+        label = row_label(mod, rec.row(mod.key, row_id) or {})
+        rec.operation = f"Add {mod.entity_en} {label}"
+        return _changeset("add", mod, label, rec, [row_id])
+
+
+def update_row(workspace, module_key: str, row_id: int, values: Mapping[str, Any]) -> ChangeSet:  # noqa: ANN001
+    """Edit fields of one row ("Edit risk R-012"). Edits of a single field carry a merge key so that
+    consecutive edits of the same cell become one undo step."""
+    mod = module(module_key)
+    with workspace.writing() as conn:
+        existing = Recorder(conn, "").row(mod.key, row_id)
+        if existing is None:
+            raise LookupError(f"{module_key} has no row {row_id}")
+        label = row_label(mod, existing)
+        rec = Recorder(conn, f"Edit {mod.entity_en} {label}")
+        change_row(rec, mod, row_id, values)
+        merge_key = (module_key, row_id, next(iter(values))) if len(values) == 1 else None
+        return _changeset("edit", mod, label, rec, [row_id], merge_key)
+
+
+def delete_rows(workspace, module_key: str, row_ids: Iterable[int]) -> ChangeSet:  # noqa: ANN001
+    """Delete rows with what hangs on them (a risk's actions, a KPI's measurements) as one step."""
+    mod = module(module_key)
+    if mod.singleton:
+        raise ValidationError(module_key, "id", None, "the engagement cannot be deleted")
+    ids = list(dict.fromkeys(row_ids))
+    with workspace.writing() as conn:
+        rec = Recorder(conn, f"Delete {mod.entity_en}")
+        first = rec.row(mod.key, ids[0]) if ids else None
+        label = row_label(mod, first) if first and len(ids) == 1 else f"×{len(ids)}"
+        rec.operation = f"Delete {mod.entity_en} {label}"
+        for row_id in ids:
+            if rec.row(mod.key, row_id) is None:
+                raise LookupError(f"{module_key} has no row {row_id}")
+            rec.delete(mod.key, row_id)
+        rules.after_change(rec, mod.key, None)
+        return _changeset("delete", mod, label, rec, ids)
+
+
+def duplicate_row(workspace, module_key: str, row_id: int) -> ChangeSet:  # noqa: ANN001
+    """Copy a row (codes are re-assigned, titles marked as copies)."""
+    from caio_desktop.workspace.queries import get_row
+
+    mod = module(module_key)
+    source = get_row(workspace, module_key, row_id)
+    if source is None:
+        raise LookupError(f"{module_key} has no row {row_id}")
+    values = {f.key: source.get(f.key) for f in mod.editable_fields}
+    values["custom"] = dict(source.get("custom") or {})
+    if mod.code_field:
+        values[mod.code_field] = None
+    title = values.get(mod.title_field)
+    if isinstance(title, str) and mod.field(mod.title_field).kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+        values[mod.title_field] = f"{title} (copie)" if _lang(workspace) == "fr" else f"{title} (copy)"
+    values = {k: v for k, v in values.items() if v is not None}
+    change = create_row(workspace, module_key, values)
+    change.verb = "duplicate"
+    return change
+
+
+def _lang(workspace) -> str:  # noqa: ANN001
+    from caio_desktop.workspace.queries import fetch_rows
+
+    rows = fetch_rows(workspace, "engagement", limit=1)
+    return rows[0]["language"] if rows else "en"
+
+
+def update_engagement(workspace, values: Mapping[str, Any]) -> ChangeSet:  # noqa: ANN001
+    """Edit the engagement itself (client, dates, branding)."""
+    with workspace.writing() as conn:
+        row_id = conn.execute(select(table("engagement").c.id)).scalar_one()
+    return update_row(workspace, "engagement", row_id, values)

@@ -1,0 +1,103 @@
+"""Derived values kept in step by every operation: risk codes and levels, use-case scores and quadrant,
+vendor weighted scores. Run inside the operation's transaction, recorded like any other change."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import select
+
+from caio_desktop.domain.errors import ValidationError
+from caio_desktop.domain.scoring import (
+    FEASIBILITY_CRITERIA,
+    VALUE_CRITERIA,
+    engagement_length_warning,
+    risk_level,
+    use_case_score,
+    weighted_score,
+)
+from caio_desktop.operations.recorder import Recorder, table
+from caio_desktop.reference.risk_matrix import load_risk_matrix
+
+_RISK_CODE = re.compile(r"^R-(\d+)$")
+
+
+def next_risk_code(rec: Recorder) -> str:
+    """The next free code R-001, R-002, … (after the highest one in use)."""
+    codes = rec.conn.execute(select(table("risks").c.code)).scalars()
+    highest = max((int(m.group(1)) for c in codes if c and (m := _RISK_CODE.match(c))), default=0)
+    return f"R-{highest + 1:03d}"
+
+
+def prepare(rec: Recorder, module_key: str, values: dict[str, Any], existing: dict[str, Any] | None) -> None:
+    """Check cross-field rules and fill derived values in `values` before it is written."""
+    merged = {**(existing or {}), **values}
+    if module_key == "risks":
+        code = values.get("code")
+        if existing is None and not code:
+            values["code"] = next_risk_code(rec)
+        elif code is not None:
+            if not code:
+                raise ValidationError("risks", "code", code, "is required")
+            t = table("risks")
+            clash = rec.conn.execute(
+                select(t.c.id).where(t.c.code == code, t.c.id != (existing or {}).get("id", -1))
+            ).first()
+            if clash:
+                raise ValidationError("risks", "code", code, "is already used by another risk")
+        matrix = load_risk_matrix()
+        values["level"] = risk_level(merged.get("likelihood"), merged.get("impact"), matrix.level_for)
+        values["residual_level"] = risk_level(
+            merged.get("residual_likelihood"), merged.get("residual_impact"), matrix.level_for)
+    elif module_key == "use_cases":
+        score = use_case_score({k: merged.get(k) for k in (*VALUE_CRITERIA, *FEASIBILITY_CRITERIA)})
+        values.update(value_score=score.value, feasibility_score=score.feasibility, quadrant=score.quadrant)
+    elif module_key == "engagement":
+        start, end = merged.get("start_date"), merged.get("end_date")
+        if start and end and end <= start:
+            raise ValidationError("engagement", "end_date", end, "must be after the start date")
+    elif module_key in ("initiatives", "phases"):
+        start, end = merged.get("start_date"), merged.get("end_date")
+        if start and end and end < start:
+            raise ValidationError(module_key, "end_date", end, "must not be before the start date")
+    elif module_key == "maturity_ratings":
+        _check_dimension(merged.get("dimension"))
+
+
+def _check_dimension(key: str | None) -> None:
+    from caio_desktop.reference.maturity import load_maturity_model
+
+    if key is None:
+        return
+    model = load_maturity_model()
+    if key not in {d.key for d in model.dimensions}:
+        raise ValidationError("maturity_ratings", "dimension", key, "is not a dimension of the maturity model")
+
+
+def after_change(rec: Recorder, module_key: str, row: dict[str, Any] | None) -> None:
+    """Recompute values of other rows that depend on the changed one."""
+    if module_key == "vendor_scores" and row is not None:
+        refresh_vendor_score(rec, row["option_id"])
+    elif module_key == "vendor_criteria":
+        for option_id in rec.conn.execute(select(table("vendor_options").c.id)).scalars().all():
+            refresh_vendor_score(rec, option_id)
+
+
+def refresh_vendor_score(rec: Recorder, option_id: int) -> None:
+    scores, criteria = table("vendor_scores"), table("vendor_criteria")
+    pairs = rec.conn.execute(
+        select(criteria.c.weight, scores.c.score)
+        .join(criteria, criteria.c.id == scores.c.criterion_id)
+        .where(scores.c.option_id == option_id)
+    ).all()
+    if rec.row("vendor_options", option_id) is not None:
+        rec.update("vendor_options", option_id, {"weighted_score": weighted_score(pairs)})
+
+
+def engagement_warnings(row: dict[str, Any]) -> list[str]:
+    """Warnings (not errors) about an engagement row, e.g. a length outside 6–18 months."""
+    warning = None
+    if row.get("start_date") and row.get("end_date"):
+        warning = engagement_length_warning(row["start_date"], row["end_date"])
+    return [warning] if warning else []

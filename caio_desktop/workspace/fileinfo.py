@@ -1,0 +1,80 @@
+"""Reading a file's SQLite header without opening it, to tell a workspace from anything else.
+
+Looking at the 100-byte header first lets us give a specific message (empty, not SQLite, another
+application's database, truncated) and guarantees that a file we refuse is never touched by SQLite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from caio_desktop.workspace.errors import (
+    EmptyFileError,
+    ForeignDatabaseError,
+    NotSQLiteError,
+    TruncatedFileError,
+    WorkspaceNotFoundError,
+)
+
+APPLICATION_ID = 0x43414930  # "CAI0": `PRAGMA application_id` of every .caio file
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class HeaderInfo:
+    """What the header of an SQLite file says."""
+
+    size: int
+    page_size: int
+    page_count: int | None  # None when the header's count is stale (written by an old SQLite)
+    application_id: int
+    user_version: int
+
+
+def read_header(path: Path) -> HeaderInfo:
+    """The header of `path`, or the WorkspaceError that says why it is not a readable SQLite file."""
+    if not path.exists():
+        raise WorkspaceNotFoundError(path)
+    if path.is_dir():
+        raise NotSQLiteError(path)
+    size = path.stat().st_size
+    if size == 0:
+        raise EmptyFileError(path)
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_MAGIC):
+        raise NotSQLiteError(path)
+    if len(header) < 100:
+        raise TruncatedFileError(path, 100, len(header))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter = int.from_bytes(header[24:28], "big")
+    valid_for = int.from_bytes(header[92:96], "big")
+    count = int.from_bytes(header[28:32], "big")
+    return HeaderInfo(
+        size=size,
+        page_size=page_size,
+        page_count=count if count and change_counter == valid_for else None,
+        application_id=int.from_bytes(header[68:72], "big"),
+        user_version=int.from_bytes(header[60:64], "big"),
+    )
+
+
+def hot_journal(path: Path) -> bool:
+    """True when a rollback journal left by an interrupted write sits beside the file: SQLite will
+    roll it back on first read, so the file's own size may be transiently wrong."""
+    journal = path.with_name(path.name + "-journal")
+    return journal.exists() and journal.stat().st_size > 0
+
+
+def inspect_workspace(path: Path) -> HeaderInfo:
+    """Check that `path` looks like a whole CAIO workspace; raise the specific error otherwise."""
+    info = read_header(path)
+    if not hot_journal(path):
+        expected = info.page_size * info.page_count if info.page_count else None
+        if (expected and info.size < expected) or info.size % info.page_size:
+            raise TruncatedFileError(path, expected or info.size + info.page_size, info.size)
+    if info.application_id != APPLICATION_ID:
+        raise ForeignDatabaseError(path)
+    return info

@@ -1,0 +1,116 @@
+"""Reads of the registers, as plain dicts, shared by the UI models, exports, deliverables and CLI.
+
+Rows are read with SQLAlchemy Core (no ORM objects) so that large registers page cheaply; REFS fields
+(links kept in link tables) are filled in one query per page.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Select, func, select
+
+from caio_desktop.domain.fields import FieldKind
+from caio_desktop.domain.modules import MODULES, Module, module
+from caio_desktop.workspace.models import LINKS, MODELS, Base
+
+Row = dict[str, Any]
+
+
+def _table(module_key: str):  # noqa: ANN202 - a Table
+    return MODELS[module_key].__table__
+
+
+def count_rows(workspace, module_key: str) -> int:  # noqa: ANN001
+    t = _table(module_key)
+    with workspace.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+
+
+def counts(workspace) -> dict[str, int]:  # noqa: ANN001
+    """Row count per module key, in one round trip."""
+    statements = [select(func.count()).select_from(_table(k)).scalar_subquery().label(k) for k in MODULES]
+    with workspace.engine.connect() as conn:
+        row = conn.execute(select(*statements)).mappings().one()
+    return {k: int(row[k]) for k in MODULES}
+
+
+def _with_links(conn, mod: Module, rows: list[Row]) -> list[Row]:  # noqa: ANN001
+    refs = [f for f in mod.fields if f.kind == FieldKind.REFS]
+    if not refs or not rows:
+        return rows
+    ids = [r["id"] for r in rows]
+    for field in refs:
+        link, own, other = LINKS[(mod.key, field.key)]
+        lt = link.__table__
+        linked: dict[int, list[int]] = defaultdict(list)
+        for chunk_start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+            chunk = ids[chunk_start:chunk_start + 900]
+            for own_id, other_id in conn.execute(
+                select(lt.c[own], lt.c[other]).where(lt.c[own].in_(chunk)).order_by(lt.c[other])
+            ):
+                linked[own_id].append(other_id)
+        for row in rows:
+            row[field.key] = linked.get(row["id"], [])
+    return rows
+
+
+def fetch_rows(
+    workspace,  # noqa: ANN001
+    module_key: str,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    order_by: str | None = None,
+    descending: bool = False,
+    where: dict[str, Any] | None = None,
+) -> list[Row]:
+    """Rows of a module as dicts (all columns plus REFS lists), in id order unless `order_by`."""
+    mod = module(module_key)
+    t = _table(module_key)
+    statement: Select = select(t)
+    for key, value in (where or {}).items():
+        statement = statement.where(t.c[key] == value)
+    if order_by:
+        column = t.c[order_by]
+        statement = statement.order_by(column.desc() if descending else column, t.c.id)
+    else:
+        statement = statement.order_by(t.c.id)
+    if offset:
+        statement = statement.offset(offset)
+    if limit is not None:
+        statement = statement.limit(limit)
+    with workspace.engine.connect() as conn:
+        rows = [dict(r) for r in conn.execute(statement).mappings()]
+        return _with_links(conn, mod, rows)
+
+
+def get_row(workspace, module_key: str, row_id: int) -> Row | None:  # noqa: ANN001
+    rows = fetch_rows(workspace, module_key, where={"id": row_id})
+    return rows[0] if rows else None
+
+
+def row_label(mod: Module, row: Row, *, limit: int = 40) -> str:
+    """How a row is named to people: its code when it has one, else its title field."""
+    value = row.get(mod.code_field) if mod.code_field else None
+    if not value:
+        value = row.get(mod.title_field)
+    text = " ".join(str(value if value is not None else f"#{row.get('id')}").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def labels(workspace, module_key: str) -> dict[int, str]:  # noqa: ANN001
+    """id → label of every row of a module (for REF pickers and exports)."""
+    mod = module(module_key)
+    t = _table(module_key)
+    columns = [t.c.id, t.c[mod.title_field]] + ([t.c[mod.code_field]] if mod.code_field else [])
+    with workspace.engine.connect() as conn:
+        return {r["id"]: row_label(mod, dict(r)) for r in conn.execute(select(*columns)).mappings()}
+
+
+def setting(workspace, key: str, default: Any = None) -> Any:  # noqa: ANN001
+    t = Base.metadata.tables["settings"]
+    with workspace.engine.connect() as conn:
+        value = conn.execute(select(t.c.value).where(t.c.key == key)).scalar()
+    return default if value is None else value

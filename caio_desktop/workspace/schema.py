@@ -1,0 +1,80 @@
+"""Schema versions of the workspace file and the ordered steps that upgrade an older file.
+
+`PRAGMA user_version` holds the version. Upgrades run in one exclusive transaction: either the file
+reaches the current version with every row, or it is left exactly as it was (calibre's
+schema_upgrades, Anki's storage upgrades). A file newer than this application is refused, never touched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from caio_desktop.workspace.errors import UpgradeError
+from caio_desktop.workspace.fileinfo import APPLICATION_ID
+from caio_desktop.workspace.models import Base
+
+SCHEMA_VERSION = 1
+MIN_SUPPORTED_VERSION = 1
+
+UpgradeStep = Callable[[sqlite3.Connection], None]
+
+# UPGRADES[n] takes a file from version n to n + 1. Append here; never edit a released step.
+UPGRADES: dict[int, UpgradeStep] = {}
+
+
+def create_schema(connection: sqlite3.Connection) -> None:
+    """Create every table of the current schema in an empty database and stamp it."""
+    from sqlalchemy import create_engine
+
+    # Build the DDL through SQLAlchemy (the typed models are the truth) on this very connection.
+    engine = create_engine("sqlite+pysqlite://", creator=lambda: connection)
+    with engine.begin() as conn:
+        Base.metadata.create_all(conn)
+    connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def user_version(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def upgrade(connection: sqlite3.Connection, path: Path, *, target: int = SCHEMA_VERSION,
+            steps: dict[int, UpgradeStep] | None = None) -> list[int]:
+    """Run the steps from the file's version up to `target` in one exclusive transaction.
+
+    Returns the versions reached (empty when already current). On any error the transaction is rolled
+    back and UpgradeError names the step that failed.
+    """
+    steps = UPGRADES if steps is None else steps
+    current = user_version(connection)
+    if current >= target:
+        return []
+    reached: list[int] = []
+    # Foreign keys cannot be switched inside a transaction; steps that rebuild tables need them off.
+    connection.execute("PRAGMA foreign_keys=OFF")
+    connection.execute("BEGIN EXCLUSIVE")
+    version = current
+    try:
+        while version < target:
+            step = steps.get(version)
+            if step is None:
+                raise UpgradeError(path, version + 1, f"no upgrade step from version {version}")
+            step(connection)
+            version += 1
+            reached.append(version)
+        problems = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise UpgradeError(path, version, f"{len(problems)} broken links after the upgrade")
+        connection.execute(f"PRAGMA user_version={version}")
+        connection.execute("COMMIT")
+    except UpgradeError:
+        connection.execute("ROLLBACK")
+        raise
+    except Exception as exc:  # any failure of a step leaves the file as it was
+        connection.execute("ROLLBACK")
+        raise UpgradeError(path, version + 1, str(exc)) from exc
+    finally:
+        connection.execute("PRAGMA foreign_keys=ON")
+    return reached

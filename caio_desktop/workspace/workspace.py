@@ -1,0 +1,233 @@
+"""`Workspace`: the one object that owns one open `.caio` engagement file (Anki's Collection).
+
+    ws = Workspace.create(path, client="Assurances du Rhône", language="fr")
+    ws = Workspace.open(path)      # refuses locked, foreign, truncated, damaged or newer files
+    with ws.session() as s: ...    # typed reads
+    ws.close()
+
+Writes go through `caio_desktop.operations`, never through a session of the caller's own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.orm import Session
+
+from caio_desktop.domain.enums import ENUMERATIONS
+from caio_desktop.domain.errors import ValidationError
+from caio_desktop.domain.scoring import add_months
+from caio_desktop.workspace import schema
+from caio_desktop.workspace.engine import make_engine, raw_connect
+from caio_desktop.workspace.errors import (
+    CorruptFileError,
+    NewerVersionError,
+    ReadOnlyError,
+    WorkspaceError,
+    WorkspaceExistsError,
+)
+from caio_desktop.workspace.fileinfo import inspect_workspace
+from caio_desktop.workspace.lock import WorkspaceLock
+from caio_desktop.workspace.models import AuditEntry, Engagement, Phase, utcnow
+
+WORKSPACE_SUFFIX = ".caio"
+PHASE_SHARE = {"diagnosis": 0.2, "strategy": 0.25, "deployment": 0.4, "handover": 0.15}
+
+
+def owner_only(path: Path) -> None:
+    """Client data is confidential: files we create are readable by their owner only (POSIX)."""
+    with suppress(OSError, NotImplementedError):
+        os.chmod(path, 0o600)
+
+
+class Workspace:
+    """One open engagement file: its engine, its lock, and whether it may be changed."""
+
+    def __init__(self, path: Path, engine: Engine, lock: WorkspaceLock | None, *, read_only: bool) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self.read_only = read_only
+        self.closed = False
+
+    # --- lifecycle -----------------------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        *,
+        client: str,
+        language: str = "fr",
+        start: dt.date | None = None,
+        months: int = 12,
+        sector: str | None = None,
+        country: str | None = None,
+        consultant: str | None = None,
+        overwrite: bool = False,
+    ) -> Workspace:
+        """Create a new engagement file with its engagement row and four phases, and open it.
+
+        The file is built under a temporary name and renamed at the end, so a failure leaves nothing.
+        """
+        path = Path(path)
+        if not client or not client.strip():
+            raise ValidationError("engagement", "client_name", client, "is required")
+        if language not in ENUMERATIONS["language"]:
+            raise ValidationError("engagement", "language", language, "must be fr or en")
+        if not 1 <= months <= 60:
+            raise ValidationError("engagement", "months", months, "must be between 1 and 60")
+        if path.exists() and not overwrite:
+            raise WorkspaceExistsError(path)
+        start = start or dt.date.today()
+        end = add_months(start, months)
+        tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
+        tmp.unlink(missing_ok=True)
+        connection = raw_connect(tmp)
+        try:
+            schema.create_schema(connection)
+            now = utcnow()
+            connection.execute("BEGIN")
+            connection.execute(
+                "INSERT INTO engagement (client_name, sector, country, language, start_date, end_date, "
+                "consultant_name, created_at, updated_at, custom) VALUES (?,?,?,?,?,?,?,?,?,'{}')",
+                (client.strip(), sector, country, language, start.isoformat(), end.isoformat(), consultant,
+                 now.isoformat(sep=" "), now.isoformat(sep=" ")),
+            )
+            cursor = start
+            phase_enum = ENUMERATIONS["phase"]
+            for code, share in PHASE_SHARE.items():
+                phase_end = cursor + dt.timedelta(days=round((end - start).days * share))
+                if code == "handover":
+                    phase_end = end
+                connection.execute(
+                    "INSERT INTO phases (phase, title, start_date, end_date, status, progress, created_at, "
+                    "updated_at, custom) VALUES (?,?,?,?,?,?,?,?,'{}')",
+                    (code, phase_enum.label(code, language), cursor.isoformat(), phase_end.isoformat(),
+                     "not_started", 0, now.isoformat(sep=" "), now.isoformat(sep=" ")),
+                )
+                cursor = phase_end
+            connection.execute(
+                "INSERT INTO audit_log (at, operation, entity, entity_id, before, after, created_at, "
+                "updated_at, custom) VALUES (?,?,?,?,?,?,?,?,'{}')",
+                (now.isoformat(sep=" "), "Create engagement", "engagement", 1, None, client.strip(),
+                 now.isoformat(sep=" "), now.isoformat(sep=" ")),
+            )
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        connection.close()
+        owner_only(tmp)
+        os.replace(tmp, path)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False, verify: bool = True) -> Workspace:
+        """Open an existing workspace, upgrading an older schema (after a snapshot).
+
+        Raises a specific WorkspaceError for a missing, empty, foreign, truncated, damaged, newer or
+        locked file; such a file is left byte for byte as it was.
+        """
+        path = Path(path)
+        inspect_workspace(path)
+        lock = None if read_only else WorkspaceLock(path).acquire()
+        try:
+            connection = raw_connect(path, read_only=read_only)
+            try:
+                cls._verify(connection, path, quick=verify)
+                version = schema.user_version(connection)
+                if version > schema.SCHEMA_VERSION:
+                    raise NewerVersionError(path, version, schema.SCHEMA_VERSION)
+                if version < schema.MIN_SUPPORTED_VERSION:
+                    raise CorruptFileError(path, f"unknown schema version {version}")
+                if version < schema.SCHEMA_VERSION:
+                    if read_only:
+                        raise ReadOnlyError(path)
+                    from caio_desktop.workspace.snapshots import backup_connection
+
+                    backup_connection(connection, path, reason=f"before-upgrade-v{version}")
+                    schema.upgrade(connection, path)
+            finally:
+                connection.close()
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+        return cls(path, make_engine(path, read_only=read_only), lock, read_only=read_only)
+
+    @staticmethod
+    def _verify(connection: sqlite3.Connection, path: Path, *, quick: bool) -> None:
+        try:
+            if quick:
+                result = connection.execute("PRAGMA quick_check").fetchone()[0]
+                if result != "ok":
+                    raise CorruptFileError(path, result)
+            if connection.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='engagement'"
+            ).fetchone()[0] != 1:
+                raise CorruptFileError(path, "the engagement table is missing")
+        except sqlite3.DatabaseError as exc:
+            raise CorruptFileError(path, str(exc)) from exc
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self.engine.dispose()
+        if self._lock:
+            self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- access --------------------------------------------------------------------------------------
+    def session(self) -> Session:
+        """A session for reading (use as a context manager). Writes belong to operations."""
+        self._ensure_open()
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction (used by operations): committed on success, rolled back on error."""
+        self._ensure_open()
+        if self.read_only:
+            raise ReadOnlyError(self.path)
+        with self.engine.begin() as conn:
+            yield conn
+
+    def _ensure_open(self) -> None:
+        if self.closed:
+            raise WorkspaceError(self.path, f"{self.path}: the workspace is closed")
+
+    @property
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+    def engagement(self) -> Engagement:
+        with self.session() as s:
+            return s.scalars(select(Engagement).limit(1)).one()
+
+    def phases(self) -> list[Phase]:
+        with self.session() as s:
+            return list(s.scalars(select(Phase).order_by(Phase.start_date, Phase.id)))
+
+    def audit_trail(self, limit: int = 100) -> list[AuditEntry]:
+        with self.session() as s:
+            return list(s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)))
+
+    def __repr__(self) -> str:
+        return f"Workspace({str(self.path)!r}{', read-only' if self.read_only else ''})"
+
+
+__all__ = ["WORKSPACE_SUFFIX", "Workspace"]
