@@ -1,0 +1,73 @@
+"""`caio`: the headless command line over the same operations as the app.
+
+Each `cmd_*.py` module in this package registers its sub-commands (`register(subparsers)`), so a
+feature adds its commands without touching this file. Modules import their heavy dependencies inside
+the command functions: `caio info` must start as fast as a bare sqlite3 script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from caio_desktop import __version__
+
+
+class CliError(Exception):
+    """A failure reported as one line on stderr with exit status `code`."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="caio", description="CAIO Desktop from the command line: one engagement per .caio file.")
+    parser.add_argument("--version", action="version", version=f"caio {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("cmd_"):
+            importlib.import_module(f"{__name__}.{info.name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result = args.func(args)
+        return int(result or 0)
+    except CliError as exc:
+        print(f"caio: error: {exc}", file=sys.stderr)
+        return exc.code
+    except BrokenPipeError:  # `caio info | head`: the reader left, nothing to report
+        return 0
+    except KeyboardInterrupt:
+        print("caio: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the user gets one clear line, never a traceback
+        return _report(exc)
+
+
+def _report(exc: Exception) -> int:
+    from caio_desktop.domain.errors import DomainError
+    from caio_desktop.workspace.errors import WorkspaceError
+
+    if isinstance(exc, WorkspaceError | DomainError | ValueError | LookupError):
+        print(f"caio: error: {exc}", file=sys.stderr)
+        return 1
+    if isinstance(exc, OSError):
+        print(f"caio: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    import sqlite3
+
+    if isinstance(exc, sqlite3.DatabaseError):
+        print(f"caio: error: the workspace could not be read ({exc})", file=sys.stderr)
+        return 1
+    print(f"caio: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    return 3

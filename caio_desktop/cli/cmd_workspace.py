@@ -1,0 +1,176 @@
+"""Workspace commands: new, info, check, snapshot, snapshots, restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from caio_desktop.cli.common import fail, iso_date, lang, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="create a new engagement file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--client", required=True, help="client organisation name")
+    p.add_argument("--lang", type=lang, default="fr", help="deliverables language (fr|en)")
+    p.add_argument("--start", type=iso_date, help="start date YYYY-MM-DD (default today)")
+    p.add_argument("--months", type=int, default=12, help="engagement length in months (default 12)")
+    p.add_argument("--sector")
+    p.add_argument("--consultant")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("info", help="engagement, schema version and row counts per module")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("check", help="full integrity check; exit 0 when healthy")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("snapshot", help="take a snapshot of the workspace now")
+    p.add_argument("file", type=Path)
+    p.add_argument("--reason", default="manual")
+    p.add_argument("--keep", type=int, default=None, help="snapshots to keep (default 10)")
+    p.set_defaults(func=cmd_snapshot)
+
+    p = sub.add_parser("snapshots", help="list the snapshots of a workspace, newest first")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_snapshots)
+
+    p = sub.add_parser("restore", help="replace the workspace with a snapshot (the current file is kept)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--from", dest="snapshot", type=Path, required=True,
+                   help="snapshot file, or 'latest'")
+    p.set_defaults(func=cmd_restore)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from caio_desktop.workspace.workspace import Workspace
+
+    if args.file.suffix != ".caio":
+        raise fail(f"{args.file}: a workspace file name must end in .caio")
+    workspace = Workspace.create(args.file, client=args.client, language=args.lang, start=args.start,
+                                 months=args.months, sector=args.sector, consultant=args.consultant)
+    try:
+        from caio_desktop.operations.rules import engagement_warnings
+        from caio_desktop.workspace.queries import fetch_rows
+
+        for warning in engagement_warnings(fetch_rows(workspace, "engagement")[0]):
+            print(f"caio: warning: {warning}")
+    finally:
+        workspace.close()
+    print(f"created {args.file}")
+    return 0
+
+
+def read_info(path: Path) -> dict:
+    """What `caio info` shows, read with plain sqlite3 (no SQLAlchemy import: this must start fast)."""
+    import sqlite3
+
+    from caio_desktop.domain.modules import MODULES
+    from caio_desktop.workspace.fileinfo import inspect_workspace
+    from caio_desktop.workspace.lock import WorkspaceLock
+
+    inspect_workspace(path)
+    lock = WorkspaceLock(path).acquire()
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            from caio_desktop.workspace.errors import NewerVersionError
+
+            supported = _schema_version()
+            if version > supported:
+                raise NewerVersionError(path, version, supported)
+            row = connection.execute(
+                "SELECT client_name, language, start_date, end_date, sector, consultant_name "
+                "FROM engagement LIMIT 1").fetchone()
+            counts = {key: connection.execute(f'SELECT count(*) FROM "{key}"').fetchone()[0]
+                      for key in MODULES}
+        except sqlite3.DatabaseError as exc:
+            from caio_desktop.workspace.errors import CorruptFileError
+
+            raise CorruptFileError(path, str(exc)) from exc
+        finally:
+            connection.close()
+    finally:
+        lock.release()
+    engagement = dict(zip(("client", "language", "start", "end", "sector", "consultant"), row or (), strict=False))
+    return {"file": str(path), "schema_version": version, "engagement": engagement, "counts": counts}
+
+
+def _schema_version() -> int:
+    # Read the constant without importing the schema module (which imports SQLAlchemy).
+    import ast
+    import importlib.util
+
+    spec = importlib.util.find_spec("caio_desktop.workspace.schema")
+    source = Path(spec.origin).read_text(encoding="utf-8")  # type: ignore[arg-type, union-attr]
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "SCHEMA_VERSION":
+            return int(ast.literal_eval(node.value))
+    raise RuntimeError("SCHEMA_VERSION not found")  # pragma: no cover
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    info = read_info(args.file)
+    if args.json:
+        print_json(info)
+        return 0
+    engagement = info["engagement"]
+    print(f"{engagement.get('client')} — {engagement.get('start')} → {engagement.get('end')} "
+          f"({engagement.get('language')}), schema {info['schema_version']}")
+    width = max(len(k) for k in info["counts"])
+    for key, count in info["counts"].items():
+        print(f"  {key:<{width}}  {count:>7}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from caio_desktop.workspace.check import check_workspace
+
+    problems = check_workspace(args.file)
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"{args.file}: {len(problems)} problem(s) found")
+        return 1
+    print(f"{args.file}: ok")
+    return 0
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    from caio_desktop.cli.common import opened
+    from caio_desktop.workspace.snapshots import DEFAULT_KEEP, take_snapshot
+
+    with opened(args.file) as workspace:
+        target = take_snapshot(workspace, reason=args.reason, keep=args.keep or DEFAULT_KEEP)
+    print(target)
+    return 0
+
+
+def cmd_snapshots(args: argparse.Namespace) -> int:
+    from caio_desktop.workspace.snapshots import list_snapshots
+
+    for snap in list_snapshots(args.file):
+        print(f"{snap.taken_at:%Y-%m-%d %H:%M:%S}  {snap.reason:<24} {snap.path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from caio_desktop.workspace.snapshots import list_snapshots, restore
+
+    snapshot = args.snapshot
+    if str(snapshot) == "latest":
+        found = list_snapshots(args.file)
+        if not found:
+            raise fail(f"{args.file}: no snapshot to restore")
+        snapshot = found[0].path
+    if not snapshot.exists():
+        raise fail(f"{snapshot}: no such snapshot")
+    safety = restore(args.file, snapshot)
+    print(f"restored {args.file} from {snapshot}")
+    if safety:
+        print(f"the replaced file was kept as {safety}")
+    return 0
