@@ -139,7 +139,10 @@ class Workspace:
         inspect_workspace(path)
         lock = None if read_only else WorkspaceLock(path).acquire()
         try:
-            connection = raw_connect(path, read_only=read_only)
+            try:
+                connection = raw_connect(path, read_only=read_only)
+            except sqlite3.DatabaseError as exc:
+                raise CorruptFileError(path, str(exc)) from exc
             try:
                 cls._verify(connection, path, quick=verify)
                 version = schema.user_version(connection)
