@@ -1,0 +1,34 @@
+"""The Recorder: bulk inserts are undoable, replay restores rows exactly, audit entries are written."""
+
+from __future__ import annotations
+
+from caio_desktop.operations import undo
+from caio_desktop.operations.changes import ChangeSet
+from caio_desktop.operations.history import run_recorded
+from caio_desktop.workspace.queries import count_rows, fetch_rows
+
+
+def test_insert_many_is_one_undo_step_with_one_audit_entry(workspace) -> None:
+    rows = [{"code": f"R-{n:03d}", "title": f"Risque {n}", "likelihood": 1 + n % 5, "impact": 1 + n % 3,
+             "level": "low"} for n in range(1, 501)]
+    change = run_recorded(workspace, ChangeSet("import", "risks", "500"),
+                          lambda rec: rec.insert_many("risks", rows))
+    assert count_rows(workspace, "risks") == 500
+    assert change.row_ids == list(range(1, 501))
+    assert workspace.audit_trail(1)[0].after == "500 rows"
+    undo(workspace, change)
+    assert count_rows(workspace, "risks") == 0
+
+
+def test_merged_changes_keep_first_before_and_last_after(workspace) -> None:
+    from caio_desktop.operations import create_row, update_row
+
+    risk = create_row(workspace, "risks", {"title": "Dérive", "likelihood": 1, "impact": 1}).row_ids[0]
+    first = update_row(workspace, "risks", risk, {"title": "Dérive du modèle"})
+    second = update_row(workspace, "risks", risk, {"title": "Dérive du modèle de tarification"})
+    merged = first.merged_with(second)
+    assert len(merged.changes) == 1
+    assert merged.changes[0].before["title"] == "Dérive"
+    assert merged.changes[0].after["title"] == "Dérive du modèle de tarification"
+    undo(workspace, merged)
+    assert fetch_rows(workspace, "risks")[0]["title"] == "Dérive"
