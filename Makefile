@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO ?= demo/demo-engagement.caio
 LANG_DEMO ?= fr
 
-.PHONY: install run test lint demo screenshots bench clean
+.PHONY: install run test lint demo screenshots bench clean bundle
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -29,11 +29,19 @@ run: $(STAMP) $(DEMO)
 	$(BIN)/caio-desktop $(DEMO)
 
 lint: $(STAMP)
-	$(BIN)/ruff check caio_desktop tests bench
+	$(BIN)/ruff check caio_desktop tests bench packaging
 
 test: $(STAMP)
-	$(BIN)/ruff check caio_desktop tests bench
+	$(BIN)/ruff check caio_desktop tests bench packaging
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# A standalone one-folder application (PyInstaller); its last step runs the bundle's own self-test.
+bundle: $(STAMP)
+	$(BIN)/python -m pip install 'pyinstaller>=6.5'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/caio-desktop.spec
+	rm -f build/bundle-selftest.caio
+	QT_QPA_PLATFORM=offscreen dist/caio-desktop/caio-desktop --cli demo build/bundle-selftest.caio
+	QT_QPA_PLATFORM=offscreen dist/caio-desktop/caio-desktop --self-test build/bundle-selftest.caio
