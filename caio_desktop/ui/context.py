@@ -4,6 +4,7 @@ and the signals that keep pages, models and charts in step after an edit, an und
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -12,18 +13,29 @@ from PySide6.QtGui import QUndoStack
 from caio_desktop.operations.changes import ChangeSet
 
 
+@cache
+def _link_owners() -> dict[str, tuple[str, str]]:
+    """link table name → (owning module's table, column holding the owner's id)."""
+    from caio_desktop.workspace.models import LINKS
+
+    return {link.__tablename__: (module_key, own) for (module_key, _), (link, own, _) in LINKS.items()}
+
+
 class AppContext(QObject):
     """Shared state of one main window.
 
     Signals:
       workspace_changed(object): a workspace was opened (the Workspace) or closed (None);
+      rows_changed(object): {table name: frozenset of row ids} changed by an operation, undo or redo
+        (emitted before data_changed) — item models update exactly those rows;
       data_changed(object): a frozenset of table names whose rows changed (after an operation, undo
-        or redo) — models refresh only what they show;
+        or redo) — pages and charts refresh only what they show;
       language_changed(str): the interface language switched ("fr" or "en");
       busy_changed(bool): a write is in progress (window title shows the modified marker).
     """
 
     workspace_changed = Signal(object)
+    rows_changed = Signal(object)
     data_changed = Signal(object)
     language_changed = Signal(str)
     busy_changed = Signal(bool)
@@ -70,4 +82,20 @@ class AppContext(QObject):
         return change
 
     def notify(self, change: ChangeSet) -> None:
+        rows: dict[str, set[int]] = {}
+        owners = _link_owners()
+        for row_change in change.changes:
+            rows.setdefault(row_change.table, set()).add(row_change.row_id)
+            if row_change.table in owners:  # a REFS edit changes the owning row as people see it
+                owner_table, own_column = owners[row_change.table]
+                for state in (row_change.before, row_change.after):
+                    if state and state.get(own_column) is not None:
+                        rows.setdefault(owner_table, set()).add(state[own_column])
+        self.rows_changed.emit({table: frozenset(ids) for table, ids in rows.items()})
         self.data_changed.emit(frozenset(change.tables()))
+
+    def refresh_all(self) -> None:
+        """Tell every page that anything may have changed (after an import run outside the stack)."""
+        from caio_desktop.workspace.models import Base
+
+        self.data_changed.emit(frozenset(Base.metadata.tables))

@@ -1,0 +1,51 @@
+"""Colours that carry meaning in registers: risk levels from the risk matrix, AI Act tiers, quadrants.
+
+Risk colours come from the reference risk matrix (a client's own policy may change them); the others
+are fixed here so a tier looks the same on every page and in every chart.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QColor
+
+from caio_desktop.domain.fields import Field, FieldKind
+
+TIER_COLORS = {
+    "prohibited": "#7B1F1F",
+    "high": "#C62828",
+    "limited": "#EF8A00",
+    "minimal": "#2E7D32",
+    "unclassified": "#78808A",
+}
+QUADRANT_COLORS = {
+    "quick_win": "#2E7D32",
+    "strategic_bet": "#1565C0",
+    "incremental": "#8E8E3C",
+    "deprioritise": "#9E9E9E",
+}
+
+
+@cache
+def risk_level_colors() -> dict[str, str]:
+    from caio_desktop.reference.risk_matrix import load_risk_matrix
+
+    return {level.key: level.color for level in load_risk_matrix().levels}
+
+
+def badge_color(field: Field, code: object) -> QColor | None:
+    """The colour of a coded value when its field carries one (None for plain fields)."""
+    if field.kind != FieldKind.CHOICE or not isinstance(code, str):
+        return None
+    palette = {"risk_level": risk_level_colors(), "ai_act_tier": TIER_COLORS,
+               "quadrant": QUADRANT_COLORS}.get(field.choices or "")
+    if not palette or code not in palette:
+        return None
+    return QColor(palette[code])
+
+
+def text_on(color: QColor) -> QColor:
+    """Black or white, whichever reads better on `color`."""
+    luminance = 0.299 * color.redF() + 0.587 * color.greenF() + 0.114 * color.blueF()
+    return QColor("#1B1B1B") if luminance > 0.6 else QColor("#FFFFFF")

@@ -1,0 +1,159 @@
+"""The register table model: what a table shows, cell edits as undo steps, precise signals, lazy pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate, QModelIndex, Qt
+
+from caio_desktop.operations import create_row, delete_rows
+from caio_desktop.operations.changes import ChangeSet
+from caio_desktop.operations.history import run_recorded
+from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.registers.model import ID_ROLE, ROW_ROLE, RegisterModel
+from caio_desktop.workspace.queries import get_row
+
+
+@pytest.fixture
+def context(qtbot, workspace) -> AppContext:
+    context = AppContext(lang="fr")
+    context.set_workspace(workspace)
+    return context
+
+
+def _risk(context: AppContext, title: str, likelihood: int = 3, impact: int = 3, **values) -> int:
+    return context.perform(create_row, "risks", {"title": title, "likelihood": likelihood, "impact": impact,
+                                                 **values}).row_ids[0]
+
+
+def test_cells_show_labels_and_edit_role_gives_raw_values(context) -> None:
+    system = context.perform(create_row, "ai_systems", {"name": "Chatbot RH"}).row_ids[0]
+    _risk(context, "Biais", 5, 5, ai_system_id=system, review_date=dt.date(2026, 3, 16))
+    model = RegisterModel(context, "risks")
+    assert model.rowCount() == 1
+    level = model.index(0, model.column("level"))
+    assert level.data() == "Critique"
+    assert level.data(Qt.ItemDataRole.EditRole) == "critical"
+    assert level.data(Qt.ItemDataRole.BackgroundRole).name().upper() == "#C62828"
+    assert model.index(0, model.column("ai_system_id")).data() == "Chatbot RH"
+    review = model.index(0, model.column("review_date"))
+    assert review.data() == "16/03/2026"
+    assert review.data(Qt.ItemDataRole.EditRole) == QDate(2026, 3, 16)
+    assert model.index(0, 0).data(ROW_ROLE)["title"] == "Biais"
+    assert model.headerData(model.column("likelihood"), Qt.Orientation.Horizontal) == "Probabilité"
+    context.set_language("en")
+    assert level.data() == "Critical"
+    assert review.data() == "16 Mar 2026"
+    assert model.headerData(model.column("likelihood"), Qt.Orientation.Horizontal) == "Likelihood"
+
+
+def test_set_data_is_an_undo_step_with_precise_signals(qtbot, context) -> None:
+    _risk(context, "Dérive", 2, 2)
+    model = RegisterModel(context, "risks")
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    impact = model.index(0, model.column("impact"))
+    with qtbot.waitSignal(model.dataChanged) as blocker:
+        assert model.setData(impact, 5)
+    assert blocker.args[0].row() == 0
+    assert impact.data() == "5"
+    assert model.index(0, model.column("level")).data() == "Élevé"
+    assert context.undo_stack.undoText() == "Modifier risque R-001"
+    context.undo_stack.undo()
+    assert impact.data() == "2"
+    assert model.index(0, model.column("level")).data() == "Faible"
+    context.undo_stack.redo()
+    assert impact.data() == "5"
+    assert not resets
+
+
+def test_refused_edit_reports_the_field_and_writes_nothing(qtbot, context) -> None:
+    risk = _risk(context, "Dérive")
+    model = RegisterModel(context, "risks")
+    with qtbot.waitSignal(model.validation_failed) as blocker:
+        assert not model.setData(model.index(0, model.column("title")), "  ")
+    assert blocker.args[0].field == "title"
+    assert get_row(context.workspace, "risks", risk)["title"] == "Dérive"
+
+
+def test_bool_cells_toggle_through_check_state(context) -> None:
+    context.perform(create_row, "ai_systems", {"name": "Copilot"})
+    model = RegisterModel(context, "ai_systems")
+    cell = model.index(0, model.column("shadow_ai"))
+    assert cell.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert model.setData(cell, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert cell.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert get_row(context.workspace, "ai_systems", cell.data(ID_ROLE))["shadow_ai"] is True
+
+
+def test_inserts_and_deletes_from_operations_undo_and_redo(qtbot, context) -> None:
+    first = _risk(context, "Un")
+    model = RegisterModel(context, "risks")
+    with qtbot.waitSignal(model.rowsInserted):
+        second = _risk(context, "Deux")
+    assert [model.index(r, model.column("title")).data() for r in range(2)] == ["Un", "Deux"]
+    with qtbot.waitSignal(model.rowsRemoved):
+        context.perform(delete_rows, "risks", [first, second])
+    assert model.rowCount() == 0
+    context.undo_stack.undo()  # one step brings both back, in id order
+    assert [model.index(r, model.column("title")).data() for r in range(2)] == ["Un", "Deux"]
+
+
+def test_refs_column_follows_link_edits(context) -> None:
+    objective = context.perform(create_row, "objectives", {"title": "Réduire les délais"}).row_ids[0]
+    use_case = context.perform(create_row, "use_cases", {"title": "Tri des sinistres"}).row_ids[0]
+    model = RegisterModel(context, "use_cases")
+    cell = model.index(0, model.column("objective_ids"))
+    assert cell.data() == ""
+    assert model.update(use_case, {"objective_ids": [objective]})
+    assert cell.data() == "Réduire les délais"
+    context.undo_stack.undo()
+    assert cell.data() == ""
+
+
+def test_model_tester_on_empty_and_filled_registers(qtmodeltester, context) -> None:
+    qtmodeltester.check(RegisterModel(context, "risks"))
+    for i in range(3):
+        _risk(context, f"Risque {i}", 1 + i, 5 - i)
+    context.perform(create_row, "use_cases", {"title": "Tri", "business_value": 4})
+    for key in ("risks", "use_cases", "engagement", "phases"):
+        qtmodeltester.check(RegisterModel(context, key))
+
+
+def _bulk_risks(workspace, n: int) -> None:
+    rows = [{"code": f"R-{i + 1:05d}", "title": f"Risque {i + 1}", "likelihood": 1 + i % 5,
+             "impact": 1 + (i // 5) % 5, "level": "low"} for i in range(n)]
+    run_recorded(workspace, ChangeSet("import", "risks", "bulk"), lambda rec: rec.insert_many("risks", rows))
+
+
+def test_lazy_loading_shows_a_first_page_and_fetches_more(context) -> None:
+    _bulk_risks(context.workspace, 5000)
+    model = RegisterModel(context, "risks")
+    assert model.total == 5000
+    assert model.rowCount() == 200
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 400
+    assert model.index(399, model.column("title")).data() == "Risque 400"
+    new = _risk(context, "Nouveau")  # beyond the loaded pages: counted, shown when reached
+    assert model.rowCount() == 400 and model.total == 5001
+    context.perform(delete_rows, "risks", [model.index(0, 0).data(ID_ROLE)])
+    assert model.rowCount() == 399 and model.index(0, model.column("title")).data() == "Risque 2"
+    model.fetch_all()
+    assert model.rowCount() == 5000
+    assert model.index(4999, 0).data(ID_ROLE) == new
+
+
+def test_where_restricts_rows_and_follows_moves(context) -> None:
+    kpi_a = context.perform(create_row, "kpis", {"name": "Taux d'adoption"}).row_ids[0]
+    kpi_b = context.perform(create_row, "kpis", {"name": "Délai"}).row_ids[0]
+    m = context.perform(create_row, "kpi_measurements",
+                        {"kpi_id": kpi_a, "measured_on": dt.date(2026, 2, 1), "value": 12.5}).row_ids[0]
+    model = RegisterModel(context, "kpi_measurements", where={"kpi_id": kpi_a})
+    assert model.rowCount() == 1
+    assert model.index(0, model.column("value")).data() == "12,5"
+    model.update(m, {"kpi_id": kpi_b})
+    assert model.rowCount() == 0
+    model.set_where({"kpi_id": kpi_b})
+    assert model.rowCount() == 1
