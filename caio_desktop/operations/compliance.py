@@ -1,0 +1,226 @@
+"""Generate the compliance checklist of AI systems: the AI Act obligations of each system's tier and role,
+plus the GDPR items where it processes personal data, as rows of the compliance register.
+
+    change = generate_compliance_checklist(ws)          # the whole inventory
+    change = generate_compliance_checklist(ws, [3])     # one system
+    change.added, change.already_present                # what the summary message says
+
+Each generated row keeps a stable key in ``custom["obligation_key"]`` ("ai_act:hr_risk_management",
+"gdpr:art30_record"), so running the generator again adds only what is missing: never duplicates, and
+the status, evidence and owner the consultant filled in are left alone. One run is one undo step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from caio_desktop.domain.ai_act import Classification, SystemFacts, classify
+from caio_desktop.domain.modules import MODULES
+from caio_desktop.operations.ai_act import engagement_language
+from caio_desktop.operations.changes import ChangeSet
+from caio_desktop.operations.history import run_recorded
+from caio_desktop.operations.recorder import Recorder, table
+from caio_desktop.operations.rows import insert_row
+from caio_desktop.reference.ai_act import load_ai_act
+from caio_desktop.reference.gdpr import load_gdpr
+from caio_desktop.workspace.queries import fetch_rows, get_row, row_label
+
+KEY_ATTRIBUTE = "obligation_key"
+_TIERS_WITH_OBLIGATIONS = ("prohibited", "high", "limited", "minimal")
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One compliance item the generator wants for a system (before it is matched against the register)."""
+
+    key: str  # stable: "ai_act:<obligation key>" or "gdpr:<item>"
+    framework: str
+    reference: str
+    requirement: str
+    ai_system_id: int
+    due_date: Any = None
+
+    def values(self) -> dict[str, Any]:
+        """Row values for the compliance module."""
+        values = {
+            "framework": self.framework,
+            "reference": self.reference,
+            "requirement": self.requirement,
+            "status": "not_started",
+            "ai_system_id": self.ai_system_id,
+            "custom": {KEY_ATTRIBUTE: self.key},
+        }
+        if self.due_date is not None:
+            values["due_date"] = self.due_date
+        return values
+
+
+@dataclass
+class ChecklistChange(ChangeSet):
+    """The ChangeSet of one generator run, with the counts its summary message shows."""
+
+    added: int = 0
+    already_present: int = 0
+    systems: int = 0
+    unclassified: list[str] = field(default_factory=list)  # names of systems without tier or role
+
+
+def stored_facts(system: dict[str, Any]) -> SystemFacts | None:
+    """The system's facts: those the questionnaire stored, else minimal facts derived from tier and role.
+
+    Derived facts pick the one route that gives the stored tier: a high-risk system with an Annex III
+    area uses that area, without one the Annex I product route; a limited-risk system lists every
+    Art. 50 case (the consultant marks the ones that do not apply "not applicable" rather than the
+    generator guessing one). None when the tier or role is unknown: nothing can be derived.
+    """
+    raw = system.get("classification_facts")
+    if raw:
+        try:
+            return SystemFacts.from_dict(raw)
+        except ValueError:
+            pass  # facts written by an older reference file: fall back to the stored tier and role
+    tier, role = system.get("ai_act_tier"), system.get("ai_act_role")
+    if tier not in _TIERS_WITH_OBLIGATIONS or not role:
+        return None
+    facts: dict[str, Any] = {"role": role}
+    act = load_ai_act()
+    if tier == "prohibited":
+        facts["prohibited_practice"] = act.prohibited_practices[0].key
+    elif tier == "high":
+        if system.get("annex_iii_area"):
+            facts["annex_iii_area"] = system["annex_iii_area"]
+        else:
+            facts["annex_i_product"] = True
+    elif tier == "limited":
+        facts["art50_cases"] = [case.key for case in act.transparency_cases]
+    return SystemFacts.from_dict(facts)
+
+
+def ai_act_items(system_id: int, classification: Classification, lang: str) -> list[ChecklistItem]:
+    """One item per obligation of the classification (conditions appended to the requirement)."""
+    items = []
+    for obligation in classification.obligations:
+        text = obligation.text.get(lang)
+        if obligation.condition is not None:
+            prefix = "Condition : " if lang == "fr" else "Condition: "
+            text = f"{text}\n{prefix}{obligation.condition.get(lang)}"
+        items.append(ChecklistItem(
+            key=f"ai_act:{obligation.key}", framework="ai_act", reference=obligation.article,
+            requirement=text, ai_system_id=system_id, due_date=obligation.applies_from,
+        ))
+    return items
+
+
+def _decides_about_people(facts: SystemFacts | None) -> bool:
+    # Art. 22 matters when the system may take or shape decisions about individuals: profiling, or an
+    # Annex III use case about people (every area but 2, critical infrastructure).
+    return bool(facts and (facts.profiling or facts.annex_iii_area not in (None, 2)))
+
+
+def gdpr_items(system: dict[str, Any], facts: SystemFacts | None, lang: str) -> list[ChecklistItem]:
+    """GDPR items for a system that processes personal data (none otherwise)."""
+    if not system.get("personal_data"):
+        return []
+    gdpr = load_gdpr()
+    sid = system["id"]
+    fr = lang == "fr"
+
+    def item(key: str, reference: str, requirement: str) -> ChecklistItem:
+        return ChecklistItem(key=f"gdpr:{key}", framework="gdpr", reference=reference,
+                             requirement=requirement, ai_system_id=sid)
+
+    bases = ", ".join(f"{b.label(lang).lower()} ({b.article})" for b in gdpr.lawful_bases)
+    items = [item("lawful_basis", "Art. 6(1)",
+                  (f"Déterminer et documenter la base légale du traitement parmi : {bases}."
+                   if fr else f"Determine and document the lawful basis of the processing among: {bases}."))]
+    wanted_rights = ["information_direct", "information_indirect", "access"]
+    if _decides_about_people(facts):
+        wanted_rights.append("automated_decision")
+    rights = {r.key: r for r in gdpr.rights}
+    for key in wanted_rights:
+        right = rights[key]
+        items.append(item(f"right_{key}", right.article or "",
+                          f"{right.label(lang)} : {right.description(lang)}" if fr
+                          else f"{right.label(lang)}: {right.description(lang)}"))
+    fields = ", ".join(f.label(lang).lower() for f in gdpr.records_fields)
+    items.append(item("art30_record", "Art. 30",
+                      (f"Inscrire le traitement au registre des activités de traitement ({fields})."
+                       if fr else f"Enter the processing in the record of processing activities ({fields}).")))
+    if system.get("dpia_required"):
+        items.append(item("art35_dpia", "Art. 35",
+                          ("Réaliser l'analyse d'impact (AIPD) avant la mise en œuvre. "
+                           if fr else "Carry out the DPIA before the processing starts. ")
+                          + gdpr.dpia_rule.get(lang)))
+    return items
+
+
+def plan_checklist(system: dict[str, Any], lang: str) -> list[ChecklistItem]:
+    """Every item the classification and data of `system` call for (pure: reads nothing, writes nothing)."""
+    facts = stored_facts(system)
+    items = ai_act_items(system["id"], classify(facts), lang) if facts else []
+    return items + gdpr_items(system, facts, lang)
+
+
+def _present(rec: Recorder, system_ids: list[int]) -> tuple[set[tuple[int, str]], set[tuple[int, str, str]]]:
+    """What the register already holds for these systems: generator keys, and (framework, reference)
+    of rows entered by hand or imported, so that those are not duplicated either."""
+    t = table("compliance")
+    rows = rec.conn.execute(
+        select(t.c.ai_system_id, t.c.framework, t.c.reference, t.c.custom).where(t.c.ai_system_id.in_(system_ids))
+    ).all()
+    keys, manual = set(), set()
+    for row in rows:
+        key = (row.custom or {}).get(KEY_ATTRIBUTE)
+        if key:
+            keys.add((row.ai_system_id, key))
+        else:
+            manual.add((row.ai_system_id, row.framework, (row.reference or "").strip()))
+    return keys, manual
+
+
+def generate_compliance_checklist(
+    workspace,  # noqa: ANN001
+    system_ids: list[int] | None = None,
+    *,
+    lang: str | None = None,
+) -> ChecklistChange:
+    """Add the missing compliance items of the given AI systems (all when None) as one undo step."""
+    mod = MODULES["compliance"]
+    lang = lang or engagement_language(workspace)
+    if system_ids is None:
+        systems = fetch_rows(workspace, "ai_systems", order_by="id")
+    else:
+        systems = []
+        for system_id in dict.fromkeys(system_ids):
+            row = get_row(workspace, "ai_systems", system_id)
+            if row is None:
+                raise LookupError(f"ai_systems has no row {system_id}")
+            systems.append(row)
+    systems_mod = MODULES["ai_systems"]
+    label = row_label(systems_mod, systems[0]) if len(systems) == 1 else f"×{len(systems)}"
+    change = ChecklistChange("generate", mod.key, label, entity_fr="liste de conformité",
+                             entity_en="compliance checklist", systems=len(systems))
+    planned: list[ChecklistItem] = []
+    for system in systems:
+        items = plan_checklist(system, lang)
+        if not any(i.framework == "ai_act" for i in items):
+            change.unclassified.append(row_label(systems_mod, system))
+        planned += items
+
+    def apply(rec: Recorder) -> list[int]:
+        keys, manual = _present(rec, [s["id"] for s in systems])
+        new_ids = []
+        for item in planned:
+            if (item.ai_system_id, item.key) in keys or (
+                    item.ai_system_id, item.framework, item.reference) in manual:
+                change.already_present += 1
+                continue
+            keys.add((item.ai_system_id, item.key))
+            new_ids.append(insert_row(rec, mod, item.values()))
+        change.added = len(new_ids)
+        return new_ids
+
+    return run_recorded(workspace, change, apply)

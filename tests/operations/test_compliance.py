@@ -1,0 +1,145 @@
+"""The compliance checklist generator: the right items per tier and role, GDPR items for personal data,
+no duplicates on a second run, and one undo step that removes exactly what it added."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from caio_desktop.operations import create_row, undo, update_row
+from caio_desktop.operations.ai_act import reclassify_ai_system
+from caio_desktop.operations.compliance import generate_compliance_checklist
+from caio_desktop.workspace.queries import count_rows, fetch_rows
+
+
+def _classified(workspace, name: str, facts: dict, **values) -> int:
+    system_id = create_row(workspace, "ai_systems", {"name": name, **values}).row_ids[0]
+    reclassify_ai_system(workspace, system_id, facts)
+    return system_id
+
+
+def _items(workspace, system_id: int, framework: str | None = None) -> list[dict]:
+    rows = fetch_rows(workspace, "compliance", where={"ai_system_id": system_id})
+    return [r for r in rows if framework is None or r["framework"] == framework]
+
+
+def _references(workspace, system_id: int, framework: str) -> set[str]:
+    return {r["reference"] for r in _items(workspace, system_id, framework)}
+
+
+def test_high_risk_deployer_gets_article_26_items_with_due_dates(workspace) -> None:
+    system_id = _classified(workspace, "Tri de CV", {"role": "deployer", "annex_iii_area": 4,
+                                                     "annex_iii_point": "a"})
+    change = generate_compliance_checklist(workspace, [system_id])
+    refs = _references(workspace, system_id, "ai_act")
+    assert {"Art. 26(1)", "Art. 26(2)", "Art. 26(5)", "Art. 26(6)", "Art. 26(7)", "Art. 27", "Art. 4"} <= refs
+    assert not any(r.startswith("Art. 16") or r == "Art. 9" for r in refs)  # provider duties are not his
+    items = _items(workspace, system_id)
+    oversight = next(r for r in items if r["reference"] == "Art. 26(2)")
+    assert oversight["status"] == "not_started"
+    assert oversight["due_date"] == dt.date(2027, 12, 2)  # Annex III date as amended by Reg. 2026/1744
+    assert oversight["requirement"].startswith("Confier la supervision humaine")  # French engagement
+    assert oversight["custom"]["obligation_key"] == "ai_act:hr_assign_oversight"
+    assert not _items(workspace, system_id, "gdpr")  # no personal data declared
+    assert change.added == len(items) and change.row_ids == [r["id"] for r in items]
+    assert change.text("fr") == "Générer liste de conformité Tri de CV"
+
+
+def test_provider_gets_the_provider_articles(workspace) -> None:
+    system_id = _classified(workspace, "Scoring crédit", {"role": "provider", "annex_iii_area": 5,
+                                                          "annex_iii_point": "b"})
+    generate_compliance_checklist(workspace, [system_id], lang="en")
+    refs = _references(workspace, system_id, "ai_act")
+    expected = {"Art. 9", "Art. 10", "Art. 11", "Art. 12", "Art. 13", "Art. 14", "Art. 15", "Art. 17",
+                "Art. 43", "Art. 47", "Art. 48", "Art. 49(1)", "Art. 72"}
+    assert expected <= refs
+    assert any(r.startswith("Art. 16") for r in refs)
+    assert not any(r.startswith("Art. 26") for r in refs)
+    risk_mgmt = next(r for r in _items(workspace, system_id) if r["reference"] == "Art. 9")
+    assert risk_mgmt["requirement"].startswith("Establish, document and maintain a risk management system")
+
+
+def test_limited_gets_article_50_and_minimal_only_ai_literacy(workspace) -> None:
+    chatbot = _classified(workspace, "Chatbot RH", {"role": "provider", "art50_cases": ["50(1)"]})
+    notes = _classified(workspace, "Résumé de réunions", {"role": "deployer"})
+    generate_compliance_checklist(workspace)
+    assert _references(workspace, chatbot, "ai_act") == {"Art. 50(1)", "Art. 4"}
+    assert _references(workspace, notes, "ai_act") == {"Art. 4"}
+
+
+def test_personal_data_adds_gdpr_items(workspace) -> None:
+    screening = _classified(workspace, "Tri de CV", {"role": "deployer", "annex_iii_area": 4},
+                            personal_data=True)
+    chatbot = _classified(workspace, "Chatbot", {"role": "deployer", "art50_cases": ["50(1)"]},
+                          personal_data=True)
+    generate_compliance_checklist(workspace)
+    # High risk with personal data: DPIA required, and Art. 22 since it decides about people.
+    assert _references(workspace, screening, "gdpr") == {
+        "Art. 6(1)", "Art. 13", "Art. 14", "Art. 15", "Art. 22", "Art. 30", "Art. 35"}
+    assert _references(workspace, chatbot, "gdpr") == {"Art. 6(1)", "Art. 13", "Art. 14", "Art. 15", "Art. 30"}
+    lawful = next(r for r in _items(workspace, chatbot, "gdpr") if r["reference"] == "Art. 6(1)")
+    assert "consentement (Art. 6(1)(a))" in lawful["requirement"]
+
+
+def test_running_twice_adds_no_duplicates_and_keeps_the_consultants_work(workspace) -> None:
+    system_id = _classified(workspace, "Tri de CV", {"role": "deployer", "annex_iii_area": 4},
+                            personal_data=True)
+    first = generate_compliance_checklist(workspace)
+    count = count_rows(workspace, "compliance")
+    assert count == first.added > 0
+    some_item = first.row_ids[0]
+    update_row(workspace, "compliance", some_item, {"status": "compliant", "evidence": "PV du comité"})
+    second = generate_compliance_checklist(workspace)
+    assert second.added == 0 and second.already_present == count and second.empty
+    assert count_rows(workspace, "compliance") == count
+    assert fetch_rows(workspace, "compliance", where={"id": some_item})[0]["status"] == "compliant"
+    # A fact changes: only the new obligations are added.
+    facts = fetch_rows(workspace, "ai_systems")[0]["classification_facts"]
+    reclassify_ai_system(workspace, system_id, {**facts, "art50_cases": ["50(3)"]})
+    third = generate_compliance_checklist(workspace, [system_id])
+    assert _references(workspace, system_id, "ai_act") >= {"Art. 50(3)"}
+    assert third.added == 1 and count_rows(workspace, "compliance") == count + 1
+
+
+def test_items_entered_by_hand_are_not_duplicated(workspace) -> None:
+    system_id = _classified(workspace, "Chatbot", {"role": "provider", "art50_cases": ["50(1)"]})
+    create_row(workspace, "compliance", {"framework": "ai_act", "reference": "Art. 50(1)",
+                                         "requirement": "Mention « vous parlez à une IA »",
+                                         "ai_system_id": system_id})
+    change = generate_compliance_checklist(workspace)
+    assert change.added == 1 and change.already_present == 1
+    assert sorted(r["reference"] for r in _items(workspace, system_id)) == ["Art. 4", "Art. 50(1)"]
+
+
+def test_undo_removes_exactly_what_was_added(workspace) -> None:
+    system_id = _classified(workspace, "Tri de CV", {"role": "deployer", "annex_iii_area": 4},
+                            personal_data=True)
+    kept = create_row(workspace, "compliance", {"framework": "iso42001", "reference": "A.6.2.4",
+                                                "requirement": "Vérification et validation"}).row_ids[0]
+    change = generate_compliance_checklist(workspace, [system_id])
+    assert count_rows(workspace, "compliance") == change.added + 1
+    undo(workspace, change)
+    assert [r["id"] for r in fetch_rows(workspace, "compliance")] == [kept]
+
+
+def test_stored_tier_without_facts_and_unclassified_systems(workspace) -> None:
+    imported = create_row(workspace, "ai_systems", {"name": "Importé", "ai_act_tier": "high",
+                                                    "ai_act_role": "deployer", "annex_iii_area": 4}).row_ids[0]
+    product = create_row(workspace, "ai_systems", {"name": "Robot", "ai_act_tier": "high",
+                                                   "ai_act_role": "importer"}).row_ids[0]
+    unknown = create_row(workspace, "ai_systems", {"name": "Inconnu", "personal_data": True}).row_ids[0]
+    change = generate_compliance_checklist(workspace)
+    assert {"Art. 26(1)", "Art. 27"} <= _references(workspace, imported, "ai_act")
+    robot = _items(workspace, product, "ai_act")
+    assert {"Art. 23(1)"} <= {r["reference"] for r in robot}
+    assert next(r for r in robot if r["reference"] == "Art. 23(1)")["due_date"] == dt.date(2028, 8, 2)
+    # Not classified: no AI Act item, but GDPR items since it processes personal data; reported.
+    assert not _items(workspace, unknown, "ai_act") and _items(workspace, unknown, "gdpr")
+    assert change.unclassified == ["Inconnu"] and change.systems == 3
+
+
+def test_unknown_system_is_refused(workspace) -> None:
+    with pytest.raises(LookupError):
+        generate_compliance_checklist(workspace, [42])
+    assert count_rows(workspace, "compliance") == 0
