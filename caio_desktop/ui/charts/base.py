@@ -1,0 +1,261 @@
+"""`ChartWidget`: what every chart shares — language, empty-state message, hover tooltips and highlight,
+clickable marks, the footnote line and live refresh from an `AppContext`.
+
+A chart computes a *layout* (geometry of every mark for the current size and data) lazily, and paints
+from it; hit-testing for tooltips and clicks uses the same layout, so what is clicked is what is drawn.
+Subclasses implement `_compute_layout(rect)` (returning a `ChartLayout`), `_paint(painter, layout)`,
+`_empty_message()` and `refresh(workspace, lang)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from caio_desktop.ui.charts import theme
+
+
+@dataclass
+class Hotspot:
+    """A mark people can point at: its shape, a key naming it (e.g. a row id) and its tooltip."""
+
+    shape: QRectF | QPainterPath
+    key: Hashable
+    tooltip: str
+    clickable: bool = True
+
+    def contains(self, point: QPointF) -> bool:
+        return self.shape.contains(point)
+
+
+@dataclass
+class ChartLayout:
+    """Geometry of a chart for one size; subclasses add their own fields."""
+
+    rect: QRectF
+    hotspots: list[Hotspot] = field(default_factory=list)
+
+
+class ChartWidget(QWidget):
+    """Base of the chart widgets (see the module docstring for how subclasses plug in).
+
+    `tables` names the workspace tables a chart reads: `follow(context)` refreshes the chart when an
+    edit, an undo or a redo touches one of them.
+    """
+
+    tables: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, parent: QWidget | None = None, *, lang: str = "en") -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self._layout_cache: ChartLayout | None = None
+        self._hovered: Hashable | None = None
+        self._context: Any = None
+        self._stale = False
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAutoFillBackground(False)
+
+    # --- language and data -------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    def set_language(self, lang: str) -> None:
+        """Switch the texts of the chart to "fr" or "en"."""
+        if lang != self._lang:
+            self._lang = lang
+            self._changed()
+
+    def fr_en(self, fr: str, en: str) -> str:
+        """The French or English text, in the chart's language."""
+        return fr if self._lang == "fr" else en
+
+    @property
+    def message(self) -> str:
+        """What the chart says instead of drawing when there is nothing to show ("" when it draws)."""
+        return self._empty_message()
+
+    def _empty_message(self) -> str:
+        raise NotImplementedError
+
+    def footnote(self) -> str:
+        """A line under the chart about what it leaves out (e.g. rows without scores); "" for none."""
+        return ""
+
+    def refresh(self, workspace: Any, lang: str) -> None:  # noqa: ARG002 - subclasses read the workspace
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        """Show no data (the workspace was closed)."""
+        raise NotImplementedError
+
+    def _changed(self) -> None:
+        """The data, the language or an option changed: lay out again and repaint."""
+        self._layout_cache = None
+        self._hovered = None
+        self.updateGeometry()
+        self.update()
+
+    # --- layout and hit-testing --------------------------------------------------------------------
+    def chart_layout(self) -> ChartLayout:
+        """The geometry of every mark at the current size (computed once per size and data)."""
+        rect = QRectF(self.rect())
+        if self._layout_cache is None or self._layout_cache.rect != rect:
+            self._layout_cache = self._compute_layout(rect)
+        return self._layout_cache
+
+    def _compute_layout(self, rect: QRectF) -> ChartLayout:
+        raise NotImplementedError
+
+    def hotspot_at(self, point: QPointF) -> Hotspot | None:
+        """The top-most mark under `point` (widget coordinates), if any."""
+        if self.message:
+            return None
+        for hotspot in reversed(self.chart_layout().hotspots):
+            if hotspot.contains(QPointF(point)):
+                return hotspot
+        return None
+
+    def tooltip_at(self, point: QPointF) -> str:
+        """The tooltip shown when hovering `point` ("" when nothing is there)."""
+        hotspot = self.hotspot_at(point)
+        return hotspot.tooltip if hotspot else ""
+
+    @property
+    def hovered(self) -> Hashable | None:
+        """Key of the mark under the mouse (drawn highlighted)."""
+        return self._hovered
+
+    # --- Qt events ---------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            help_event: QHelpEvent = event  # type: ignore[assignment]
+            text = self.tooltip_at(QPointF(help_event.pos()))
+            if text:
+                QToolTip.showText(help_event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        hotspot = self.hotspot_at(event.position())
+        key = hotspot.key if hotspot else None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if hotspot and hotspot.clickable
+                       else Qt.CursorShape.ArrowCursor)
+        if key != self._hovered:
+            self._hovered = key
+            self.update()
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if self._hovered is not None:
+            self._hovered = None
+            self.update()
+        super().leaveEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if event.button() == Qt.MouseButton.LeftButton:
+            hotspot = self.hotspot_at(event.position())
+            self._clicked(hotspot.key if hotspot and hotspot.clickable else None)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        if event.button() == Qt.MouseButton.LeftButton:
+            hotspot = self.hotspot_at(event.position())
+            if hotspot and hotspot.clickable:
+                self._double_clicked(hotspot.key)
+        super().mouseDoubleClickEvent(event)
+
+    def _clicked(self, key: Hashable | None) -> None:
+        """A left click on the mark `key` (None: on the background)."""
+
+    def _double_clicked(self, key: Hashable) -> None:
+        """A double click on the mark `key`."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.fillRect(self.rect(), theme.BACKGROUND)
+        message = self.message
+        if message:
+            self._paint_message(painter, message)
+        else:
+            self._paint(painter, self.chart_layout())
+        painter.end()
+
+    def _paint(self, painter: QPainter, layout: ChartLayout) -> None:
+        raise NotImplementedError
+
+    def _paint_message(self, painter: QPainter, message: str) -> None:
+        """The empty state: a dashed frame with an explanation of what would make the chart appear."""
+        frame = QRectF(self.rect()).adjusted(12, 12, -12, -12)
+        painter.setPen(QPen(theme.GRID, 1.5, Qt.PenStyle.DashLine))
+        painter.setBrush(theme.tint(theme.PANEL, 0.3))
+        painter.drawRoundedRect(frame, 8, 8)
+        painter.setPen(theme.MUTED)
+        painter.setFont(theme.font(14))
+        text_rect = frame.adjusted(24, 16, -24, -16)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, message)
+
+    def _paint_footnote(self, painter: QPainter, rect: QRectF) -> None:
+        note = self.footnote()
+        if note:
+            painter.setPen(theme.MUTED)
+            painter.setFont(theme.font(11, italic=True))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, note)
+
+    # --- sizes -------------------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(640, 440)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(320, 240)
+
+    # --- live refresh ------------------------------------------------------------------------------
+    def follow(self, context: Any) -> None:
+        """Keep the chart in step with an `AppContext`: refresh when a workspace is opened or closed,
+        when an edit, undo or redo touches one of `tables`, and when the language switches.
+
+        A hidden chart only marks itself stale and refreshes when it is shown again, so that editing
+        one page does not re-read every chart of the window.
+        """
+        self._context = context
+        context.workspace_changed.connect(self._on_workspace_changed)
+        context.data_changed.connect(self._on_data_changed)
+        context.language_changed.connect(self._on_language_changed)
+        self._refresh_from_context(now=True)
+
+    def _refresh_from_context(self, *, now: bool = False) -> None:
+        if not now and not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        if self._context.workspace is None:
+            self._lang = self._context.lang
+            self.clear()
+        else:
+            self.refresh(self._context.workspace, self._context.lang)
+
+    def _on_workspace_changed(self, _workspace: object) -> None:
+        self._refresh_from_context()
+
+    def _on_data_changed(self, tables: frozenset[str]) -> None:
+        if self.tables & set(tables):
+            self._refresh_from_context()
+
+    def _on_language_changed(self, lang: str) -> None:
+        self.set_language(lang)
+
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if self._stale and self._context is not None:
+            self._refresh_from_context()
+        super().showEvent(event)

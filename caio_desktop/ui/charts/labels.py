@@ -1,0 +1,77 @@
+"""Placing name labels beside points without letting them overlap each other, the points or the edges.
+
+Greedy and deterministic: labels are placed in the order given (put the most important first); each
+tries positions around its point (right, left, above, below, then diagonals and further out) and takes
+the first free one. A label with no free place is left out — its point still has a tooltip.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF
+
+
+def _candidates(point: QPointF, size: QSizeF, radius: float) -> list[QRectF]:
+    w, h = size.width(), size.height()
+    gap = radius + 4
+    x, y = point.x(), point.y()
+    spots = [
+        (x + gap, y - h / 2), (x - gap - w, y - h / 2),  # right, left
+        (x - w / 2, y - gap - h), (x - w / 2, y + gap),  # above, below
+        (x + gap * 0.7, y - gap * 0.7 - h), (x - gap * 0.7 - w, y - gap * 0.7 - h),  # diagonals above
+        (x + gap * 0.7, y + gap * 0.7), (x - gap * 0.7 - w, y + gap * 0.7),  # diagonals below
+    ]
+    further = [(sx, sy + dy) for sx, sy in spots[:2] for dy in (-h, h)]
+    return [QRectF(sx, sy, w, h) for sx, sy in spots + further]
+
+
+def place_labels(
+    points: Sequence[QPointF],
+    sizes: Sequence[QSizeF],
+    *,
+    bounds: QRectF,
+    radius: float,
+    obstacles: Sequence[QRectF] = (),
+) -> list[QRectF | None]:
+    """One rectangle per label (None when it has no free place), given each point and label size.
+
+    `radius` is the size of the marks: a label never covers any point's mark. `obstacles` are other
+    areas to keep clear (e.g. quadrant captions).
+    """
+    marks = [QRectF(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius) for p in points]
+    taken: list[QRectF] = [*obstacles]
+    placed: list[QRectF | None] = []
+    for point, size in zip(points, sizes, strict=True):
+        chosen = None
+        for rect in _candidates(point, size, radius):
+            if not bounds.contains(rect):
+                continue
+            if any(rect.intersects(other) for other in taken) or any(rect.intersects(m) for m in marks):
+                continue
+            chosen = rect
+            break
+        placed.append(chosen)
+        if chosen is not None:
+            taken.append(chosen)
+    return placed
+
+
+def spread(count: int, spacing: float) -> list[QPointF]:
+    """Offsets for `count` marks sharing one position: a centred ring (or rings) `spacing` apart, so
+    that two stakeholders with the same scores stay two visible dots."""
+    if count <= 1:
+        return [QPointF(0, 0)] * count
+    offsets: list[QPointF] = []
+    ring, left = 1, count
+    while left:
+        capacity = 6 * ring if ring > 1 else min(left, 6)
+        n = min(left, capacity)
+        radius = spacing * ring * (0.6 if ring == 1 and n <= 3 else 1.0)
+        for i in range(n):
+            angle = -math.pi / 2 + 2 * math.pi * i / n
+            offsets.append(QPointF(radius * math.cos(angle), radius * math.sin(angle)))
+        left -= n
+        ring += 1
+    return offsets
