@@ -1,0 +1,142 @@
+"""Reference-content commands: classify, reference list, checklist, risk-library list / add."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from caio_desktop.cli.common import fail, lang, opened, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("classify", help="classify an AI system under the EU AI Act from a facts file")
+    p.add_argument("--facts", type=Path, required=True, metavar="FILE.json",
+                   help="JSON object: role, prohibited_practice, annex_i_product, annex_iii_area, "
+                        "annex_iii_point, art6_3_derogation, profiling, art50_cases, gpai")
+    p.add_argument("--lang", type=lang, help="texts in one language (fr|en) instead of both")
+    p.set_defaults(func=cmd_classify)
+
+    p = sub.add_parser("reference", help="reference content shipped with CAIO Desktop")
+    reference = p.add_subparsers(dest="reference_command", metavar="ACTION")
+    reference.required = True
+    r = reference.add_parser("list", help="every reference file with version, source and as-of date")
+    r.add_argument("--json", action="store_true", help="machine-readable output")
+    r.set_defaults(func=cmd_reference_list)
+
+    p = sub.add_parser("checklist", help="generate the compliance checklist of the AI systems")
+    p.add_argument("file", type=Path)
+    p.add_argument("--system", type=int, action="append", dest="systems", metavar="ID",
+                   help="AI system id (repeat for several; default: the whole inventory)")
+    p.add_argument("--lang", type=lang, help="requirement texts language (default: the engagement's)")
+    p.set_defaults(func=cmd_checklist)
+
+    p = sub.add_parser("risk-library", help="the AI risk library")
+    library = p.add_subparsers(dest="library_command", metavar="ACTION")
+    library.required = True
+    r = library.add_parser("list", help="library risks: key, category, title")
+    r.add_argument("--lang", type=lang, default="en")
+    r.add_argument("--category", help="only this category (e.g. cybersecurity)")
+    r.add_argument("--json", action="store_true", help="machine-readable output")
+    r.set_defaults(func=cmd_library_list)
+    r = library.add_parser("add", help="add library risks (with their actions) to a workspace's register")
+    r.add_argument("file", type=Path)
+    r.add_argument("keys", nargs="+", metavar="KEY")
+    r.add_argument("--system", type=int, dest="ai_system_id", metavar="ID", help="link to this AI system")
+    r.add_argument("--use-case", type=int, dest="use_case_id", metavar="ID", help="link to this use case")
+    r.add_argument("--lang", type=lang, help="texts language (default: the engagement's)")
+    r.set_defaults(func=cmd_library_add)
+
+
+def _read_facts(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise fail(f"{path}: not a UTF-8 text file") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise fail(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+
+
+def _one_language(result: dict[str, Any], lang_code: str) -> dict[str, Any]:
+    def pick(value: Any) -> Any:
+        return value.get(lang_code) if isinstance(value, dict) and set(value) == {"fr", "en"} else value
+
+    result = dict(result)
+    for key in ("tier_label", "rationale"):
+        result[key] = pick(result[key])
+    result["notes"] = [pick(n) for n in result["notes"]]
+    result["obligations"] = [{k: pick(v) for k, v in o.items()} for o in result["obligations"]]
+    return result
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from caio_desktop.domain.ai_act import SystemFacts, classify
+
+    data = _read_facts(args.facts)
+    try:
+        facts = SystemFacts.from_dict(data)
+    except ValueError as exc:
+        raise fail(f"{args.facts}: {exc}") from None
+    result = classify(facts).to_dict()
+    print_json(_one_language(result, args.lang) if args.lang else result)
+    return 0
+
+
+def cmd_reference_list(args: argparse.Namespace) -> int:
+    from caio_desktop.reference.catalog import list_reference_files
+
+    infos = list_reference_files()
+    if args.json:
+        print_json([info.to_dict() for info in infos])
+        return 0
+    for info in infos:
+        source = info.source_reference or info.source_title
+        where = f" <{info.source_url}>" if info.source_url else ""
+        print(f"{info.id:<16} v{info.version:<8} as of {info.as_of.isoformat()}  {info.file_name}")
+        print(f"    source: {source}{where}")
+    return 0
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    from caio_desktop.operations.compliance import generate_compliance_checklist
+
+    with opened(args.file) as workspace:
+        change = generate_compliance_checklist(workspace, args.systems, lang=args.lang)
+    print(f"{change.systems} AI system(s): {change.added} compliance item(s) added, "
+          f"{change.already_present} already present")
+    if change.unclassified:
+        print("not classified (no AI Act items): " + ", ".join(change.unclassified))
+    return 0
+
+
+def cmd_library_list(args: argparse.Namespace) -> int:
+    from caio_desktop.reference.risk_library import CATEGORIES, load_risk_library
+
+    library = load_risk_library()
+    if args.category and args.category not in CATEGORIES:
+        raise fail(f"unknown category {args.category!r}; expected one of {', '.join(CATEGORIES)}")
+    risks = [r for r in library.risks if not args.category or r.category == args.category]
+    if args.json:
+        print_json([{"key": r.key, "category": r.category, "title": r.title(args.lang),
+                     "description": r.description(args.lang), "likelihood": r.likelihood,
+                     "impact": r.impact, "treatment": r.treatment} for r in risks])
+        return 0
+    for risk in risks:
+        category = library.category_label(risk.category, args.lang)
+        print(f"{risk.key:<28} {category:<28} {risk.title(args.lang)}")
+    return 0
+
+
+def cmd_library_add(args: argparse.Namespace) -> int:
+    from caio_desktop.operations.risk_library import add_risks_from_library
+
+    with opened(args.file) as workspace:
+        change = add_risks_from_library(workspace, args.keys, lang=args.lang, ai_system_id=args.ai_system_id,
+                                        use_case_id=args.use_case_id)
+    print(f"{len(change.added)} risk(s) added" + (f": {', '.join(change.added)}" if change.added else ""))
+    if change.skipped:
+        print(f"already in the register (skipped): {', '.join(change.skipped)}")
+    return 0

@@ -1,0 +1,116 @@
+"""`caio classify / reference list / checklist / risk-library`, run as a user would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from caio_desktop.cli import main
+from caio_desktop.operations import create_row
+from caio_desktop.workspace import Workspace
+from caio_desktop.workspace.queries import fetch_rows
+
+
+def _facts(tmp_path: Path, data: object, name: str = "facts.json") -> str:
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(("facts", "tier", "articles"), [
+    ({"role": "deployer", "annex_iii_area": 4, "annex_iii_point": "a"}, "high",
+     ["Art. 6(2)", "Annex III, point 4(a)", "Art. 27"]),
+    ({"role": "deployer", "annex_iii_area": 4, "art6_3_derogation": "d", "profiling": False}, "minimal",
+     ["Art. 6(3)(d)"]),
+    ({"role": "provider", "prohibited_practice": "c"}, "prohibited", ["Art. 5(1)(c)"]),
+    ({"role": "provider", "art50_cases": ["50(1)"]}, "limited", ["Art. 50(1)"]),
+])
+def test_classify_prints_tier_and_articles(tmp_path, capsys, facts, tier, articles) -> None:
+    assert main(["classify", "--facts", _facts(tmp_path, facts)]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["tier"] == tier
+    assert result["articles"] == articles
+    assert result["rationale"]["fr"] and result["rationale"]["en"]
+
+
+def test_classify_in_one_language(tmp_path, capsys) -> None:
+    assert main(["classify", "--facts", _facts(tmp_path, {"role": "deployer", "annex_iii_area": 4}),
+                 "--lang", "fr"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["tier_label"] == "Haut risque"
+    assert result["rationale"].startswith("Rôle retenu : déployeur.")
+    oversight = next(o for o in result["obligations"] if o["article"] == "Art. 26(2)")
+    assert oversight["text"].startswith("Confier la supervision humaine")
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ({"role": "boss"}, "invalid AI Act fact 'role'"),
+    ({"role": "deployer", "annex_iii_area": 9}, "annex_iii_area"),
+    ({"role": "deployer", "colour": "blue"}, "unknown AI Act fact key(s) ['colour']"),
+    ("{not json", "not valid JSON"),
+    ("[1, 2]", "must be a JSON object"),
+])
+def test_bad_facts_file_is_one_error_line(tmp_path, capsys, content, message) -> None:
+    assert main(["classify", "--facts", _facts(tmp_path, content)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("caio: error:") and message in lines[0]
+
+
+def test_reference_list_names_every_file(capsys) -> None:
+    assert main(["reference", "list", "--json"]) == 0
+    infos = {i["id"]: i for i in json.loads(capsys.readouterr().out)}
+    assert set(infos) == {"eu_ai_act", "gdpr", "iso_iec_42001", "maturity_model", "nist_ai_rmf",
+                          "risk_library", "risk_matrix"}
+    assert all(i["version"] and i["as_of"] and i["source_title"] for i in infos.values())
+    assert main(["reference", "list"]) == 0
+    text = capsys.readouterr().out
+    assert "eu_ai_act" in text and "as of 2026-11-25" in text and "Regulation (EU) 2024/1689" in text
+
+
+def test_checklist_then_again_adds_nothing(workspace_file, capsys) -> None:
+    ws = Workspace.open(workspace_file)
+    try:
+        create_row(ws, "ai_systems", {"name": "Chatbot", "ai_act_tier": "limited", "ai_act_role": "provider",
+                                      "personal_data": True})
+        create_row(ws, "ai_systems", {"name": "Inconnu"})
+    finally:
+        ws.close()
+    assert main(["checklist", str(workspace_file)]) == 0
+    out = capsys.readouterr().out
+    ws = Workspace.open(workspace_file, read_only=True)
+    try:
+        added = len(fetch_rows(ws, "compliance"))
+    finally:
+        ws.close()
+    assert added > 0
+    assert f"2 AI system(s): {added} compliance item(s) added, 0 already present" in out
+    assert "not classified (no AI Act items): Inconnu" in out
+    assert main(["checklist", str(workspace_file), "--system", "1"]) == 0
+    assert f"0 compliance item(s) added, {added} already present" in capsys.readouterr().out
+    assert main(["checklist", str(workspace_file), "--system", "99"]) == 1
+    assert "ai_systems has no row 99" in capsys.readouterr().err
+
+
+def test_risk_library_list_and_add(workspace_file, capsys) -> None:
+    assert main(["risk-library", "list", "--lang", "fr", "--category", "cybersecurity"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("prompt_injection") for line in lines)
+    assert all("Cybersécurité" in line for line in lines)
+    assert main(["risk-library", "list", "--category", "nope"]) == 1
+    assert "unknown category 'nope'" in capsys.readouterr().err
+
+    assert main(["risk-library", "add", str(workspace_file), "prompt_injection", "shadow_ai"]) == 0
+    assert "2 risk(s) added: prompt_injection, shadow_ai" in capsys.readouterr().out
+    assert main(["risk-library", "add", str(workspace_file), "shadow_ai"]) == 0
+    assert "already in the register (skipped): shadow_ai" in capsys.readouterr().out
+    assert main(["risk-library", "add", str(workspace_file), "no_such_risk"]) == 1
+    assert "no_such_risk" in capsys.readouterr().err
+    ws = Workspace.open(workspace_file, read_only=True)
+    try:
+        assert [r["custom"]["library_key"] for r in fetch_rows(ws, "risks")] == ["prompt_injection", "shadow_ai"]
+    finally:
+        ws.close()
