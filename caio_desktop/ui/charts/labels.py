@@ -8,9 +8,12 @@ the first free one. A label with no free place is left out — its point still h
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QPainter
+
+from caio_desktop.ui.charts import theme
 
 
 def _candidates(point: QPointF, size: QSizeF, radius: float) -> list[QRectF]:
@@ -70,8 +73,23 @@ def spread(count: int, spacing: float) -> list[QPointF]:
         n = min(left, capacity)
         radius = spacing * ring * (0.6 if ring == 1 and n <= 3 else 1.0)
         for i in range(n):
-            angle = -math.pi / 2 + 2 * math.pi * i / n
+            angle = math.pi + 2 * math.pi * i / n  # the first to the left: pairs sit side by side
             offsets.append(QPointF(radius * math.cos(angle), radius * math.sin(angle)))
         left -= n
         ring += 1
     return offsets
+
+
+def paint_labels(painter: QPainter, texts: Mapping[Hashable, str], rects: Mapping[Hashable, QRectF]) -> None:
+    """Draw placed labels on a soft white backing, so grid and split lines do not cut through words."""
+    painter.save()
+    painter.setFont(theme.font(11))
+    backing = QColor(theme.BACKGROUND)
+    backing.setAlphaF(0.78)
+    for key, rect in rects.items():
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(backing)
+        painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
+        painter.setPen(theme.TEXT)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, texts[key])
+    painter.restore()
