@@ -1,0 +1,45 @@
+"""The "Generate compliance checklist" action: run the generator as one undo step and say what it did."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from caio_desktop.operations.compliance import ChecklistChange, generate_compliance_checklist
+from caio_desktop.ui.ai_act.questions import tr
+from caio_desktop.ui.context import AppContext
+
+
+class ChecklistAction:
+    """Holds the message box the action shows; tests replace ``message_box`` (pytest-qt's advice)."""
+
+    message_box = QMessageBox
+
+
+def checklist_summary(change: ChecklistChange, lang: str) -> str:
+    """The sentence the consultant reads after a run."""
+    text = tr(
+        lang,
+        f"{change.added} exigence(s) ajoutée(s) au registre de conformité pour {change.systems} système(s) "
+        f"d'IA ; {change.already_present} déjà présente(s).",
+        f"{change.added} compliance item(s) added for {change.systems} AI system(s); "
+        f"{change.already_present} already present.",
+    )
+    if change.unclassified:
+        names = ", ".join(change.unclassified)
+        text += "\n\n" + tr(lang, f"Non classés (aucune exigence AI Act) : {names}. Classez-les d'abord.",
+                            f"Not classified (no AI Act items): {names}. Classify them first.")
+    return text
+
+
+def generate_checklist_action(context: AppContext, system_ids: list[int] | None = None,
+                              parent: QWidget | None = None) -> ChecklistChange | None:
+    """Generate the checklist of `system_ids` (the whole inventory when None) and show a summary."""
+    lang = context.lang
+    title = tr(lang, "Liste de conformité", "Compliance checklist")
+    try:
+        change = context.perform(generate_compliance_checklist, system_ids)
+    except LookupError as error:
+        ChecklistAction.message_box.warning(parent, title, str(error))
+        return None
+    ChecklistAction.message_box.information(parent, title, checklist_summary(change, lang))
+    return change

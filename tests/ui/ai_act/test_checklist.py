@@ -1,0 +1,63 @@
+"""The "Generate compliance checklist" action: one undo step and a summary the consultant reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from caio_desktop.operations import create_row
+from caio_desktop.ui.ai_act.checklist import ChecklistAction, generate_checklist_action
+from caio_desktop.ui.context import AppContext
+from caio_desktop.workspace.queries import count_rows
+
+
+class FakeMessageBox:
+    """Records what would have been shown instead of opening a modal box."""
+
+    shown: list[tuple[str, str, str]] = []
+
+    @classmethod
+    def information(cls, parent, title: str, text: str) -> None:  # noqa: ANN001
+        cls.shown.append(("information", title, text))
+
+    @classmethod
+    def warning(cls, parent, title: str, text: str) -> None:  # noqa: ANN001
+        cls.shown.append(("warning", title, text))
+
+
+@pytest.fixture
+def boxes(monkeypatch) -> list[tuple[str, str, str]]:
+    FakeMessageBox.shown = []
+    monkeypatch.setattr(ChecklistAction, "message_box", FakeMessageBox)
+    return FakeMessageBox.shown
+
+
+def test_generate_twice_then_undo(qtbot, workspace, boxes) -> None:
+    context = AppContext(lang="fr")
+    context.set_workspace(workspace)
+    create_row(workspace, "ai_systems", {"name": "Chatbot", "ai_act_tier": "limited", "ai_act_role": "provider"})
+    create_row(workspace, "ai_systems", {"name": "Outil inconnu"})
+    change = generate_checklist_action(context)
+    added = count_rows(workspace, "compliance")
+    # No stored facts: a limited-risk system gets every Art. 50 case to check, plus Art. 4.
+    assert added == change.added == 5
+    kind, title, text = boxes[-1]
+    assert (kind, title) == ("information", "Liste de conformité")
+    assert text.startswith("5 exigence(s) ajoutée(s) au registre de conformité pour 2 système(s) d'IA ; "
+                           "0 déjà présente(s).")
+    assert "Non classés (aucune exigence AI Act) : Outil inconnu" in text
+    assert context.undo_stack.undoText() == "Générer liste de conformité ×2"
+
+    generate_checklist_action(context)
+    assert count_rows(workspace, "compliance") == added
+    assert "0 exigence(s) ajoutée(s)" in boxes[-1][2] and "5 déjà présente(s)" in boxes[-1][2]
+    assert context.undo_stack.count() == 1  # an empty run is not an undo step
+
+    context.undo_stack.undo()
+    assert count_rows(workspace, "compliance") == 0
+
+
+def test_unknown_system_warns(qtbot, workspace, boxes) -> None:
+    context = AppContext(lang="en")
+    context.set_workspace(workspace)
+    assert generate_checklist_action(context, [77]) is None
+    assert boxes == [("warning", "Compliance checklist", "ai_systems has no row 77")]
