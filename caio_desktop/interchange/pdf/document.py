@@ -1,0 +1,239 @@
+"""Page templates of every deliverable: the cover, the running header and footer, the contents page.
+
+The document is laid out in ONE pass. Page furniture that depends on the whole document ("page x / y",
+the page numbers in the contents) is drawn when the canvas is saved: the canvas keeps each page's
+drawing until then (the usual "numbered canvas" recipe), and the contents flowable leaves a slot for each
+page number, filled from the pages on which the headings actually landed. The section titles are known
+before layout, so the contents page has its final height from the start and a second pass (what
+multiBuild would do) is not needed — a 1,000-risk register is laid out once.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from caio_desktop.interchange.pdf.context import DeliverableContext
+from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR, printable
+from caio_desktop.interchange.pdf.styles import (
+    INK,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+)
+
+
+class Heading(Paragraph):
+    """A section heading: it enters the contents, the PDF outline and gets a link target."""
+
+    def __init__(self, text: str, style: Any, *, level: int, key: str, plain: str) -> None:
+        super().__init__(text, style)
+        self.level = level
+        self.key = key
+        self.plain = plain  # the heading without markup, for the contents and the outline
+
+
+@dataclass
+class _TocSlot:
+    page: int
+    x: float
+    y: float
+    key: str
+    x_left: float
+    height: float
+
+
+class Contents(Flowable):
+    """The table of contents: titles and dot leaders now, page numbers when the document is complete."""
+
+    def __init__(self, entries: list[Heading], ctx: DeliverableContext) -> None:
+        super().__init__()
+        self.entries = entries
+        self.ctx = ctx
+        self._line = {0: 22.0, 1: 15.5}
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, sum(self._line[min(e.level, 1)] for e in self.entries)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        y = sum(self._line[min(e.level, 1)] for e in self.entries)
+        slots: list[_TocSlot] = canvas._caio_toc_slots  # type: ignore[attr-defined]
+        for entry in self.entries:
+            level = min(entry.level, 1)
+            y -= self._line[level]
+            font, size, color = (BOLD, 11, INK) if level == 0 else (REGULAR, 9.5, MUTED)
+            indent = 0 if level == 0 else 18
+            canvas.setFont(font, size)
+            canvas.setFillColor(color)
+            title = printable(entry.plain)
+            canvas.drawString(indent, y + 4, title)
+            end = indent + canvas.stringWidth(title, font, size) + 4
+            canvas.setFillColor(RULE)
+            canvas.setFont(REGULAR, size)
+            dots_from = end
+            while dots_from < self.width - 24:
+                canvas.drawString(dots_from, y + 4, ".")
+                dots_from += 4
+            x, y_abs = canvas.absolutePosition(self.width, y + 4)
+            x_left, _ = canvas.absolutePosition(indent, y)
+            slots.append(_TocSlot(canvas.getPageNumber(), x, y_abs, entry.key, x_left, self._line[level]))
+            if level == 0:
+                canvas.setStrokeColor(RULE)
+                canvas.setLineWidth(0.4)
+                canvas.line(0, y, self.width, y)
+
+
+def _logo(ctx: DeliverableContext) -> ImageReader | None:
+    """The client's logo when it is a raster image reportlab can read (SVG is not drawn: see README)."""
+    data = ctx.engagement.get("client_logo")
+    kind = (ctx.engagement.get("client_logo_type") or "").lower()
+    if not data or kind not in ("png", "jpeg", "jpg"):
+        return None
+    try:
+        reader = ImageReader(io.BytesIO(data))
+        reader.getSize()
+        return reader
+    except Exception:  # a damaged logo must not cost the consultant the deliverable
+        return None
+
+
+def make_canvas(ctx: DeliverableContext) -> type[Canvas]:
+    """A Canvas class that holds pages back until save, then draws header, footer and numbers."""
+
+    class DeliverableCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._caio_pages: list[dict[str, Any]] = []
+            self._caio_toc_slots: list[_TocSlot] = []
+            self._caio_heading_pages: dict[str, int] = {}
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._caio_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._caio_pages)
+            for state in self._caio_pages:
+                self.__dict__.update(state)
+                page = self._pageNumber
+                if page > 1:
+                    _draw_furniture(self, ctx, page, total)
+                for slot in self._caio_toc_slots:
+                    if slot.page == page and slot.key in self._caio_heading_pages:
+                        _draw_toc_number(self, slot, self._caio_heading_pages[slot.key])
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return DeliverableCanvas
+
+
+def _draw_toc_number(canvas: Canvas, slot: _TocSlot, page: int) -> None:
+    canvas.saveState()
+    canvas.setFont(BOLD, 10)
+    canvas.setFillColor(INK)
+    canvas.drawRightString(slot.x, slot.y, str(page))
+    canvas.linkAbsolute("", slot.key, Rect=(slot.x_left, slot.y - 4, slot.x, slot.y - 4 + slot.height),
+                        thickness=0)
+    canvas.restoreState()
+
+
+def _draw_furniture(canvas: Canvas, ctx: DeliverableContext, page: int, total: int) -> None:
+    """Running header (client, deliverable) and footer (confidentiality, page x / y)."""
+    canvas.saveState()
+    top = PAGE_HEIGHT - 14 * mm
+    canvas.setFont(BOLD, 8)
+    canvas.setFillColor(ctx.palette.dark)
+    canvas.drawString(MARGIN_X, top, printable(ctx.client))
+    canvas.setFont(REGULAR, 8)
+    canvas.setFillColor(MUTED)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, printable(ctx.title))
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, top - 5, PAGE_WIDTH - MARGIN_X, top - 5)
+    canvas.setStrokeColor(ctx.palette.accent)
+    canvas.setLineWidth(1.6)
+    canvas.line(MARGIN_X, top - 5, MARGIN_X + 18 * mm, top - 5)
+    bottom = 12 * mm
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, bottom + 9, PAGE_WIDTH - MARGIN_X, bottom + 9)
+    canvas.setFont(REGULAR, 7.5)
+    canvas.setFillColor(MUTED)
+    footer = f"{ctx.t('confidential_short')} · {ctx.client} · {ctx.long_date(ctx.as_of)}"
+    canvas.drawString(MARGIN_X, bottom, printable(footer))
+    canvas.setFont(BOLD, 7.5)
+    canvas.setFillColor(INK)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, ctx.t("page_x_of_y", x=page, y=total))
+    canvas.restoreState()
+
+
+def _draw_cover_background(canvas: Canvas, ctx: DeliverableContext) -> None:
+    canvas.saveState()
+    canvas.setFillColor(ctx.palette.accent)
+    canvas.rect(0, 0, 9 * mm, PAGE_HEIGHT, stroke=0, fill=1)
+    canvas.setFillColor(ctx.palette.tint)
+    canvas.rect(9 * mm, 0, 3 * mm, PAGE_HEIGHT, stroke=0, fill=1)
+    logo = _logo(ctx)
+    if logo is not None:
+        width, height = logo.getSize()
+        scale = min(48 * mm / width, 22 * mm / height)
+        canvas.drawImage(logo, PAGE_WIDTH - MARGIN_X - width * scale, PAGE_HEIGHT - 20 * mm - height * scale,
+                         width * scale, height * scale, mask="auto", preserveAspectRatio=True)
+    else:  # no logo: the client's name set as a wordmark keeps the corner from looking empty
+        canvas.setFont(BOLD, 11)
+        canvas.setFillColor(ctx.palette.dark)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 26 * mm, printable(ctx.client).upper())
+    canvas.setFont(REGULAR, 7.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(28 * mm, 14 * mm, printable(ctx.t("confidential", client=ctx.client)))
+    canvas.restoreState()
+
+
+class DeliverableDoc(BaseDocTemplate):
+    """A4 document with a cover template and a content template; reports progress per section."""
+
+    def __init__(self, target: Any, ctx: DeliverableContext) -> None:
+        super().__init__(
+            target, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=printable(ctx.title),
+            author=printable(ctx.engagement.get("consultant_name") or ""), subject=printable(ctx.client),
+            creator="CAIO Desktop", lang=ctx.lang,
+        )
+        self.ctx = ctx
+        cover = Frame(28 * mm, 30 * mm, PAGE_WIDTH - 28 * mm - MARGIN_X, PAGE_HEIGHT - 80 * mm, id="cover",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        body = Frame(MARGIN_X, MARGIN_BOTTOM, PAGE_WIDTH - 2 * MARGIN_X, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+                     id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", [cover], onPage=lambda c, _d: _draw_cover_background(c, ctx)),
+            PageTemplate("content", [body]),
+        ])
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+        if isinstance(flowable, Heading):
+            canvas = self.canv
+            canvas.bookmarkPage(flowable.key)
+            canvas.addOutlineEntry(printable(flowable.plain), flowable.key, level=flowable.level, closed=True)
+            canvas._caio_heading_pages[flowable.key] = canvas.getPageNumber()  # type: ignore[attr-defined]
+            if flowable.level == 0:
+                self.ctx.step()
+
+    def afterPage(self) -> None:  # noqa: N802 - reportlab's name
+        self.ctx.step(0)  # a cancel is honoured within a page, even in a 40-page register
+
+
+def heading_colour(ctx: DeliverableContext) -> colors.Color:
+    return ctx.palette.dark

@@ -1,0 +1,79 @@
+"""The embedded typeface of the deliverables and the one door through which workspace text enters a page.
+
+Source Sans Pro (Adobe, SIL Open Font License 1.1, shipped unmodified in ``resources/fonts`` with its
+licence) covers French and other Latin accents, €, « » and typographic dashes. TrueType fonts are always
+embedded (subset) by reportlab, so a PDF looks the same on the client's machine.
+
+Client text is untrusted for reportlab's mini-markup: a risk titled ``<b>R&D</b>`` must print as typed,
+so every workspace string goes through `markup()` (escape, keep line breaks, replace characters the font
+lacks — emoji, rare scripts — by a visible "?" instead of an empty box).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from xml.sax.saxutils import escape
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+REGULAR = "CaioSans"
+BOLD = "CaioSans-Semibold"
+ITALIC = "CaioSans-Italic"
+_FILES = {REGULAR: "SourceSansPro-Regular.ttf", BOLD: "SourceSansPro-Semibold.ttf",
+          ITALIC: "SourceSansPro-It.ttf"}
+FALLBACK = "?"
+# Joiners and variation selectors only shape emoji sequences; without the emoji they mean nothing.
+_INVISIBLE = {0x200D, 0xFE0E, 0xFE0F, 0x20E3}
+
+
+@cache
+def register_fonts() -> None:
+    """Register the family once per process (reportlab keeps a global font registry)."""
+    folder = resources.files("caio_desktop.resources") / "fonts"
+    for name, file_name in _FILES.items():
+        with resources.as_file(folder / file_name) as path:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
+    addMapping(REGULAR, 0, 0, REGULAR)
+    addMapping(REGULAR, 1, 0, BOLD)
+    addMapping(REGULAR, 0, 1, ITALIC)
+    addMapping(REGULAR, 1, 1, BOLD)
+
+
+@cache
+def _covered() -> frozenset[int]:
+    register_fonts()
+    codepoints: set[int] = set()
+    for name in _FILES:
+        face = pdfmetrics.getFont(name).face
+        codepoints.update(face.charToGlyph)
+    # Only what every style covers is safe (a bold word must not lose a letter the regular one has).
+    for name in _FILES:
+        codepoints &= set(pdfmetrics.getFont(name).face.charToGlyph)
+    return frozenset(codepoints)
+
+
+def printable(value: object) -> str:
+    """`value` as text the font can draw: unsupported characters become "?", never a crash or a box."""
+    if value is None:
+        return ""
+    covered = _covered()
+    out = []
+    for ch in str(value):
+        code = ord(ch)
+        if code in covered or ch in "\n\t":
+            out.append(ch)
+        elif code in _INVISIBLE or 0x1F3FB <= code <= 0x1F3FF:  # skin-tone modifiers too
+            continue
+        else:
+            out.append(FALLBACK)
+    return "".join(out)
+
+
+def markup(value: object) -> str:
+    """Workspace text made safe for a Paragraph: printable, escaped, line breaks kept."""
+    escaped = escape(printable(value).replace("\t", " "))
+    return "<br/>".join(escaped.replace("\r\n", "\n").replace("\r", "\n").split("\n"))

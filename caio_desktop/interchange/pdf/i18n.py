@@ -1,0 +1,209 @@
+"""Fixed texts of the deliverables in French and English, and dates and numbers in each language's format.
+
+Labels of fields and enumeration values come from the module registry; this dictionary holds only what
+the deliverables themselves write (section titles, captions, sentences).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LANGS = ("fr", "en")
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    # cover, header, footer
+    "confidential": ("Confidentiel — diffusion restreinte au comité de direction de {client}",
+                     "Confidential — restricted to the executive committee of {client}"),
+    "confidential_short": ("Confidentiel", "Confidential"),
+    "client": ("Client", "Client"),
+    "engagement": ("Mission", "Engagement"),
+    "engagement_value": ("Pilotage de l'intelligence artificielle — {start} au {end}",
+                         "Artificial intelligence leadership — {start} to {end}"),
+    "consultant": ("Consultant", "Consultant"),
+    "date": ("Date", "Date"),
+    "version": ("Version", "Version"),
+    "page_x_of_y": ("page {x} / {y}", "page {x} / {y}"),
+    "contents": ("Sommaire", "Contents"),
+    "empty": ("Aucun élément à ce jour.", "Nothing recorded yet."),
+    "as_of": ("Situation au {date}", "Status as of {date}"),
+    "none_given": ("non renseigné", "not given"),
+    "unassigned": ("Non attribué", "Unassigned"),
+    # diagnosis
+    "executive_summary": ("Synthèse", "Executive summary"),
+    "method": ("Démarche", "Method"),
+    "method_text": (
+        "Le diagnostic s'appuie sur {interviews} entretiens, l'inventaire de {systems} systèmes d'IA et "
+        "l'évaluation de la maturité sur {dimensions} dimensions regroupées en {pillars} piliers, "
+        "chacune notée de 1 (initial) à 5 (optimisé), niveau actuel et niveau cible.",
+        "The diagnosis draws on {interviews} interviews, an inventory of {systems} AI systems and a "
+        "maturity assessment over {dimensions} dimensions in {pillars} pillars, each rated from 1 "
+        "(initial) to 5 (optimised), current and target level."),
+    "summary_maturity": ("Maturité moyenne : {current} sur 5, cible {target}.",
+                         "Average maturity: {current} out of 5, target {target}."),
+    "summary_gap": ("Écarts les plus importants : {dims}.", "Largest gaps: {dims}."),
+    "summary_systems": ("{count} systèmes d'IA inventoriés, dont {high} à haut risque au sens de l'AI Act "
+                        "et {shadow} non déclarés (IA fantôme).",
+                        "{count} AI systems inventoried, {high} of them high-risk under the AI Act and "
+                        "{shadow} undeclared (shadow AI)."),
+    "summary_findings": ("{count} constats, dont {major} de gravité élevée ou critique.",
+                         "{count} findings, {major} of them of high or critical severity."),
+    "maturity": ("Maturité IA", "AI maturity"),
+    "major_findings": ("Constats majeurs", "Major findings"),
+    "level": ("Niveau", "Level"),
+    "meaning": ("Signification", "What it means"),
+    "next_level": ("Prochain palier, {level} : {text}", "Next step, {level}: {text}"),
+    "maturity_radar": ("Maturité actuelle et cible par dimension", "Current and target maturity by dimension"),
+    "maturity_by_pillar": ("Maturité par pilier", "Maturity by pillar"),
+    "findings_by_pillar": ("Constats par pilier", "Findings by pillar"),
+    "gaps": ("Écarts entre maturité actuelle et cible", "Gaps between current and target maturity"),
+    "pillar": ("Pilier", "Pillar"),
+    "dimension": ("Dimension", "Dimension"),
+    "current": ("Actuel", "Current"),
+    "target": ("Cible", "Target"),
+    "gap": ("Écart", "Gap"),
+    "ai_inventory": ("Inventaire des systèmes d'IA", "AI systems inventory"),
+    "interview_synthesis": ("Synthèse des entretiens", "Interview synthesis"),
+    "recommendations": ("Recommandations clés", "Key recommendations"),
+    "no_assessment": ("Aucune évaluation de maturité n'a encore été saisie.",
+                      "No maturity assessment has been recorded yet."),
+    "legend_current": ("Niveau actuel", "Current level"),
+    "legend_target": ("Niveau cible", "Target level"),
+    # roadmap
+    "vision": ("Vision et objectifs IA", "AI vision and objectives"),
+    "charter": ("Charte IA", "AI charter"),
+    "portfolio": ("Portefeuille de cas d'usage", "Use-case portfolio"),
+    "value_feasibility": ("Valeur × faisabilité", "Value × feasibility"),
+    "value": ("Valeur", "Value"),
+    "feasibility": ("Faisabilité", "Feasibility"),
+    "prioritised_list": ("Liste priorisée", "Prioritised list"),
+    "vendor_selection": ("Sélection des solutions", "Vendor selection"),
+    "roadmap_gantt": ("Feuille de route", "Roadmap"),
+    "initiatives": ("Initiatives", "Initiatives"),
+    "kpis": ("Indicateurs et cibles", "KPIs and targets"),
+    "today": ("Aujourd'hui", "Today"),
+    "latest": ("Dernière mesure", "Latest"),
+    "rank": ("Rang", "Rank"),
+    "score": ("Score", "Score"),
+    # risks
+    "risk_heatmaps": ("Cartographie des risques", "Risk heat maps"),
+    "heatmap_current": ("Risque brut", "Current risk"),
+    "heatmap_residual": ("Risque résiduel", "Residual risk"),
+    "likelihood": ("Probabilité", "Likelihood"),
+    "impact": ("Impact", "Impact"),
+    "risk_register": ("Registre des risques", "Risk register"),
+    "treatment_plan": ("Plan de traitement", "Treatment plan"),
+    "compliance_status": ("Conformité par référentiel", "Compliance status by framework"),
+    "compliance_summary": ("Synthèse de conformité", "Compliance summary"),
+    "total": ("Total", "Total"),
+    "risk_summary": ("{count} risques, dont {critical} critiques et {high} élevés ; {treated} en traitement.",
+                     "{count} risks, {critical} critical and {high} high; {treated} in treatment."),
+    # steering
+    "overall_progress": ("Avancement global", "Overall progress"),
+    "progress_by_phase": ("Avancement par phase", "Progress by phase"),
+    "milestones": ("Jalons", "Milestones"),
+    "milestones_done": ("Jalons atteints depuis le dernier comité", "Milestones reached since the last committee"),
+    "milestones_next": ("Prochains jalons", "Next milestones"),
+    "kpi_trends": ("Tendances des indicateurs", "KPI trends"),
+    "top_risks": ("Principaux risques", "Top risks"),
+    "change": ("Évolution", "Change"),
+    "change_new": ("nouveau", "new"),
+    "change_up": ("en hausse", "up"),
+    "change_down": ("en baisse", "down"),
+    "change_same": ("stable", "unchanged"),
+    "since_committee": ("Dernier comité de pilotage : {date}.", "Last steering committee: {date}."),
+    "no_committee": ("Aucun comité de pilotage antérieur enregistré ; évolutions depuis le {date}.",
+                     "No earlier steering committee recorded; changes since {date}."),
+    "decisions_to_take": ("Décisions à prendre", "Decisions to take"),
+    "actions_overdue": ("Actions en retard", "Overdue actions"),
+    "days_late": ("Retard (j)", "Days late"),
+    "headline": ("Points clés", "Headlines"),
+    "headline_phase": ("Phase en cours : {phase} ({progress}).", "Current phase: {phase} ({progress})."),
+    "headline_counts": ("{decisions} décisions à prendre, {overdue} actions en retard, {critical} risques "
+                        "critiques ou élevés.",
+                        "{decisions} decisions to take, {overdue} overdue actions, {critical} critical or "
+                        "high risks."),
+    # handover
+    "handover_intro": ("Dossier de fin de mission", "End-of-engagement pack"),
+    "what_remains_open": ("Ce qui reste ouvert", "What remains open"),
+    "open_items_by_owner": ("Points ouverts par responsable", "Open items by owner"),
+    "governance": ("Gouvernance mise en place", "Governance left in place"),
+    "decisions_taken": ("Décisions prises", "Decisions taken"),
+    "team": ("Équipe client", "Client team"),
+    "stakeholder_map": ("Cartographie des parties prenantes", "Stakeholder map"),
+    "influence": ("Influence", "Influence"),
+    "interest": ("Intérêt", "Interest"),
+    "change_management": ("Conduite du changement", "Change management"),
+    "open_count": ("Points ouverts", "Open items"),
+    "item": ("Élément", "Item"),
+    "kind": ("Nature", "Kind"),
+    "part": ("Partie", "Part"),
+}
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    """The fixed text `key` in `lang`, with `{placeholders}` filled."""
+    fr, en = _TEXTS[key]
+    template = fr if lang == "fr" else en
+    return template.format(**values) if values else template
+
+
+def has_text(key: str) -> bool:
+    return key in _TEXTS
+
+
+_MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+              "octobre", "novembre", "décembre")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+_SHORT_FR = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.")
+_SHORT_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def format_date(value: dt.date | None, lang: str) -> str:
+    """25 novembre 2026 / 25 November 2026 (1er for the first day in French)."""
+    if value is None:
+        return ""
+    if lang == "fr":
+        day = "1er" if value.day == 1 else str(value.day)
+        return f"{day} {_MONTHS_FR[value.month - 1]} {value.year}"
+    return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
+
+
+def format_short_date(value: dt.date | None, lang: str) -> str:
+    """A table cell's date: 25/11/2026 in French, 25 Nov 2026 in English."""
+    if value is None:
+        return ""
+    if lang == "fr":
+        return value.strftime("%d/%m/%Y")
+    return f"{value.day} {_SHORT_EN[value.month - 1]} {value.year}"
+
+
+def month_label(value: dt.date, lang: str) -> str:
+    """A Gantt axis label: 'mars 26' / 'Mar 26'."""
+    names = _SHORT_FR if lang == "fr" else _SHORT_EN
+    return f"{names[value.month - 1]} {value.year % 100:02d}"
+
+
+def format_number(value: float | int | None, lang: str, *, decimals: int | None = None) -> str:
+    """1 234,5 in French (narrow no-break space between thousands), 1,234.5 in English.
+
+    Without `decimals`, integers print without a decimal part and other numbers with up to two.
+    """
+    if value is None:
+        return ""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 2
+    raw = f"{value:,.{decimals}f}"
+    if decimals and "." in raw:
+        raw = raw.rstrip("0").rstrip(".") if decimals > 1 else raw
+    if lang == "fr":
+        return raw.replace(",", "\u202f").replace(".", ",")
+    return raw
+
+
+def format_percent(value: float | int | None, lang: str) -> str:
+    """42 % in French, 42% in English (value already in percent)."""
+    if value is None:
+        return ""
+    number = format_number(round(float(value)), lang)
+    return f"{number}\u00a0%" if lang == "fr" else f"{number}%"
