@@ -23,7 +23,7 @@ def owner(fr: str = "Responsable", en: str = "Owner") -> Field:
 
 def department() -> Field:
     return f("department", K.TEXT, "Direction", "Department", "département", "service", "direction métier",
-             "business unit", "bu", "entité", "agency", "bureau", "division", "team", "équipe")
+             "business unit", "bu", "entité", "agency", "agency name", "bureau", "division", "team", "équipe")
 
 
 def description() -> Field:
@@ -125,7 +125,7 @@ MODULE_LIST: tuple[Module, ...] = (
         "ai_systems", "Systèmes d'IA", "AI systems", "système d'IA", "AI system",
         (
             f("name", K.TEXT, "Nom", "Name", "système", "system", "outil", "tool", "application",
-              "use case name", "ai system", required=True, width=28),
+              "use case name", "ai system", "ai use case", "use case", required=True, width=28),
             f("vendor", K.TEXT, "Éditeur", "Vendor", "fournisseur", "editeur", "supplier", "provider",
               "vendor name"),
             f("purpose", K.LONG_TEXT, "Finalité", "Purpose", "objectif", "usage", "description",

@@ -32,7 +32,6 @@ def next_risk_code(rec: Recorder) -> str:
 
 def prepare(rec: Recorder, module_key: str, values: dict[str, Any], existing: dict[str, Any] | None) -> None:
     """Check cross-field rules and fill derived values in `values` before it is written."""
-    merged = {**(existing or {}), **values}
     if module_key == "risks":
         code = values.get("code")
         if existing is None and not code:
@@ -46,6 +45,14 @@ def prepare(rec: Recorder, module_key: str, values: dict[str, Any], existing: di
             ).first()
             if clash:
                 raise ValidationError("risks", "code", code, "is already used by another risk")
+    derive(module_key, values, existing)
+
+
+def derive(module_key: str, values: dict[str, Any], existing: dict[str, Any] | None) -> None:
+    """The part of `prepare` that needs no database: cross-field checks and derived values (risk levels,
+    use-case scores). Bulk imports call it directly for rows whose codes they assigned themselves."""
+    merged = {**(existing or {}), **values}
+    if module_key == "risks":
         matrix = load_risk_matrix()
         values["level"] = risk_level(merged.get("likelihood"), merged.get("impact"), matrix.level_for)
         values["residual_level"] = risk_level(

@@ -1,0 +1,1 @@
+"""Interchange with the outside world: spreadsheets in (importing/), workbooks and PDF deliverables out."""

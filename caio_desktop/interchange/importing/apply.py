@@ -1,0 +1,214 @@
+"""Carrying out an ImportPlan: one transaction, one undo step ("Import Risks risques.xlsx").
+
+New rows go in with the Recorder's bulk insert (ids assigned, one audit entry), their derived values
+(risk codes and levels, use-case scores) computed by `operations.rules`; rows matching an existing one
+(by code, else title) update it. Rows refused by a rule at this stage join the rejected ones; with
+`strict=True` any rejected row means nothing is written. `progress(done, total)` returning False
+cancels: the transaction rolls back and the workspace is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from caio_desktop.domain.errors import ValidationError
+from caio_desktop.domain.fields import FieldKind
+from caio_desktop.domain.modules import module as get_module
+from caio_desktop.interchange.importing.errors import ImportCancelled
+from caio_desktop.interchange.importing.plan import (
+    ImportPlan,
+    PlannedRow,
+    Problem,
+    Progress,
+    existing_keys,
+    match_key,
+)
+from caio_desktop.operations import rules
+from caio_desktop.operations.changes import ChangeSet
+from caio_desktop.operations.history import run_recorded
+from caio_desktop.operations.recorder import Recorder, table
+from caio_desktop.operations.rows import change_row, insert_row
+from caio_desktop.workspace.models import LINKS
+
+BATCH = 5000
+_SERVER_COLUMNS = {"id", "created_at", "updated_at", "custom"}
+_CODE = re.compile(r"^R-(\d+)$")
+# Modules whose inserts recompute other rows (vendor weighted scores) go row by row through insert_row.
+_ROW_BY_ROW = {"vendor_scores", "vendor_criteria"}
+
+
+@dataclass
+class ImportResult:
+    """What an import did: counts, the rows refused (with why) and the undo step."""
+
+    module: str
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0  # matched an existing row that already held the same values
+    rejected: list[PlannedRow] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    change: ChangeSet | None = None
+    refused_strict: bool = False  # strict mode and some rows failed: nothing was written
+
+    def summary(self) -> str:
+        return (f"imported {self.imported}, updated {self.updated}, unchanged {self.unchanged}, "
+                f"rejected {len(self.rejected)}, warnings {len(self.warnings)}")
+
+
+class _StrictAbort(Exception):  # noqa: N818 - control flow: roll the transaction back
+    pass
+
+
+def apply_import(workspace, plan: ImportPlan, *, strict: bool = False,  # noqa: ANN001
+                 progress: Progress | None = None) -> ImportResult:
+    """Import the plan's valid rows in one transaction (see the module docstring)."""
+    mod = get_module(plan.module)
+    result = ImportResult(plan.module, rejected=list(plan.rejected), warnings=plan.warnings)
+    if strict and result.rejected:
+        result.refused_strict = True
+        return result
+    valid = plan.valid
+    change = ChangeSet("import", mod.key, plan.path.name, entity_fr=mod.fr, entity_en=mod.en)
+
+    def operation(rec: Recorder) -> list[int]:
+        rec.operation = f"Import {mod.en} {plan.path.name}"
+        keys = existing_keys(rec.conn, mod.key) if plan.update_existing else {}
+        claimed: set[int] = set()
+        fresh: list[PlannedRow] = []
+        updates: list[tuple[int, PlannedRow]] = []
+        for row in valid:
+            key = match_key(mod.key, row.values) if keys else None
+            ids = [i for i in keys.get(key, []) if i not in claimed] if key else []
+            if ids:
+                claimed.add(ids[0])
+                updates.append((ids[0], row))
+            else:
+                fresh.append(row)
+        total = len(valid)
+        ticker = _Ticker(progress, total)
+        touched: list[int] = []
+        for row_id, row in updates:
+            ticker.tick()
+            try:
+                if change_row(rec, mod, row_id, _update_values(rec, mod, row_id, row.values)):
+                    touched.append(row_id)
+                    result.updated += 1
+                else:
+                    result.unchanged += 1
+            except ValidationError as exc:
+                _refuse(result, row, exc)
+        if mod.key in _ROW_BY_ROW:
+            for row in fresh:
+                ticker.tick()
+                try:
+                    touched.append(insert_row(rec, mod, row.values))
+                    result.imported += 1
+                except ValidationError as exc:
+                    _refuse(result, row, exc)
+        else:
+            touched.extend(_bulk_insert(rec, mod, fresh, result, ticker))
+        if strict and result.rejected:
+            raise _StrictAbort
+        return touched
+
+    try:
+        result.change = run_recorded(workspace, change, operation)
+    except _StrictAbort:
+        result.imported = result.updated = result.unchanged = 0
+        result.refused_strict = True
+        result.change = None
+    return result
+
+
+class _Ticker:
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def tick(self, count: int = 1) -> None:
+        before = self.done
+        self.done += count
+        due = self.done // 1000 != before // 1000 or self.done >= self.total
+        if self.progress is not None and due and self.progress(self.done, self.total) is False:
+            raise ImportCancelled("the import was cancelled")
+
+
+def _refuse(result: ImportResult, row: PlannedRow, exc: ValidationError) -> None:
+    row.error = Problem(row.line, exc.field, exc.value, exc.reason)
+    result.rejected.append(row)
+
+
+def _update_values(rec: Recorder, mod, row_id: int, values: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN001
+    """An imported row's values for updating an existing row: its custom attributes merged into the
+    existing ones, an empty code left as it is."""
+    update = dict(values)
+    if mod.code_field and not update.get(mod.code_field):
+        update.pop(mod.code_field, None)
+    existing = rec.row(mod.key, row_id) or {}
+    update["custom"] = {**(existing.get("custom") or {}), **(values.get("custom") or {})}
+    return update
+
+
+def _bulk_insert(rec: Recorder, mod, rows: list[PlannedRow], result: ImportResult,  # noqa: ANN001
+                 ticker: _Ticker) -> list[int]:
+    t = table(mod.key)
+    defaults = {c.name: c.default.arg for c in t.columns
+                if c.name not in _SERVER_COLUMNS and c.default is not None and c.default.is_scalar}
+    refs_fields = [f.key for f in mod.fields if f.kind == FieldKind.REFS]
+    ref_fields = [f for f in mod.fields if f.kind == FieldKind.REF]
+    known_ids = {f.key: set(rec.conn.execute(select(table(f.ref or "").c.id)).scalars()) for f in ref_fields}
+    codes = _CodeSequence(rec) if mod.key == "risks" else None
+    prepared: list[dict[str, Any]] = []
+    links: list[dict[str, list[int]]] = []
+    for row in rows:
+        columns = {**defaults, **{k: v for k, v in row.values.items() if k not in refs_fields}}
+        try:
+            for f in ref_fields:
+                value = columns.get(f.key)
+                if value is not None and value not in known_ids[f.key]:
+                    raise ValidationError(mod.key, f.key, value, f"refers to no existing {f.ref} row {value}")
+            if codes is not None:
+                codes.assign(columns)
+            rules.derive(mod.key, columns, None)
+        except ValidationError as exc:
+            _refuse(result, row, exc)
+            continue
+        prepared.append(columns)
+        links.append({k: row.values.get(k) or [] for k in refs_fields})
+    ids: list[int] = []
+    for start in range(0, len(prepared), BATCH):
+        batch = prepared[start:start + BATCH]
+        ids.extend(rec.insert_many(mod.key, batch))
+        ticker.tick(len(batch))
+    for key in refs_fields:
+        link, own, other = LINKS[(mod.key, key)]
+        link_rows = [{own: row_id, other: other_id} for row_id, wanted in zip(ids, links, strict=True)
+                     for other_id in wanted[key]]
+        rec.insert_many(link.__tablename__, link_rows)
+    result.imported += len(ids)
+    return ids
+
+
+class _CodeSequence:
+    """Risk codes for a bulk insert: given codes checked against those in use, missing ones assigned
+    R-001, R-002, … after the highest (the numbering `rules.next_risk_code` starts from)."""
+
+    def __init__(self, rec: Recorder) -> None:
+        self.used = set(rec.conn.execute(select(table("risks").c.code)).scalars())
+        self.next = int(_CODE.match(rules.next_risk_code(rec))[1])
+
+    def assign(self, columns: dict[str, Any]) -> None:
+        code = columns.get("code")
+        if code:
+            if code in self.used:
+                raise ValidationError("risks", "code", code, "is already used by another risk")
+        else:
+            while (code := f"R-{self.next:03d}") in self.used:
+                self.next += 1
+            columns["code"] = code
+        if match := _CODE.match(code):
+            self.next = max(self.next, int(match[1]) + 1)
+        self.used.add(code)

@@ -1,0 +1,168 @@
+"""Checks of a workbook's zip container before python-calamine reads it.
+
+calamine allocates the whole rectangle between the first and the last cell of a sheet, so one cell at
+XFD1048576 would ask for 17 billion cells and abort the process; a zip bomb would unpack gigabytes.
+These checks stream the XML (never holding it whole), count what it really unpacks to and find the
+sheet's true extent from its cell references, then refuse with a clear reason.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from caio_desktop.interchange.importing import limits
+from caio_desktop.interchange.importing.errors import SpreadsheetError
+
+_CHUNK = 1 << 20
+_OVERLAP = 64
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+_REL = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d+)"')
+# Only references that could be large are collected: 2+ letter columns (≥ AA) and 7+ digit rows.
+_WIDE_REF = re.compile(rb'\sr="([A-Z]{2,})(\d+)"')
+_DEEP_REF = re.compile(rb'\sr="[A-Z]*(\d{7,})"')
+_ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Extent:
+    """The last row and column (1-based) a sheet's cells reach."""
+
+    rows: int
+    columns: int
+
+
+def column_number(letters: bytes | str) -> int:
+    number = 0
+    for ch in letters if isinstance(letters, str) else letters.decode():
+        number = number * 26 + (ord(ch) - 64)
+    return number
+
+
+def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
+    """Refuse archives whose declared content is already too large."""
+    declared = sum(i.file_size for i in zf.infolist())
+    if declared > limits.MAX_UNCOMPRESSED_BYTES:
+        raise SpreadsheetError(path, f"unpacks to {declared // 2**20} MB, more than the "
+                                     f"{limits.MAX_UNCOMPRESSED_BYTES // 2**20} MB an import accepts")
+
+
+def _stream(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]):  # noqa: ANN202 - bytes chunks
+    """Yield the member's bytes in chunks, counting them against the archive's real unpacked budget."""
+    try:
+        with zf.open(member) as handle:
+            while chunk := handle.read(_CHUNK):
+                budget[0] -= len(chunk)
+                if budget[0] < 0:
+                    raise SpreadsheetError(path, "unpacks to more data than an import accepts "
+                                                 "(a compressed 'zip bomb'?)")
+                yield chunk
+    except zipfile.BadZipFile as exc:
+        raise SpreadsheetError(path, f"is damaged or truncated ({exc})") from None
+    except (EOFError, OSError) as exc:
+        raise SpreadsheetError(path, f"is damaged or truncated ({exc})") from None
+
+
+def _read_small(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]) -> bytes:
+    data = b"".join(_stream(path, zf, member, budget))
+    if _ENTITY.search(data):
+        raise SpreadsheetError(path, f"declares XML entities in {member}, which spreadsheets never need; "
+                                     "refused for safety")
+    return data
+
+
+def sheet_members(path: Path, zf: zipfile.ZipFile, budget: list[int]) -> dict[str, str]:
+    """Sheet name → worksheet XML member, read from workbook.xml and its relationships."""
+    names = set(zf.namelist())
+    if "xl/workbook.xml" not in names:
+        raise SpreadsheetError(path, "is a zip archive but not an Excel workbook")
+    workbook = _read_small(path, zf, "xl/workbook.xml", budget)
+    rels_name = "xl/_rels/workbook.xml.rels"
+    rels = _read_small(path, zf, rels_name, budget) if rels_name in names else b""
+    targets = {}
+    for rel in _REL.findall(rels):
+        attrs = dict(_ATTR.findall(rel))
+        target = attrs.get(b"Target", b"").decode()
+        member = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+        targets[attrs.get(b"Id", b"").decode()] = member
+    found = {}
+    for sheet in _SHEET.findall(workbook):
+        attrs = {k.split(b":")[-1]: v for k, v in _ATTR.findall(sheet)}
+        name = html.unescape(attrs.get(b"name", b"").decode("utf-8", "replace"))
+        member = targets.get(attrs.get(b"id", b"").decode())
+        if member in names:
+            found[name] = member
+    return found
+
+
+def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]) -> Extent:
+    """The true extent of a worksheet, streamed; refuses entities and sheets beyond the limits."""
+    max_row = max_col = 0
+    tail = b""
+    first = True
+    for chunk in _stream(path, zf, member, budget):
+        data = tail + chunk
+        if first and _ENTITY.search(data[:65536]):
+            raise SpreadsheetError(path, "declares XML entities, which spreadsheets never need; refused "
+                                         "for safety")
+        first = False
+        # References cut at the chunk boundary are seen whole in the next round (the tail overlaps).
+        for row in _ROW_REF.findall(data):
+            max_row = max(max_row, int(row))
+        for letters, _row in _WIDE_REF.findall(data):
+            max_col = max(max_col, column_number(letters))
+        for row in _DEEP_REF.findall(data):
+            max_row = max(max_row, int(row))
+        tail = data[-_OVERLAP:]
+        if max_row > limits.MAX_ROWS or max_col > limits.MAX_COLUMNS:
+            break
+    extent = Extent(max_row, max(max_col, 1))
+    check_extent(path, extent)
+    return extent
+
+
+def check_extent(path: Path, extent: Extent) -> None:
+    if extent.rows > limits.MAX_ROWS:
+        raise SpreadsheetError(path, f"reaches row {extent.rows:,}; an import reads at most "
+                                     f"{limits.MAX_ROWS:,} rows")
+    if extent.columns > limits.MAX_COLUMNS:
+        raise SpreadsheetError(path, f"reaches column {extent.columns:,}; an import reads at most "
+                                     f"{limits.MAX_COLUMNS:,} columns")
+    if extent.rows * extent.columns > limits.MAX_CELLS:
+        raise SpreadsheetError(path, f"spans {extent.rows:,} rows × {extent.columns:,} columns; an "
+                                     f"import reads at most {limits.MAX_CELLS:,} cells")
+
+
+def check_workbook(path: Path, sheet: str | None) -> str | None:
+    """Check an xlsx/xlsm before calamine opens it; returns the name of the sheet that was checked
+    (the requested one, else the first), or None when the workbook layout is unusual (calamine decides)."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise SpreadsheetError(path, f"is damaged or truncated ({exc})") from None
+    with zf:
+        check_zip(path, zf)
+        budget = [limits.MAX_UNCOMPRESSED_BYTES]
+        members = sheet_members(path, zf, budget)
+        if "xl/sharedStrings.xml" in zf.namelist():
+            _check_strings(path, zf, budget)
+        checked = []
+        for name, member in members.items():
+            if sheet is None or name == sheet:
+                scan_sheet(path, zf, member, budget)
+                checked.append(name)
+        return checked[0] if checked else None
+
+
+def _check_strings(path: Path, zf: zipfile.ZipFile, budget: list[int]) -> None:
+    first = True
+    for chunk in _stream(path, zf, "xl/sharedStrings.xml", budget):
+        if first and _ENTITY.search(chunk[:65536]):
+            raise SpreadsheetError(path, "declares XML entities, which spreadsheets never need; refused "
+                                         "for safety")
+        first = False

@@ -1,0 +1,89 @@
+"""Finding the header row of a client's sheet: it is not always row 1 (titles above, blank rows,
+merged banner cells), and its cells may hold line breaks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from caio_desktop.interchange.importing import limits
+from caio_desktop.interchange.importing.reader import Table
+from caio_desktop.interchange.importing.text import clean_header, fold
+
+
+def _is_label(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and not _numeric(value)
+
+
+def _numeric(text: str) -> bool:
+    try:
+        float(text.replace(",", ".").replace(" ", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def detect_header(table: Table, known: Iterable[str]) -> int:
+    """The index in `table.rows` of the most header-like row among the first ones.
+
+    A header has many distinct short text cells, some of which name known fields (`known`: folded
+    labels and synonyms), and is followed by data; title rows above it have one cell, data rows below
+    it have numbers, dates and longer texts that name no field.
+    """
+    names = set(known)
+    best_index, best_score = None, float("-inf")
+    candidates = [i for i, (_, cells) in enumerate(table.rows[: limits.HEADER_SCAN_ROWS * 3])
+                  if any(c is not None for c in cells)][: limits.HEADER_SCAN_ROWS]
+    for position, index in enumerate(candidates):
+        cells = table.rows[index][1]
+        labels = [fold(c) for c in cells if _is_label(c)]
+        if not labels:
+            continue
+        others = sum(1 for c in cells if c is not None and not _is_label(c))
+        recognised = sum(1 for text in labels if text in names)
+        long_texts = sum(1 for c in cells if _is_label(c) and len(c) > 120)
+        followed = position + 1 < len(candidates)
+        score = (len(set(labels)) + 3 * recognised - 2 * others - long_texts + (1 if followed else -3)
+                 - 0.01 * position)
+        if score > best_score:
+            best_index, best_score = index, score
+    return best_index if best_index is not None else 0
+
+
+def header_names(table: Table, index: int, *, lang: str = "en") -> list[str]:
+    """The header cells of row `index` as unique, single-line names.
+
+    An empty header cell inside a merged range takes the range's name; any other empty one is named by
+    its column letter ("Column D"), so that its values can still be kept as custom attributes.
+    """
+    cells = table.rows[index][1] if table.rows else []
+    width = table.width
+    row_zero = table.rows[index][0] - 1 if table.rows else 0
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for column in range(width):
+        text = clean_header(cells[column] if column < len(cells) else None)
+        if not text:
+            text = _merged_name(table, row_zero, column, cells) or (
+                f"{'Colonne' if lang == 'fr' else 'Column'} {column_letters(column)}")
+        count = seen.get(text.lower(), 0)
+        seen[text.lower()] = count + 1
+        names.append(text if not count else f"{text} ({count + 1})")
+    return names
+
+
+def _merged_name(table: Table, row_zero: int, column: int, cells: list[Any]) -> str:
+    for (top, left), (bottom, right) in table.merged:
+        if top <= row_zero <= bottom and left <= column <= right and left < len(cells):
+            return clean_header(cells[left])
+    return ""
+
+
+def column_letters(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -1,0 +1,325 @@
+"""Planning an import: the sheet read, its header found, its columns mapped and every row converted and
+validated — everything the preview shows, nothing written yet.
+
+    plan = plan_import(ws, Path("risques.xlsx"), "risks")            # mapping proposed
+    plan.preview(20), plan.warnings, plan.errors, len(plan.valid)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from caio_desktop.domain.errors import ValidationError
+from caio_desktop.domain.fields import FieldKind
+from caio_desktop.domain.modules import module as get_module
+from caio_desktop.domain.validation import clean_values
+from caio_desktop.interchange.importing import limits
+from caio_desktop.interchange.importing import mapping as mappings
+from caio_desktop.interchange.importing.errors import ImportCancelled, MappingError, SpreadsheetError
+from caio_desktop.interchange.importing.header import detect_header, header_names
+from caio_desktop.interchange.importing.normalize import Unfit, converter
+from caio_desktop.interchange.importing.reader import Source, Table, is_error_value, open_source
+from caio_desktop.interchange.importing.text import cell_text, fold
+from caio_desktop.operations import rules
+from caio_desktop.workspace.models import MODELS
+
+Progress = Callable[[int, int], bool]
+PROGRESS_EVERY = 2000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one cell or row, located as the user sees it in their sheet."""
+
+    line: int  # row number in the sheet
+    column: str  # column header ("" for the row as a whole)
+    value: Any
+    reason: str
+
+    def text(self) -> str:
+        where = f"row {self.line}" + (f", column '{self.column}'" if self.column else "")
+        value = "" if self.value in (None, "") else f"{cell_text(self.value)!r} "
+        return f"{where}: {value}{self.reason}"
+
+
+@dataclass
+class PlannedRow:
+    """One data row: its original cells, the values it will be imported with, and its problems."""
+
+    line: int
+    cells: list[Any]
+    values: dict[str, Any]
+    warnings: list[Problem] = field(default_factory=list)
+    error: Problem | None = None
+    match_id: int | None = None  # the existing row it will update
+
+
+@dataclass
+class Layout:
+    """A sheet with its header row found and its columns named."""
+
+    table: Table
+    header_index: int
+    headers: list[str]
+
+    @property
+    def header_row(self) -> int:
+        return self.table.rows[self.header_index][0] if self.table.rows else 1
+
+
+@dataclass
+class ImportPlan:
+    """What an import will do; `apply_import` carries it out."""
+
+    module: str
+    path: Path
+    sheet: str
+    sheet_names: list[str]
+    header_row: int
+    headers: list[str]
+    mapping: mappings.ColumnMapping
+    rows: list[PlannedRow]
+    update_existing: bool = True
+
+    @property
+    def valid(self) -> list[PlannedRow]:
+        return [r for r in self.rows if r.error is None]
+
+    @property
+    def rejected(self) -> list[PlannedRow]:
+        return [r for r in self.rows if r.error is not None]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [r.error for r in self.rows if r.error is not None]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [w for r in self.rows for w in r.warnings]
+
+    @property
+    def updates(self) -> int:
+        return sum(1 for r in self.rows if r.error is None and r.match_id is not None)
+
+    def preview(self, count: int = limits.PREVIEW_ROWS) -> list[PlannedRow]:
+        return self.rows[:count]
+
+
+def read_layout(source: Source, module_key: str, *, sheet: str | None = None, header_row: int | None = None,
+                extra_names: Iterable[str] = (), lang: str = "en") -> Layout:
+    """Read `sheet` and find its header row (`header_row` when given, as a 1-based sheet row)."""
+    table = source.table(sheet)
+    if not any(any(c is not None for c in cells) for _, cells in table.rows):
+        raise SpreadsheetError(source.path, f"sheet {table.sheet!r} is empty")
+    if header_row is not None:
+        index = next((i for i, (line, _) in enumerate(table.rows) if line == header_row), None)
+        if index is None:
+            raise SpreadsheetError(source.path, f"sheet {table.sheet!r} has no row {header_row}")
+    else:
+        known = mappings.known_names(module_key) | {fold(n) for n in extra_names}
+        index = detect_header(table, known)
+    return Layout(table, index, header_names(table, index, lang=lang))
+
+
+def resolve_mapping(workspace, layout: Layout, module_key: str,  # noqa: ANN001
+                    mapping: Any) -> mappings.ColumnMapping:
+    """The column mapping to use: given (ColumnMapping, mapping-file dict or path), saved in the
+    workspace (when `mapping` is None and it fits the headers), else proposed ("auto")."""
+    if isinstance(mapping, str | Path) and mapping != "auto":
+        mapping = mappings.load(mapping, module_key=module_key)
+    elif isinstance(mapping, dict):
+        mapping = mappings.from_json(mapping, module_key=module_key)
+    if mapping is None and workspace is not None:
+        from caio_desktop.workspace.queries import setting
+
+        saved = setting(workspace, mappings.setting_key(module_key))
+        if saved:
+            candidate = mappings.apply_to_headers(mappings.from_json(saved, module_key=module_key),
+                                                  layout.headers)
+            if candidate.fields and not candidate.missing_required():
+                return candidate
+    if isinstance(mapping, mappings.ColumnMapping):
+        return mappings.apply_to_headers(mapping, layout.headers)
+    return mappings.propose(module_key, layout.headers)
+
+
+def check_required(mapping: mappings.ColumnMapping) -> None:
+    missing = mapping.missing_required()
+    if missing:
+        mod = get_module(mapping.module)
+        names = ", ".join(f"{k} ({mod.field(k).en} / {mod.field(k).fr})" for k in missing)
+        raise MappingError(f"no column of the sheet maps to the required field(s) of {mod.key}: {names}; "
+                           f"name the columns in a mapping file (--mapping) or rename the headers")
+
+
+def targets(workspace, module_key: str) -> dict[str, int]:  # noqa: ANN001
+    """Folded code and title of every row of a module → its id (to resolve REF cells)."""
+    mod = get_module(module_key)
+    t = MODELS[module_key].__table__
+    columns = [t.c.id, t.c[mod.title_field]] + ([t.c[mod.code_field]] if mod.code_field else [])
+    found: dict[str, int] = {}
+    with workspace.engine.connect() as conn:
+        for row in conn.execute(select(*columns).order_by(t.c.id)):
+            for value in row[1:]:
+                if value is not None:
+                    found.setdefault(fold(cell_text(value)), row[0])
+    return found
+
+
+def match_key(module_key: str, values: dict[str, Any]) -> tuple[str, str] | None:
+    """How an imported row finds the existing row it updates: its code (risks), else its title,
+    ignoring case and spacing."""
+    mod = get_module(module_key)
+    for key in (mod.code_field, mod.title_field):
+        value = values.get(key) if key else None
+        if value not in (None, ""):
+            return key, " ".join(cell_text(value).split()).casefold()
+    return None
+
+
+def existing_keys(conn, module_key: str) -> dict[tuple[str, str], list[int]]:  # noqa: ANN001
+    """Match key → ids of the module's existing rows, oldest first."""
+    mod = get_module(module_key)
+    t = MODELS[module_key].__table__
+    keys = [k for k in (mod.code_field, mod.title_field) if k]
+    found: dict[tuple[str, str], list[int]] = {}
+    for row in conn.execute(select(t.c.id, *(t.c[k] for k in keys)).order_by(t.c.id)).mappings():
+        for key in keys:
+            if row[key] not in (None, ""):
+                found.setdefault((key, " ".join(cell_text(row[key]).split()).casefold()), []).append(row["id"])
+    return found
+
+
+def plan_import(
+    workspace,  # noqa: ANN001
+    source: Path | str | Source,
+    module_key: str,
+    *,
+    sheet: str | None = None,
+    mapping: Any = None,
+    header_row: int | None = None,
+    update_existing: bool = True,
+    progress: Progress | None = None,
+    lang: str = "en",
+) -> ImportPlan:
+    """Read, map, convert and validate a spreadsheet for `module_key`; writes nothing.
+
+    `mapping`: None (the workspace's saved mapping when it fits, else proposed), "auto" (proposed), a
+    ColumnMapping, a mapping-file dict or a path to one. Raises SpreadsheetError for an unreadable file,
+    MappingError when no column maps to a required field, ImportCancelled when `progress` returns False.
+    """
+    mod = get_module(module_key)
+    if mod.singleton:
+        raise MappingError(f"{module_key} has exactly one row; edit it in the app instead of importing")
+    opened = source if isinstance(source, Source) else open_source(source)
+    try:
+        given = mapping if isinstance(mapping, mappings.ColumnMapping) else None
+        if isinstance(mapping, str | Path) and mapping != "auto":
+            given = mappings.load(mapping, module_key=module_key)
+        elif isinstance(mapping, dict):
+            given = mappings.from_json(mapping, module_key=module_key)
+        layout = read_layout(opened, module_key, sheet=sheet or (given.sheet if given else None),
+                             header_row=header_row or (given.header_row if given else None),
+                             extra_names=given.columns if given else (), lang=lang)
+        columns = resolve_mapping(workspace, layout, module_key, given if given else mapping)
+        columns.sheet, columns.header_row = layout.table.sheet, layout.header_row
+        check_required(columns)
+        rows = convert_rows(workspace, layout, columns, update_existing=update_existing, progress=progress)
+        return ImportPlan(module_key, opened.path, layout.table.sheet, list(opened.sheet_names),
+                          layout.header_row, layout.headers, columns, rows, update_existing)
+    finally:
+        if opened is not source:
+            opened.close()
+
+
+def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *,  # noqa: ANN001
+                 update_existing: bool = True, progress: Progress | None = None) -> list[PlannedRow]:
+    """Every data row below the header, converted and validated (blank rows skipped)."""
+    mod = get_module(columns.module)
+    plan_columns = []
+    for position, header in enumerate(layout.headers):
+        key = columns.columns.get(header)
+        f = mod.field(key) if key else None
+        convert = None
+        if f is not None:
+            refs = targets(workspace, f.ref) if f.kind in (FieldKind.REF, FieldKind.REFS) else None
+            convert = converter(f, targets=refs)
+        plan_columns.append((position, header, key, convert))
+    existing: dict[tuple[str, str], list[int]] = {}
+    if update_existing:
+        with workspace.engine.connect() as conn:
+            existing = existing_keys(conn, mod.key)
+    claimed: set[int] = set()
+    data = layout.table.rows[layout.header_index + 1:]
+    total = len(data)
+    planned: list[PlannedRow] = []
+    for done, (line, cells) in enumerate(data):
+        if progress is not None and done % PROGRESS_EVERY == 0 and progress(done, total) is False:
+            raise ImportCancelled("the import was cancelled")
+        if not any(c is not None and (not isinstance(c, str) or c.strip()) for c in cells):
+            continue
+        row = convert_row(mod, line, cells, plan_columns)
+        if row.error is None and existing:
+            key = match_key(mod.key, row.values)
+            ids = [i for i in existing.get(key, []) if i not in claimed] if key else []
+            if ids:
+                row.match_id = ids[0]
+                claimed.add(ids[0])
+        planned.append(row)
+    if progress is not None and progress(total, total) is False:
+        raise ImportCancelled("the import was cancelled")
+    return planned
+
+
+def convert_row(mod, line: int, cells: list[Any], plan_columns: list) -> PlannedRow:  # noqa: ANN001
+    values: dict[str, Any] = {}
+    custom: dict[str, str] = {}
+    warnings: list[Problem] = []
+    unfit: dict[str, Problem] = {}
+    width = len(cells)
+    for position, header, key, convert in plan_columns:
+        cell = cells[position] if position < width else None
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            if key:
+                values[key] = None
+            continue
+        if is_error_value(cell):
+            problem = Problem(line, header, cell, "is a spreadsheet error; the cell is left empty")
+            warnings.append(problem)
+            if key:
+                values[key] = None
+                unfit[key] = problem
+            continue
+        if key is None:
+            custom[header] = cell_text(cell)
+            continue
+        try:
+            values[key] = convert(cell)
+        except Unfit as exc:
+            problem = Problem(line, header, cell, f"{exc.reason}; kept as a custom attribute")
+            warnings.append(problem)
+            unfit[key] = problem
+            values[key] = None
+            custom[header] = cell_text(cell)
+    values["custom"] = custom
+    row = PlannedRow(line, cells, values, warnings)
+    try:
+        cleaned = clean_values(mod, values, partial=False)
+        rules.derive(mod.key, dict(cleaned), None)
+    except ValidationError as exc:
+        header = next((h for _, h, k, _c in plan_columns if k == exc.field), "")
+        cause = unfit.get(exc.field)
+        if cause is not None:
+            row.error = Problem(line, cause.column, cause.value, cause.reason.split(";")[0]
+                                + f" ({exc.reason})")
+        else:
+            row.error = Problem(line, header, exc.value, exc.reason if header else
+                                f"{exc.field} {exc.reason}")
+        return row
+    row.values = cleaned
+    return row

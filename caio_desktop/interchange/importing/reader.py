@@ -1,0 +1,169 @@
+"""Reading a client's spreadsheet into rows of cell values: xlsx, xlsm, xls, ods with python-calamine
+(formulas come as their cached values), csv with encoding and delimiter detection.
+
+    source = open_source(Path("inventaire.xlsx"))
+    source.sheet_names            # ["Systèmes", "Notes"]
+    table = source.table()        # the first non-empty sheet, or source.table("Systèmes")
+    table.rows                    # [(row number in the sheet, [cell, …]), …]
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from caio_desktop.interchange.importing import guard, limits
+from caio_desktop.interchange.importing.csvfile import read_csv
+from caio_desktop.interchange.importing.errors import SpreadsheetError
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
+ERROR_VALUES = frozenset({"#REF!", "#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#VALUE!",
+                          "#GETTING_DATA", "#SPILL!", "#CALC!"})
+
+
+@dataclass
+class Table:
+    """The cells of one sheet, with each row's number as the spreadsheet shows it (1-based)."""
+
+    path: Path
+    sheet: str
+    rows: list[tuple[int, list[Any]]]
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return max((len(cells) for _, cells in self.rows), default=0)
+
+
+class Source:
+    """An opened spreadsheet file: its sheets, read one at a time on demand."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.kind = _kind(path)
+        self._workbook: Any = None
+        self._csv: list[list[str]] | None = None
+        self._checked: set[str | None] = set()
+        if self.kind == "csv":
+            self._csv = read_csv(path)
+            self.sheet_names = [path.stem]
+        else:
+            self._open_workbook()
+
+    def _open_workbook(self) -> None:
+        from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+        if self.kind == "xlsx":
+            guard.check_workbook(self.path, None)
+        try:
+            self._workbook = CalamineWorkbook.from_path(str(self.path))
+        except PasswordError:
+            raise SpreadsheetError(self.path, "is password-protected; open it in Excel, remove the "
+                                              "password and save a copy to import") from None
+        except (CalamineError, OSError, ValueError) as exc:
+            raise SpreadsheetError(self.path, f"cannot be read as a spreadsheet ({_short(exc)})") from None
+        self.sheet_names = list(self._workbook.sheet_names)
+
+    def table(self, sheet: str | None = None) -> Table:
+        """The rows of `sheet` (by name), or of the first sheet that holds any value."""
+        if self._csv is not None:
+            if sheet not in (None, self.sheet_names[0]):
+                raise SpreadsheetError(self.path, f"a CSV file has one sheet; there is no sheet {sheet!r}")
+            return Table(self.path, self.sheet_names[0],
+                         [(i + 1, row) for i, row in enumerate(self._csv)])
+        if sheet is not None:
+            if sheet not in self.sheet_names:
+                raise SpreadsheetError(self.path, f"has no sheet {sheet!r}; its sheets are "
+                                                  f"{', '.join(self.sheet_names)}")
+            return self._read(sheet)
+        for name in self.sheet_names:
+            table = self._read(name)
+            if any(any(_filled(c) for c in cells) for _, cells in table.rows):
+                return table
+        raise SpreadsheetError(self.path, "has no data in any sheet")
+
+    def _read(self, name: str) -> Table:
+        from python_calamine import CalamineError
+
+        try:
+            sheet = self._workbook.get_sheet_by_name(name)
+            if sheet.height > limits.MAX_ROWS + 1 or sheet.width > limits.MAX_COLUMNS:
+                guard.check_extent(self.path, guard.Extent(sheet.height, sheet.width))
+            raw = sheet.to_python(skip_empty_area=False)  # row i is sheet row i + 1
+            merged = list(sheet.merged_cell_ranges or [])
+        except CalamineError as exc:
+            raise SpreadsheetError(self.path, f"sheet {name!r} cannot be read ({_short(exc)})") from None
+        rows = [(i + 1, [_cell(v) for v in cells]) for i, cells in enumerate(raw)]
+        return Table(self.path, name, rows, merged)
+
+    def close(self) -> None:
+        if self._workbook is not None:
+            self._workbook.close()
+            self._workbook = None
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_source(path: Path | str) -> Source:
+    """Open a spreadsheet for import, refusing what is not one (with the reason) before reading it."""
+    return Source(Path(path))
+
+
+def _kind(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise SpreadsheetError(path, "does not exist") from None
+    except IsADirectoryError:
+        raise SpreadsheetError(path, "is a folder, not a spreadsheet") from None
+    if size == 0:
+        raise SpreadsheetError(path, "is empty")
+    if size > limits.MAX_FILE_BYTES:
+        raise SpreadsheetError(path, f"is {size // 2**20} MB; an import reads at most "
+                                     f"{limits.MAX_FILE_BYTES // 2**20} MB")
+    suffix = path.suffix.lower()
+    if head.startswith(OLE2_MAGIC):
+        if suffix in (".xlsx", ".xlsm", ".ods"):
+            # Excel saves a password-protected workbook as an encrypted OLE2 container.
+            raise SpreadsheetError(path, "is password-protected (encrypted); open it in Excel, remove the "
+                                         "password and save a copy to import")
+        return "xls"
+    if head.startswith(ZIP_MAGIC):
+        if suffix == ".ods":
+            return "ods"
+        if suffix in (".xls", ".csv"):
+            suffix = ".xlsx"
+        return "xlsx" if suffix != ".ods" else "ods"
+    if suffix in (".csv", ".tsv", ".txt"):
+        return "csv"
+    raise SpreadsheetError(path, "is not a spreadsheet (expected xlsx, xlsm, xls, ods or csv)")
+
+
+def _cell(value: Any) -> Any:
+    """A cell as the importer sees it: empty strings and NaN as None; error cells kept as their text."""
+    if value == "" or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+
+
+def is_error_value(value: Any) -> bool:
+    return isinstance(value, str) and value.strip() in ERROR_VALUES
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:200]
