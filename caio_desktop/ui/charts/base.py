@@ -76,6 +76,10 @@ class ChartWidget(QWidget):
         """The French or English text, in the chart's language."""
         return fr if self._lang == "fr" else en
 
+    def pair(self, label: str, value: object) -> str:
+        """"Label : value" in French typography, "Label: value" in English (tooltip lines)."""
+        return f"{label} : {value}" if self._lang == "fr" else f"{label}: {value}"
+
     @property
     def message(self) -> str:
         """What the chart says instead of drawing when there is nothing to show ("" when it draws)."""

@@ -213,13 +213,11 @@ class RiskHeatMap(ChartWidget):
     def _cell_tooltip(self, likelihood: int, impact: int) -> str:
         lang, m = self._lang, self._matrix
         level = m.level(m.level_for(likelihood, impact)).label(lang)
-        risks_field = MODULES["risks"]
+        fields = MODULES["risks"]
         lines = [
-            f"{risks_field.field('likelihood').label(lang)} : {m.likelihood_label(likelihood, lang)} ({likelihood})"
-            if lang == "fr" else f"Likelihood: {m.likelihood_label(likelihood, lang)} ({likelihood})",
-            f"Impact : {m.impact_label(impact, lang)} ({impact})" if lang == "fr"
-            else f"Impact: {m.impact_label(impact, lang)} ({impact})",
-            self.fr_en(f"Niveau : {level}", f"Level: {level}"),
+            self.pair(fields.field("likelihood").label(lang), f"{m.likelihood_label(likelihood, lang)} ({likelihood})"),
+            self.pair(fields.field("impact").label(lang), f"{m.impact_label(impact, lang)} ({impact})"),
+            self.pair(fields.field("level").label(lang), level),
         ]
         risks = self.risks_in(likelihood, impact)
         if not risks:

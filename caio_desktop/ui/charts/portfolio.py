@@ -144,12 +144,11 @@ class PortfolioMatrix(ChartWidget):
         fields = MODULES["use_cases"]
         lines = [use_case.title,
                  ENUMERATIONS["quadrant"].label(use_case.quadrant_key, lang),
-                 f"{fields.field('value_score').label(lang)} : {use_case.value:.1f}".replace(" :", ":" if lang == "en" else " :"),
-                 f"{fields.field('feasibility_score').label(lang)} : {use_case.feasibility:.1f}".replace(
-                     " :", ":" if lang == "en" else " :")]
+                 self.pair(fields.field("value_score").label(lang), f"{use_case.value:.1f}"),
+                 self.pair(fields.field("feasibility_score").label(lang), f"{use_case.feasibility:.1f}")]
         if use_case.status:
             status = ENUMERATIONS["use_case_status"].label(use_case.status, lang)
-            lines.append(f"{fields.field('status').label(lang)}{' :' if lang == 'fr' else ':'} {status}")
+            lines.append(self.pair(fields.field("status").label(lang), status))
         return "\n".join(lines)
 
     def _compute_layout(self, rect: QRectF) -> PortfolioLayout:

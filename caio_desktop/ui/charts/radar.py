@@ -1,0 +1,381 @@
+"""`MaturityRadar`: the maturity diagnosis as a radar — current level (filled) against target level
+(dashed) on each rated dimension, or on each pillar's average (the toggle at the top right).
+
+Axes are the dimensions rated in the assessment, in the order of the maturity model
+(`reference/maturity.py`), and named from it in the chart's language; in dimension mode, soft
+alternating sectors group the dimensions of one pillar. A dimension key the model does not know (an
+imported rating) keeps its key as its name rather than being dropped.
+
+How a page uses it::
+
+    radar = MaturityRadar(lang=context.lang)
+    radar.follow(context)                 # refreshes after ratings change, undo/redo, file switch
+    radar.by_pillar_changed.connect(settings.remember_radar_mode)
+    radar.set_assessment(assessment_id)   # optional: show another assessment than the latest
+
+Without a context, call `refresh(workspace, lang)` (latest assessment) or
+`set_data([DimensionRating(...), ...], caption=...)`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QWidget
+
+from caio_desktop.reference.maturity import MaturityModel, load_maturity_model
+from caio_desktop.ui.charts import theme
+from caio_desktop.ui.charts.base import ChartLayout, ChartWidget, Hotspot
+from caio_desktop.ui.charts.legend import LegendItem, Swatch, draw_legend, legend_height
+from caio_desktop.workspace.queries import fetch_rows
+
+LEVELS = (1, 2, 3, 4, 5)
+_TOGGLE_DIMENSIONS = "toggle:dimensions"
+_TOGGLE_PILLARS = "toggle:pillars"
+
+
+@dataclass(frozen=True)
+class DimensionRating:
+    """The rating of one dimension: current and target level, 1–5 (None when not rated)."""
+
+    dimension: str
+    current: int | None
+    target: int | None = None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> DimensionRating:
+        return cls(row["dimension"], row.get("current_level"), row.get("target_level"))
+
+
+@dataclass(frozen=True)
+class RadarAxis:
+    """One spoke of the radar: a dimension or a pillar, with its (average) levels."""
+
+    key: str
+    label: str
+    current: float
+    target: float | None
+    group: str  # pillar key (for the sector shading and tooltips)
+    rated: int = 1  # dimensions behind the value (pillar mode)
+
+
+@dataclass
+class RadarLayout(ChartLayout):
+    centre: QPointF = field(default_factory=QPointF)
+    radius: float = 0.0
+    axes: list[RadarAxis] = field(default_factory=list)
+    current_points: list[QPointF] = field(default_factory=list)
+    target_points: list[QPointF | None] = field(default_factory=list)
+    label_rects: list[QRectF] = field(default_factory=list)
+    label_flags: list[Qt.AlignmentFlag] = field(default_factory=list)
+    caption: QRectF = field(default_factory=QRectF)
+    toggle: dict[str, QRectF] = field(default_factory=dict)
+    legend: QRectF = field(default_factory=QRectF)
+    legend_items: list[LegendItem] = field(default_factory=list)
+
+
+class MaturityRadar(ChartWidget):
+    """Current vs target maturity per dimension or per pillar.
+
+    Signal: `by_pillar_changed(bool)` when the toggle switches between dimensions and pillars.
+    """
+
+    tables = frozenset({"maturity", "maturity_ratings"})
+    by_pillar_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None, *, lang: str = "en", by_pillar: bool = False,
+                 show_toggle: bool = True, model: MaturityModel | None = None) -> None:
+        super().__init__(parent, lang=lang)
+        self._model = model or load_maturity_model()
+        self._ratings: list[DimensionRating] = []
+        self._caption = ""
+        self._by_pillar = by_pillar
+        self._show_toggle = show_toggle
+        self._assessment_id: int | None = None
+        self._assessments = 0
+
+    # --- data --------------------------------------------------------------------------------------
+    def set_data(self, ratings: Iterable[DimensionRating], *, caption: str = "") -> None:
+        """Show `ratings` (one per dimension); `caption` names the assessment above the radar."""
+        self._ratings = [r for r in ratings if r.current is not None]
+        self._caption = caption
+        self._assessments = max(self._assessments, 1) if self._ratings else self._assessments
+        self._changed()
+
+    def set_assessment(self, assessment_id: int | None) -> None:
+        """Which assessment `refresh` shows (None: the latest by date)."""
+        self._assessment_id = assessment_id
+
+    def refresh(self, workspace: Any, lang: str) -> None:
+        """Show the ratings of the chosen (or latest) maturity assessment of `workspace` in `lang`."""
+        self._lang = lang
+        assessments = fetch_rows(workspace, "maturity", order_by="assessed_on", descending=True)
+        self._assessments = len(assessments)
+        chosen = next((a for a in assessments if a["id"] == self._assessment_id), None) or (
+            assessments[0] if assessments else None)
+        if chosen is None:
+            self.set_data([])
+            return
+        rows = fetch_rows(workspace, "maturity_ratings", where={"assessment_id": chosen["id"]})
+        date = chosen["assessed_on"].strftime("%d/%m/%Y" if lang == "fr" else "%d %b %Y")
+        self.set_data((DimensionRating.from_row(r) for r in rows), caption=f"{chosen['title']} · {date}")
+
+    def clear(self) -> None:
+        self._assessments = 0
+        self.set_data([])
+
+    @property
+    def caption(self) -> str:
+        """The assessment shown ("Diagnostic · 20/02/2026")."""
+        return self._caption
+
+    @property
+    def by_pillar(self) -> bool:
+        """True when the spokes are pillars (averages of their rated dimensions)."""
+        return self._by_pillar
+
+    def set_by_pillar(self, by_pillar: bool) -> None:
+        if by_pillar != self._by_pillar:
+            self._by_pillar = by_pillar
+            self._changed()
+            self.by_pillar_changed.emit(by_pillar)
+
+    def axes(self) -> list[RadarAxis]:
+        """The spokes drawn, in model order: rated dimensions, or pillars with at least one rating."""
+        lang = self._lang
+        known = {d.key: d for d in self._model.dimensions}
+        order = {d.key: i for i, d in enumerate(self._model.dimensions)}
+        ratings = sorted(self._ratings, key=lambda r: (order.get(r.dimension, len(order)), r.dimension))
+        if not self._by_pillar:
+            return [RadarAxis(r.dimension, known[r.dimension].label(lang) if r.dimension in known else r.dimension,
+                              float(r.current), None if r.target is None else float(r.target),
+                              known[r.dimension].pillar_key if r.dimension in known else "")
+                    for r in ratings]
+        axes = []
+        for pillar in self._model.pillars:
+            keys = {d.key for d in pillar.dimensions}
+            rated = [r for r in ratings if r.dimension in keys]
+            if not rated:
+                continue
+            targets = [r.target for r in rated if r.target is not None]
+            axes.append(RadarAxis(pillar.key, pillar.label(lang), sum(r.current for r in rated) / len(rated),
+                                  sum(targets) / len(targets) if targets else None, pillar.key, len(rated)))
+        return axes
+
+    # --- texts -------------------------------------------------------------------------------------
+    def _empty_message(self) -> str:
+        if not self._ratings:
+            if not self._assessments:
+                return self.fr_en(
+                    "Aucune évaluation de maturité pour l'instant.\n"
+                    "Créez une évaluation dans « Diagnostic » et notez les dimensions (niveau actuel et cible).",
+                    "No maturity assessment yet.\n"
+                    "Create an assessment under “Diagnosis” and rate the dimensions (current and target level).",
+                )
+            return self.fr_en("Cette évaluation n'a encore aucune dimension notée.",
+                              "This assessment has no rated dimension yet.")
+        if len(self.axes()) < 3:
+            what = self.fr_en("piliers", "pillars") if self._by_pillar else self.fr_en("dimensions", "dimensions")
+            return self.fr_en(f"Le radar a besoin d'au moins trois {what} notés ({len(self.axes())} pour l'instant).",
+                              f"The radar needs at least three rated {what} ({len(self.axes())} so far).")
+        return ""
+
+    def _tooltip(self, axis: RadarAxis) -> str:
+        lines = [axis.label]
+        if self._by_pillar:
+            lines.append(self.fr_en(f"Moyenne de {axis.rated} dimension(s) notée(s)",
+                                    f"Average of {axis.rated} rated dimension(s)"))
+        elif axis.group:
+            lines.append(self._model.pillar(axis.group).label(self._lang))
+        lines.append(self.pair(self.fr_en("Actuel", "Current"), _level(axis.current)))
+        lines.append(self.pair(self.fr_en("Cible", "Target"), "—" if axis.target is None else _level(axis.target)))
+        if axis.target is not None:
+            lines.append(self.pair(self.fr_en("Écart", "Gap"), _level(axis.target - axis.current)))
+        if not self._by_pillar and axis.key in {d.key for d in self._model.dimensions}:
+            level = round(axis.current)
+            lines.append(f"{level} · {self._model.dimension(axis.key).level_descriptor(level, self._lang)}")
+        return "\n".join(lines)
+
+    # --- layout ------------------------------------------------------------------------------------
+    def _compute_layout(self, rect: QRectF) -> RadarLayout:
+        layout = RadarLayout(rect)
+        inner = rect.adjusted(14, 12, -14, -12)
+        layout.caption = QRectF(inner.left(), inner.top(), inner.width(), 22)
+        if self._show_toggle:
+            self._layout_toggle(layout, inner)
+        layout.legend_items = [LegendItem(self.fr_en("Niveau actuel", "Current level"), theme.CURRENT, Swatch.AREA),
+                               LegendItem(self.fr_en("Niveau cible", "Target level"), theme.TARGET, Swatch.DASHED)]
+        legend_h = legend_height(layout.legend_items, inner.width())
+        layout.legend = QRectF(inner.left(), inner.bottom() - legend_h, inner.width(), legend_h)
+        axes = layout.axes = self.axes()
+        label_font = QFontMetricsF(theme.font(11))
+        label_w = min(150.0, max(90.0, inner.width() * 0.2))
+        area = QRectF(inner.left(), layout.caption.bottom() + 4, inner.width(),
+                      layout.legend.top() - layout.caption.bottom() - 10)
+        label_h = label_font.height() * 2 + 6
+        radius = max(30.0, min((area.width() - 2 * label_w - 16) / 2, (area.height() - 2 * label_h - 8) / 2))
+        centre = layout.centre = area.center()
+        layout.radius = radius
+        n = len(axes)
+        for i, axis in enumerate(axes):
+            angle = 2 * math.pi * i / n
+            dx, dy = math.sin(angle), -math.cos(angle)
+            layout.current_points.append(self._at(centre, radius, dx, dy, axis.current))
+            layout.target_points.append(None if axis.target is None else self._at(centre, radius, dx, dy, axis.target))
+            text_rect = label_font.boundingRect(QRectF(0, 0, label_w, 200),
+                                                int(Qt.TextFlag.TextWordWrap), axis.label)
+            w, h = text_rect.width() + 2, text_rect.height()
+            anchor = QPointF(centre.x() + dx * (radius + 10), centre.y() + dy * (radius + 10))
+            if abs(dx) < 0.05:
+                box = QRectF(anchor.x() - w / 2, anchor.y() - h if dy < 0 else anchor.y(), w, h)
+                flags = Qt.AlignmentFlag.AlignHCenter
+            elif dx > 0:
+                box = QRectF(anchor.x(), anchor.y() - h / 2 + dy * h / 2, w, h)
+                flags = Qt.AlignmentFlag.AlignLeft
+            else:
+                box = QRectF(anchor.x() - w, anchor.y() - h / 2 + dy * h / 2, w, h)
+                flags = Qt.AlignmentFlag.AlignRight
+            layout.label_rects.append(box)
+            layout.label_flags.append(flags)
+            # The whole sector around a spoke, plus its label, points at that spoke.
+            half = math.pi / n
+            sector = QPainterPath(centre)
+            steps = 6
+            for k in range(steps + 1):
+                a = angle - half + 2 * half * k / steps
+                sector.lineTo(centre.x() + math.sin(a) * (radius + 8), centre.y() - math.cos(a) * (radius + 8))
+            sector.closeSubpath()
+            sector.addRect(box)
+            layout.hotspots.append(Hotspot(sector, axis.key, self._tooltip(axis), clickable=False))
+        for key, box in layout.toggle.items():
+            layout.hotspots.append(Hotspot(box, key, self.fr_en("Afficher par dimension ou par pilier",
+                                                                 "Show by dimension or by pillar")))
+        return layout
+
+    def _layout_toggle(self, layout: RadarLayout, inner: QRectF) -> None:
+        metrics = QFontMetricsF(theme.font(11, bold=True))
+        texts = {_TOGGLE_DIMENSIONS: self.fr_en("Dimensions", "Dimensions"),
+                 _TOGGLE_PILLARS: self.fr_en("Piliers", "Pillars")}
+        x = inner.right()
+        for key in (_TOGGLE_PILLARS, _TOGGLE_DIMENSIONS):
+            w = metrics.horizontalAdvance(texts[key]) + 20
+            x -= w
+            layout.toggle[key] = QRectF(x, inner.top(), w, 22)
+
+    @staticmethod
+    def _at(centre: QPointF, radius: float, dx: float, dy: float, level: float) -> QPointF:
+        r = radius * level / 5
+        return QPointF(centre.x() + dx * r, centre.y() + dy * r)
+
+    # --- painting ----------------------------------------------------------------------------------
+    def _paint(self, painter: QPainter, layout: ChartLayout) -> None:
+        assert isinstance(layout, RadarLayout)
+        centre, radius, axes = layout.centre, layout.radius, layout.axes
+        n = len(axes)
+        painter.setFont(theme.font(13, bold=True))
+        painter.setPen(theme.INK)
+        painter.drawText(layout.caption, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._caption)
+        self._paint_toggle(painter, layout)
+
+        def ring(level: float) -> QPolygonF:
+            return QPolygonF([self._at(centre, radius, math.sin(2 * math.pi * i / n),
+                                       -math.cos(2 * math.pi * i / n), level) for i in range(n)])
+
+        # Pillar sectors, alternating, so dimensions of one pillar read as a group.
+        if not self._by_pillar:
+            groups = [a.group for a in axes]
+            shade_on = False
+            for i in range(n):
+                if i == 0 or groups[i] != groups[i - 1]:
+                    shade_on = not shade_on
+                if shade_on:
+                    a0, a1 = 2 * math.pi * (i - 0.5) / n, 2 * math.pi * (i + 0.5) / n
+                    edge = radius * math.cos(math.pi / n)  # mid-edge of the outer ring, not beyond it
+                    spoke = self._at(centre, radius, math.sin(2 * math.pi * i / n), -math.cos(2 * math.pi * i / n), 5)
+                    wedge = QPolygonF([centre,
+                                       QPointF(centre.x() + math.sin(a0) * edge, centre.y() - math.cos(a0) * edge),
+                                       spoke,
+                                       QPointF(centre.x() + math.sin(a1) * edge, centre.y() - math.cos(a1) * edge)])
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(theme.PANEL)
+                    painter.drawPolygon(wedge)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for level in LEVELS:
+            painter.setPen(QPen(theme.AXIS if level == 5 else theme.GRID, 1.0))
+            painter.drawPolygon(ring(level))
+        painter.setPen(QPen(theme.GRID, 1.0))
+        for point in ring(5):
+            painter.drawLine(centre, point)
+        painter.setFont(theme.font(10))
+        painter.setPen(theme.MUTED)
+        for level in LEVELS:
+            y = centre.y() - radius * level / 5
+            painter.drawText(QRectF(centre.x() + 3, y - 12, 14, 12), Qt.AlignmentFlag.AlignLeft, str(level))
+
+        # Target: dashed outline when every spoke has one, else diamonds where there is one.
+        painter.setPen(QPen(theme.TARGET, 2.0, Qt.PenStyle.DashLine))
+        if all(p is not None for p in layout.target_points):
+            painter.drawPolygon(QPolygonF(layout.target_points))
+        painter.setPen(QPen(theme.TARGET, 1.0))
+        painter.setBrush(theme.TARGET)
+        for point in layout.target_points:
+            if point is not None:
+                painter.drawPolygon(QPolygonF([point + QPointF(0, -4), point + QPointF(4, 0),
+                                               point + QPointF(0, 4), point + QPointF(-4, 0)]))
+        fill = QColor(theme.CURRENT)
+        fill.setAlphaF(0.22)
+        painter.setBrush(fill)
+        painter.setPen(QPen(theme.CURRENT, 2.0))
+        painter.drawPolygon(QPolygonF(layout.current_points))
+        painter.setBrush(theme.CURRENT)
+        for axis, point in zip(axes, layout.current_points, strict=True):
+            size = 5.0 if axis.key == self.hovered else 3.2
+            painter.setPen(QPen(theme.BACKGROUND, 1.2))
+            painter.drawEllipse(point, size, size)
+
+        painter.setFont(theme.font(11))
+        for axis, box, flags in zip(axes, layout.label_rects, layout.label_flags, strict=True):
+            painter.setPen(theme.INK if axis.key == self.hovered else theme.TEXT)
+            painter.drawText(box, flags | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, axis.label)
+        draw_legend(painter, layout.legend_items, layout.legend)
+
+    def _paint_toggle(self, painter: QPainter, layout: RadarLayout) -> None:
+        if not layout.toggle:
+            return
+        painter.save()
+        painter.setFont(theme.font(11, bold=True))
+        whole = layout.toggle[_TOGGLE_PILLARS].united(layout.toggle[_TOGGLE_DIMENSIONS])
+        painter.setPen(QPen(theme.AXIS, 1.0))
+        painter.setBrush(theme.BACKGROUND)
+        painter.drawRoundedRect(whole, 5, 5)
+        for key, box in layout.toggle.items():
+            active = (key == _TOGGLE_PILLARS) == self._by_pillar
+            if active:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(theme.CURRENT)
+                painter.drawRoundedRect(box.adjusted(2, 2, -2, -2), 4, 4)
+            painter.setPen(theme.BACKGROUND if active else theme.TEXT)
+            label = self.fr_en("Dimensions", "Dimensions") if key == _TOGGLE_DIMENSIONS else self.fr_en("Piliers", "Pillars")
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
+        painter.restore()
+
+    def _clicked(self, key: Hashable | None) -> None:
+        if key == _TOGGLE_PILLARS:
+            self.set_by_pillar(True)
+        elif key == _TOGGLE_DIMENSIONS:
+            self.set_by_pillar(False)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(760, 600)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(460, 380)
+
+
+def _level(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
