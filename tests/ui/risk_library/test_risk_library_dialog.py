@@ -20,8 +20,8 @@ from caio_desktop.ui.risk_library.model import (
     SORT_ROLE,
     TITLE,
     LibraryRiskFilter,
-    fold,
     LibraryRiskModel,
+    fold,
 )
 from caio_desktop.workspace.queries import fetch_rows
 
