@@ -113,6 +113,8 @@ class ProhibitedStep(Step):
             "Tick the practice the system carries out, if any. One is enough to prohibit it; most "
             "systems tick none.")))
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # point (h) is long: wrap rather than scroll sideways
+        self.list.setSpacing(2)
         for practice in act.all_prohibited_practices:
             item = QListWidgetItem(f"({practice.key}) {practice.label.get(lang)}")
             item.setData(Qt.ItemDataRole.UserRole, practice.key)
