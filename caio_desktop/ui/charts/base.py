@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidget
 
 from caio_desktop.ui.charts import theme
 
@@ -263,3 +263,13 @@ class ChartWidget(QWidget):
         if self._stale and self._context is not None:
             self._refresh_from_context()
         super().showEvent(event)
+
+
+def scrollable(chart: QWidget) -> QScrollArea:
+    """`chart` inside a frameless scroll area that keeps its width and scrolls when it is taller."""
+    area = QScrollArea()
+    area.setWidget(chart)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    return area

@@ -1,0 +1,160 @@
+"""The roadmap Gantt: rows by phase and start date, bar geometry, today line, milestones, dependencies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from caio_desktop.operations import create_row, undo, update_row
+from caio_desktop.ui.charts.base import scrollable
+from caio_desktop.ui.charts.gantt import GanttInitiative, GanttMilestone, PhaseSpan, RoadmapGantt
+
+D = dt.date
+TODAY = D(2026, 3, 16)
+INITIATIVES = [
+    GanttInitiative(3, "Feuille de route IA", "strategy", D(2026, 3, 2), D(2026, 4, 30), 30, "in_progress", (1,)),
+    GanttInitiative(2, "Cartographie des systèmes", "diagnosis", D(2026, 1, 19), D(2026, 3, 13), 90, "in_progress"),
+    GanttInitiative(1, "Entretiens", "diagnosis", D(2026, 1, 5), D(2026, 2, 27), 100, "done"),
+    GanttInitiative(4, "Pilote sinistres", "deployment", D(2026, 5, 4), D(2026, 9, 30), 0, "planned", (3,)),
+    GanttInitiative(5, "Sans dates", "deployment", None, None),
+]
+MILESTONES = [
+    GanttMilestone(1, "Rapport de diagnostic", D(2026, 3, 6), "done", 2),
+    GanttMilestone(2, "Revue à mi-parcours", D(2026, 6, 30), "planned", None),
+]
+
+
+def gantt(qtbot, lang: str = "fr", width: int = 900) -> RoadmapGantt:
+    chart = RoadmapGantt(lang=lang, today=TODAY)
+    qtbot.addWidget(chart)
+    chart.set_data(INITIATIVES, MILESTONES, phases=[PhaseSpan("diagnosis", D(2026, 1, 5), D(2026, 3, 13))])
+    chart.resize(width, chart.sizeHint().height())
+    return chart
+
+
+def test_today_line_falls_between_its_month_ticks(qtbot) -> None:
+    layout = gantt(qtbot).chart_layout()
+    ticks = dict(layout.month_ticks)
+    assert ticks[D(2026, 3, 1)] < layout.today_x < ticks[D(2026, 4, 1)]
+    # Mid-month, about halfway: 15 of 31 days.
+    share = (layout.today_x - ticks[D(2026, 3, 1)]) / (ticks[D(2026, 4, 1)] - ticks[D(2026, 3, 1)])
+    assert share == pytest.approx(15 / 31, abs=0.01)
+    assert layout.first == D(2026, 1, 1) and layout.last == D(2026, 10, 1)
+
+
+def test_rows_are_grouped_by_phase_then_ordered_by_start(qtbot) -> None:
+    layout = gantt(qtbot).chart_layout()
+    rows = [(r.kind, r.key) for r in layout.rows]
+    assert rows == [("group", "diagnosis"), ("initiative", 1), ("initiative", 2), ("group", "strategy"),
+                    ("initiative", 3), ("group", "deployment"), ("initiative", 4), ("group", "milestones"),
+                    ("milestone", 2)]
+    bars = layout.bars
+    assert bars[1].left() < bars[2].left() < bars[3].left() < bars[4].left()
+    assert bars[1].top() < bars[2].top() < bars[3].top() < bars[4].top()
+    assert 5 not in bars
+
+
+def test_bar_spans_its_dates_and_progress_fills_its_share(qtbot) -> None:
+    layout = gantt(qtbot).chart_layout()
+    ticks = dict(layout.month_ticks)
+    entretiens = layout.bars[1]  # 5 Jan → 27 Feb inclusive
+    assert ticks[D(2026, 1, 1)] < entretiens.left() < ticks[D(2026, 2, 1)]
+    assert ticks[D(2026, 2, 1)] < entretiens.right() < ticks[D(2026, 3, 1)]
+    assert layout.progress[1].width() == pytest.approx(entretiens.width())
+    assert layout.progress[3].width() == pytest.approx(layout.bars[3].width() * 0.30)
+    assert layout.progress[4].width() == 0
+
+
+def test_milestones_sit_on_their_initiative_or_their_own_row(qtbot) -> None:
+    layout = gantt(qtbot).chart_layout()
+    assert layout.milestones[1].y() == pytest.approx(layout.bars[2].center().y())
+    own = next(r for r in layout.rows if r.kind == "milestone")
+    assert layout.milestones[2].y() == pytest.approx(own.rect.center().y())
+    assert layout.bars[4].left() < layout.milestones[2].x() < layout.bars[4].right()
+
+
+def test_dependency_arrows_run_from_end_to_start_and_flag_overlaps(qtbot) -> None:
+    layout = gantt(qtbot).chart_layout()
+    arrows = {(a, b): (path, late) for a, b, path, late in layout.arrows}
+    assert set(arrows) == {(1, 3), (3, 4)}
+    path, late = arrows[(3, 4)]
+    assert path.elementAt(0).x == pytest.approx(layout.bars[3].right())
+    assert path.currentPosition().x() == pytest.approx(layout.bars[4].left())
+    assert not late  # the pilot starts after the roadmap ends
+    assert not arrows[(1, 3)][1]
+    late_chart = gantt(qtbot)
+    late_chart.set_data([INITIATIVES[2], GanttInitiative(9, "Trop tôt", "strategy", D(2026, 2, 1), D(2026, 3, 1),
+                                                         depends_on=(1,))])
+    assert late_chart.chart_layout().arrows[0][3]  # starts before what it depends on ends
+
+
+def test_clicking_a_bar_or_a_milestone_activates_it(qtbot, show) -> None:
+    chart = show(gantt(qtbot), size=(900, 520))
+    layout = chart.chart_layout()
+    with qtbot.waitSignal(chart.initiative_activated) as activated:
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=layout.bars[4].center().toPoint())
+    assert activated.args == [4]
+    with qtbot.waitSignal(chart.milestone_activated) as activated:
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=layout.milestones[2].toPoint())
+    assert activated.args == [2]
+
+
+def test_tooltips_and_labels_in_the_language(qtbot) -> None:
+    chart = gantt(qtbot, "fr")
+    layout = chart.chart_layout()
+    tip = chart.tooltip_at(layout.bars[3].center())
+    assert tip.splitlines()[:3] == ["Feuille de route IA", "Stratégie", "02/03/2026 → 30/04/2026"]
+    assert "Statut : En cours" in tip and "Avancement : 30 %" in tip and "Dépend de : Entretiens" in tip
+    assert chart.footnote() == "1 initiative(s) sans dates de début et de fin, non représentée(s)"
+    chart.set_language("en")
+    assert "Status: In progress" in chart.tooltip_at(chart.chart_layout().bars[3].center())
+    assert [i.label for i in chart.chart_layout().legend_items][-1] == "Today"
+
+
+def test_tall_roadmap_scrolls_instead_of_squeezing_rows(qtbot) -> None:
+    chart = RoadmapGantt(lang="en", today=TODAY)
+    many = [GanttInitiative(i, f"Initiative {i}", "deployment", D(2026, 1, 1) + dt.timedelta(days=7 * i),
+                            D(2026, 3, 1) + dt.timedelta(days=7 * i)) for i in range(1, 41)]
+    chart.set_data(many)
+    assert chart.minimumSizeHint().height() > 40 * 30
+    area = scrollable(chart)
+    qtbot.addWidget(area)
+    area.resize(700, 400)
+    area.show()
+    qtbot.waitExposed(area)
+    assert area.verticalScrollBar().maximum() > 0
+    assert chart.chart_layout().bars[2].top() - chart.chart_layout().bars[1].top() == pytest.approx(30)
+
+
+def test_empty_roadmap_and_undated_initiatives_explain_themselves(qtbot) -> None:
+    chart = RoadmapGantt(lang="en", today=TODAY)
+    qtbot.addWidget(chart)
+    assert "No initiatives or milestones yet" in chart.message
+    chart.set_data([GanttInitiative(1, "Undated", "strategy", None, None)])
+    assert "No initiative has start and end dates yet" in chart.message
+    chart.set_data([], [GanttMilestone(1, "Kick-off", D(2026, 1, 5))])
+    assert chart.message == ""
+
+
+def test_refresh_reads_the_roadmap_and_follows_edit_and_undo(qtbot, workspace) -> None:
+    chart = RoadmapGantt(today=TODAY)
+    qtbot.addWidget(chart)
+    first = create_row(workspace, "initiatives", {"title": "Diagnostic", "phase": "diagnosis",
+                                                  "start_date": D(2026, 1, 5), "end_date": D(2026, 2, 27)})
+    second = create_row(workspace, "initiatives", {
+        "title": "Feuille de route", "phase": "strategy", "start_date": D(2026, 3, 2), "end_date": D(2026, 4, 30),
+        "depends_on_ids": [first.row_ids[0]]})
+    create_row(workspace, "milestones", {"title": "Comité", "due_date": D(2026, 4, 30),
+                                         "initiative_id": second.row_ids[0]})
+    chart.refresh(workspace, "fr")
+    layout = chart.chart_layout()
+    assert set(layout.bars) == {first.row_ids[0], second.row_ids[0]} and len(layout.milestones) == 1
+    assert [(a, b) for a, b, _, _ in layout.arrows] == [(first.row_ids[0], second.row_ids[0])]
+    edit = update_row(workspace, "initiatives", second.row_ids[0], {"depends_on_ids": []})
+    chart.refresh(workspace, "fr")
+    assert chart.chart_layout().arrows == []
+    undo(workspace, edit)
+    chart.refresh(workspace, "fr")
+    assert len(chart.chart_layout().arrows) == 1
