@@ -83,12 +83,16 @@ def read_info(path: Path) -> dict:
             supported = _schema_version()
             if version > supported:
                 raise NewerVersionError(path, version, supported)
+            # Counts can be read from an index while the table itself is damaged: check the pages.
+            health = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if health != "ok":
+                raise sqlite3.DatabaseError(health)
             row = connection.execute(
                 "SELECT client_name, language, start_date, end_date, sector, consultant_name "
                 "FROM engagement LIMIT 1").fetchone()
             counts = {key: connection.execute(f'SELECT count(*) FROM "{key}"').fetchone()[0]
                       for key in MODULES}
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             from caio_desktop.workspace.errors import CorruptFileError
 
             raise CorruptFileError(path, str(exc)) from exc
@@ -129,13 +133,15 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from caio_desktop.workspace.check import check_workspace
+    from caio_desktop.workspace.fileinfo import inspect_workspace
 
+    inspect_workspace(args.file)  # not a workspace at all: one line on stderr, like every refusal
     problems = check_workspace(args.file)
     if problems:
         for problem in problems:
             print(problem)
-        print(f"{args.file}: {len(problems)} problem(s) found")
-        return 1
+        raise fail(f"{args.file}: {len(problems)} problem(s) found; "
+                   f"restore a snapshot with: caio restore {args.file} --from latest")
     print(f"{args.file}: ok")
     return 0
 

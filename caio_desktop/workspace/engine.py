@@ -7,19 +7,56 @@ Pragmas, chosen for a document that lives on a laptop (see docs/architecture.md)
 - `foreign_keys=ON`: links between registers stay consistent.
 pysqlite's implicit transactions are turned off and `BEGIN` is emitted by SQLAlchemy, so one session
 transaction is exactly one SQLite transaction (atomic imports, consistent reads).
+
+An encrypted workspace (a passphrase is given) is opened through SQLCipher (`sqlcipher3`) and
+SQLAlchemy's `sqlite+pysqlcipher` dialect; everything else about it is the same.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
+
+from caio_desktop.workspace.errors import EncryptionUnavailableError, WrongPassphraseError
 
 BUSY_TIMEOUT_MS = 5000
 
 
-def configure(connection: sqlite3.Connection, *, read_only: bool = False) -> None:
+def _load_sqlcipher() -> ModuleType | None:
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:  # optional: plain workspaces never need it
+        return None
+    return dbapi2
+
+
+_SQLCIPHER = _load_sqlcipher()
+# Errors of either driver: an encrypted connection raises sqlcipher3's own classes.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError,) + (
+    (_SQLCIPHER.DatabaseError,) if _SQLCIPHER else ())
+
+Connection = Any  # sqlite3.Connection or sqlcipher3's twin: same DB-API surface
+
+
+def sqlcipher() -> ModuleType:
+    """The SQLCipher driver, or EncryptionUnavailableError when it is not installed."""
+    if _SQLCIPHER is None:
+        raise EncryptionUnavailableError()
+    return _SQLCIPHER
+
+
+def quote(text: str) -> str:
+    """`text` as an SQL string literal (PRAGMA key and ATTACH … KEY take no bound parameters)."""
+    if not text or "\x00" in text:
+        raise ValueError("a passphrase cannot be empty or contain a NUL character")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def configure(connection: Connection, *, read_only: bool = False) -> None:
     """Apply the workspace pragmas to a raw sqlite3 connection."""
     connection.execute("PRAGMA foreign_keys=ON")
     connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -28,20 +65,40 @@ def configure(connection: sqlite3.Connection, *, read_only: bool = False) -> Non
         connection.execute("PRAGMA synchronous=FULL")
 
 
-def raw_connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """A raw sqlite3 connection in autocommit mode (we issue BEGIN ourselves)."""
+def raw_connect(path: Path, *, read_only: bool = False, passphrase: str | None = None) -> Connection:
+    """A raw connection in autocommit mode (we issue BEGIN ourselves).
+
+    With a passphrase the file is opened through SQLCipher and the key checked at once, so a wrong
+    passphrase is a WrongPassphraseError here rather than an SQL error later.
+    """
+    driver = sqlite3 if passphrase is None else sqlcipher()
     if read_only:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                                     check_same_thread=False)
+        connection = driver.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                    check_same_thread=False)
     else:
-        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        connection = driver.connect(path, isolation_level=None, check_same_thread=False)
+    if passphrase is not None:
+        try:
+            connection.execute(f"PRAGMA key = {quote(passphrase)}")
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except driver.DatabaseError:
+            connection.close()
+            raise WrongPassphraseError(path) from None
     configure(connection, read_only=read_only)
     return connection
 
 
-def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+def make_engine(path: Path, *, read_only: bool = False, passphrase: str | None = None) -> Engine:
     """An SQLAlchemy engine over `path` whose connections all carry the workspace pragmas."""
-    engine = create_engine("sqlite+pysqlite://", creator=lambda: raw_connect(path, read_only=read_only))
+    def connect() -> Connection:
+        return raw_connect(path, read_only=read_only, passphrase=passphrase)
+
+    if passphrase is None:
+        engine = create_engine("sqlite+pysqlite://", creator=connect)
+    else:
+        # The dialect keys each connection from the URL's password; ours are keyed already by
+        # `raw_connect` (a second PRAGMA key after the first read is a no-op in SQLCipher).
+        engine = create_engine(URL.create("sqlite+pysqlcipher", password=passphrase), creator=connect)
 
     @event.listens_for(engine, "begin")
     def _begin(conn) -> None:  # type: ignore[no-untyped-def]

@@ -6,11 +6,26 @@ read-only, or nothing) and the CLI can print one clear line instead of a traceba
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 
 
+class Remedy(StrEnum):
+    """A way forward the app can offer when a file cannot be opened (a button in the error dialog)."""
+
+    RESTORE_SNAPSHOT = "restore_snapshot"  # replace the file with its latest good snapshot
+    OPEN_READ_ONLY = "open_read_only"  # look at the file without changing it
+    ENTER_PASSPHRASE = "enter_passphrase"  # ask for the passphrase of an encrypted workspace
+
+
 class WorkspaceError(Exception):
-    """Base of every workspace failure; `str()` is the message for people."""
+    """Base of every workspace failure; `str()` is the message for people.
+
+    `remedies` lists what the app may offer, in order of preference; empty means nothing can be done
+    from inside the app (the message says what to do outside it).
+    """
+
+    remedies: tuple[Remedy, ...] = ()
 
     def __init__(self, path: Path | str, message: str) -> None:
         self.path = Path(path)
@@ -28,6 +43,8 @@ class WorkspaceExistsError(WorkspaceError):
 
 
 class EmptyFileError(WorkspaceError):
+    remedies = (Remedy.RESTORE_SNAPSHOT,)
+
     def __init__(self, path: Path | str) -> None:
         super().__init__(path, f"{path}: the file is empty (0 bytes); it holds no engagement")
 
@@ -36,8 +53,7 @@ class NotSQLiteError(WorkspaceError):
     def __init__(self, path: Path | str) -> None:
         super().__init__(
             path,
-            f"{path}: not a CAIO Desktop workspace (not an SQLite database; "
-            "if it is an encrypted workspace, open it with its passphrase)",
+            f"{path}: not a CAIO Desktop workspace (not an SQLite database)",
         )
 
 
@@ -49,6 +65,8 @@ class ForeignDatabaseError(WorkspaceError):
 
 
 class TruncatedFileError(WorkspaceError):
+    remedies = (Remedy.RESTORE_SNAPSHOT,)
+
     def __init__(self, path: Path | str, expected: int, actual: int) -> None:
         super().__init__(
             path,
@@ -58,6 +76,8 @@ class TruncatedFileError(WorkspaceError):
 
 
 class CorruptFileError(WorkspaceError):
+    remedies = (Remedy.RESTORE_SNAPSHOT,)
+
     def __init__(self, path: Path | str, detail: str) -> None:
         self.detail = detail
         super().__init__(path, f"{path}: the file is damaged ({detail}); restore a snapshot")
@@ -75,6 +95,8 @@ class NewerVersionError(WorkspaceError):
 
 
 class WorkspaceLockedError(WorkspaceError):
+    remedies = (Remedy.OPEN_READ_ONLY,)
+
     def __init__(self, path: Path | str) -> None:
         super().__init__(
             path, f"{path}: already open in another CAIO Desktop window or process; close it there first"
@@ -91,3 +113,39 @@ class UpgradeError(WorkspaceError):
 class ReadOnlyError(WorkspaceError):
     def __init__(self, path: Path | str) -> None:
         super().__init__(path, f"{path}: opened read-only; changes are not allowed")
+
+
+class NotAFileError(WorkspaceError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, f"{path}: a folder, not a workspace file; choose the .caio file inside it")
+
+
+class EncryptedFileError(WorkspaceError):
+    """The file looks like an encrypted workspace (no SQLite header, random bytes) and no passphrase
+    was given."""
+
+    remedies = (Remedy.ENTER_PASSPHRASE,)
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, f"{path}: probably an encrypted workspace; open it with its passphrase")
+
+
+class WrongPassphraseError(WorkspaceError):
+    remedies = (Remedy.ENTER_PASSPHRASE,)
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path,
+            f"{path}: the passphrase is wrong, or the file is not an encrypted CAIO Desktop workspace",
+        )
+
+
+class NotEncryptedError(WorkspaceError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(path, f"{path}: this workspace is not encrypted; open it without a passphrase")
+
+
+class EncryptionUnavailableError(WorkspaceError):
+    def __init__(self) -> None:
+        super().__init__(
+            "", "encrypted workspaces need the sqlcipher3 package (pip install sqlcipher3-binary)")

@@ -10,8 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from caio_desktop.workspace.errors import (
+    CorruptFileError,
     EmptyFileError,
+    EncryptedFileError,
     ForeignDatabaseError,
+    NotAFileError,
+    NotEncryptedError,
     NotSQLiteError,
     TruncatedFileError,
     WorkspaceNotFoundError,
@@ -37,18 +41,25 @@ def read_header(path: Path) -> HeaderInfo:
     if not path.exists():
         raise WorkspaceNotFoundError(path)
     if path.is_dir():
-        raise NotSQLiteError(path)
+        raise NotAFileError(path)
     size = path.stat().st_size
     if size == 0:
         raise EmptyFileError(path)
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_MAGIC):
+        if probably_encrypted(header, size):
+            raise EncryptedFileError(path)
         raise NotSQLiteError(path)
     if len(header) < 100:
         raise TruncatedFileError(path, 100, len(header))
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
+    # A damaged header would make SQLite misread every page: say so before SQLite sees the file.
+    if page_size < 512 or page_size & (page_size - 1):
+        raise CorruptFileError(path, f"the header gives an impossible page size ({page_size})")
+    if header[18] not in (1, 2) or header[19] not in (1, 2) or header[21:24] != b"\x40\x20\x20":
+        raise CorruptFileError(path, "the file header is damaged")
     change_counter = int.from_bytes(header[24:28], "big")
     valid_for = int.from_bytes(header[92:96], "big")
     count = int.from_bytes(header[28:32], "big")
@@ -61,6 +72,16 @@ def read_header(path: Path) -> HeaderInfo:
     )
 
 
+def probably_encrypted(header: bytes, size: int) -> bool:
+    """True when a file without the SQLite magic looks like an SQLCipher database: whole pages of
+    what reads as random bytes (the first 16 are the key-derivation salt)."""
+    if size < 1024 or size % 512 or len(header) < 16:
+        return False
+    salt = header[:16]
+    printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in salt)
+    return len(set(salt)) >= 12 and printable < 12
+
+
 def hot_journal(path: Path) -> bool:
     """True when a rollback journal left by an interrupted write sits beside the file: SQLite will
     roll it back on first read, so the file's own size may be transiently wrong."""
@@ -68,8 +89,18 @@ def hot_journal(path: Path) -> bool:
     return journal.exists() and journal.stat().st_size > 0
 
 
-def inspect_workspace(path: Path) -> HeaderInfo:
-    """Check that `path` looks like a whole CAIO workspace; raise the specific error otherwise."""
+def inspect_workspace(path: Path, *, encrypted: bool = False) -> HeaderInfo | None:
+    """Check that `path` looks like a whole CAIO workspace; raise the specific error otherwise.
+
+    With `encrypted`, the header is ciphertext: only check that it is a non-empty file without the
+    plain SQLite header (None is returned; SQLCipher checks the rest when the key is applied).
+    """
+    if encrypted:
+        try:
+            read_header(path)
+        except (EncryptedFileError, NotSQLiteError):
+            return None  # SQLCipher will tell a wrong passphrase from a file that is not a database
+        raise NotEncryptedError(path)
     info = read_header(path)
     if not hot_journal(path):
         expected = info.page_size * info.page_count if info.page_count else None

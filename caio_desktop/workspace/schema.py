@@ -36,17 +36,33 @@ def create_schema(connection: sqlite3.Connection) -> None:
     connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 
+def shape_problems(connection: sqlite3.Connection) -> list[str]:
+    """Tables or columns of the current schema that the file lacks (a damaged schema record reads
+    as a table without its columns; saying so at open beats an SQL error in the middle of a page)."""
+    problems = []
+    for table in Base.metadata.sorted_tables:
+        present = {row[1] for row in connection.execute(f'PRAGMA table_info("{table.name}")')}
+        if not present:
+            problems.append(f"the {table.name} table is missing")
+            continue
+        missing = [column.name for column in table.columns if column.name not in present]
+        if missing:
+            problems.append(f"the {table.name} table lacks {', '.join(missing)}")
+    return problems
+
+
 def user_version(connection: sqlite3.Connection) -> int:
     return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
 
-def upgrade(connection: sqlite3.Connection, path: Path, *, target: int = SCHEMA_VERSION,
+def upgrade(connection: sqlite3.Connection, path: Path, *, target: int | None = None,
             steps: dict[int, UpgradeStep] | None = None) -> list[int]:
     """Run the steps from the file's version up to `target` in one exclusive transaction.
 
     Returns the versions reached (empty when already current). On any error the transaction is rolled
     back and UpgradeError names the step that failed.
     """
+    target = SCHEMA_VERSION if target is None else target  # read now, not when this module loaded
     steps = UPGRADES if steps is None else steps
     current = user_version(connection)
     if current >= target:

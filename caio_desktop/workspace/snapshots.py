@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from caio_desktop.workspace.engine import DATABASE_ERRORS, raw_connect
 from caio_desktop.workspace.errors import WorkspaceError
 from caio_desktop.workspace.fileinfo import hot_journal, inspect_workspace
 from caio_desktop.workspace.lock import WorkspaceLock
@@ -33,6 +34,18 @@ class SnapshotInfo:
     reason: str
 
 
+def create_owner_only(path: Path) -> None:
+    """Create `path` empty with mode 0600 from the start (no window where others could read it)."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)  # an existing file keeps its mode through O_CREAT
+
+
+def copy_owner_only(source: Path, target: Path) -> None:
+    create_owner_only(target)
+    shutil.copyfile(source, target)
+
+
 def snapshot_dir(path: Path) -> Path:
     return path.with_name(f"{path.stem}.snapshots")
 
@@ -43,37 +56,62 @@ def _owner_only_dir(folder: Path) -> None:
         os.chmod(folder, 0o700)
 
 
-def backup_connection(source: sqlite3.Connection, path: Path, *, reason: str = "manual",
-                      keep: int = DEFAULT_KEEP) -> Path:
-    """Copy the database behind `source` into a new snapshot of `path`; rotate old ones."""
+def snapshot_keep(connection) -> int:  # noqa: ANN001 - a DB-API connection
+    """How many snapshots to keep: the workspace's `snapshot_keep` setting, else DEFAULT_KEEP."""
+    try:
+        row = connection.execute("SELECT value FROM settings WHERE key = 'snapshot_keep'").fetchone()
+        keep = int(json.loads(row[0])) if row and row[0] is not None else DEFAULT_KEEP
+    except (*DATABASE_ERRORS, ValueError, TypeError):
+        return DEFAULT_KEEP
+    return max(keep, 1)
+
+
+def backup_connection(source, path: Path, *, reason: str = "manual", keep: int | None = None,  # noqa: ANN001
+                      passphrase: str | None = None) -> Path:
+    """Copy the database behind `source` into a new snapshot of `path`; rotate old ones.
+
+    The snapshot of an encrypted workspace is encrypted with the same passphrase (the backup runs
+    between two keyed SQLCipher connections). `keep` defaults to the workspace's setting.
+    """
     folder = snapshot_dir(path)
     _owner_only_dir(folder)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     safe_reason = re.sub(r"[^\w.-]+", "-", reason).strip("-") or "manual"
     target = folder / f"{stamp}-{safe_reason}.caio"
     tmp = folder / f".{target.name}.part"
-    destination = sqlite3.connect(tmp)
+    create_owner_only(tmp)
     try:
-        source.backup(destination)
-        destination.execute("PRAGMA journal_mode=DELETE")
+        destination = raw_connect(tmp, passphrase=passphrase)
+        try:
+            source.backup(destination)
+            destination.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            destination.close()
     except BaseException:
-        destination.close()
         tmp.unlink(missing_ok=True)
         raise
-    destination.close()
-    os.chmod(tmp, 0o600)
     os.replace(tmp, target)
-    rotate(path, keep=keep)
+    rotate(path, keep=snapshot_keep(source) if keep is None else keep)
     return target
 
 
-def take_snapshot(workspace, *, reason: str = "manual", keep: int = DEFAULT_KEEP) -> Path:  # noqa: ANN001
+def take_snapshot(workspace, *, reason: str = "manual", keep: int | None = None) -> Path:  # noqa: ANN001
     """Snapshot an open Workspace (consistent even while it is in use)."""
     raw = workspace.engine.raw_connection()
     try:
-        return backup_connection(raw.driver_connection, workspace.path, reason=reason, keep=keep)
+        return backup_connection(raw.driver_connection, workspace.path, reason=reason, keep=keep,
+                                 passphrase=getattr(workspace, "passphrase", None))
     finally:
         raw.close()
+
+
+def take_daily_snapshot(workspace, *, today: dt.date | None = None) -> Path | None:  # noqa: ANN001
+    """The snapshot of the first use of the day: taken unless the newest snapshot is from today."""
+    today = today or dt.date.today()
+    newest = list_snapshots(workspace.path)
+    if newest and newest[0].taken_at.date() >= today:
+        return None
+    return take_snapshot(workspace, reason="daily")
 
 
 def list_snapshots(path: Path) -> list[SnapshotInfo]:
@@ -99,7 +137,34 @@ def rotate(path: Path, *, keep: int = DEFAULT_KEEP) -> list[Path]:
     return removed
 
 
-def restore(path: Path, snapshot: Path) -> Path | None:
+def snapshot_problem(snapshot: Path, *, passphrase: str | None = None) -> str | None:
+    """Why `snapshot` cannot serve as a workspace (None when it passes `PRAGMA integrity_check`)."""
+    try:
+        inspect_workspace(snapshot, encrypted=passphrase is not None)
+        check = raw_connect(snapshot, read_only=True, passphrase=passphrase)
+    except WorkspaceError as exc:
+        return str(exc)
+    except DATABASE_ERRORS as exc:
+        return str(exc)
+    try:
+        result = check.execute("PRAGMA integrity_check").fetchone()[0]
+    except (*DATABASE_ERRORS, UnicodeDecodeError) as exc:
+        result = str(exc)
+    finally:
+        check.close()
+    return None if result == "ok" else result
+
+
+def latest_good_snapshot(path: Path, *, passphrase: str | None = None) -> SnapshotInfo | None:
+    """The newest snapshot of `path` that passes its integrity check: what the app offers to restore
+    when the file itself fails."""
+    for snap in list_snapshots(Path(path)):
+        if snapshot_problem(snap.path, passphrase=passphrase) is None:
+            return snap
+    return None
+
+
+def restore(path: Path, snapshot: Path, *, passphrase: str | None = None) -> Path | None:
     """Replace the workspace at `path` with `snapshot`.
 
     The snapshot is checked first; the current file, when there is one, is itself snapshotted
@@ -107,16 +172,9 @@ def restore(path: Path, snapshot: Path) -> Path | None:
     Returns the safety snapshot of the replaced file, if one could be taken.
     """
     path, snapshot = Path(path), Path(snapshot)
-    inspect_workspace(snapshot)
-    check = sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        result = check.execute("PRAGMA integrity_check").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        result = str(exc)
-    finally:
-        check.close()
-    if result != "ok":
-        raise WorkspaceError(snapshot, f"{snapshot}: the snapshot is damaged ({result}); choose another")
+    problem = snapshot_problem(snapshot, passphrase=passphrase)
+    if problem is not None:
+        raise WorkspaceError(snapshot, f"{snapshot}: the snapshot is damaged ({problem}); choose another")
     lock = WorkspaceLock(path).acquire()
     try:
         safety = None
@@ -124,11 +182,9 @@ def restore(path: Path, snapshot: Path) -> Path | None:
             folder = snapshot_dir(path)
             _owner_only_dir(folder)
             safety = folder / f"{dt.datetime.now():%Y%m%d-%H%M%S-%f}-before-restore.caio"
-            shutil.copyfile(path, safety)
-            os.chmod(safety, 0o600)
+            copy_owner_only(path, safety)
         tmp = path.with_name(f".{path.name}.restoring")
-        shutil.copyfile(snapshot, tmp)
-        os.chmod(tmp, 0o600)
+        copy_owner_only(snapshot, tmp)
         # A rollback journal left by a crash belongs to the old file: SQLite would replay it onto the
         # restored one and damage it.
         if hot_journal(path):

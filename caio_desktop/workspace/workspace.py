@@ -24,7 +24,7 @@ from caio_desktop.domain.enums import ENUMERATIONS
 from caio_desktop.domain.errors import ValidationError
 from caio_desktop.domain.scoring import add_months
 from caio_desktop.workspace import schema
-from caio_desktop.workspace.engine import make_engine, raw_connect
+from caio_desktop.workspace.engine import DATABASE_ERRORS, make_engine, raw_connect
 from caio_desktop.workspace.errors import (
     CorruptFileError,
     NewerVersionError,
@@ -32,7 +32,7 @@ from caio_desktop.workspace.errors import (
     WorkspaceError,
     WorkspaceExistsError,
 )
-from caio_desktop.workspace.fileinfo import inspect_workspace
+from caio_desktop.workspace.fileinfo import hot_journal, inspect_workspace
 from caio_desktop.workspace.lock import WorkspaceLock
 from caio_desktop.workspace.models import AuditEntry, Engagement, Phase, utcnow
 
@@ -49,12 +49,19 @@ def owner_only(path: Path) -> None:
 class Workspace:
     """One open engagement file: its engine, its lock, and whether it may be changed."""
 
-    def __init__(self, path: Path, engine: Engine, lock: WorkspaceLock | None, *, read_only: bool) -> None:
+    def __init__(self, path: Path, engine: Engine, lock: WorkspaceLock | None, *, read_only: bool,
+                 passphrase: str | None = None) -> None:
         self.path = path
         self.engine = engine
         self._lock = lock
         self.read_only = read_only
         self.closed = False
+        # Kept for the connections the engine opens later and for encrypted snapshots.
+        self.passphrase = passphrase
+
+    @property
+    def encrypted(self) -> bool:
+        return self.passphrase is not None
 
     # --- lifecycle -----------------------------------------------------------------------------------
     @classmethod
@@ -129,19 +136,25 @@ class Workspace:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False, verify: bool = True) -> Workspace:
+    def open(cls, path: Path | str, *, read_only: bool = False, verify: bool = True,
+             passphrase: str | None = None, daily_snapshot: bool = False) -> Workspace:
         """Open an existing workspace, upgrading an older schema (after a snapshot).
 
-        Raises a specific WorkspaceError for a missing, empty, foreign, truncated, damaged, newer or
-        locked file; such a file is left byte for byte as it was.
+        Raises a specific WorkspaceError for a missing, empty, foreign, truncated, damaged, newer,
+        encrypted (without `passphrase`) or locked file; such a file is left byte for byte as it was.
+        With `daily_snapshot` (the app and the CLI commands that write), the first open of the day
+        takes a snapshot.
         """
         path = Path(path)
-        inspect_workspace(path)
+        header = inspect_workspace(path, encrypted=passphrase is not None)
+        if header and header.user_version > schema.SCHEMA_VERSION and not hot_journal(path):
+            # Refused from the header alone: not even a connection (which could convert its journal).
+            raise NewerVersionError(path, header.user_version, schema.SCHEMA_VERSION)
         lock = None if read_only else WorkspaceLock(path).acquire()
         try:
             try:
-                connection = raw_connect(path, read_only=read_only)
-            except sqlite3.DatabaseError as exc:
+                connection = raw_connect(path, read_only=read_only, passphrase=passphrase)
+            except (*DATABASE_ERRORS, UnicodeDecodeError) as exc:  # a damaged schema text
                 raise CorruptFileError(path, str(exc)) from exc
             try:
                 cls._verify(connection, path, quick=verify)
@@ -155,15 +168,27 @@ class Workspace:
                         raise ReadOnlyError(path)
                     from caio_desktop.workspace.snapshots import backup_connection
 
-                    backup_connection(connection, path, reason=f"before-upgrade-v{version}")
+                    backup_connection(connection, path, reason=f"before-upgrade-v{version}",
+                                      passphrase=passphrase)
                     schema.upgrade(connection, path)
+                cls._verify_shape(connection, path)
             finally:
                 connection.close()
         except BaseException:
             if lock:
                 lock.release()
             raise
-        return cls(path, make_engine(path, read_only=read_only), lock, read_only=read_only)
+        workspace = cls(path, make_engine(path, read_only=read_only, passphrase=passphrase), lock,
+                        read_only=read_only, passphrase=passphrase)
+        if daily_snapshot and not read_only:
+            from caio_desktop.workspace.snapshots import take_daily_snapshot
+
+            try:
+                take_daily_snapshot(workspace)
+            except BaseException:
+                workspace.close()
+                raise
+        return workspace
 
     @staticmethod
     def _verify(connection: sqlite3.Connection, path: Path, *, quick: bool) -> None:
@@ -176,8 +201,17 @@ class Workspace:
                 "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='engagement'"
             ).fetchone()[0] != 1:
                 raise CorruptFileError(path, "the engagement table is missing")
-        except sqlite3.DatabaseError as exc:
+        except (*DATABASE_ERRORS, UnicodeDecodeError) as exc:
             raise CorruptFileError(path, str(exc)) from exc
+
+    @staticmethod
+    def _verify_shape(connection: sqlite3.Connection, path: Path) -> None:
+        try:
+            problems = schema.shape_problems(connection)
+        except (*DATABASE_ERRORS, UnicodeDecodeError) as exc:
+            raise CorruptFileError(path, str(exc)) from exc
+        if problems:
+            raise CorruptFileError(path, "; ".join(problems[:3]))
 
     def close(self) -> None:
         if self.closed:

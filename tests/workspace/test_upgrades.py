@@ -1,0 +1,142 @@
+"""Schema upgrades on the released v1 fixture: every row kept, all-or-nothing, snapshot first, newer
+files refused. The steps here are test-only: they stand for the next real step of `UPGRADES`."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from caio_desktop.workspace import Workspace, schema
+from caio_desktop.workspace.digest import content_hash, row_counts
+from caio_desktop.workspace.engine import raw_connect
+from caio_desktop.workspace.errors import NewerVersionError, UpgradeError
+from caio_desktop.workspace.queries import count_rows, fetch_rows
+from caio_desktop.workspace.snapshots import list_snapshots
+
+FIXTURE_V1 = Path(__file__).resolve().parents[1] / "fixtures" / "workspace-v1.caio"
+
+
+@pytest.fixture
+def v1_file(tmp_path: Path) -> Path:
+    target = tmp_path / "mission-v1.caio"
+    shutil.copyfile(FIXTURE_V1, target)
+    return target
+
+
+def add_risk_velocity(connection: sqlite3.Connection) -> None:
+    """A realistic step: a new column filled from existing data, plus an index."""
+    connection.execute("ALTER TABLE risks ADD COLUMN velocity INTEGER")
+    connection.execute("UPDATE risks SET velocity = likelihood * impact")
+    connection.execute("CREATE INDEX ix_risks_velocity ON risks (velocity)")
+
+
+def half_done_then_failing(connection: sqlite3.Connection) -> None:
+    connection.execute("ALTER TABLE risks ADD COLUMN detectability INTEGER")
+    connection.execute("DELETE FROM watch")
+    connection.execute("UPDATE engagement SET client_name = 'lost'")
+    raise RuntimeError("disk full while rebuilding the stakeholders table")
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_fixture_is_a_v1_workspace_with_rows_in_several_modules() -> None:
+    counts = row_counts(FIXTURE_V1)
+    assert {k: counts[k] for k in ("risks", "use_cases", "stakeholders", "decisions", "watch")} == {
+        "risks": 3, "use_cases": 2, "stakeholders": 2, "decisions": 1, "watch": 1}
+    raw = sqlite3.connect(f"{FIXTURE_V1.as_uri()}?mode=ro", uri=True)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+    raw.close()
+
+
+def test_current_app_opens_the_v1_fixture_with_all_its_rows(v1_file: Path) -> None:
+    with Workspace.open(v1_file) as ws:
+        assert ws.engagement().client_name == "Mutuelle du Littoral"
+        titles = [r["title"] for r in fetch_rows(ws, "risks")]
+        assert "Fuite de données personnelles" in titles
+        assert fetch_rows(ws, "use_cases")[0]["objective_ids"] == [1]
+
+
+def test_a_step_runs_on_a_copy_without_losing_a_row(v1_file: Path) -> None:
+    counts, hashes = row_counts(v1_file), content_hash(v1_file)
+    connection = raw_connect(v1_file)
+    try:
+        assert schema.upgrade(connection, v1_file, target=2, steps={1: add_risk_velocity}) == [2]
+        assert schema.user_version(connection) == 2
+    finally:
+        connection.close()
+    assert row_counts(v1_file) == counts
+    after = content_hash(v1_file, ignore={"velocity"})
+    assert after == hashes  # every value of every row is still there
+    raw = sqlite3.connect(v1_file)
+    assert raw.execute("SELECT title, velocity FROM risks ORDER BY id").fetchall()[1] == (
+        "Fuite de données personnelles", 10)
+    raw.close()
+    assert sha(FIXTURE_V1) != sha(v1_file)  # the released fixture itself was not touched
+
+
+def test_a_failing_step_leaves_the_file_byte_identical(v1_file: Path) -> None:
+    before = sha(v1_file)
+    connection = raw_connect(v1_file)
+    try:
+        with pytest.raises(UpgradeError, match="disk full") as caught:
+            schema.upgrade(connection, v1_file, target=3, steps={1: add_risk_velocity, 2: half_done_then_failing})
+        assert "schema 3" in str(caught.value) and "left unchanged" in str(caught.value)
+        assert schema.user_version(connection) == 1
+    finally:
+        connection.close()
+    assert sha(v1_file) == before
+    assert not Path(f"{v1_file}-journal").exists()
+
+
+def test_a_missing_step_is_refused_before_anything_changes(v1_file: Path) -> None:
+    before = sha(v1_file)
+    connection = raw_connect(v1_file)
+    try:
+        with pytest.raises(UpgradeError, match="no upgrade step from version 1"):
+            schema.upgrade(connection, v1_file, target=2, steps={})
+    finally:
+        connection.close()
+    assert sha(v1_file) == before
+
+
+def test_open_snapshots_before_upgrading(v1_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "UPGRADES", {1: add_risk_velocity})
+    hashes = content_hash(v1_file)
+    with Workspace.open(v1_file) as ws:
+        assert ws.schema_version == 2
+        assert count_rows(ws, "risks") == 3
+    snapshots = list_snapshots(v1_file)
+    assert [s.reason for s in snapshots] == ["before-upgrade-v1"]
+    assert content_hash(snapshots[0].path) == hashes  # the snapshot is the file as it was
+    raw = sqlite3.connect(snapshots[0].path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+    raw.close()
+
+
+def test_open_keeps_the_file_when_the_upgrade_fails(v1_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "UPGRADES", {1: half_done_then_failing})
+    before = sha(v1_file)
+    with pytest.raises(UpgradeError):
+        Workspace.open(v1_file)
+    assert sha(v1_file) == before
+    assert not Path(f"{v1_file}.lock").exists()
+
+
+def test_a_file_one_version_ahead_is_refused_untouched(v1_file: Path) -> None:
+    raw = sqlite3.connect(v1_file)
+    raw.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION + 1}")
+    raw.close()
+    before = sha(v1_file)
+    for read_only in (False, True):
+        with pytest.raises(NewerVersionError, match=f"schema {schema.SCHEMA_VERSION + 1}"):
+            Workspace.open(v1_file, read_only=read_only)
+    assert sha(v1_file) == before
+    assert list_snapshots(v1_file) == []
