@@ -1,0 +1,89 @@
+"""One register (module) as a sheet: header row, frozen, filtered, sized, validated, rows streamed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from openpyxl.comments import Comment
+from openpyxl.utils import get_column_letter
+
+from caio_desktop.domain.fields import FieldKind, Module
+from caio_desktop.interchange.excel_export import styles
+from caio_desktop.interchange.excel_export.columns import CUSTOM, FIELD, Column, register_columns
+from caio_desktop.interchange.excel_export.reading import RefLabels, custom_attribute_names, iter_rows
+from caio_desktop.interchange.excel_export.safe_text import is_formula_like, stored_text
+from caio_desktop.interchange.excel_export.texts import text
+from caio_desktop.interchange.excel_export.validations import ChoiceLists, add_level_colours, add_validations
+from caio_desktop.interchange.workbook_layout import FIRST_DATA_ROW
+
+
+def header_cell(ws: Any, column: Column, palette: styles.Palette, lang: str) -> Any:
+    """A header cell: the engagement's colour for fields, grey (with a note) for what is not data."""
+    computed = column.field is not None and column.field.computed
+    if column.role == FIELD and not computed:
+        style = palette.header()
+    else:
+        style = palette.header(styles.CUSTOM if column.role == CUSTOM else styles.MUTED, italic=True)
+    if is_formula_like(column.header):  # a client's column may be called "=total"
+        style["quotePrefix"] = True
+    cell = styles.write(ws, stored_text(column.header), **style)
+    cell.data_type = "s"
+    note = "computed_note" if computed else "custom_note" if column.role == CUSTOM else None
+    if note:
+        cell.comment = Comment(text(note, lang), "CAIO Desktop", width=260, height=70)
+    return cell
+
+
+def lay_out(ws: Any, columns: Sequence[Column], *, palette: styles.Palette, lang: str) -> None:
+    """Column widths and column styles (so cells the consultant types later look like the others),
+    frozen header, then the header row. Must run before any data row is written."""
+    for index, column in enumerate(columns, start=1):
+        dimension = ws.column_dimensions[get_column_letter(index)]
+        dimension.width = column.width
+        kind = column.field.kind if column.field else FieldKind.TEXT
+        if kind == FieldKind.DATE:
+            dimension.number_format = styles.DATE_FORMATS[lang]
+        elif kind == FieldKind.LONG_TEXT:
+            dimension.alignment = styles.WRAP
+    ws.freeze_panes = f"A{FIRST_DATA_ROW}"
+    ws.print_title_rows = "1:1"
+    ws.row_dimensions[1].height = 32  # two lines: long labels wrap instead of being cut
+    styles.fit_width(ws)
+    ws.append([header_cell(ws, column, palette, lang) for column in columns])
+
+
+def finish(ws: Any, columns: Sequence[Column], *, rows: int, lists: ChoiceLists, lang: str) -> None:
+    """Autofilter over the data, drop-downs and risk-level colours."""
+    last = get_column_letter(len(columns))
+    ws.auto_filter.ref = f"A1:{last}{rows + FIRST_DATA_ROW - 1}"
+    fields = [c.field if c.role == FIELD else None for c in columns]
+    add_validations(ws, fields, lists=lists, lang=lang)
+    add_level_colours(ws, fields, lang=lang)
+
+
+def write_register(
+    workbook: Any,
+    mod: Module,
+    *,
+    title: str,
+    workspace: Any,
+    lang: str,
+    palette: styles.Palette,
+    refs: RefLabels,
+    lists: ChoiceLists,
+    advance: Callable[[int], None],
+) -> int:
+    """Add `mod`'s sheet to `workbook` and return how many rows it holds; `advance(n)` after each page."""
+    ws = workbook.create_sheet(title)
+    columns = register_columns(ws, mod, lang=lang, refs=refs,
+                               custom_names=custom_attribute_names(workspace, mod.key))
+    lay_out(ws, columns, palette=palette, lang=lang)
+    rows = 0
+    for page in iter_rows(workspace, mod.key):
+        for row in page:
+            ws.append([column.cell(ws, row) for column in columns])
+        rows += len(page)
+        advance(len(page))
+    finish(ws, columns, rows=rows, lists=lists, lang=lang)
+    return rows
