@@ -14,11 +14,14 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.document import Heading
-from caio_desktop.interchange.pdf.fonts import BOLD, markup, printable
+from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR, markup, printable
 from caio_desktop.interchange.pdf.styles import FRAME_WIDTH, RULE, ZEBRA
 from caio_desktop.reference.risk_matrix import load_risk_matrix
 
-Cell = "str | Flowable | None"
+
+def table_style(*commands: tuple) -> TableStyle:
+    """A TableStyle in our font (reportlab's default would declare a non-embedded Helvetica)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
 
 
 def heading(ctx: DeliverableContext, text: str, *, level: int = 0, number: str = "") -> Heading:
@@ -76,7 +79,7 @@ def data_table(ctx: DeliverableContext, columns: Sequence[Column], rows: Sequenc
         for row in rows
     ]
     table = Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(table_style(
         ("BACKGROUND", (0, 0), (-1, 0), ctx.palette.dark),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
@@ -84,8 +87,7 @@ def data_table(ctx: DeliverableContext, columns: Sequence[Column], rows: Sequenc
         ("TOPPADDING", (0, 0), (-1, -1), 3.2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3.6),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]))
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4)))
     return table
 
 
@@ -132,14 +134,13 @@ def key_figures(ctx: DeliverableContext, figures: Sequence[tuple[str, str]]) -> 
     cells = [[Paragraph(markup(value), ctx.styles.figure) for value, _ in figures],
              [Paragraph(markup(label), ctx.styles.figure_label) for _, label in figures]]
     table = Table(cells, colWidths=[FRAME_WIDTH / len(figures)] * len(figures), hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(table_style(
         ("BACKGROUND", (0, 0), (-1, -1), ctx.palette.tint),
         ("LINEBEFORE", (1, 0), (-1, -1), 0.6, colors.white),
         ("LEFTPADDING", (0, 0), (-1, -1), 10),
         ("TOPPADDING", (0, 0), (-1, 0), 10),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+        ("VALIGN", (0, 0), (-1, -1), "TOP")))
     return KeepTogether([table, Spacer(1, 12)])
 
 
@@ -153,8 +154,8 @@ def side_by_side(left: Flowable, right: Flowable, *, gap: float = 12) -> Table:
     """Two figures next to each other on the frame width."""
     half = (FRAME_WIDTH - gap) / 2
     table = Table([[left, "", right]], colWidths=[half, gap, half], hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(table_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)))
     return table
 
 

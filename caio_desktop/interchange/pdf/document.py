@@ -14,14 +14,13 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from caio_desktop.interchange.pdf.context import DeliverableContext
-from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR, printable
+from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR, printable, register_fonts
 from caio_desktop.interchange.pdf.styles import (
     INK,
     MARGIN_BOTTOM,
@@ -81,12 +80,13 @@ class Contents(Flowable):
             title = printable(entry.plain)
             canvas.drawString(indent, y + 4, title)
             end = indent + canvas.stringWidth(title, font, size) + 4
-            canvas.setFillColor(RULE)
-            canvas.setFont(REGULAR, size)
-            dots_from = end
-            while dots_from < self.width - 24:
-                canvas.drawString(dots_from, y + 4, ".")
-                dots_from += 4
+            canvas.saveState()  # the leader is a dotted line, not text: the contents read cleanly when copied
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.8)
+            canvas.setLineCap(1)
+            canvas.setDash(0.1, 3)
+            canvas.line(end, y + 5, self.width - 24, y + 5)
+            canvas.restoreState()
             x, y_abs = canvas.absolutePosition(self.width, y + 4)
             x_left, _ = canvas.absolutePosition(indent, y)
             slots.append(_TocSlot(canvas.getPageNumber(), x, y_abs, entry.key, x_left, self._line[level]))
@@ -119,6 +119,7 @@ def make_canvas(ctx: DeliverableContext) -> type[Canvas]:
             self._caio_pages: list[dict[str, Any]] = []
             self._caio_toc_slots: list[_TocSlot] = []
             self._caio_heading_pages: dict[str, int] = {}
+            self._caio_targets: list[tuple[int, str, float]] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._caio_pages.append(dict(self.__dict__))
@@ -131,6 +132,9 @@ def make_canvas(ctx: DeliverableContext) -> type[Canvas]:
                 page = self._pageNumber
                 if page > 1:
                     _draw_furniture(self, ctx, page, total)
+                for target_page, key, top in self._caio_targets:
+                    if target_page == page:  # pages exist in the PDF only now: destinations go here
+                        self.bookmarkHorizontalAbsolute(key, top)
                 for slot in self._caio_toc_slots:
                     if slot.page == page and slot.key in self._caio_heading_pages:
                         _draw_toc_number(self, slot, self._caio_heading_pages[slot.key])
@@ -206,11 +210,12 @@ class DeliverableDoc(BaseDocTemplate):
     """A4 document with a cover template and a content template; reports progress per section."""
 
     def __init__(self, target: Any, ctx: DeliverableContext) -> None:
+        register_fonts()  # before the canvas exists: its initial font is ours, so no Helvetica is declared
         super().__init__(
             target, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
             topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=printable(ctx.title),
             author=printable(ctx.engagement.get("consultant_name") or ""), subject=printable(ctx.client),
-            creator="CAIO Desktop", lang=ctx.lang,
+            creator="CAIO Desktop", lang=ctx.lang, initialFontName=REGULAR, initialFontSize=9.5,
         )
         self.ctx = ctx
         cover = Frame(28 * mm, 30 * mm, PAGE_WIDTH - 28 * mm - MARGIN_X, PAGE_HEIGHT - 80 * mm, id="cover",
@@ -225,15 +230,14 @@ class DeliverableDoc(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
         if isinstance(flowable, Heading):
             canvas = self.canv
-            canvas.bookmarkPage(flowable.key)
+            # The link target is set when the page is replayed at save (see make_canvas); its top is
+            # just above the heading.
+            top = self.frame._y + flowable.height + 14
             canvas.addOutlineEntry(printable(flowable.plain), flowable.key, level=flowable.level, closed=True)
             canvas._caio_heading_pages[flowable.key] = canvas.getPageNumber()  # type: ignore[attr-defined]
+            canvas._caio_targets.append((canvas.getPageNumber(), flowable.key, top))  # type: ignore[attr-defined]
             if flowable.level == 0:
                 self.ctx.step()
 
     def afterPage(self) -> None:  # noqa: N802 - reportlab's name
         self.ctx.step(0)  # a cancel is honoured within a page, even in a 40-page register
-
-
-def heading_colour(ctx: DeliverableContext) -> colors.Color:
-    return ctx.palette.dark

@@ -46,14 +46,9 @@ def register_fonts() -> None:
 @cache
 def _covered() -> frozenset[int]:
     register_fonts()
-    codepoints: set[int] = set()
-    for name in _FILES:
-        face = pdfmetrics.getFont(name).face
-        codepoints.update(face.charToGlyph)
     # Only what every style covers is safe (a bold word must not lose a letter the regular one has).
-    for name in _FILES:
-        codepoints &= set(pdfmetrics.getFont(name).face.charToGlyph)
-    return frozenset(codepoints)
+    faces = [set(pdfmetrics.getFont(name).face.charToGlyph) for name in _FILES]
+    return frozenset(set.intersection(*faces))
 
 
 def printable(value: object) -> str:
@@ -64,7 +59,7 @@ def printable(value: object) -> str:
     out = []
     for ch in str(value):
         code = ord(ch)
-        if code in covered or ch in "\n\t":
+        if code in covered or ch in "\n\r\t":
             out.append(ch)
         elif code in _INVISIBLE or 0x1F3FB <= code <= 0x1F3FF:  # skin-tone modifiers too
             continue

@@ -90,6 +90,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "heatmap_residual": ("Risque résiduel", "Residual risk"),
     "likelihood": ("Probabilité", "Likelihood"),
     "impact": ("Impact", "Impact"),
+    "likelihood_short": ("Prob.", "Lik."),
+    "impact_short": ("Imp.", "Imp."),
     "risk_register": ("Registre des risques", "Risk register"),
     "treatment_plan": ("Plan de traitement", "Treatment plan"),
     "compliance_status": ("Conformité par référentiel", "Compliance status by framework"),

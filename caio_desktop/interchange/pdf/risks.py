@@ -75,11 +75,10 @@ def register_table(ctx: DeliverableContext, risks: list[dict]) -> Flowable:
              ctx.choice("treatment", r.get("treatment")), ctx.choice("risk_status", r.get("status"))]
             for r in sorted_risks(ctx, risks)]
     return data_table(ctx, [
-        Column(f("risks", "code"), 0.07), Column(f("risks", "title"), 0.3), Column(f("risks", "owner"), 0.13),
-        Column(f("risks", "likelihood")[:5] + ".", 0.055, right=True), Column(f("risks", "impact")[:4] + ".", 0.055,
-                                                                            right=True),
-        Column(f("risks", "level"), 0.09), Column(ctx.t("heatmap_residual"), 0.09),
-        Column(f("risks", "treatment"), 0.1), Column(f("risks", "status"), 0.1)], rows)
+        Column(f("risks", "code"), 0.075), Column(f("risks", "title"), 0.285), Column(f("risks", "owner"), 0.12),
+        Column(ctx.t("likelihood_short"), 0.065, right=True), Column(ctx.t("impact_short"), 0.06, right=True),
+        Column(f("risks", "level"), 0.095), Column(ctx.t("heatmap_residual"), 0.095),
+        Column(f("risks", "treatment"), 0.1), Column(f("risks", "status"), 0.105)], rows)
 
 
 def register(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:

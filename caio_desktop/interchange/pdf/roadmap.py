@@ -4,7 +4,7 @@ vendor selection, roadmap Gantt, initiatives, KPIs with targets and trends."""
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table
 
 from caio_desktop.interchange.pdf.blocks import (
     Column,
@@ -13,6 +13,7 @@ from caio_desktop.interchange.pdf.blocks import (
     empty,
     figure,
     para,
+    table_style,
 )
 from caio_desktop.interchange.pdf.charts.common import tint
 from caio_desktop.interchange.pdf.charts.gantt import GanttRow, gantt
@@ -193,8 +194,8 @@ def kpi_grid(ctx: DeliverableContext, kpis: list[dict]) -> Flowable:
             date_label=ctx.date, target_text=ctx.t("target")))
     rows = [charts[i:i + 2] + ([""] if len(charts[i:i + 2]) == 1 else []) for i in range(0, len(charts), 2)]
     table = Table(rows, colWidths=[width + 10, width], hAlign="LEFT")
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 0)))
     return table
 
 

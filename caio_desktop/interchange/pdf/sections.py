@@ -19,11 +19,10 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from caio_desktop.interchange.pdf.blocks import heading
+from caio_desktop.interchange.pdf.blocks import heading, table_style
 from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.document import Contents, Heading
 from caio_desktop.interchange.pdf.fonts import markup
@@ -70,11 +69,10 @@ def cover(ctx: DeliverableContext, version: str) -> list[Flowable]:
     width = FRAME_WIDTH + MARGIN_SHIFT
     grid = Table([[a, b, c, d] for a, b, c, d in rows], colWidths=[width * 0.14, width * 0.33, width * 0.14,
                                                                     width * 0.39], hAlign="LEFT")
-    grid.setStyle(TableStyle([
+    grid.setStyle(table_style(
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE),
-    ]))
+        ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE)))
     sector = " · ".join(x for x in (engagement.get("sector"), engagement.get("country")) if x)
     return [
         Spacer(1, 62 * mm),

@@ -85,7 +85,7 @@ class Styles:
 def build_styles(palette: Palette) -> Styles:
     register_fonts()
     base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13.5, textColor=INK,
-                          spaceAfter=6, alignment=TA_LEFT)
+                          spaceAfter=6, alignment=TA_LEFT, bulletFontName=REGULAR)
 
     def style(name: str, **options: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **options)

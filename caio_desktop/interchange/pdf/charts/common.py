@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import String
+from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR, printable
 from caio_desktop.interchange.pdf.styles import INK, MUTED, RULE
 
-__all__ = ["BOLD", "INK", "MUTED", "REGULAR", "RULE", "fit", "label", "tint"]
+__all__ = ["BOLD", "INK", "MUTED", "REGULAR", "RULE", "ChartDrawing", "fit", "label", "tint"]
+
+
+class ChartDrawing(Drawing):
+    """A Drawing whose renderer starts in our font: reportlab's default (Helvetica) would otherwise be
+    declared in the PDF without being embedded."""
+
+    initialFontName = REGULAR
 
 
 def tint(color: colors.Color, share: float) -> colors.Color:

@@ -7,10 +7,19 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
+from reportlab.graphics.shapes import Line, Polygon, Rect, String
 from reportlab.lib import colors
 
-from caio_desktop.interchange.pdf.charts.common import BOLD, INK, MUTED, REGULAR, RULE, label, tint
+from caio_desktop.interchange.pdf.charts.common import (
+    BOLD,
+    INK,
+    MUTED,
+    REGULAR,
+    RULE,
+    ChartDrawing,
+    label,
+    tint,
+)
 
 ROW = 13.0
 HEADER = 16.0
@@ -39,7 +48,7 @@ def _months(start: dt.date, end: dt.date) -> list[dt.date]:
 
 
 def gantt(rows: Sequence[GanttRow], *, period: tuple[dt.date, dt.date], today: dt.date | None,
-          width: float, month_label, today_text: str) -> list[Drawing]:  # noqa: ANN001 - a callable
+          width: float, month_label, today_text: str) -> list[ChartDrawing]:  # noqa: ANN001 - a callable
     """One drawing per page-full of rows; every drawing repeats the month header."""
     start, end = period
     months = _months(start, end)
@@ -58,7 +67,7 @@ def gantt(rows: Sequence[GanttRow], *, period: tuple[dt.date, dt.date], today: d
     for chunk_start in range(0, max(len(rows), 1), ROWS_PER_DRAWING):
         chunk = rows[chunk_start:chunk_start + ROWS_PER_DRAWING]
         height = HEADER + ROW * len(chunk) + 4
-        drawing = Drawing(width, height)
+        drawing = ChartDrawing(width, height)
         top = height - HEADER
         # month columns and header
         step = 1 if len(months) <= 14 else (2 if len(months) <= 26 else 3)

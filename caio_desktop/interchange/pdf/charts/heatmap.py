@@ -6,21 +6,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from reportlab.graphics.shapes import Drawing, Group, Rect, String
+from reportlab.graphics.shapes import Group, Rect, String
 from reportlab.lib import colors
 
-from caio_desktop.interchange.pdf.charts.common import BOLD, INK, MUTED, REGULAR, label, tint
+from caio_desktop.interchange.pdf.charts.common import BOLD, INK, MUTED, REGULAR, ChartDrawing, label, tint
 from caio_desktop.reference.risk_matrix import RiskMatrix
 
 
 def heat_map(cells: Iterable[tuple[int | None, int | None]], *, matrix: RiskMatrix, lang: str,
-             title: str, axis_x: str, axis_y: str, width: float) -> Drawing:
+             title: str, axis_x: str, axis_y: str, width: float) -> ChartDrawing:
     """`cells` holds (likelihood, impact) per risk; unrated risks are left out."""
     counts = Counter((li, im) for li, im in cells if li and im)
     left, bottom, top_room = 72.0, 30.0, 18.0
     size = min((width - left - 6) / 5, 34.0)
     height = bottom + 5 * size + top_room
-    drawing = Drawing(width, height)
+    drawing = ChartDrawing(width, height)
     drawing.add(label(left, height - 11, title, size=9, font=BOLD))
     for li in range(1, 6):
         for im in range(1, 6):

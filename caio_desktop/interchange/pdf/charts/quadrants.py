@@ -7,10 +7,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect, String
+from reportlab.graphics.shapes import Circle, Group, Line, Rect, String
 from reportlab.lib import colors
 
-from caio_desktop.interchange.pdf.charts.common import BOLD, INK, MUTED, REGULAR, RULE, label, tint
+from caio_desktop.interchange.pdf.charts.common import (
+    BOLD,
+    INK,
+    MUTED,
+    REGULAR,
+    RULE,
+    ChartDrawing,
+    label,
+    tint,
+)
 
 
 @dataclass(frozen=True)
@@ -25,12 +34,12 @@ class Point:
 
 def quadrant_chart(points: Sequence[Point], *, width: float, height: float, axis_x: str, axis_y: str,
                    corners: tuple[str, str, str, str], accent: colors.Color, split: float = 3.0,
-                   label_inside: bool = True) -> Drawing:
+                   label_inside: bool = True) -> ChartDrawing:
     """`corners` names the quadrants: top-left, top-right, bottom-left, bottom-right.
 
     With `label_inside` the label is drawn in the dot (short numbers); otherwise beside it (names).
     """
-    drawing = Drawing(width, height)
+    drawing = ChartDrawing(width, height)
     left, bottom, right_room, top_room = 26.0, 24.0, 8.0, 6.0
     plot_w, plot_h = width - left - right_room, height - bottom - top_room
 

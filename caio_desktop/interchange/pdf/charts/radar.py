@@ -5,17 +5,26 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from reportlab.graphics.shapes import Drawing, Line, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from caio_desktop.interchange.pdf.charts.common import BOLD, INK, MUTED, REGULAR, RULE, label, tint
+from caio_desktop.interchange.pdf.charts.common import (
+    BOLD,
+    INK,
+    MUTED,
+    REGULAR,
+    RULE,
+    ChartDrawing,
+    label,
+    tint,
+)
 
 
 def maturity_radar(axes: Sequence[tuple[str, float | None, float | None]], *, accent: colors.Color,
-                   width: float, height: float, legend: tuple[str, str]) -> Drawing:
+                   width: float, height: float, legend: tuple[str, str]) -> ChartDrawing:
     """`axes` is (label, current, target) per spoke; missing values sit at the centre."""
-    drawing = Drawing(width, height)
+    drawing = ChartDrawing(width, height)
     cx, cy = width / 2, height / 2 + 6
     radius = min(width * 0.28, height / 2 - 26)
     count = max(len(axes), 3)

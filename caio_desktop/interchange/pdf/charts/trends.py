@@ -5,17 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+from reportlab.graphics.shapes import Circle, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 
-from caio_desktop.interchange.pdf.charts.common import BOLD, INK, MUTED, REGULAR, RULE, label, tint
+from caio_desktop.interchange.pdf.charts.common import (
+    BOLD,
+    INK,
+    MUTED,
+    REGULAR,
+    RULE,
+    ChartDrawing,
+    label,
+    tint,
+)
 
 
 def kpi_trend(name: str, points: Sequence[tuple[dt.date, float]], *, target: float | None,
               baseline: float | None, accent: colors.Color, width: float, height: float,
-              fmt: Callable[[float], str], date_label: Callable[[dt.date], str], target_text: str) -> Drawing:
+              fmt: Callable[[float], str], date_label: Callable[[dt.date], str], target_text: str) -> ChartDrawing:
     """One indicator: measurements over time (dots and line), target dashed, latest value in bold."""
-    drawing = Drawing(width, height)
+    drawing = ChartDrawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=RULE, strokeWidth=0.6))
     latest = points[-1][1] if points else None
     drawing.add(label(8, height - 14, name, size=8, font=BOLD, width=width - 70))
