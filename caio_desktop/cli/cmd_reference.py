@@ -109,6 +109,9 @@ def cmd_checklist(args: argparse.Namespace) -> int:
           f"{change.already_present} already present")
     if change.unclassified:
         print("not classified (no AI Act items): " + ", ".join(change.unclassified))
+    if change.no_longer_required:
+        print(f"{change.no_longer_required} generated item(s) no longer required by the classification "
+              "(left in place: mark them not applicable)")
     return 0
 
 

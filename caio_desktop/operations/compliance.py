@@ -66,6 +66,9 @@ class ChecklistChange(ChangeSet):
     already_present: int = 0
     systems: int = 0
     unclassified: list[str] = field(default_factory=list)  # names of systems without tier or role
+    # Generated items the current classification no longer calls for (after a fact changed). They are
+    # left in place — they may hold evidence — and counted so the consultant can close them.
+    no_longer_required: int = 0
 
 
 def stored_facts(system: dict[str, Any]) -> SystemFacts | None:
@@ -212,6 +215,8 @@ def generate_compliance_checklist(
 
     def apply(rec: Recorder) -> list[int]:
         keys, manual = _present(rec, [s["id"] for s in systems])
+        wanted = {(item.ai_system_id, item.key) for item in planned}
+        change.no_longer_required = len(keys - wanted)
         new_ids = []
         for item in planned:
             if (item.ai_system_id, item.key) in keys or (

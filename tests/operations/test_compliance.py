@@ -100,6 +100,12 @@ def test_running_twice_adds_no_duplicates_and_keeps_the_consultants_work(workspa
     third = generate_compliance_checklist(workspace, [system_id])
     assert _references(workspace, system_id, "ai_act") >= {"Art. 50(3)"}
     assert third.added == 1 and count_rows(workspace, "compliance") == count + 1
+    assert third.no_longer_required == 0
+    # Back to minimal risk: the high-risk items stay (they may hold evidence) and are counted.
+    reclassify_ai_system(workspace, system_id, {"role": "deployer"})
+    fourth = generate_compliance_checklist(workspace, [system_id])
+    assert fourth.added == 0 and count_rows(workspace, "compliance") == count + 1
+    assert fourth.no_longer_required > 10
 
 
 def test_items_entered_by_hand_are_not_duplicated(workspace) -> None:

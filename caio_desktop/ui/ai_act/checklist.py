@@ -24,6 +24,13 @@ def checklist_summary(change: ChecklistChange, lang: str) -> str:
         f"{change.added} compliance item(s) added for {change.systems} AI system(s); "
         f"{change.already_present} already present.",
     )
+    if change.no_longer_required:
+        text += "\n\n" + tr(
+            lang,
+            f"{change.no_longer_required} exigence(s) générée(s) ne découle(nt) plus de la classification : "
+            "elles sont conservées, passez-les en « Non applicable » si besoin.",
+            f"{change.no_longer_required} generated item(s) no longer follow from the classification: they "
+            "are kept; mark them \"Not applicable\" if so.")
     if change.unclassified:
         names = ", ".join(change.unclassified)
         text += "\n\n" + tr(lang, f"Non classés (aucune exigence AI Act) : {names}. Classez-les d'abord.",

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -39,6 +40,11 @@ from caio_desktop.ui.ai_act.questions import (
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.registers.badges import TIER_COLORS
 from caio_desktop.workspace.queries import get_row
+
+
+def article_ref(ref: str, lang: str) -> str:
+    """An article reference as French typography writes it ("art. 6(2)", "annexe III, point 4")."""
+    return ref.replace("Art.", "art.").replace("Annex III", "annexe III") if lang == "fr" else ref
 
 
 def initial_facts(system: dict[str, Any]) -> dict[str, Any]:
@@ -86,7 +92,7 @@ class ResultPanel(QWidget):
             return
         self.tier_badge.setText(result.tier_label(lang))
         self.tier_badge.setStyleSheet(self._badge_style(TIER_COLORS[result.tier]))
-        articles = ", ".join(result.articles) or tr(lang, "aucun", "none")
+        articles = ", ".join(article_ref(a, lang) for a in result.articles) or tr(lang, "aucun", "none")
         self.articles_label.setText(
             f"<b>{escape(tr(lang, 'Articles déterminants', 'Deciding articles'))} :</b> {escape(articles)}"
             if lang == "fr" else f"<b>Deciding articles:</b> {escape(articles)}")
@@ -96,11 +102,24 @@ class ResultPanel(QWidget):
             f"<b>{escape(tr(lang, f'Obligations du {role}', f'Obligations of the {role}'))}"
             f" ({len(result.obligations)})</b>")
         for obligation in result.obligations:
-            text = f"{obligation.article} — {obligation.text.get(lang)}"
+            text = f"{article_ref(obligation.article, lang)} — {obligation.text.get(lang)}"
             if obligation.applies_from:
                 text += tr(lang, f" (à compter du {obligation.applies_from:%d/%m/%Y})",
                            f" (from {obligation.applies_from:%d %b %Y})")
-            self.obligations.addItem(text)
+            item = QListWidgetItem(text)
+            tooltip = []
+            if obligation.condition is not None:
+                tooltip.append(tr(lang, "Condition : ", "Condition: ") + obligation.condition.get(lang))
+            if not obligation.binding:
+                # Checks and good practice, not duties of this role: shown apart so they do not read as law.
+                tooltip.append(tr(lang, "Vérification ou bonne pratique : l'obligation pèse sur un autre acteur.",
+                                  "A check or good practice: the duty lies with another operator."))
+                item.setForeground(self.palette().placeholderText())
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
+            item.setToolTip("\n".join(tooltip))
+            self.obligations.addItem(item)
 
     @staticmethod
     def _badge_style(color: str) -> str:

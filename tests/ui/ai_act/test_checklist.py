@@ -61,3 +61,18 @@ def test_unknown_system_warns(qtbot, workspace, boxes) -> None:
     context.set_workspace(workspace)
     assert generate_checklist_action(context, [77]) is None
     assert boxes == [("warning", "Compliance checklist", "ai_systems has no row 77")]
+
+
+def test_summary_counts_items_the_classification_no_longer_requires(qtbot, workspace, boxes) -> None:
+    from caio_desktop.operations.ai_act import reclassify_ai_system
+
+    context = AppContext(lang="en")
+    context.set_workspace(workspace)
+    system_id = create_row(workspace, "ai_systems", {"name": "Chatbot"}).row_ids[0]
+    reclassify_ai_system(workspace, system_id, {"role": "provider", "art50_cases": ["50(1)", "50(2)"]})
+    generate_checklist_action(context, [system_id])
+    reclassify_ai_system(workspace, system_id, {"role": "provider", "art50_cases": ["50(1)"]})
+    generate_checklist_action(context, [system_id])
+    assert boxes[-1][2] == ("0 compliance item(s) added for 1 AI system(s); 2 already present.\n\n"
+                            "1 generated item(s) no longer follow from the classification: they are kept; "
+                            'mark them "Not applicable" if so.')

@@ -136,6 +136,14 @@ def test_french_labels_come_from_the_reference_data(qtbot, workspace) -> None:
     _choose_area(dialog, 4)
     assert dialog.result_panel.tier_badge.text() == "Haut risque"
     assert "Obligations du déployeur" in dialog.result_panel.obligations_title.text()
+    assert "art. 6(2), annexe III, point 4" in dialog.result_panel.articles_label.text()
+    # A deployer's Art. 50(1) item is a check on the provider: shown in italics, explained in the tooltip.
+    dialog.transparency_step.boxes["50(1)"].setChecked(True)
+    panel = dialog.result_panel.obligations
+    check = next(panel.item(i) for i in range(panel.count()) if panel.item(i).text().startswith("art. 50(1)"))
+    assert check.font().italic() and "l'obligation pèse sur un autre acteur" in check.toolTip()
+    duty = next(panel.item(i) for i in range(panel.count()) if panel.item(i).text().startswith("art. 26(2)"))
+    assert not duty.font().italic()
     assert dialog.windowTitle() == "Classification AI Act — CV screening"
 
 
