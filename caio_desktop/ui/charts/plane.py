@@ -35,12 +35,14 @@ class Plane:
     low: float = 0.5
     high: float = 5.5
     split: float = 3.0
+    band: float = 24.0  # a strip along the top and bottom edges, kept for the captions: no point lands there
 
     def x(self, value: float) -> float:
         return self.area.left() + (value - self.low) / (self.high - self.low) * self.area.width()
 
     def y(self, value: float) -> float:
-        return self.area.bottom() - (value - self.low) / (self.high - self.low) * self.area.height()
+        height = self.area.height() - 2 * self.band
+        return self.area.bottom() - self.band - (value - self.low) / (self.high - self.low) * height
 
     def point(self, x_value: float, y_value: float) -> QPointF:
         return QPointF(self.x(x_value), self.y(y_value))
@@ -58,7 +60,7 @@ class Plane:
         width = min(metrics.horizontalAdvance(quadrant.label) + 2, rect.width() - 2 * _CAPTION_PAD)
         height = metrics.height()
         x = rect.right() - _CAPTION_PAD - width if quadrant.right else rect.left() + _CAPTION_PAD
-        y = rect.top() + _CAPTION_PAD if quadrant.top else rect.bottom() - _CAPTION_PAD - height
+        y = rect.top() + (self.band - height) / 2 if quadrant.top else rect.bottom() - (self.band + height) / 2
         return QRectF(x, y, width, height)
 
 
@@ -79,7 +81,8 @@ def paint_plane(painter: QPainter, plane: Plane, quadrants: list[Quadrant], *, x
     if cell_lines:  # the 5×5 grid of whole scores, faint, under everything
         painter.setPen(QPen(QColor(255, 255, 255, 200), 1.0))
         for edge in (1.5, 2.5, 3.5, 4.5):
-            painter.drawLine(QPointF(plane.x(edge), area.top()), QPointF(plane.x(edge), area.bottom()))
+            painter.drawLine(QPointF(plane.x(edge), area.top() + plane.band),
+                             QPointF(plane.x(edge), area.bottom() - plane.band))
             painter.drawLine(QPointF(area.left(), plane.y(edge)), QPointF(area.right(), plane.y(edge)))
     painter.setPen(QPen(theme.AXIS, 1.2, Qt.PenStyle.DashLine))
     painter.drawLine(QPointF(plane.x(plane.split), area.top()), QPointF(plane.x(plane.split), area.bottom()))

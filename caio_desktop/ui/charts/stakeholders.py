@@ -1,0 +1,228 @@
+"""`StakeholderMap`: stakeholders on the influence (y) × interest (x) grid, with the four classic
+quadrants (manage closely, keep satisfied, keep informed, monitor) and dots coloured by attitude.
+
+Scores are whole numbers 1–5, so the plane is a 5×5 grid; a score of 3 or more counts as high (the
+same threshold as the use-case portfolio). Stakeholders with the same scores are spread around their
+cell's centre, and names are placed beside the dots without overlapping (a name with no free room
+stays in the tooltip).
+
+How a page uses it::
+
+    stakeholder_map = StakeholderMap(lang=context.lang)
+    stakeholder_map.follow(context)                 # refreshes after edits/undo on "stakeholders"
+    stakeholder_map.stakeholder_activated.connect(page.open_stakeholder)   # a click on a dot
+
+Without a context, call `refresh(workspace, lang)` or `set_data([StakeholderPoint(...), ...])`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QWidget
+
+from caio_desktop.domain.enums import ENUMERATIONS
+from caio_desktop.domain.modules import MODULES
+from caio_desktop.ui.charts import theme
+from caio_desktop.ui.charts.base import ChartLayout, ChartWidget, Hotspot
+from caio_desktop.ui.charts.labels import paint_labels, place_labels, spread
+from caio_desktop.ui.charts.legend import LegendItem, Swatch, draw_legend, legend_height
+from caio_desktop.ui.charts.plane import Plane, Quadrant, paint_plane, plane_area
+from caio_desktop.workspace.queries import fetch_rows
+
+HIGH = 3  # a score from 3 up is high influence / high interest
+ATTITUDE_COLORS = {
+    "champion": QColor("#2E7D4F"),
+    "supporter": QColor("#7FAE5F"),
+    "neutral": QColor("#98A4B0"),
+    "sceptic": QColor("#D39A2C"),
+    "resistant": QColor("#C0392B"),
+}
+UNKNOWN_ATTITUDE = QColor("#FFFFFF")
+# key: (French, English, right = high interest, top = high influence)
+QUADRANTS = {
+    "manage_closely": ("Gérer de près", "Manage closely", True, True),
+    "keep_satisfied": ("Satisfaire", "Keep satisfied", False, True),
+    "keep_informed": ("Tenir informé", "Keep informed", True, False),
+    "monitor": ("Surveiller", "Monitor", False, False),
+}
+QUADRANT_COLORS = {"manage_closely": QColor("#3D6A98"), "keep_satisfied": QColor("#7A5C99"),
+                   "keep_informed": QColor("#3C8D8A"), "monitor": QColor("#8A94A0")}
+RADIUS = 7.5
+_LABEL_CHARS = 24
+
+
+def stakeholder_quadrant(influence: int, interest: int) -> str:
+    """The engagement strategy a stakeholder's scores call for (a key of `QUADRANTS`)."""
+    if influence >= HIGH:
+        return "manage_closely" if interest >= HIGH else "keep_satisfied"
+    return "keep_informed" if interest >= HIGH else "monitor"
+
+
+@dataclass(frozen=True)
+class StakeholderPoint:
+    """One stakeholder's place on the map."""
+
+    id: int
+    name: str
+    influence: int | None
+    interest: int | None
+    attitude: str | None = None
+    role: str | None = None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> StakeholderPoint:
+        role = " · ".join(p for p in (row.get("role"), row.get("department")) if p) or None
+        return cls(row["id"], row.get("name") or "", row.get("influence"), row.get("interest"),
+                   row.get("attitude"), role)
+
+    @property
+    def placed(self) -> bool:
+        return self.influence is not None and self.interest is not None
+
+
+@dataclass
+class StakeholderLayout(ChartLayout):
+    plane: Plane = field(default_factory=lambda: Plane(QRectF()))
+    dots: dict[int, QPointF] = field(default_factory=dict)
+    labels: dict[int, QRectF] = field(default_factory=dict)
+    legend: QRectF = field(default_factory=QRectF)
+    legend_items: list[LegendItem] = field(default_factory=list)
+    footnote: QRectF = field(default_factory=QRectF)
+
+
+class StakeholderMap(ChartWidget):
+    """Stakeholders by influence and interest; a click on a dot emits `stakeholder_activated(id)`."""
+
+    tables = frozenset({"stakeholders"})
+    stakeholder_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *, lang: str = "en") -> None:
+        super().__init__(parent, lang=lang)
+        self._stakeholders: list[StakeholderPoint] = []
+
+    def set_data(self, stakeholders: Iterable[StakeholderPoint]) -> None:
+        self._stakeholders = list(stakeholders)
+        self._changed()
+
+    def refresh(self, workspace: Any, lang: str) -> None:
+        """Read every stakeholder from `workspace` and show them in `lang`."""
+        self._lang = lang
+        self.set_data(StakeholderPoint.from_row(r) for r in fetch_rows(workspace, "stakeholders"))
+
+    def clear(self) -> None:
+        self.set_data([])
+
+    @property
+    def placed(self) -> list[StakeholderPoint]:
+        return [s for s in self._stakeholders if s.placed]
+
+    def quadrants(self) -> list[Quadrant]:
+        return [Quadrant(key, fr if self._lang == "fr" else en, QUADRANT_COLORS[key], right, top)
+                for key, (fr, en, right, top) in QUADRANTS.items()]
+
+    def quadrant_label(self, key: str) -> str:
+        fr, en, _, _ = QUADRANTS[key]
+        return self.fr_en(fr, en)
+
+    def _empty_message(self) -> str:
+        if not self._stakeholders:
+            return self.fr_en("Aucune partie prenante pour l'instant.\nAjoutez-en dans « Conduite du changement » "
+                              "avec leur influence et leur intérêt pour voir la carte.",
+                              "No stakeholders yet.\nAdd some under “Change” with their influence and interest "
+                              "to see the map.")
+        if not self.placed:
+            return self.fr_en("Aucune partie prenante n'a encore d'influence et d'intérêt notés.",
+                              "No stakeholder has an influence and interest score yet.")
+        return ""
+
+    def footnote(self) -> str:
+        missing = len(self._stakeholders) - len(self.placed)
+        if not missing:
+            return ""
+        return self.fr_en(f"{missing} partie(s) prenante(s) sans influence ou intérêt notés, non représentée(s)",
+                          f"{missing} stakeholder(s) without influence or interest scores are not shown")
+
+    def _tooltip(self, person: StakeholderPoint) -> str:
+        fields, lang = MODULES["stakeholders"], self._lang
+        lines = [person.name] + ([person.role] if person.role else [])
+        lines += [self.pair(fields.field("influence").label(lang), person.influence),
+                  self.pair(fields.field("interest").label(lang), person.interest)]
+        if person.attitude:
+            lines.append(self.pair(fields.field("attitude").label(lang),
+                                   ENUMERATIONS["attitude"].label(person.attitude, lang)))
+        lines.append(self.quadrant_label(stakeholder_quadrant(person.influence, person.interest)))
+        return "\n".join(lines)
+
+    def _compute_layout(self, rect: QRectF) -> StakeholderLayout:
+        layout = StakeholderLayout(rect)
+        inner = rect.adjusted(14, 14, -14, -14)
+        attitudes = ENUMERATIONS["attitude"]
+        layout.legend_items = [LegendItem(attitudes.label(code, self._lang), ATTITUDE_COLORS[code], Swatch.CIRCLE)
+                               for code in attitudes.codes]
+        legend_h = legend_height(layout.legend_items, inner.width())
+        foot_h = 18.0 if self.footnote() else 0.0
+        layout.footnote = QRectF(inner.left(), inner.bottom() - foot_h, inner.width(), foot_h)
+        layout.legend = QRectF(inner.left(), layout.footnote.top() - legend_h - 2, inner.width(), legend_h)
+        plane = layout.plane = Plane(plane_area(inner, bottom_reserved=legend_h + foot_h + 6), split=HIGH - 0.5)
+
+        cells: dict[tuple[int, int], list[StakeholderPoint]] = defaultdict(list)
+        for person in sorted(self.placed, key=lambda s: (s.name.casefold(), s.id)):
+            cells[(person.interest, person.influence)].append(person)
+        for (interest, influence), people in cells.items():
+            centre = plane.point(interest, influence)
+            for person, offset in zip(people, spread(len(people), RADIUS * 2.3), strict=True):
+                layout.dots[person.id] = centre + offset
+
+        metrics = QFontMetricsF(theme.font(11))
+        # Most influential first: their names are the ones that must show.
+        order = sorted(self.placed, key=lambda s: (-s.influence, -s.interest, s.name.casefold(), s.id))
+        texts = [self._short(s.name) for s in order]
+        rects = place_labels([layout.dots[s.id] for s in order],
+                             [QSizeF(metrics.horizontalAdvance(t) + 4, metrics.height()) for t in texts],
+                             bounds=plane.area.adjusted(2, 2, -2, -2), radius=RADIUS + 1,
+                             obstacles=[plane.caption_rect(q) for q in self.quadrants()])
+        layout.labels = {s.id: r for s, r in zip(order, rects, strict=True) if r is not None}
+        for person in self.placed:
+            path = QPainterPath()
+            path.addEllipse(layout.dots[person.id], RADIUS + 2, RADIUS + 2)
+            layout.hotspots.append(Hotspot(path, person.id, self._tooltip(person)))
+        return layout
+
+    @staticmethod
+    def _short(name: str) -> str:
+        return name if len(name) <= _LABEL_CHARS else name[: _LABEL_CHARS - 1].rstrip() + "…"
+
+    def _paint(self, painter: QPainter, layout: ChartLayout) -> None:
+        assert isinstance(layout, StakeholderLayout)
+        fields = MODULES["stakeholders"]
+        paint_plane(painter, layout.plane, self.quadrants(), x_title=fields.field("interest").label(self._lang),
+                    y_title=fields.field("influence").label(self._lang), cell_lines=True)
+        by_id = {s.id: s for s in self.placed}
+        paint_labels(painter, {i: self._short(by_id[i].name) for i in layout.labels}, layout.labels)
+        hovered = self.hovered
+        for person in sorted(self.placed, key=lambda s: s.id == hovered):
+            color = ATTITUDE_COLORS.get(person.attitude or "", UNKNOWN_ATTITUDE)
+            radius = RADIUS + (2 if person.id == hovered else 0)
+            painter.setBrush(color)
+            outline = theme.HIGHLIGHT if person.id == hovered else (
+                theme.AXIS if person.attitude not in ATTITUDE_COLORS else theme.BACKGROUND)
+            painter.setPen(QPen(outline, 1.5))
+            painter.drawEllipse(layout.dots[person.id], radius, radius)
+        draw_legend(painter, layout.legend_items, layout.legend)
+        self._paint_footnote(painter, layout.footnote)
+
+    def _clicked(self, key: Hashable | None) -> None:
+        if isinstance(key, int):
+            self.stakeholder_activated.emit(key)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(640, 520)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(380, 340)
