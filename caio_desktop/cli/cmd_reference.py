@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _read_facts(path: Path) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Windows editors add a BOM
     except UnicodeDecodeError:
         raise fail(f"{path}: not a UTF-8 text file") from None
     try:

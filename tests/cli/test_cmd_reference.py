@@ -35,6 +35,13 @@ def test_classify_prints_tier_and_articles(tmp_path, capsys, facts, tier, articl
     assert result["rationale"]["fr"] and result["rationale"]["en"]
 
 
+def test_classify_reads_a_file_saved_with_a_byte_order_mark(tmp_path, capsys) -> None:
+    path = tmp_path / "notepad.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"role": "deployer", "annex_i_product": True}).encode())
+    assert main(["classify", "--facts", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["tier"] == "high"
+
+
 def test_classify_in_one_language(tmp_path, capsys) -> None:
     assert main(["classify", "--facts", _facts(tmp_path, {"role": "deployer", "annex_iii_area": 4}),
                  "--lang", "fr"]) == 0

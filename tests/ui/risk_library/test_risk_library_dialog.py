@@ -12,15 +12,8 @@ from caio_desktop.reference.risk_library import load_risk_library
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.risk_library.dialog import RiskLibraryDialog
 from caio_desktop.ui.risk_library.model import (
-    CATEGORY,
     IN_REGISTER,
     KEY_ROLE,
-    LEVEL,
-    SCORE,
-    SORT_ROLE,
-    TITLE,
-    LibraryRiskFilter,
-    LibraryRiskModel,
     fold,
 )
 from caio_desktop.workspace.queries import fetch_rows
@@ -55,35 +48,6 @@ def _dialog(qtbot, workspace, lang: str = "en") -> RiskLibraryDialog:
 
 def _visible_keys(dialog: RiskLibraryDialog) -> list[str]:
     return [dialog.proxy.index(row, 0).data(KEY_ROLE) for row in range(dialog.proxy.rowCount())]
-
-
-def test_models_pass_the_model_tester(qtmodeltester) -> None:
-    model = LibraryRiskModel(load_risk_library(), "fr")
-    model.set_present({"hallucination"})
-    qtmodeltester.check(model)
-    proxy = LibraryRiskFilter()
-    proxy.setSourceModel(model)
-    proxy.set_category("cybersecurity")
-    proxy.set_search("injection")
-    qtmodeltester.check(proxy)
-
-
-def test_model_shows_the_library_in_the_language() -> None:
-    library = load_risk_library()
-    model = LibraryRiskModel(library, "fr")
-    assert model.rowCount() == len(library.risks) >= 40
-    row = model.row_of("hallucination")
-    risk = library.risk("hallucination")
-    assert model.index(row, TITLE).data() == risk.title("fr")
-    assert model.index(row, CATEGORY).data() == library.category_label(risk.category, "fr")
-    assert model.index(row, SCORE).data() == f"{risk.likelihood} × {risk.impact}"
-    assert model.index(row, SCORE).data(SORT_ROLE) == risk.likelihood * risk.impact
-    assert model.index(row, LEVEL).data() in {"Faible", "Moyen", "Élevé", "Critique"}
-    assert model.index(row, LEVEL).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert model.headerData(SCORE, Qt.Orientation.Horizontal) == "P × I"
-    assert model.index(row, IN_REGISTER).data() == ""
-    model.set_present({"hallucination"})
-    assert model.index(row, IN_REGISTER).data() == "✓"
 
 
 def test_search_ignores_accents_and_category_filters(qtbot, workspace, boxes) -> None:
