@@ -1,4 +1,4 @@
-"""The risk library dialog: a searchable, filterable library table (models checked by qtmodeltester),
+"""The risk library dialog: search and category filter over the library table,
 details of the selected risk, and "Add" that puts the selected risks in the register as one undo step."""
 
 from __future__ import annotations
