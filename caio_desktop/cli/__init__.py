@@ -12,6 +12,7 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from caio_desktop import __version__
 
@@ -33,13 +34,24 @@ def build_parser() -> argparse.ArgumentParser:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("cmd_"):
             importlib.import_module(f"{__name__}.{info.name}").register(sub)
+    for name, command in sub.choices.items():  # every command that opens a workspace can open an encrypted one
+        if name == "demo":
+            continue  # the demo engagement is public content: never encrypted
+        if any(action.dest == "file" for action in command._actions) and not any(
+                action.dest == "passphrase_file" for action in command._actions):
+            command.add_argument("--passphrase-file", type=Path, metavar="FILE",
+                                 help="file holding the passphrase of an encrypted workspace")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from caio_desktop.cli import common
+
     try:
+        common.set_passphrase(common.read_passphrase_file(args.passphrase_file)
+                              if getattr(args, "passphrase_file", None) else None)
         result = args.func(args)
         return int(result or 0)
     except CliError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from caio_desktop.cli.common import fail, iso_date, lang, print_json
+from caio_desktop.cli.common import fail, iso_date, lang, passphrase, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("snapshot", help="take a snapshot of the workspace now")
     p.add_argument("file", type=Path)
     p.add_argument("--reason", default="manual")
-    p.add_argument("--keep", type=int, default=None, help="snapshots to keep (default 10)")
+    p.add_argument("--keep", type=int, default=None,
+                   help="snapshots to keep (default: the workspace's snapshot_keep setting, else 10)")
     p.set_defaults(func=cmd_snapshot)
 
     p = sub.add_parser("snapshots", help="list the snapshots of a workspace, newest first")
@@ -51,7 +52,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     if args.file.suffix != ".caio":
         raise fail(f"{args.file}: a workspace file name must end in .caio")
     workspace = Workspace.create(args.file, client=args.client, language=args.lang, start=args.start,
-                                 months=args.months, sector=args.sector, consultant=args.consultant)
+                                 months=args.months, sector=args.sector, consultant=args.consultant,
+                                 passphrase=passphrase())
     try:
         from caio_desktop.operations.rules import engagement_warnings
         from caio_desktop.workspace.queries import fetch_rows
@@ -64,7 +66,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_info(path: Path) -> dict:
+def read_info(path: Path, *, passphrase: str | None = None) -> dict:
     """What `caio info` shows, read with plain sqlite3 (no SQLAlchemy import: this must start fast)."""
     import sqlite3
 
@@ -72,10 +74,17 @@ def read_info(path: Path) -> dict:
     from caio_desktop.workspace.fileinfo import inspect_workspace
     from caio_desktop.workspace.lock import WorkspaceLock
 
-    inspect_workspace(path)
+    inspect_workspace(path, encrypted=passphrase is not None)
     lock = WorkspaceLock(path).acquire()
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        errors: tuple[type[Exception], ...] = (sqlite3.DatabaseError, UnicodeDecodeError)
+        if passphrase is None:
+            connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        else:  # only encrypted files pay for the SQLCipher driver
+            from caio_desktop.workspace.engine import DATABASE_ERRORS, raw_connect
+
+            connection = raw_connect(path, read_only=True, passphrase=passphrase)
+            errors = (*DATABASE_ERRORS, UnicodeDecodeError)
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             from caio_desktop.workspace.errors import NewerVersionError
@@ -92,7 +101,7 @@ def read_info(path: Path) -> dict:
                 "FROM engagement LIMIT 1").fetchone()
             counts = {key: connection.execute(f'SELECT count(*) FROM "{key}"').fetchone()[0]
                       for key in MODULES}
-        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        except errors as exc:
             from caio_desktop.workspace.errors import CorruptFileError
 
             raise CorruptFileError(path, str(exc)) from exc
@@ -118,7 +127,7 @@ def _schema_version() -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    info = read_info(args.file)
+    info = read_info(args.file, passphrase=passphrase())
     if args.json:
         print_json(info)
         return 0
@@ -135,8 +144,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from caio_desktop.workspace.check import check_workspace
     from caio_desktop.workspace.fileinfo import inspect_workspace
 
-    inspect_workspace(args.file)  # not a workspace at all: one line on stderr, like every refusal
-    problems = check_workspace(args.file)
+    # Not a workspace at all: one line on stderr, like every refusal.
+    inspect_workspace(args.file, encrypted=passphrase() is not None)
+    problems = check_workspace(args.file, passphrase=passphrase())
     if problems:
         for problem in problems:
             print(problem)
@@ -148,10 +158,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
     from caio_desktop.cli.common import opened
-    from caio_desktop.workspace.snapshots import DEFAULT_KEEP, take_snapshot
+    from caio_desktop.workspace.snapshots import take_snapshot
 
-    with opened(args.file) as workspace:
-        target = take_snapshot(workspace, reason=args.reason, keep=args.keep or DEFAULT_KEEP)
+    with opened(args.file, daily_snapshot=False) as workspace:
+        target = take_snapshot(workspace, reason=args.reason, keep=args.keep)
     print(target)
     return 0
 
@@ -175,7 +185,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         snapshot = found[0].path
     if not snapshot.exists():
         raise fail(f"{snapshot}: no such snapshot")
-    safety = restore(args.file, snapshot)
+    safety = restore(args.file, snapshot, passphrase=passphrase())
     print(f"restored {args.file} from {snapshot}")
     if safety:
         print(f"the replaced file was kept as {safety}")

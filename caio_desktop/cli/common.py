@@ -31,12 +31,43 @@ def lang(text: str) -> str:
     return text
 
 
+# The passphrase of the encrypted workspace this command works on, read from --passphrase-file.
+_passphrase: str | None = None
+
+
+def read_passphrase_file(path: Path) -> str:
+    """The passphrase in `path` (its first line): never on the command line, where `ps` shows it."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read the passphrase file ({exc.strerror or exc})") from None
+    passphrase = text.splitlines()[0] if text else ""
+    if not passphrase:
+        raise CliError(f"{path}: the passphrase file is empty")
+    return passphrase
+
+
+def set_passphrase(passphrase: str | None) -> None:
+    global _passphrase
+    _passphrase = passphrase
+
+
+def passphrase() -> str | None:
+    """The passphrase given with --passphrase-file, or None for a plain workspace."""
+    return _passphrase
+
+
 @contextmanager
-def opened(path: str | Path, *, read_only: bool = False) -> Iterator[Any]:
-    """Open a workspace for one command and close it whatever happens."""
+def opened(path: str | Path, *, read_only: bool = False, daily_snapshot: bool | None = None) -> Iterator[Any]:
+    """Open a workspace for one command and close it whatever happens.
+
+    A command that may write (not `read_only`) takes the day's snapshot on its first run of the day,
+    as the app does; pass `daily_snapshot=False` when the command is itself a snapshot.
+    """
     from caio_desktop.workspace.workspace import Workspace
 
-    workspace = Workspace.open(Path(path), read_only=read_only)
+    daily = not read_only if daily_snapshot is None else daily_snapshot
+    workspace = Workspace.open(Path(path), read_only=read_only, passphrase=_passphrase, daily_snapshot=daily)
     try:
         yield workspace
     finally:

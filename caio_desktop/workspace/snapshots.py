@@ -12,13 +12,13 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from caio_desktop.workspace.engine import DATABASE_ERRORS, raw_connect
 from caio_desktop.workspace.errors import WorkspaceError
 from caio_desktop.workspace.fileinfo import hot_journal, inspect_workspace
+from caio_desktop.workspace.files import copy_owner_only, create_owner_only
 from caio_desktop.workspace.lock import WorkspaceLock
 
 DEFAULT_KEEP = 10
@@ -32,18 +32,6 @@ class SnapshotInfo:
     path: Path
     taken_at: dt.datetime
     reason: str
-
-
-def create_owner_only(path: Path) -> None:
-    """Create `path` empty with mode 0600 from the start (no window where others could read it)."""
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
-    with contextlib.suppress(OSError):
-        os.chmod(path, 0o600)  # an existing file keeps its mode through O_CREAT
-
-
-def copy_owner_only(source: Path, target: Path) -> None:
-    create_owner_only(target)
-    shutil.copyfile(source, target)
 
 
 def snapshot_dir(path: Path) -> Path:
@@ -60,7 +48,9 @@ def snapshot_keep(connection) -> int:  # noqa: ANN001 - a DB-API connection
     """How many snapshots to keep: the workspace's `snapshot_keep` setting, else DEFAULT_KEEP."""
     try:
         row = connection.execute("SELECT value FROM settings WHERE key = 'snapshot_keep'").fetchone()
-        keep = int(json.loads(row[0])) if row and row[0] is not None else DEFAULT_KEEP
+        value = row[0] if row else None
+        # JSON text, which SQLite's NUMERIC affinity of the column turns into a plain integer.
+        keep = DEFAULT_KEEP if value is None else int(json.loads(value) if isinstance(value, str) else value)
     except (*DATABASE_ERRORS, ValueError, TypeError):
         return DEFAULT_KEEP
     return max(keep, 1)

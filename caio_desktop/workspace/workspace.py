@@ -14,7 +14,7 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, select
@@ -33,17 +33,12 @@ from caio_desktop.workspace.errors import (
     WorkspaceExistsError,
 )
 from caio_desktop.workspace.fileinfo import hot_journal, inspect_workspace
+from caio_desktop.workspace.files import create_owner_only, owner_only
 from caio_desktop.workspace.lock import WorkspaceLock
 from caio_desktop.workspace.models import AuditEntry, Engagement, Phase, utcnow
 
 WORKSPACE_SUFFIX = ".caio"
 PHASE_SHARE = {"diagnosis": 0.2, "strategy": 0.25, "deployment": 0.4, "handover": 0.15}
-
-
-def owner_only(path: Path) -> None:
-    """Client data is confidential: files we create are readable by their owner only (POSIX)."""
-    with suppress(OSError, NotImplementedError):
-        os.chmod(path, 0o600)
 
 
 class Workspace:
@@ -77,10 +72,12 @@ class Workspace:
         country: str | None = None,
         consultant: str | None = None,
         overwrite: bool = False,
+        passphrase: str | None = None,
     ) -> Workspace:
         """Create a new engagement file with its engagement row and four phases, and open it.
 
         The file is built under a temporary name and renamed at the end, so a failure leaves nothing.
+        With a passphrase the file is encrypted from its first byte (SQLCipher).
         """
         path = Path(path)
         if not client or not client.strip():
@@ -95,7 +92,8 @@ class Workspace:
         end = add_months(start, months)
         tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
         tmp.unlink(missing_ok=True)
-        connection = raw_connect(tmp)
+        create_owner_only(tmp)
+        connection = raw_connect(tmp, passphrase=passphrase)
         try:
             schema.create_schema(connection)
             now = utcnow()
@@ -133,7 +131,7 @@ class Workspace:
         connection.close()
         owner_only(tmp)
         os.replace(tmp, path)
-        return cls.open(path)
+        return cls.open(path, passphrase=passphrase)
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, verify: bool = True,
