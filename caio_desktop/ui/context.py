@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from caio_desktop.operations.changes import ChangeSet
+if TYPE_CHECKING:  # the window must appear before SQLAlchemy and the operations are imported
+    from caio_desktop.operations.changes import ChangeSet
 
 
 @cache

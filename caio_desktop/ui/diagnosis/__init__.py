@@ -1,0 +1,1 @@
+"""Diagnosis widgets beyond registers: rating the maturity dimensions with their level descriptors."""

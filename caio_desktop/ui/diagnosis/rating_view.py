@@ -1,0 +1,260 @@
+"""`MaturityRatingView`: rate every dimension of the reference maturity model, current and target level,
+with the five level descriptors of the dimension in view while choosing.
+
+Pillars and dimensions on the left (with their current → target levels), the selected dimension's
+descriptors on the right with one button per level for the current and the target level. Each rating is
+one `rate_dimension` operation (repeated clicks on one dimension merge into one undo step).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caio_desktop.domain.modules import MODULES
+from caio_desktop.operations.diagnosis import rate_dimension
+from caio_desktop.reference.maturity import load_maturity_model
+from caio_desktop.ui.context import AppContext
+from caio_desktop.workspace import queries
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+CURRENT_STYLE = "background: #1F4E79; color: white; border-radius: 3px;"
+TARGET_STYLE = "background: #DCE8F4; color: #1F4E79; border: 1px dashed #1F4E79; border-radius: 3px;"
+
+
+class MaturityRatingView(QWidget):
+    """Rating of the dimensions of one maturity assessment."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = load_maturity_model()
+        self.ratings: dict[str, dict[str, Any]] = {}
+        self._build()
+        context.workspace_changed.connect(self.reload)
+        context.data_changed.connect(self._on_data_changed)
+        context.language_changed.connect(self.retranslate)
+        self.retranslate()
+        self.reload()
+
+    # --- building ------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        top = QHBoxLayout()
+        self.assessment_label = QLabel()
+        self.assessment = QComboBox()
+        self.assessment.setMinimumWidth(260)
+        self.assessment.currentIndexChanged.connect(self._fill_ratings)
+        top.addWidget(self.assessment_label)
+        top.addWidget(self.assessment)
+        top.addStretch(1)
+        layout.addLayout(top)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.currentItemChanged.connect(self._show_dimension)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self._descriptor_panel())
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+
+    def _descriptor_panel(self) -> QWidget:
+        panel = QWidget()
+        panel.setObjectName("detailBody")
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(14, 10, 14, 10)
+        self.dimension_title = QLabel()
+        self.dimension_title.setObjectName("formHeading")
+        self.dimension_summary = QLabel()
+        self.dimension_summary.setWordWrap(True)
+        self.dimension_summary.setObjectName("pageSubtitle")
+        layout.addWidget(self.dimension_title)
+        layout.addWidget(self.dimension_summary)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(8)
+        self.level_names: list[QLabel] = []
+        self.level_texts: list[QLabel] = []
+        for i in range(5):
+            name = QLabel()
+            name.setMinimumWidth(110)
+            name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            text = QLabel()
+            text.setWordWrap(True)
+            text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            grid.addWidget(name, i, 0)
+            grid.addWidget(text, i, 1)
+            self.level_names.append(name)
+            self.level_texts.append(text)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        self.current_label, self.current_buttons = self._level_row(layout, "current")
+        self.target_label, self.target_buttons = self._level_row(layout, "target")
+        layout.addStretch(1)
+        return panel
+
+    def _level_row(self, layout: QVBoxLayout, which: str) -> tuple[QLabel, QButtonGroup]:
+        row = QHBoxLayout()
+        label = QLabel()
+        label.setMinimumWidth(110)
+        row.addWidget(label)
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        for level in range(1, 6):
+            button = QPushButton(str(level))
+            button.setCheckable(True)
+            button.setFixedWidth(40)
+            button.setObjectName(f"{which}_{level}")
+            group.addButton(button, level)
+            row.addWidget(button)
+        row.addStretch(1)
+        group.idClicked.connect(lambda level, w=which: self.rate(w, level))
+        layout.addLayout(row)
+        return label, group
+
+    def retranslate(self, *_: object) -> None:
+        self.assessment_label.setText(self.tr("Assessment:"))
+        self.tree.setHeaderLabels([self.tr("Dimension"), self.tr("Current"), self.tr("Target")])
+        self.current_label.setText(self.tr("Current level"))
+        self.target_label.setText(self.tr("Target level"))
+        self._fill_tree()
+        self._show_dimension()
+
+    # --- data ----------------------------------------------------------------------------------------
+    def reload(self, *_: object) -> None:
+        current = self.assessment.currentData()
+        self.assessment.blockSignals(True)
+        self.assessment.clear()
+        workspace = self.context.workspace
+        rows = queries.fetch_rows(workspace, "maturity", order_by="assessed_on") if workspace else []
+        for row in rows:
+            self.assessment.addItem(queries.row_label(MODULES["maturity"], row), row["id"])
+        index = self.assessment.findData(current)
+        self.assessment.setCurrentIndex(index if index >= 0 else self.assessment.count() - 1)
+        self.assessment.blockSignals(False)
+        self._fill_ratings()
+
+    def assessment_id(self) -> int | None:
+        return self.assessment.currentData()
+
+    def _on_data_changed(self, tables: frozenset[str]) -> None:
+        if "maturity" in tables:
+            self.reload()
+        elif "maturity_ratings" in tables:
+            self._fill_ratings()
+
+    def _fill_ratings(self, *_: object) -> None:
+        assessment_id = self.assessment_id()
+        workspace = self.context.workspace
+        self.ratings = {}
+        if workspace is not None and assessment_id is not None:
+            self.ratings = {r["dimension"]: r for r in queries.fetch_rows(
+                workspace, "maturity_ratings", where={"assessment_id": assessment_id})}
+        self._fill_tree()
+        self._show_dimension()
+
+    def _fill_tree(self) -> None:
+        lang = self.context.lang
+        selected = self.selected_dimension()
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        select_item = None
+        for pillar in self.model.pillars:
+            parent = QTreeWidgetItem([pillar.label(lang), "", ""])
+            font = parent.font(0)
+            font.setBold(True)
+            parent.setFont(0, font)
+            parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            levels = [self.ratings[d.key]["current_level"] for d in pillar.dimensions if d.key in self.ratings]
+            if levels:
+                parent.setText(1, f"{sum(levels) / len(levels):.1f}")
+            for dimension in pillar.dimensions:
+                rating = self.ratings.get(dimension.key, {})
+                item = QTreeWidgetItem([dimension.label(lang), str(rating.get("current_level") or "–"),
+                                        str(rating.get("target_level") or "–")])
+                item.setData(0, KEY_ROLE, dimension.key)
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
+                item.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
+                parent.addChild(item)
+                if dimension.key == selected:
+                    select_item = item
+            self.tree.addTopLevelItem(parent)
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
+        self.tree.setColumnWidth(0, min(max(self.tree.columnWidth(0), 220), 360))
+        self.tree.setColumnWidth(1, 70)
+        self.tree.setColumnWidth(2, 70)
+        if select_item is None and self.tree.topLevelItemCount():
+            select_item = self.tree.topLevelItem(0).child(0)
+        self.tree.setCurrentItem(select_item)
+        self.tree.blockSignals(False)
+
+    def selected_dimension(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, KEY_ROLE) if item is not None else None
+
+    def select_dimension(self, key: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            pillar = self.tree.topLevelItem(i)
+            for j in range(pillar.childCount()):
+                if pillar.child(j).data(0, KEY_ROLE) == key:
+                    self.tree.setCurrentItem(pillar.child(j))
+                    return
+
+    def _show_dimension(self, *_: object) -> None:
+        lang = self.context.lang
+        key = self.selected_dimension()
+        if key is None:
+            self.dimension_title.setText(self.tr("Choose a dimension"))
+            self.dimension_summary.setText("")
+            return
+        dimension = self.model.dimension(key)
+        rating = self.ratings.get(key, {})
+        current, target = rating.get("current_level"), rating.get("target_level")
+        self.dimension_title.setText(dimension.label(lang))
+        self.dimension_summary.setText(dimension.description(lang))
+        for level in range(1, 6):
+            name, text = self.level_names[level - 1], self.level_texts[level - 1]
+            name.setText(f"{level} · {self.model.level_name(level, lang)}")
+            text.setText(dimension.level_descriptor(level, lang))
+            style = CURRENT_STYLE if level == current else TARGET_STYLE if level == target else ""
+            name.setStyleSheet(style + " padding: 2px 6px;" if style else "padding: 2px 6px;")
+        writable = self.assessment_id() is not None and not getattr(self.context.workspace, "read_only", True)
+        for group, value in ((self.current_buttons, current), (self.target_buttons, target)):
+            group.setExclusive(False)
+            for button in group.buttons():
+                button.setChecked(group.id(button) == value)
+                button.setEnabled(writable and (group is self.current_buttons or current is not None))
+            group.setExclusive(True)
+
+    # --- rating --------------------------------------------------------------------------------------
+    def rate(self, which: str, level: int) -> None:
+        key = self.selected_dimension()
+        assessment_id = self.assessment_id()
+        if key is None or assessment_id is None:
+            return
+        rating = self.ratings.get(key, {})
+        current = level if which == "current" else rating.get("current_level")
+        target = level if which == "target" else rating.get("target_level")
+        if current is None:
+            return
+        self.context.perform(rate_dimension, assessment_id, key, current_level=current, target_level=target)

@@ -1,0 +1,60 @@
+"""The interface language: French or English through Qt's translation system.
+
+Strings in the code are English (`self.tr(...)`, `QCoreApplication.translate(...)`); the French ones
+live in `resources/translations/caio_fr.ts` (source, edited with Qt Linguist or by hand) and the
+compiled `caio_fr.qm` next to it, which the app loads at run time (no tool needed to run). Regenerate:
+
+    .venv/bin/pyside6-lupdate caio_desktop/ui -extensions py -ts caio_desktop/resources/translations/caio_fr.ts
+    .venv/bin/pyside6-lrelease caio_desktop/resources/translations/caio_fr.ts
+
+Module, field and enumeration labels are not here: they come from the domain registry in both
+languages. Qt's own dialogs (buttons of message boxes, the colour dialog) use Qt's translations when
+the system provides them.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+LANGUAGES = ("fr", "en")
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> str:
+    return str(files("caio_desktop") / "resources" / "translations")
+
+
+def system_language() -> str:
+    """French when the system speaks French, English otherwise."""
+    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+def install_language(lang: str) -> bool:
+    """Load the translations of `lang` into the running application (English needs none)."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if lang != "fr":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        return True
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    ours = QTranslator(app)
+    loaded = ours.load("caio_fr", translations_dir())
+    if loaded:
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return loaded
+
+
+def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Translate a string outside a QObject (module-level labels)."""
+    return QCoreApplication.translate(context, text, disambiguation, n)

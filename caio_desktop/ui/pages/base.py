@@ -1,0 +1,167 @@
+"""What every page of the workbench shares: a heading, tabs of registers (each possibly with charts
+above it), and the ways the window drives a page (focus the search, show a given row)."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caio_desktop.domain.modules import MODULES
+from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.registers.view import RegisterWidget
+
+
+def optional_class(module_name: str, class_name: str) -> type | None:
+    """A class from a module that may not exist yet in this build (charts, dialogs of other features)."""
+    try:
+        return getattr(importlib.import_module(module_name), class_name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def card(title: str, widget: QWidget) -> tuple[QFrame, QLabel]:
+    """A white panel with a small title above `widget`."""
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(10, 8, 10, 8)
+    label = QLabel(title)
+    label.setObjectName("sectionTitle")
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return frame, label
+
+
+class Page(QWidget):
+    """A page: heading (title, subtitle) and tabs. Subclasses fill `build()` and name themselves."""
+
+    key = ""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.registers: dict[str, RegisterWidget] = {}
+        self._tab_labels: list[Callable[[], str]] = []
+        self._texts: list[tuple[QLabel, Callable[[], str]]] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 12)
+        layout.setSpacing(8)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("pageTitle")
+        self.subtitle_label = QLabel()
+        self.subtitle_label.setObjectName("pageSubtitle")
+        self.subtitle_label.setWordWrap(True)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.subtitle_label)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(False)
+        self.body = layout
+        self.build()
+        if self.tabs.count():
+            layout.addWidget(self.tabs, 1)
+        context.language_changed.connect(self.retranslate)
+        self.retranslate()
+
+    # --- for subclasses ------------------------------------------------------------------------------
+    def build(self) -> None:  # pragma: no cover - every page overrides
+        raise NotImplementedError
+
+    def title(self) -> str:  # pragma: no cover
+        raise NotImplementedError
+
+    def subtitle(self) -> str:
+        return ""
+
+    def module_label(self, module_key: str) -> str:
+        return MODULES[module_key].label(self.context.lang)
+
+    def add_tab(self, widget: QWidget, label: Callable[[], str]) -> QWidget:
+        self.tabs.addTab(widget, label())
+        self._tab_labels.append(label)
+        return widget
+
+    def add_register(self, module_key: str, *, where: dict[str, Any] | None = None,
+                     show_form: bool = True) -> RegisterWidget:
+        register = RegisterWidget(self.context, module_key, where=where, show_form=show_form)
+        self.registers.setdefault(module_key, register)
+        return register
+
+    def add_register_tab(self, module_key: str, *, charts: list[tuple[QWidget, Callable[[], str]]] = (),
+                         label: Callable[[], str] | None = None) -> RegisterWidget:
+        """A tab with the register of `module_key`, below the given charts (if any)."""
+        register = self.add_register(module_key)
+        self.add_tab(self.with_charts(register, charts), label or (lambda: self.module_label(module_key)))
+        return register
+
+    def with_charts(self, widget: QWidget, charts: list[tuple[QWidget, Callable[[], str]]]) -> QWidget:
+        if not charts:
+            return widget
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        for chart, title in charts:
+            frame, label = card(title(), chart)
+            self.translated(label, title)
+            row_layout.addWidget(frame, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(row)
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        return splitter
+
+    def translated(self, label: QLabel, text: Callable[[], str]) -> QLabel:
+        """Keep `label` showing `text()` in the current language."""
+        self._texts.append((label, text))
+        label.setText(text())
+        return label
+
+    def retranslate(self, *_: object) -> None:
+        self.title_label.setText(self.title())
+        self.subtitle_label.setText(self.subtitle())
+        self.subtitle_label.setVisible(bool(self.subtitle()))
+        for i, label in enumerate(self._tab_labels):
+            self.tabs.setTabText(i, label())
+        for widget, text in self._texts:
+            widget.setText(text())
+
+    # --- driven by the window ------------------------------------------------------------------------
+    def current_register(self) -> RegisterWidget | None:
+        current = self.tabs.currentWidget()
+        for register in self.registers.values():
+            if current is register or (current is not None and current.isAncestorOf(register)):
+                return register
+        return None
+
+    def focus_search(self) -> None:
+        register = self.current_register()
+        if register is not None:
+            register.focus_search()
+
+    def show_row(self, module_key: str, row_id: int | None = None) -> bool:
+        """Bring the register of `module_key` to the front and select `row_id`."""
+        register = self.registers.get(module_key)
+        if register is None:
+            return False
+        for i in range(self.tabs.count()):
+            tab = self.tabs.widget(i)
+            if tab is register or tab.isAncestorOf(register):
+                self.tabs.setCurrentIndex(i)
+                break
+        if row_id is not None:
+            register.clear_filters()
+            return register.select_row(row_id)
+        return True

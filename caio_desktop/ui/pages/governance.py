@@ -1,0 +1,63 @@
+"""Governance: actions across modules (quick filters: mine, overdue), decisions, technology watch and
+the register of deliverables handed over."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox
+
+from caio_desktop.ui.pages.base import Page
+from caio_desktop.workspace import queries
+
+
+def is_overdue(row: dict[str, Any], today: dt.date | None = None) -> bool:
+    due = row.get("due_date")
+    return bool(due) and due < (today or dt.date.today()) and row.get("status") not in ("done", "cancelled")
+
+
+class GovernancePage(Page):
+    key = "governance"
+
+    def title(self) -> str:
+        return self.tr("Governance")
+
+    def subtitle(self) -> str:
+        return self.tr("Decisions of the governance bodies and the actions that follow them.")
+
+    def build(self) -> None:
+        actions = self.add_register_tab("actions")
+        self.mine = QCheckBox()
+        self.overdue = QCheckBox()
+        actions.add_filter_widget(self.overdue)
+        actions.add_filter_widget(self.mine)  # inserted first in the bar: "Mine" then "Overdue"
+        self.mine.toggled.connect(self._filter_mine)
+        self.overdue.toggled.connect(self._filter_overdue)
+        self.add_register_tab("decisions")
+        self.add_register_tab("watch")
+        self.add_register_tab("deliverables")
+
+    def retranslate(self, *args: object) -> None:
+        super().retranslate(*args)
+        if hasattr(self, "mine"):
+            self.mine.setText(self.tr("Mine"))
+            self.mine.setToolTip(self.tr("Actions whose owner is the consultant of the engagement"))
+            self.overdue.setText(self.tr("Overdue"))
+
+    def consultant(self) -> str:
+        from caio_desktop.ui import settings
+
+        name = ""
+        if self.context.workspace is not None:
+            name = queries.fetch_rows(self.context.workspace, "engagement", limit=1)[0].get("consultant_name") or ""
+        return name or settings.consultant_name()
+
+    def _filter_mine(self, on: bool) -> None:
+        name = self.consultant().casefold().strip()
+        predicate = (lambda row: (row.get("owner") or "").casefold().strip() == name) if on else None
+        self.registers["actions"].set_predicate("mine", predicate, label=self.tr("Mine"))
+
+    def _filter_overdue(self, on: bool) -> None:
+        self.registers["actions"].set_predicate("overdue", is_overdue if on else None,
+                                                label=self.tr("Overdue"))

@@ -1,0 +1,260 @@
+"""Overview: where the engagement stands at a glance — progress through the phases, the size of every
+register, the top risks, overdue actions, upcoming milestones and trainings. Everything listed is a
+link to its page and row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caio_desktop.domain.enums import ENUMERATIONS
+from caio_desktop.domain.modules import MODULE_LIST, MODULES
+from caio_desktop.reference.risk_matrix import load_risk_matrix
+from caio_desktop.ui.pages.base import Page, card
+from caio_desktop.ui.registers.badges import risk_level_colors
+from caio_desktop.ui.registers.format import format_date
+from caio_desktop.workspace import queries
+
+LINK_ROLE = Qt.ItemDataRole.UserRole
+LIST_LENGTH = 6
+AREAS = ("engagement", "diagnosis", "systems", "strategy", "roadmap", "change", "risks", "governance")
+
+
+def top_risks(risks: list[dict[str, Any]], n: int = LIST_LENGTH) -> list[dict[str, Any]]:
+    """The open risks people should look at first: highest level, then likelihood × impact."""
+    ranks = {level.key: level.rank for level in load_risk_matrix().levels}
+    open_risks = [r for r in risks if r.get("status") not in ("closed",)]
+    return sorted(open_risks, key=lambda r: (-ranks.get(r.get("level") or "", 0),
+                                              -(r.get("likelihood") or 0) * (r.get("impact") or 0),
+                                              r.get("code") or ""))[:n]
+
+
+def overdue(rows: list[dict[str, Any]], today: dt.date, *, date_key: str = "due_date") -> list[dict[str, Any]]:
+    late = [r for r in rows if r.get(date_key) and r[date_key] < today
+            and r.get("status") not in ("done", "cancelled", "closed")]
+    return sorted(late, key=lambda r: r[date_key])
+
+
+def upcoming(rows: list[dict[str, Any]], today: dt.date, *, date_key: str) -> list[dict[str, Any]]:
+    soon = [r for r in rows if r.get(date_key) and r[date_key] >= today and r.get("status") != "done"]
+    return sorted(soon, key=lambda r: r[date_key])
+
+
+class OverviewPage(Page):
+    key = "overview"
+    navigate = Signal(str, str, object)  # page key, module key, row id (or None)
+
+    def title(self) -> str:
+        return self.tr("Overview")
+
+    def subtitle(self) -> str:
+        workspace = self.context.workspace
+        if workspace is None:
+            return ""
+        row = queries.fetch_rows(workspace, "engagement", limit=1)[0]
+        lang = self.context.lang
+        parts = [row.get("client_name") or "", row.get("sector") or "",
+                 f"{format_date(row.get('start_date'), lang)} → {format_date(row.get('end_date'), lang)}"]
+        if row.get("consultant_name"):
+            parts.append(row["consultant_name"])
+        return " · ".join(p for p in parts if p)
+
+    def build(self) -> None:
+        self._stale = True
+        self.today = dt.date.today()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(12)
+        self.phases_box = QWidget()
+        self.phases_layout = QGridLayout(self.phases_box)
+        self.phases_layout.setContentsMargins(0, 4, 0, 4)
+        self.figures_box = QWidget()
+        self.figures_layout = QGridLayout(self.figures_box)
+        self.figures_layout.setContentsMargins(0, 4, 0, 4)
+        self.figures_layout.setHorizontalSpacing(18)
+        self.risks_list = self._list()
+        self.overdue_list = self._list()
+        self.upcoming_list = self._list()
+        for widget, row, column, title in (
+            (self.phases_box, 0, 0, lambda: self.tr("Progress through the phases")),
+            (self.figures_box, 1, 0, lambda: self.tr("Registers")),
+            (self.risks_list, 0, 1, lambda: self.tr("Top risks")),
+            (self.overdue_list, 1, 1, lambda: self.tr("Overdue actions")),
+            (self.upcoming_list, 2, 1, lambda: self.tr("Upcoming milestones and trainings")),
+        ):
+            frame, label = card("", widget)
+            self.translated(label, title)
+            grid.addWidget(frame, row, column, 1 if (row, column) != (1, 0) else 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(3, 1)
+        scroll.setWidget(body)
+        self.body.addWidget(scroll, 1)
+        self.context.workspace_changed.connect(self._mark_stale)
+        self.context.data_changed.connect(self._mark_stale)
+        self.context.language_changed.connect(self._mark_stale)
+
+    def _list(self) -> QListWidget:
+        widget = QListWidget()
+        widget.setFrameShape(QFrame.Shape.NoFrame)
+        widget.setMinimumHeight(150)
+        widget.setCursor(Qt.CursorShape.PointingHandCursor)
+        widget.itemActivated.connect(self._activated)
+        widget.itemClicked.connect(self._activated)
+        return widget
+
+    # --- refreshing ----------------------------------------------------------------------------------
+    def _mark_stale(self, *_: object) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        self.retranslate()
+        workspace = self.context.workspace
+        for layout in (self.phases_layout, self.figures_layout):
+            while layout.count():
+                item = layout.takeAt(0)
+                if item.widget():
+                    item.widget().deleteLater()
+        for widget in (self.risks_list, self.overdue_list, self.upcoming_list):
+            widget.clear()
+        if workspace is None:
+            return
+        self._fill_phases(workspace)
+        self._fill_figures(workspace)
+        self._fill_lists(workspace)
+
+    def _fill_phases(self, workspace: Any) -> None:
+        lang = self.context.lang
+        phases = sorted(queries.fetch_rows(workspace, "phases"),
+                        key=lambda p: (p.get("start_date") or dt.date.max, p["id"]))
+        for i, phase in enumerate(phases):
+            name = QPushButton(phase["title"])
+            name.setObjectName("linkButton")
+            name.clicked.connect(lambda _=False, pid=phase["id"]: self.navigate.emit("engagement", "phases", pid))
+            dates = QLabel(f"{format_date(phase.get('start_date'), lang)} → {format_date(phase.get('end_date'), lang)}")
+            dates.setObjectName("figureLabel")
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setValue(int(phase.get("progress") or 0))
+            bar.setFormat("%p %" if lang == "fr" else "%p%")
+            status = QLabel(ENUMERATIONS["progress"].label(phase.get("status"), lang))
+            status.setObjectName("figureLabel")
+            for column, widget in enumerate((name, dates, bar, status)):
+                self.phases_layout.addWidget(widget, i, column)
+        self.phases_layout.setColumnStretch(2, 1)
+
+    def _fill_figures(self, workspace: Any) -> None:
+        lang = self.context.lang
+        counts = queries.counts(workspace)
+        column_count = 4
+        for i, area in enumerate(AREAS):
+            block = QWidget()
+            layout = QVBoxLayout(block)
+            layout.setContentsMargins(0, 0, 0, 6)
+            layout.setSpacing(0)
+            heading = QLabel(self.area_title(area))
+            heading.setObjectName("sectionTitle")
+            layout.addWidget(heading)
+            for mod in MODULE_LIST:
+                if mod.area != area or mod.singleton:
+                    continue
+                line = QHBoxLayout()
+                value = QLabel(str(counts.get(mod.key, 0)))
+                value.setMinimumWidth(34)
+                value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                value.setStyleSheet("font-weight: 600; color: #1F4E79;")
+                link = QPushButton(mod.label(lang))
+                link.setObjectName("linkButton")
+                link.clicked.connect(lambda _=False, a=area, k=mod.key: self.navigate.emit(a, k, None))
+                line.addWidget(value)
+                line.addWidget(link, 1)
+                layout.addLayout(line)
+            layout.addStretch(1)
+            self.figures_layout.addWidget(block, i // column_count, i % column_count,
+                                          Qt.AlignmentFlag.AlignTop)
+
+    def area_title(self, area: str) -> str:
+        return {
+            "engagement": self.tr("Engagement"), "diagnosis": self.tr("Diagnosis"),
+            "systems": self.tr("AI systems"), "strategy": self.tr("Strategy & use cases"),
+            "roadmap": self.tr("Roadmap & KPIs"), "change": self.tr("Change"),
+            "risks": self.tr("Risks & compliance"), "governance": self.tr("Governance"),
+        }[area]
+
+    def _fill_lists(self, workspace: Any) -> None:
+        lang = self.context.lang
+        colors = risk_level_colors()
+        levels = ENUMERATIONS["risk_level"]
+        for risk in top_risks(queries.fetch_rows(workspace, "risks")):
+            item = QListWidgetItem(f"{risk.get('code') or ''}  {risk['title']}  —  {levels.label(risk.get('level'), lang)}")
+            if risk.get("level") in colors:
+                item.setForeground(QColor(colors[risk["level"]]).darker(115))
+            item.setData(LINK_ROLE, ("risks", "risks", risk["id"]))
+            self.risks_list.addItem(item)
+        late = [("governance", "actions", r) for r in overdue(queries.fetch_rows(workspace, "actions"), self.today)]
+        late += [("risks", "risk_actions", r)
+                 for r in overdue(queries.fetch_rows(workspace, "risk_actions"), self.today)]
+        late.sort(key=lambda t: t[2]["due_date"])
+        for page, module_key, row in late[:LIST_LENGTH * 2]:
+            owner = f" · {row['owner']}" if row.get("owner") else ""
+            item = QListWidgetItem(f"{format_date(row['due_date'], lang)}  {row['title']}{owner}")
+            item.setForeground(QColor("#C62828"))
+            item.setData(LINK_ROLE, (page, module_key, row["id"]))
+            self.overdue_list.addItem(item)
+        if not late:
+            self._empty(self.overdue_list, self.tr("No overdue action."))
+        soon = [(r["due_date"], "milestones", r["title"], r["id"])
+                for r in upcoming(queries.fetch_rows(workspace, "milestones"), self.today, date_key="due_date")]
+        soon += [(r["held_on"], "trainings", r["title"], r["id"])
+                 for r in upcoming(queries.fetch_rows(workspace, "trainings"), self.today, date_key="held_on")]
+        soon.sort(key=lambda t: t[0])
+        for when, module_key, title, row_id in soon[:LIST_LENGTH * 2]:
+            kind = MODULES[module_key].entity(lang)
+            item = QListWidgetItem(f"{format_date(when, lang)}  {title}  ({kind})")
+            page = "roadmap" if module_key == "milestones" else "change"
+            item.setData(LINK_ROLE, (page, module_key, row_id))
+            self.upcoming_list.addItem(item)
+        if not soon:
+            self._empty(self.upcoming_list, self.tr("Nothing planned."))
+        if not self.risks_list.count():
+            self._empty(self.risks_list, self.tr("No open risk."))
+
+    def _empty(self, widget: QListWidget, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setForeground(QColor("#7F8C8D"))
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        widget.addItem(item)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        link = item.data(LINK_ROLE)
+        if link:
+            self.navigate.emit(*link)

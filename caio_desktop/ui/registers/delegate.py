@@ -1,0 +1,62 @@
+"""Cell editors of the register table: lists for enumerations and references, 1–5 for scores, a
+calendar for dates; everything else uses Qt's default editors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from caio_desktop.domain.fields import FieldKind
+from caio_desktop.ui.registers.editors import ChoiceEditor, DateEditor, editor_for
+from caio_desktop.ui.registers.model import RegisterModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _source(index: Index) -> tuple[RegisterModel, QModelIndex]:
+    model = index.model()
+    while not isinstance(model, RegisterModel):  # through the sort/filter proxies
+        index = model.mapToSource(index)
+        model = index.model()
+    return model, index
+
+
+class RegisterDelegate(QStyledItemDelegate):
+    """Chooses the editor from the column's field kind."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        model, source = _source(index)
+        field = model.field_at(source.column())
+        if field.kind == FieldKind.SCORE:
+            editor = QSpinBox(parent)
+            editor.setRange(1, 5)
+            return editor
+        if field.kind in (FieldKind.CHOICE, FieldKind.DATE):
+            return editor_for(field, model.context.lang, parent)
+        if field.kind == FieldKind.REF and field.ref:
+            editor = ChoiceEditor(parent)
+            editor.set_options(sorted(model.ref_labels(field.ref).items(), key=lambda kv: kv[1].casefold()),
+                               allow_empty=not field.required)
+            return editor
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        model, source = _source(index)
+        value = model.raw(source.row(), source.column())
+        if isinstance(editor, ChoiceEditor | DateEditor):
+            editor.set_value(value)
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(int(value or 3))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
+        value: Any
+        if isinstance(editor, ChoiceEditor | DateEditor | QSpinBox):
+            value = editor.value()
+        else:
+            super().setModelData(editor, model, index)
+            return
+        model.setData(index, value)

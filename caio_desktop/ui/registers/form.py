@@ -1,0 +1,211 @@
+"""`DetailForm`: every field of one row, an editor per field kind, each finished edit one undo step.
+
+A refused value stays in its editor with the reason in red beside it, so nothing typed is lost; the
+form follows undo/redo and edits made elsewhere (the table, another page) through `rows_changed`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caio_desktop.domain.errors import ValidationError
+from caio_desktop.domain.fields import FieldKind
+from caio_desktop.domain.modules import MODULES
+from caio_desktop.operations import update_row
+from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.registers.badges import badge_color, text_on
+from caio_desktop.ui.registers.editors import ChoiceEditor, RefsEditor, editor_for
+from caio_desktop.ui.registers.format import format_value
+from caio_desktop.workspace import queries
+
+ERROR_STYLE = "color: #C62828; font-size: 11px;"
+
+
+def reason_text(error: ValidationError, lang: str) -> str:
+    """The reason of a refused value, as people read it beside the field."""
+    if lang != "fr":
+        return error.reason[:1].upper() + error.reason[1:]
+    known = {
+        "is required": "Obligatoire",
+        "must be between 1 and 5": "Doit être entre 1 et 5",
+        "must be between 0 and 100": "Doit être entre 0 et 100",
+        "is not a whole number": "Nombre entier attendu",
+        "is not a number": "Nombre attendu",
+        "is not a date (expected YYYY-MM-DD)": "Date attendue",
+        "must be after the start date": "Doit être après la date de début",
+        "is already used by another risk": "Déjà utilisé par un autre risque",
+        "is not a colour (expected #RRGGBB)": "Couleur attendue (#RRGGBB)",
+    }
+    return known.get(error.reason, error.reason)
+
+
+class DetailForm(QScrollArea):
+    """The editable fields of the selected row of a module."""
+
+    edited = Signal(int)  # row id, after a successful edit
+
+    def __init__(self, context: AppContext, module_key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.module = MODULES[module_key]
+        self.row_id: int | None = None
+        self.row: dict[str, Any] = {}
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setObjectName("detailForm")
+        self._build()
+        context.rows_changed.connect(self._on_rows_changed)
+        context.language_changed.connect(self._rebuild)
+
+    # --- building ------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        lang = self.context.lang
+        body = QWidget()
+        body.setObjectName("detailBody")
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(12, 8, 12, 8)
+        self.heading = QLabel()
+        self.heading.setObjectName("formHeading")
+        self.heading.setWordWrap(True)
+        outer.addWidget(self.heading)
+        layout = QFormLayout()
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.setVerticalSpacing(6)
+        self.editors, self.errors, self.computed = {}, {}, {}
+        for field in self.module.fields:
+            label = field.label(lang) + (" *" if field.required else "")
+            if field.computed:
+                value_label = QLabel()
+                value_label.setObjectName("computedValue")
+                holder = QWidget()
+                holder_layout = QHBoxLayout(holder)
+                holder_layout.setContentsMargins(0, 0, 0, 0)
+                holder_layout.addWidget(value_label)
+                holder_layout.addStretch(1)
+                self.computed[field.key] = value_label
+                layout.addRow(label, holder)
+                continue
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.setSpacing(1)
+            editor = editor_for(field, lang)
+            editor.setObjectName(f"edit_{field.key}")
+            editor.committed.connect(lambda key=field.key: self._commit(key))
+            error = QLabel()
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            cell_layout.addWidget(editor)
+            cell_layout.addWidget(error)
+            self.editors[field.key] = editor
+            self.errors[field.key] = error
+            layout.addRow(label, cell)
+        outer.addLayout(layout)
+        outer.addStretch(1)
+        self.setWidget(body)
+        self._fill_refs()
+        self._fill()
+
+    def _rebuild(self, *_: object) -> None:
+        self._build()
+
+    def _fill_refs(self) -> None:
+        if self.context.workspace is None:
+            return
+        for field in self.module.fields:
+            editor = self.editors.get(field.key)
+            if field.kind in (FieldKind.REF, FieldKind.REFS) and field.ref and editor is not None:
+                labels = queries.labels(self.context.workspace, field.ref)
+                options = sorted(labels.items(), key=lambda kv: kv[1].casefold())
+                if isinstance(editor, ChoiceEditor):
+                    editor.set_options(options, allow_empty=not field.required)
+                elif isinstance(editor, RefsEditor):
+                    editor.set_options([(i, label) for i, label in options if i != self.row_id])
+
+    # --- showing a row -------------------------------------------------------------------------------
+    def set_row(self, row_id: int | None) -> None:
+        """Show (and edit) the row `row_id`; None empties the form."""
+        self.row_id = row_id
+        self.row = {}
+        if row_id is not None and self.context.workspace is not None:
+            self.row = queries.get_row(self.context.workspace, self.module.key, row_id) or {}
+            if not self.row:
+                self.row_id = None
+        for label in self.errors.values():
+            label.hide()
+        self._fill_refs()
+        self._fill()
+
+    def _fill(self) -> None:
+        lang = self.context.lang
+        enabled = bool(self.row) and not getattr(self.context.workspace, "read_only", True)
+        self.heading.setText(
+            f"{self.module.entity(lang).capitalize()} — {queries.row_label(self.module, self.row, limit=60)}"
+            if self.row else self.tr("Select a row to see its details"))
+        for key, editor in self.editors.items():
+            editor.set_value(self.row.get(key))
+            editor.setEnabled(enabled)
+        for key, label in self.computed.items():
+            field = self.module.field(key)
+            value = self.row.get(key)
+            label.setText(format_value(field, value, lang) or "–")
+            color = badge_color(field, value)
+            label.setStyleSheet(
+                f"background: {color.name()}; color: {text_on(color).name()}; padding: 2px 8px; "
+                "border-radius: 8px;" if color else "")
+
+    # --- editing -------------------------------------------------------------------------------------
+    def _commit(self, key: str) -> None:
+        if self.row_id is None:
+            return
+        value = self.editors[key].value()
+        if value == self.row.get(key) and self.errors[key].isHidden():
+            return
+        error_label = self.errors[key]
+        try:
+            self.context.perform(update_row, self.module.key, self.row_id, {key: value})
+        except ValidationError as error:
+            error_label.setText(reason_text(error, self.context.lang))
+            error_label.show()
+            return
+        error_label.hide()
+        self.edited.emit(self.row_id)
+
+    def show_error(self, error: ValidationError) -> None:
+        """Show a refusal that came from elsewhere (a table cell) beside its field."""
+        label = self.errors.get(error.field)
+        if label is not None:
+            label.setText(reason_text(error, self.context.lang))
+            label.show()
+
+    def field_editor(self, key: str) -> QWidget:
+        return self.editors[key]
+
+    def _on_rows_changed(self, changed: dict[str, frozenset[int]]) -> None:
+        if self.row_id is None:
+            return
+        refs = {f.ref for f in self.module.fields if f.ref}
+        if self.row_id in changed.get(self.module.key, ()) or refs & changed.keys():
+            errors = {k: (label.text(), not label.isHidden()) for k, label in self.errors.items()}
+            self.set_row(self.row_id)
+            for key, (text, visible) in errors.items():  # a refusal stays visible until fixed
+                if visible and text:
+                    self.errors[key].setText(text)
+                    self.errors[key].show()
+

@@ -1,0 +1,363 @@
+"""`RegisterWidget`: one module as a table (search, filters, sorting, column choice) beside the detail
+form of the selected row, with Add / Duplicate / Delete. Every module of the engagement is edited
+through this one widget, driven by the field registry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caio_desktop.domain.enums import ENUMERATIONS
+from caio_desktop.domain.errors import ValidationError
+from caio_desktop.domain.fields import FieldKind
+from caio_desktop.domain.modules import MODULES
+from caio_desktop.operations import create_row, delete_rows, duplicate_row
+from caio_desktop.ui import settings
+from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.registers.columns import apply_columns, hidden_columns
+from caio_desktop.ui.registers.defaults import new_row_values
+from caio_desktop.ui.registers.delegate import RegisterDelegate
+from caio_desktop.ui.registers.form import DetailForm, reason_text
+from caio_desktop.ui.registers.format import format_value
+from caio_desktop.ui.registers.model import RegisterModel
+from caio_desktop.ui.registers.proxy import RegisterProxy, RowPredicate
+
+
+class RegisterWidget(QWidget):
+    """Table + detail form of one module (optionally restricted by `where`)."""
+
+    selection_changed = Signal(object)  # the selected row id, or None
+
+    @classmethod
+    def confirm_delete(cls, parent: QWidget, text: str) -> bool:
+        """Ask before deleting (replaced in tests)."""
+        answer = QMessageBox.question(parent, parent.tr("Delete"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
+    def show_refusal(cls, parent: QWidget, text: str) -> None:
+        QMessageBox.warning(parent, parent.tr("Not possible"), text)
+
+    def __init__(self, context: AppContext, module_key: str, *, where: dict[str, Any] | None = None,
+                 show_form: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.module = MODULES[module_key]
+        self.model = RegisterModel(context, module_key, where=where, parent=self)
+        self.proxy = RegisterProxy(self.model, self)
+        self._build(show_form)
+        self.model.validation_failed.connect(self._on_refused)
+        self.model.modelReset.connect(self._after_reset)
+        self.model.total_changed.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        context.language_changed.connect(self.retranslate)
+        self.retranslate()
+        self._after_reset()
+
+    # --- building ------------------------------------------------------------------------------------
+    def _build(self, show_form: bool) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(280)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.filter_button = QToolButton()
+        self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.filter_menu = QMenu(self)
+        self.filter_button.setMenu(self.filter_menu)
+        self.filter_menu.aboutToShow.connect(self._fill_filter_menu)
+        self.filter_label = QLabel()
+        self.filter_label.setObjectName("filterChip")
+        self.clear_filter = QToolButton()
+        self.clear_filter.setText("×")
+        self.clear_filter.setAutoRaise(True)
+        self.clear_filter.clicked.connect(self.clear_filters)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("primaryButton")
+        self.duplicate_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.add_button.clicked.connect(self.add_row)
+        self.duplicate_button.clicked.connect(self.duplicate_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        has_choices = any(f.kind == FieldKind.CHOICE for f in self.module.fields)
+        self.filter_button.setVisible(has_choices)
+        for widget in (self.search, self.filter_button, self.filter_label, self.clear_filter):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.count_label, self.add_button, self.duplicate_button, self.delete_button):
+            bar.addWidget(widget)
+        layout.addLayout(bar)
+        self.bar = bar
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegate(RegisterDelegate(self.table))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.setHighlightSections(False)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+
+        self.form: DetailForm | None = None
+        if show_form:
+            self.splitter = QSplitter(Qt.Orientation.Horizontal)
+            self.splitter.addWidget(self.table)
+            self.form = DetailForm(self.context, self.module.key)
+            self.form.setMinimumWidth(320)
+            self.splitter.addWidget(self.form)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+            self.splitter.setChildrenCollapsible(False)
+            layout.addWidget(self.splitter, 1)
+        else:
+            layout.addWidget(self.table, 1)
+
+    def add_filter_widget(self, widget: QWidget) -> None:
+        """A page's own quick filter, after the search and filter controls."""
+        self.bar.insertWidget(self.bar.indexOf(self.clear_filter) + 1, widget)
+
+    def add_action_widget(self, widget: QWidget) -> None:
+        """A page's own action button, before Add / Duplicate / Delete."""
+        self.bar.insertWidget(self.bar.indexOf(self.add_button), widget)
+
+    def retranslate(self, *_: object) -> None:
+        entity = self.module.entity(self.context.lang)
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.filter_button.setText(self.tr("Filter"))
+        self.add_button.setText(self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Add a row: %1").replace("%1", entity))
+        self.duplicate_button.setText(self.tr("Duplicate"))
+        self.delete_button.setText(self.tr("Delete"))
+        singleton = self.module.singleton
+        for button in (self.add_button, self.duplicate_button, self.delete_button):
+            button.setVisible(not singleton)
+        self._update_filter_label()
+        self._update_count()
+
+    def _after_reset(self) -> None:
+        apply_columns(self.table, self.module)
+        read_only = getattr(self.context.workspace, "read_only", True)
+        for button in (self.add_button, self.duplicate_button, self.delete_button):
+            button.setEnabled(not read_only)
+        self._update_count()
+        self._on_selection()
+
+    def _update_count(self, *_: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.total
+        if shown == total:
+            text = self.tr("%n row(s)", "", total)
+        else:
+            text = self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
+        self.count_label.setText(text)
+
+    # --- selection -----------------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.proxy.row_id(r) for r in rows]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            ids = self.selected_ids()
+            return ids[0] if ids else None
+        return self.proxy.row_id(index.row())
+
+    def select_row(self, row_id: int) -> bool:
+        """Select (loading pages as needed) and show the row `row_id`."""
+        while self.model.row_of(row_id) < 0 and self.model.canFetchMore(self.table.rootIndex()):
+            self.model.fetchMore(self.table.rootIndex())
+        row = self.proxy.proxy_row_of(row_id)
+        if row < 0:
+            return False
+        index = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def _on_selection(self, *_: object) -> None:
+        ids = self.selected_ids()
+        self.duplicate_button.setEnabled(len(ids) == 1 and not self.context.workspace.read_only
+                                         if self.context.workspace else False)
+        self.delete_button.setEnabled(bool(ids) and self.context.workspace is not None
+                                      and not self.context.workspace.read_only)
+        current = ids[0] if len(ids) == 1 else (self.current_id() if ids else None)
+        if self.form is not None and (self.form.row_id != current or current is None):
+            self.form.set_row(current)
+        self.selection_changed.emit(current)
+
+    # --- actions -------------------------------------------------------------------------------------
+    def add_row(self) -> int | None:
+        """Add a row with valid starting values, select it and put the cursor on its title."""
+        try:
+            values = new_row_values(self.context.workspace, self.module.key, self.context.lang,
+                                    fixed=self.model.where)
+            change = self.context.perform(create_row, self.module.key, values)
+        except ValidationError as error:
+            self._refuse(error)
+            return None
+        row_id = change.row_ids[0]
+        self.clear_filters()
+        self.select_row(row_id)
+        if self.form is not None and self.module.title_field in self.form.editors:
+            editor = self.form.field_editor(self.module.title_field)
+            editor.setFocus()
+            if hasattr(editor, "selectAll"):
+                editor.selectAll()
+        return row_id
+
+    def duplicate_selected(self) -> int | None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        change = self.context.perform(duplicate_row, self.module.key, ids[0])
+        self.select_row(change.row_ids[0])
+        return change.row_ids[0]
+
+    def delete_selected(self) -> bool:
+        ids = self.selected_ids()
+        if not ids or self.module.singleton:
+            return False
+        lang = self.context.lang
+        if len(ids) == 1:
+            from caio_desktop.workspace.queries import get_row, row_label
+
+            label = row_label(self.module, get_row(self.context.workspace, self.module.key, ids[0]) or {})
+            text = self.tr("Delete %1 “%2”? You can undo it with Ctrl+Z.").replace(
+                "%1", self.module.entity(lang)).replace("%2", label)
+        else:
+            text = self.tr("Delete %n row(s)? You can undo it with Ctrl+Z.", "", len(ids))
+        if not self.confirm_delete(self, text):
+            return False
+        self.context.perform(delete_rows, self.module.key, ids)
+        return True
+
+    # --- filters -------------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def set_value_filter(self, field_key: str, values: set[Any] | None) -> None:
+        self.proxy.set_value_filter(field_key, values)
+        self._update_filter_label()
+        self._update_count()
+
+    def set_predicate(self, name: str, predicate: RowPredicate | None, *, label: str = "") -> None:
+        self.proxy.set_predicate(name, predicate)
+        self._predicate_labels = {**getattr(self, "_predicate_labels", {}), name: label}
+        if predicate is None:
+            self._predicate_labels.pop(name, None)
+        self._update_filter_label()
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        self.proxy.clear_filters()
+        self._predicate_labels = {}
+        self._update_filter_label()
+        self._update_count()
+
+    def _fill_filter_menu(self) -> None:
+        self.filter_menu.clear()
+        lang = self.context.lang
+        active = self.proxy.active_filters
+        for field in self.module.fields:
+            if field.kind != FieldKind.CHOICE:
+                continue
+            submenu = self.filter_menu.addMenu(field.label(lang))
+            for choice in ENUMERATIONS[field.choices or ""].choices:
+                action = QAction(choice.label(lang), submenu)
+                action.setCheckable(True)
+                action.setChecked(choice.code in active.get(field.key, set()))
+                action.toggled.connect(
+                    lambda on, key=field.key, code=choice.code: self._toggle_value(key, code, on))
+                submenu.addAction(action)
+        self.filter_menu.addSeparator()
+        self.filter_menu.addAction(self.tr("Clear filters"), self.clear_filters)
+
+    def _toggle_value(self, key: str, code: str, on: bool) -> None:
+        values = self.proxy.active_filters.get(key, set())
+        values = values | {code} if on else values - {code}
+        self.set_value_filter(key, values)
+
+    def _update_filter_label(self) -> None:
+        lang = self.context.lang
+        parts = []
+        for key, values in self.proxy.active_filters.items():
+            field = self.module.field(key)
+            shown = ", ".join(sorted(format_value(field, v, lang) for v in values))
+            parts.append(f"{field.label(lang)} : {shown}" if lang == "fr" else f"{field.label(lang)}: {shown}")
+        parts += [label for label in getattr(self, "_predicate_labels", {}).values() if label]
+        self.filter_label.setText(" · ".join(parts))
+        self.filter_label.setVisible(bool(parts))
+        self.clear_filter.setVisible(bool(parts))
+
+    # --- columns -------------------------------------------------------------------------------------
+    def _column_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        hidden = set(hidden_columns(self.module))
+        for field in self.module.fields:
+            action = menu.addAction(field.label(self.context.lang))
+            action.setCheckable(True)
+            action.setChecked(field.key not in hidden)
+            action.toggled.connect(lambda on, key=field.key: self.show_column(key, on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
+
+    def show_column(self, field_key: str, shown: bool) -> None:
+        """Show or hide a column; the choice is remembered for this module."""
+        hidden = [k for k in hidden_columns(self.module) if k != field_key]
+        if not shown:
+            hidden.append(field_key)
+        settings.set_hidden_columns(self.module.key, hidden)
+        self.table.setColumnHidden(self.model.column(field_key), not shown)
+
+    # --- refusals ------------------------------------------------------------------------------------
+    def _on_refused(self, error: ValidationError) -> None:
+        if self.form is not None and error.field in self.form.errors:
+            self.form.show_error(error)
+        else:
+            self._refuse(error)
+
+    def _refuse(self, error: ValidationError) -> None:
+        field = (self.module.field(error.field).label(self.context.lang)
+                 if self.module.has_field(error.field) else error.field)
+        self.show_refusal(self, f"{field} : {reason_text(error, self.context.lang)}")

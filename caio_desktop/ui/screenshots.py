@@ -1,0 +1,96 @@
+"""`caio-desktop --screenshots DIR FILE`: open FILE offscreen, visit every page (every tab) and the
+dialogs worth showing, save one PNG each into DIR. Used for the README and to look at every page in
+both languages without a display."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+WINDOW_SIZE = (1440, 900)
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QCoreApplication.processEvents()
+
+
+def _save(widget: QWidget, folder: Path, name: str, saved: list[Path]) -> None:
+    _settle()
+    path = folder / f"{name}.png"
+    if widget.grab().save(str(path)):
+        saved.append(path)
+    else:
+        print(f"screenshots: could not write {path}", file=sys.stderr)
+
+
+def _select_first_rows(page: QWidget) -> None:
+    for register in getattr(page, "registers", {}).values():
+        if register.proxy.rowCount() and not register.selected_ids():
+            register.select_row(register.proxy.row_id(0))
+
+
+def _dialogs(window: Any, folder: Path, saved: list[Path]) -> None:
+    from caio_desktop.ui.pages.base import optional_class
+    from caio_desktop.ui.shell.new_engagement import NewEngagementWizard
+    from caio_desktop.ui.shell.preferences import PreferencesDialog
+    from caio_desktop.workspace import queries
+
+    lang = window.context.lang
+    wizard = NewEngagementWizard(lang, window)
+    wizard.client.setText("Mutuelle des Alpes" if lang == "fr" else "Northwind Health")
+    dialogs: list[tuple[str, QWidget]] = [("dialog-new-engagement", wizard),
+                                          ("dialog-preferences", PreferencesDialog(lang, window))]
+    importer = optional_class("caio_desktop.ui.importer", "ImportWizard")
+    if importer is not None:
+        dialogs.append(("dialog-import", importer(window.context, path=None, parent=window)))
+    classification = optional_class("caio_desktop.ui.ai_act.classification_dialog", "ClassificationDialog")
+    systems = queries.fetch_rows(window.context.workspace, "ai_systems", limit=1)
+    if classification is not None and systems:
+        dialogs.append(("dialog-ai-act-classification",
+                        classification(window.context, systems[0]["id"], parent=window)))
+    for name, dialog in dialogs:
+        dialog.show()
+        _save(dialog, folder, name, saved)
+        dialog.close()
+        dialog.deleteLater()
+
+
+def take_screenshots(window: Any, file: Path, folder: Path) -> int:
+    """Returns 0 when every page and dialog was saved."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+    errors: list[str] = []
+    window.files.show_error = lambda _parent, title, text, _remedies: errors.append(f"{title}: {text}")
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    _save(window, folder, "00-start", saved)
+    if not window.files.open_path(file):
+        print(f"screenshots: cannot open {file}: {'; '.join(errors)}", file=sys.stderr)
+        return 1
+    try:
+        for index, spec in enumerate(window.specs, start=1):
+            window.sidebar.setCurrentRow(index - 1)
+            page = window.pages.get(spec.key)
+            if page is None:
+                continue
+            tabs = page.findChild(QTabWidget)
+            count = tabs.count() if tabs is not None and tabs.parent() is page else 0
+            for tab in range(max(1, count)):
+                if count:
+                    tabs.setCurrentIndex(tab)
+                _select_first_rows(page)
+                name = f"{index:02d}-{spec.key}" + (f"-{tab + 1}" if tab else "")
+                _save(window, folder, name, saved)
+        window.sidebar.setCurrentRow(0)
+        _dialogs(window, folder, saved)
+    finally:
+        window.files.close()
+        window.close()
+    print(f"screenshots: {len(saved)} PNG files in {folder}")
+    return 0 if not errors else 1

@@ -1,0 +1,79 @@
+"""The application's own settings (QSettings): recent engagements, interface language, columns shown.
+
+With CAIO_NO_SETTINGS=1 (set by the tests) settings live in an INI file in a temporary folder of this
+process, so tests never read or change the user's settings.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+MAX_RECENT = 10
+_temp_dir: tempfile.TemporaryDirectory[str] | None = None
+
+
+def app_settings() -> QSettings:
+    global _temp_dir
+    if os.environ.get("CAIO_NO_SETTINGS") == "1":
+        if _temp_dir is None:
+            _temp_dir = tempfile.TemporaryDirectory(prefix="caio-settings-")
+        return QSettings(str(Path(_temp_dir.name) / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings()
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]  # type: ignore[union-attr]
+
+
+def recent_files() -> list[Path]:
+    """Recently opened engagements, newest first; files that no longer exist are dropped."""
+    settings = app_settings()
+    paths = [Path(p) for p in _as_list(settings.value("recent/files"))]
+    existing = [p for p in paths if p.is_file()]
+    if len(existing) != len(paths):
+        settings.setValue("recent/files", [str(p) for p in existing])
+    return existing[:MAX_RECENT]
+
+
+def add_recent_file(path: Path) -> None:
+    path = Path(path).resolve()
+    settings = app_settings()
+    paths = [p for p in _as_list(settings.value("recent/files")) if Path(p) != path]
+    settings.setValue("recent/files", [str(path), *paths][:MAX_RECENT])
+
+
+def clear_recent_files() -> None:
+    app_settings().setValue("recent/files", [])
+
+
+def hidden_columns(module_key: str) -> list[str] | None:
+    """The fields a person chose to hide in a register (None: never chosen, use the defaults)."""
+    value = app_settings().value(f"columns/{module_key}/hidden")
+    if value is None:
+        return None
+    return [v for v in _as_list(value) if v]
+
+
+def set_hidden_columns(module_key: str, keys: list[str]) -> None:
+    app_settings().setValue(f"columns/{module_key}/hidden", keys or [""])
+
+
+def interface_language() -> str | None:
+    value = app_settings().value("ui/language")
+    return str(value) if value in ("fr", "en") else None
+
+
+def set_interface_language(lang: str) -> None:
+    app_settings().setValue("ui/language", lang)
+
+
+def consultant_name() -> str:
+    return str(app_settings().value("ui/consultant", "") or "")

@@ -1,0 +1,1 @@
+"""The application shell: main window, navigation, start page, file handling, wizards, preferences."""

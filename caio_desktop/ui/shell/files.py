@@ -1,0 +1,225 @@
+"""File handling like a document program: new, open, open recent, save a copy as, close, the demo.
+
+There is no "save": every change is committed by its operation, so closing or quitting never asks.
+A file that cannot be opened is named with the reason, and the way forward the workspace layer offers
+(restore the latest good snapshot, open read-only, enter the passphrase) is a button of the message.
+Every dialog is a classmethod so that tests can replace it (pytest-qt's advice).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from caio_desktop.ui import settings
+from caio_desktop.ui.context import AppContext
+
+FILE_FILTER = "CAIO (*.caio)"
+
+
+class FileController(QObject):
+    """Opens and closes engagement files for one window's AppContext."""
+
+    # --- dialogs (replaced in tests) -----------------------------------------------------------------
+    @classmethod
+    def ask_open_path(cls, parent: QWidget) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Open an engagement"), str(Path.home()),
+                                              parent.tr("CAIO engagements (*.caio)"))
+        return Path(path) if path else None
+
+    @classmethod
+    def ask_save_path(cls, parent: QWidget, suggested: Path) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save a copy as"), str(suggested),
+                                              parent.tr("CAIO engagements (*.caio)"))
+        if not path:
+            return None
+        path = Path(path)
+        return path if path.suffix == ".caio" else path.with_name(path.name + ".caio")
+
+    @classmethod
+    def ask_passphrase(cls, parent: QWidget, path: Path) -> str | None:
+        text, ok = QInputDialog.getText(parent, parent.tr("Encrypted engagement"),
+                                        parent.tr("Passphrase of %1:").replace("%1", path.name),
+                                        QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
+    @classmethod
+    def show_error(cls, parent: QWidget, title: str, text: str, remedies: list[tuple[str, str]]) -> str | None:
+        """Show why something failed; return the key of the remedy chosen (None: just close)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Close, parent)
+        buttons = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in remedies}
+        box.exec()
+        return buttons.get(box.clickedButton())
+
+    @classmethod
+    def new_engagement_values(cls, parent: QWidget, lang: str) -> dict[str, Any] | None:
+        from caio_desktop.ui.shell.new_engagement import NewEngagementWizard
+
+        wizard = NewEngagementWizard(lang, parent)
+        return wizard.values() if wizard.exec() else None
+
+    # --- the controller ------------------------------------------------------------------------------
+    def __init__(self, context: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.context = context
+        self.window = window
+
+    def open_path(self, path: Path | str, *, read_only: bool = False, passphrase: str | None = None) -> bool:
+        """Open `path` in this window (the current engagement is closed first, if the new one opens)."""
+        from caio_desktop.workspace.errors import WorkspaceError
+        from caio_desktop.workspace.workspace import Workspace
+
+        path = Path(path)
+        current = self.context.workspace
+        if current is not None and Path(current.path).resolve() == path.resolve():
+            return True
+        try:
+            workspace = Workspace.open(path, read_only=read_only, passphrase=passphrase,
+                                       daily_snapshot=not read_only)
+        except WorkspaceError as error:
+            return self._offer_remedies(path, error)
+        self._switch(workspace)
+        settings.add_recent_file(path)
+        return True
+
+    def _offer_remedies(self, path: Path, error: Exception) -> bool:
+        from caio_desktop.workspace.errors import Remedy
+        from caio_desktop.workspace.snapshots import latest_good_snapshot, restore
+
+        remedies: list[tuple[str, str]] = []
+        snapshot = None
+        for remedy in getattr(error, "remedies", ()):
+            if remedy == Remedy.RESTORE_SNAPSHOT:
+                snapshot = latest_good_snapshot(path)
+                if snapshot is not None:
+                    stamp = snapshot.taken_at.strftime("%d/%m/%Y %H:%M" if self.context.lang == "fr"
+                                                       else "%d %b %Y %H:%M")
+                    remedies.append((remedy, self.tr("Restore the snapshot of %1").replace("%1", stamp)))
+            elif remedy == Remedy.OPEN_READ_ONLY:
+                remedies.append((remedy, self.tr("Open read-only")))
+            elif remedy == Remedy.ENTER_PASSPHRASE:
+                remedies.append((remedy, self.tr("Enter the passphrase…")))
+        chosen = self.show_error(self.window, self.tr("Cannot open the engagement"), str(error), remedies)
+        if chosen == Remedy.OPEN_READ_ONLY:
+            return self.open_path(path, read_only=True)
+        if chosen == Remedy.ENTER_PASSPHRASE:
+            passphrase = self.ask_passphrase(self.window, path)
+            return self.open_path(path, passphrase=passphrase) if passphrase else False
+        if chosen == Remedy.RESTORE_SNAPSHOT and snapshot is not None:
+            try:
+                restore(path, snapshot.path)
+            except Exception as restore_error:  # noqa: BLE001 - shown to the person, file untouched
+                self.show_error(self.window, self.tr("Restore failed"), str(restore_error), [])
+                return False
+            return self.open_path(path)
+        return False
+
+    def open_dialog(self) -> bool:
+        path = self.ask_open_path(self.window)
+        return self.open_path(path) if path else False
+
+    def new_engagement(self) -> bool:
+        from caio_desktop.domain.errors import ValidationError
+        from caio_desktop.workspace.errors import WorkspaceError
+        from caio_desktop.workspace.workspace import Workspace
+
+        values = self.new_engagement_values(self.window, self.context.lang)
+        if not values:
+            return False
+        path = Path(values.pop("path"))
+        try:
+            workspace = Workspace.create(path, **values)
+        except (WorkspaceError, ValidationError) as error:
+            self.show_error(self.window, self.tr("Cannot create the engagement"), str(error), [])
+            return False
+        self._switch(workspace)
+        settings.add_recent_file(path)
+        return True
+
+    def save_copy_as(self) -> bool:
+        """Copy the open engagement with SQLite's backup API into a new file, then work in the copy."""
+        workspace = self.context.workspace
+        if workspace is None:
+            return False
+        suggested = Path(workspace.path).with_name(Path(workspace.path).stem + " (copie).caio"
+                                                   if self.context.lang == "fr" else
+                                                   Path(workspace.path).stem + " (copy).caio")
+        target = self.ask_save_path(self.window, suggested)
+        if target is None:
+            return False
+        if target.resolve() == Path(workspace.path).resolve():
+            return True  # already saved: every change is committed as it is made
+        from caio_desktop.workspace.errors import WorkspaceError
+
+        try:
+            copy_workspace(workspace, target)
+        except (OSError, WorkspaceError) as error:
+            self.show_error(self.window, self.tr("Cannot save the copy"), str(error), [])
+            return False
+        read_only = workspace.read_only
+        self.close()
+        return self.open_path(target, read_only=read_only)
+
+    def close(self) -> None:
+        workspace = self.context.workspace
+        if workspace is None:
+            return
+        self.context.set_workspace(None)
+        workspace.close()
+
+    def open_demo(self) -> bool:
+        """Open the demo engagement in the interface language (built on first use)."""
+        from caio_desktop.demo import build_demo
+
+        path = demo_path(self.context.lang)
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            build_demo(path, lang=self.context.lang)
+        return self.open_path(path)
+
+    def _switch(self, workspace: Any) -> None:
+        previous = self.context.workspace
+        self.context.set_workspace(workspace)
+        if previous is not None:
+            previous.close()
+
+
+def demo_path(lang: str) -> Path:
+    if os.environ.get("CAIO_NO_SETTINGS") == "1":
+        base = Path(tempfile.gettempdir()) / f"caio-demo-{os.getpid()}"
+    else:
+        base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    return base / f"demo-{lang}.caio"
+
+
+def copy_workspace(workspace: Any, target: Path) -> None:
+    """A consistent copy of an open workspace at `target` (built beside it, then renamed)."""
+    from caio_desktop.workspace.engine import raw_connect
+    from caio_desktop.workspace.lock import WorkspaceLock
+    from caio_desktop.workspace.snapshots import create_owner_only
+
+    target = Path(target)
+    if target.exists():  # never replace an engagement that is open elsewhere
+        WorkspaceLock(target).acquire().release()
+    tmp = target.with_name(f".{target.name}.copying-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    create_owner_only(tmp)
+    raw = workspace.engine.raw_connection()
+    try:
+        destination = raw_connect(tmp, passphrase=getattr(workspace, "passphrase", None))
+        try:
+            raw.driver_connection.backup(destination)
+            destination.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            destination.close()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        raw.close()
+    os.replace(tmp, target)

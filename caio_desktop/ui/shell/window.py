@@ -1,0 +1,411 @@
+"""`MainWindow`: sidebar navigation over the pages of the open engagement, menus, toolbar, status bar,
+the one undo stack's actions and history, drag and drop of files, the start page when nothing is open.
+
+Pages are created the first time they are shown, so the window appears before any page's code runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QStyle,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caio_desktop import APP_NAME
+from caio_desktop.ui import settings
+from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.shell.files import FileController
+from caio_desktop.ui.shell.navigation import PAGES, PageSpec, available
+from caio_desktop.ui.shell.start_page import StartPage
+
+IMPORT_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".ods"}
+
+
+def _icon() -> QIcon:
+    from importlib.resources import files
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(files("caio_desktop") / "resources" / "icons" / f"caio-desktop-{size}.png"))
+    return icon
+
+
+class MainWindow(QMainWindow):
+    """One window, one open engagement (or the start page)."""
+
+    def __init__(self, context: AppContext | None = None) -> None:
+        super().__init__()
+        self.context = context or AppContext()
+        self.files = FileController(self.context, self)
+        self.specs: list[PageSpec] = [spec for spec in PAGES if available(spec)]
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowIcon(_icon())
+        self.setAcceptDrops(True)
+        self.resize(1440, 900)
+        self._build_central()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_history()
+        self.statusBar().addPermanentWidget(self._status_file())
+        self.context.workspace_changed.connect(self._on_workspace_changed)
+        self.context.busy_changed.connect(self.setWindowModified)
+        self.context.undo_stack.indexChanged.connect(self._after_undo_step)
+        self.context.language_changed.connect(self._retranslate)
+        self._retranslate()
+        self._on_workspace_changed(self.context.workspace)
+
+    # --- building ------------------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.central = QStackedWidget()
+        self.start_page = StartPage()
+        self.start_page.new_requested.connect(self.files.new_engagement)
+        self.start_page.open_requested.connect(self.files.open_dialog)
+        self.start_page.demo_requested.connect(self.files.open_demo)
+        self.start_page.recent_chosen.connect(self.files.open_path)
+        self.workbench = QWidget()
+        self.workbench.setObjectName("workbench")
+        layout = QHBoxLayout(self.workbench)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        side = QWidget()
+        side.setFixedWidth(228)
+        side.setStyleSheet("background: #1E2A38;")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        self.client_label = QLabel()
+        self.client_label.setObjectName("sidebarTitle")
+        self.client_label.setWordWrap(True)
+        self.file_label = QLabel()
+        self.file_label.setObjectName("sidebarSubtitle")
+        self.file_label.setWordWrap(True)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for spec in self.specs:
+            item = QListWidgetItem(spec.label())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(200, 38))
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._show_index)
+        side_layout.addWidget(self.client_label)
+        side_layout.addWidget(self.file_label)
+        side_layout.addWidget(self.sidebar, 1)
+        self.stack = QStackedWidget()
+        for _spec in self.specs:
+            self.stack.addWidget(QWidget())  # replaced by the page when first shown
+        layout.addWidget(side)
+        layout.addWidget(self.stack, 1)
+        self.central.addWidget(self.start_page)
+        self.central.addWidget(self.workbench)
+        self.setCentralWidget(self.central)
+
+    def _action(self, slot: Any, shortcut: Any = None, icon: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.new_action = self._action(self.files.new_engagement, QKeySequence.StandardKey.New, sp.SP_FileIcon)
+        self.open_action = self._action(self.files.open_dialog, QKeySequence.StandardKey.Open,
+                                        sp.SP_DialogOpenButton)
+        self.save_copy_action = self._action(self.files.save_copy_as, QKeySequence.StandardKey.SaveAs,
+                                             sp.SP_DialogSaveButton)
+        self.close_action = self._action(self.files.close, QKeySequence.StandardKey.Close)
+        self.demo_action = self._action(self.files.open_demo)
+        self.import_action = self._action(lambda: self.open_import_wizard(None))
+        self.import_action.setVisible(self._import_wizard_class() is not None)
+        self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.context.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
+        self.redo_action = self.context.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        self.context.undo_stack.undoTextChanged.connect(self._undo_texts)
+        self.context.undo_stack.redoTextChanged.connect(self._undo_texts)
+        self.find_action = self._action(self.focus_search, QKeySequence.StandardKey.Find)
+        self.delete_action = self._action(self.delete_selected)
+        self.preferences_action = self._action(self.show_preferences, QKeySequence.StandardKey.Preferences)
+        self.about_action = self._action(self.show_about)
+        self.page_actions: list[QAction] = []
+        for i, _spec in enumerate(self.specs):
+            action = self._action(lambda _=False, row=i: self.sidebar.setCurrentRow(row), f"Ctrl+{i + 1}"
+                                  if i < 9 else None)
+            self.page_actions.append(action)
+        self.workspace_actions = [self.save_copy_action, self.close_action, self.find_action,
+                                  self.delete_action, self.import_action, *self.page_actions]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.recent_menu = QMenu(self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        for item in (self.new_action, self.open_action, self.recent_menu, None, self.save_copy_action,
+                     self.import_action, self.demo_action, None, self.close_action, self.quit_action):
+            if item is None:
+                self.file_menu.addSeparator()
+            elif isinstance(item, QMenu):
+                self.file_menu.addMenu(item)
+            else:
+                self.file_menu.addAction(item)
+        self.edit_menu = bar.addMenu("")
+        for item in (self.undo_action, self.redo_action, None, self.find_action, self.delete_action, None,
+                     self.preferences_action):
+            self.edit_menu.addSeparator() if item is None else self.edit_menu.addAction(item)
+        self.view_menu = bar.addMenu("")
+        for action in self.page_actions:
+            self.view_menu.addAction(action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = self.addToolBar("main")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setIconSize(QSize(18, 18))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_action, self.open_action, None, self.undo_action, self.redo_action):
+            self.toolbar.addSeparator() if action is None else self.toolbar.addAction(action)
+
+    def _build_history(self) -> None:
+        self.history_dock = QDockWidget(self)
+        self.history_dock.setObjectName("historyDock")
+        self.history_view = QUndoView(self.context.undo_stack)
+        self.history_dock.setWidget(self.history_view)
+        self.history_dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_action = self.history_dock.toggleViewAction()
+        self.edit_menu.insertAction(self.edit_menu.actions()[2], self.history_action)
+
+    def _status_file(self) -> QLabel:
+        self.status_file = QLabel()
+        return self.status_file
+
+    def _retranslate(self, *_: object) -> None:
+        tr = self.tr
+        self.file_menu.setTitle(tr("&File"))
+        self.edit_menu.setTitle(tr("&Edit"))
+        self.view_menu.setTitle(tr("&View"))
+        self.help_menu.setTitle(tr("&Help"))
+        self.recent_menu.setTitle(tr("Open &recent"))
+        texts = {
+            self.new_action: tr("&New engagement…"), self.open_action: tr("&Open…"),
+            self.save_copy_action: tr("Save a &copy as…"), self.close_action: tr("&Close"),
+            self.demo_action: tr("Open the &demo"), self.import_action: tr("&Import a spreadsheet…"),
+            self.quit_action: tr("&Quit"), self.find_action: tr("&Find"),
+            self.delete_action: tr("&Delete selected rows"), self.preferences_action: tr("&Preferences…"),
+            self.about_action: tr("&About CAIO Desktop"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self._undo_texts()
+        self.history_action.setText(tr("&History"))
+        self.history_dock.setWindowTitle(tr("History"))
+        self.history_view.setEmptyLabel(tr("<opened>"))
+        for i, spec in enumerate(self.specs):
+            self.sidebar.item(i).setText(spec.label())
+            self.page_actions[i].setText(spec.label())
+        self.start_page.retranslate()
+        self._update_title()
+
+    def _undo_texts(self, *_: object) -> None:
+        """"Undo Edit risk R-012" in the interface language (runs after QUndoStack's own update)."""
+        stack = self.context.undo_stack
+        for action, verb, text in ((self.undo_action, self.tr("&Undo"), stack.undoText()),
+                                   (self.redo_action, self.tr("&Redo"), stack.redoText())):
+            action.setText(f"{verb} {text}".strip())
+            action.setToolTip(f"{verb.replace('&', '')} {text}".strip())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # --- workspace -----------------------------------------------------------------------------------
+    def _on_workspace_changed(self, workspace: Any) -> None:
+        opened = workspace is not None
+        self.central.setCurrentWidget(self.workbench if opened else self.start_page)
+        for action in self.workspace_actions:
+            action.setEnabled(opened)
+        if opened:
+            if self.sidebar.currentRow() < 0:
+                self.sidebar.setCurrentRow(0)
+            else:
+                self._show_index(self.sidebar.currentRow())
+        else:
+            self.start_page.refresh()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        workspace = self.context.workspace
+        if workspace is None:
+            self.setWindowTitle(APP_NAME)
+            self.status_file.setText("")
+            return
+        from caio_desktop.workspace import queries
+
+        client = queries.fetch_rows(workspace, "engagement", limit=1)[0]["client_name"]
+        path = Path(workspace.path)
+        read_only = f" ({self.tr('read-only')})" if workspace.read_only else ""
+        self.setWindowTitle(f"{client} — {path.name}{read_only}[*]")
+        self.client_label.setText(client)
+        self.file_label.setText(path.name + read_only)
+        self.status_file.setText(str(path))
+
+    def _after_undo_step(self, _index: int) -> None:
+        if self.context.workspace is not None:
+            self._update_title()
+
+    # --- pages ---------------------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget | None:
+        """The page `key`, created on first use (None when that feature is absent)."""
+        if key in self.pages:
+            return self.pages[key]
+        for i, spec in enumerate(self.specs):
+            if spec.key != key:
+                continue
+            page_class = spec.load()
+            if page_class is None:
+                return None
+            page = page_class(self.context)
+            if hasattr(page, "navigate"):
+                page.navigate.connect(self.navigate)
+            placeholder = self.stack.widget(i)
+            self.stack.insertWidget(i, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[key] = page
+            return page
+        return None
+
+    def show_page(self, key: str) -> QWidget | None:
+        for i, spec in enumerate(self.specs):
+            if spec.key == key:
+                self.sidebar.setCurrentRow(i)
+                return self.pages.get(key)
+        return None
+
+    def _show_index(self, index: int) -> None:
+        if not 0 <= index < len(self.specs) or self.context.workspace is None:
+            return
+        page = self.page(self.specs[index].key)
+        if page is not None:
+            self.stack.setCurrentWidget(page)
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def navigate(self, page_key: str, module_key: str = "", row_id: object = None) -> None:
+        """Show a page, and there the register of `module_key` with `row_id` selected."""
+        page = self.show_page(page_key)
+        if page is not None and module_key and hasattr(page, "show_row"):
+            page.show_row(module_key, row_id)
+
+    def focus_search(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "focus_search"):
+            page.focus_search()
+
+    def delete_selected(self) -> None:
+        page = self.current_page()
+        register = page.current_register() if hasattr(page, "current_register") else None
+        if register is not None:
+            register.delete_selected()
+
+    # --- files ---------------------------------------------------------------------------------------
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.recent_files():
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.files.open_path(p))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("No recent engagement")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear the list"), settings.clear_recent_files)
+
+    @staticmethod
+    def _import_wizard_class() -> type | None:
+        from caio_desktop.ui.pages.base import optional_class
+
+        return optional_class("caio_desktop.ui.importer", "ImportWizard")
+
+    def open_import_wizard(self, path: Path | None) -> None:
+        wizard_class = self._import_wizard_class()
+        if wizard_class is None or self.context.workspace is None:
+            return
+        wizard = wizard_class(self.context, path=path, parent=self)
+        wizard.exec()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        path = self._dropped_path(event)
+        if path is None:
+            return
+        event.acceptProposedAction()
+        if path.suffix.lower() == ".caio":
+            self.files.open_path(path)
+        else:
+            self.open_import_wizard(path)
+
+    def _dropped_path(self, event: QDropEvent | QDragEnterEvent) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        if path.suffix.lower() == ".caio":
+            return path
+        if path.suffix.lower() in IMPORT_SUFFIXES and self.context.workspace is not None \
+                and self._import_wizard_class() is not None:
+            return path
+        return None
+
+    # --- dialogs -------------------------------------------------------------------------------------
+    def show_preferences(self) -> None:
+        from caio_desktop.ui.i18n import install_language
+        from caio_desktop.ui.shell.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.context.lang, self)
+        if dialog.exec():
+            dialog.save()
+            lang = dialog.chosen_language()
+            install_language(lang)
+            self.context.set_language(lang)
+
+    def show_about(self) -> None:
+        from caio_desktop.ui.pages.base import optional_class
+
+        about = optional_class("caio_desktop.ui.about", "AboutDialog")
+        if about is not None:
+            about(self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        # Every change is already committed: closing never asks to save.
+        self.files.close()
+        super().closeEvent(event)
