@@ -115,9 +115,10 @@ def clean_values(module: Module, values: Mapping[str, Any], *, partial: bool) ->
         if key == "custom":
             cleaned["custom"] = clean_custom(module, value)
             continue
-        if not module.has_field(key):
-            raise ValidationError(module.key, key, value, "is not a field of this module")
-        field = module.field(key)
+        try:
+            field = module.field(key)
+        except KeyError:
+            raise ValidationError(module.key, key, value, "is not a field of this module") from None
         if field.computed:
             raise ValidationError(module.key, key, value, "is computed and cannot be set")
         cleaned[key] = clean_value(module, field, value)

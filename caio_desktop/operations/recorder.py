@@ -79,13 +79,24 @@ class Recorder:
         t = table(table_name)
         start = (self.conn.execute(select(func.max(t.c.id))).scalar() or 0) + 1
         now = utcnow()
-        prepared = []
+        columns = list(dict.fromkeys(["id", "custom", "created_at", "updated_at",
+                                      *(k for r in rows for k in r)]))
+        blank = dict.fromkeys(columns)
+        full = []
         for offset, values in enumerate(rows):
-            prepared.append({"custom": {}, **values, "id": start + offset, "created_at": now,
-                             "updated_at": now})
-        columns = set().union(*(r.keys() for r in prepared))
-        full = [{c: r.get(c) for c in columns} for r in prepared]
-        self.conn.execute(insert(t), full)
+            row = {**blank, "custom": {}, **values}
+            row["id"], row["created_at"], row["updated_at"] = start + offset, now, now
+            full.append(row)
+        # Straight to the driver with each column's own bind processor: SQLAlchemy's per-row parameter
+        # handling costs several times what SQLite itself does for a 100,000-row import.
+        dialect = self.conn.dialect
+        processors = [t.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+        params = [tuple(p(r[c]) if p else r[c] for c, p in zip(columns, processors, strict=True))
+                  for r in full]
+        quoted = ", ".join(dialect.identifier_preparer.quote(c) for c in columns)
+        self.conn.exec_driver_sql(
+            f"INSERT INTO {dialect.identifier_preparer.quote(table_name)} ({quoted}) "
+            f"VALUES ({', '.join('?' * len(columns))})", params)
         self.changes.extend(RowChange(table_name, r["id"], None, r) for r in full)
         if self._audit:
             self._write_audit(table_name, None, None, f"{len(full)} rows")

@@ -172,7 +172,10 @@ def _bulk_insert(rec: Recorder, mod, rows: list[PlannedRow], result: ImportResul
                     raise ValidationError(mod.key, f.key, value, f"refers to no existing {f.ref} row {value}")
             if codes is not None:
                 codes.assign(columns)
-            rules.derive(mod.key, columns, None)
+            if row.derived:
+                columns.update(row.derived)  # derived when the row was planned (rules.derive)
+            else:
+                rules.derive(mod.key, columns, None)
         except ValidationError as exc:
             _refuse(result, row, exc)
             continue

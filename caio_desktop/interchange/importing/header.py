@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from caio_desktop.interchange.importing import limits
-from caio_desktop.interchange.importing.reader import Table
+from caio_desktop.interchange.importing.reader import Table, filled
 from caio_desktop.interchange.importing.text import clean_header, fold
 
 
@@ -32,14 +32,14 @@ def detect_header(table: Table, known: Iterable[str]) -> int:
     """
     names = set(known)
     best_index, best_score = None, float("-inf")
-    candidates = [i for i, (_, cells) in enumerate(table.rows[: limits.HEADER_SCAN_ROWS * 3])
-                  if any(c is not None for c in cells)][: limits.HEADER_SCAN_ROWS]
+    candidates = [i for i, cells in enumerate(table.rows[: limits.HEADER_SCAN_ROWS * 3])
+                  if any(filled(c) for c in cells)][: limits.HEADER_SCAN_ROWS]
     for position, index in enumerate(candidates):
-        cells = table.rows[index][1]
+        cells = table.rows[index]
         labels = [fold(c) for c in cells if _is_label(c)]
         if not labels:
             continue
-        others = sum(1 for c in cells if c is not None and not _is_label(c))
+        others = sum(1 for c in cells if filled(c) and not _is_label(c))
         recognised = sum(1 for text in labels if text in names)
         long_texts = sum(1 for c in cells if _is_label(c) and len(c) > 120)
         followed = position + 1 < len(candidates)
@@ -56,9 +56,9 @@ def header_names(table: Table, index: int, *, lang: str = "en") -> list[str]:
     An empty header cell inside a merged range takes the range's name; any other empty one is named by
     its column letter ("Column D"), so that its values can still be kept as custom attributes.
     """
-    cells = table.rows[index][1] if table.rows else []
+    cells = table.rows[index] if table.rows else []
     width = table.width
-    row_zero = table.rows[index][0] - 1 if table.rows else 0
+    row_zero = index
     names: list[str] = []
     seen: dict[str, int] = {}
     for column in range(width):

@@ -23,7 +23,7 @@ from caio_desktop.interchange.importing import mapping as mappings
 from caio_desktop.interchange.importing.errors import ImportCancelled, MappingError, SpreadsheetError
 from caio_desktop.interchange.importing.header import detect_header, header_names
 from caio_desktop.interchange.importing.normalize import Unfit, converter
-from caio_desktop.interchange.importing.reader import Source, Table, is_error_value, open_source
+from caio_desktop.interchange.importing.reader import Source, Table, filled, is_error_value, open_source
 from caio_desktop.interchange.importing.text import cell_text, fold
 from caio_desktop.operations import rules
 from caio_desktop.workspace.models import MODELS
@@ -57,6 +57,7 @@ class PlannedRow:
     warnings: list[Problem] = field(default_factory=list)
     error: Problem | None = None
     match_id: int | None = None  # the existing row it will update
+    derived: dict[str, Any] = field(default_factory=dict)  # computed by rules.derive for a new row
 
 
 @dataclass
@@ -69,7 +70,7 @@ class Layout:
 
     @property
     def header_row(self) -> int:
-        return self.table.rows[self.header_index][0] if self.table.rows else 1
+        return self.table.line(self.header_index)
 
 
 @dataclass
@@ -114,11 +115,11 @@ def read_layout(source: Source, module_key: str, *, sheet: str | None = None, he
                 extra_names: Iterable[str] = (), lang: str = "en") -> Layout:
     """Read `sheet` and find its header row (`header_row` when given, as a 1-based sheet row)."""
     table = source.table(sheet)
-    if not any(any(c is not None for c in cells) for _, cells in table.rows):
+    if not any(any(filled(c) for c in cells) for cells in table.rows):
         raise SpreadsheetError(source.path, f"sheet {table.sheet!r} is empty")
     if header_row is not None:
-        index = next((i for i, (line, _) in enumerate(table.rows) if line == header_row), None)
-        if index is None:
+        index = header_row - 1
+        if not 0 <= index < len(table.rows):
             raise SpreadsheetError(source.path, f"sheet {table.sheet!r} has no row {header_row}")
     else:
         known = mappings.known_names(module_key) | {fold(n) for n in extra_names}
@@ -255,15 +256,16 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
         with workspace.engine.connect() as conn:
             existing = existing_keys(conn, mod.key)
     claimed: set[int] = set()
-    data = layout.table.rows[layout.header_index + 1:]
+    first = layout.header_index + 1
+    data = layout.table.rows[first:]
     total = len(data)
     planned: list[PlannedRow] = []
-    for done, (line, cells) in enumerate(data):
+    for done, cells in enumerate(data):
         if progress is not None and done % PROGRESS_EVERY == 0 and progress(done, total) is False:
             raise ImportCancelled("the import was cancelled")
-        if not any(c is not None and (not isinstance(c, str) or c.strip()) for c in cells):
+        if not any(filled(c) for c in cells):
             continue
-        row = convert_row(mod, line, cells, plan_columns)
+        row = convert_row(mod, layout.table.line(first + done), cells, plan_columns)
         if row.error is None and existing:
             key = match_key(mod.key, row.values)
             ids = [i for i in existing.get(key, []) if i not in claimed] if key else []
@@ -277,6 +279,9 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
 
 
 def convert_row(mod, line: int, cells: list[Any], plan_columns: list) -> PlannedRow:  # noqa: ANN001
+    """One sheet row converted cell by cell, then validated by the domain rules (`clean_values`) and
+    checked by `rules.derive`, whose derived values (risk level, use-case scores) are kept for the
+    bulk insert."""
     values: dict[str, Any] = {}
     custom: dict[str, str] = {}
     warnings: list[Problem] = []
@@ -284,19 +289,17 @@ def convert_row(mod, line: int, cells: list[Any], plan_columns: list) -> Planned
     width = len(cells)
     for position, header, key, convert in plan_columns:
         cell = cells[position] if position < width else None
-        if cell is None or (isinstance(cell, str) and not cell.strip()):
+        if cell is None or cell.__class__ is str and (not cell or cell[0] in _SUSPECT and _odd(cell)):
             if key:
                 values[key] = None
-            continue
-        if is_error_value(cell):
-            problem = Problem(line, header, cell, "is a spreadsheet error; the cell is left empty")
-            warnings.append(problem)
-            if key:
-                values[key] = None
-                unfit[key] = problem
+            if cell and is_error_value(cell):
+                problem = Problem(line, header, cell, "is a spreadsheet error; the cell is left empty")
+                warnings.append(problem)
+                if key:
+                    unfit[key] = problem
             continue
         if key is None:
-            custom[header] = cell_text(cell)
+            custom[header] = cell if cell.__class__ is str else cell_text(cell)
             continue
         try:
             values[key] = convert(cell)
@@ -310,7 +313,8 @@ def convert_row(mod, line: int, cells: list[Any], plan_columns: list) -> Planned
     row = PlannedRow(line, cells, values, warnings)
     try:
         cleaned = clean_values(mod, values, partial=False)
-        rules.derive(mod.key, dict(cleaned), None)
+        derived = dict(cleaned)
+        rules.derive(mod.key, derived, None)
     except ValidationError as exc:
         header = next((h for _, h, k, _c in plan_columns if k == exc.field), "")
         cause = unfit.get(exc.field)
@@ -322,4 +326,13 @@ def convert_row(mod, line: int, cells: list[Any], plan_columns: list) -> Planned
                                 f"{exc.field} {exc.reason}")
         return row
     row.values = cleaned
+    row.derived = {k: v for k, v in derived.items() if k not in cleaned or cleaned[k] is not v}
     return row
+
+
+_SUSPECT = frozenset(" \t\n\r#\xa0")
+
+
+def _odd(cell: str) -> bool:
+    """A text cell that is blank or a spreadsheet error (#REF!, #DIV/0!…)."""
+    return not cell.strip() or is_error_value(cell)

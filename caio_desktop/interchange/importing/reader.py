@@ -4,7 +4,7 @@
     source = open_source(Path("inventaire.xlsx"))
     source.sheet_names            # ["Systèmes", "Notes"]
     table = source.table()        # the first non-empty sheet, or source.table("Systèmes")
-    table.rows                    # [(row number in the sheet, [cell, …]), …]
+    table.rows[0]                 # the cells of the sheet's row 1 (row i is table.rows[i - 1])
 """
 
 from __future__ import annotations
@@ -27,16 +27,21 @@ ERROR_VALUES = frozenset({"#REF!", "#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!
 
 @dataclass
 class Table:
-    """The cells of one sheet, with each row's number as the spreadsheet shows it (1-based)."""
+    """The cells of one sheet from its row 1: `rows[i]` is the sheet's row i + 1. Empty cells are None
+    or "" (as python-calamine gives them; not normalised, so that 100,000-row sheets stay fast)."""
 
     path: Path
     sheet: str
-    rows: list[tuple[int, list[Any]]]
+    rows: list[list[Any]]
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
 
     @property
     def width(self) -> int:
-        return max((len(cells) for _, cells in self.rows), default=0)
+        return max((len(cells) for cells in self.rows), default=0)
+
+    def line(self, index: int) -> int:
+        """The row number the spreadsheet shows for `rows[index]`."""
+        return index + 1
 
 
 class Source:
@@ -73,8 +78,7 @@ class Source:
         if self._csv is not None:
             if sheet not in (None, self.sheet_names[0]):
                 raise SpreadsheetError(self.path, f"a CSV file has one sheet; there is no sheet {sheet!r}")
-            return Table(self.path, self.sheet_names[0],
-                         [(i + 1, row) for i, row in enumerate(self._csv)])
+            return Table(self.path, self.sheet_names[0], self._csv)
         if sheet is not None:
             if sheet not in self.sheet_names:
                 raise SpreadsheetError(self.path, f"has no sheet {sheet!r}; its sheets are "
@@ -82,7 +86,7 @@ class Source:
             return self._read(sheet)
         for name in self.sheet_names:
             table = self._read(name)
-            if any(any(_filled(c) for c in cells) for _, cells in table.rows):
+            if any(any(filled(c) for c in cells) for cells in table.rows):
                 return table
         raise SpreadsheetError(self.path, "has no data in any sheet")
 
@@ -97,8 +101,7 @@ class Source:
             merged = list(sheet.merged_cell_ranges or [])
         except CalamineError as exc:
             raise SpreadsheetError(self.path, f"sheet {name!r} cannot be read ({_short(exc)})") from None
-        rows = [(i + 1, [_cell(v) for v in cells]) for i, cells in enumerate(raw)]
-        return Table(self.path, name, rows, merged)
+        return Table(self.path, name, raw, merged)
 
     def close(self) -> None:
         if self._workbook is not None:
@@ -149,15 +152,11 @@ def _kind(path: Path) -> str:
     raise SpreadsheetError(path, "is not a spreadsheet (expected xlsx, xlsm, xls, ods or csv)")
 
 
-def _cell(value: Any) -> Any:
-    """A cell as the importer sees it: empty strings and NaN as None; error cells kept as their text."""
-    if value == "" or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return value
-
-
-def _filled(value: Any) -> bool:
-    return value is not None and (not isinstance(value, str) or bool(value.strip()))
+def filled(value: Any) -> bool:
+    """Whether a cell holds anything (None, "", spaces and NaN do not)."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
 def is_error_value(value: Any) -> bool:

@@ -1,0 +1,140 @@
+"""Import of a 100,000-row risk register against its floor.
+
+Floor: a bare python-calamine parse of the same xlsx plus a bare sqlite3 executemany of the same rows
+in one transaction (same pragmas as a workspace: foreign keys, synchronous=FULL). Measurement: `caio`
+import of the file (plan: read, header, mapping, conversion, validation; apply: one recorded
+transaction with derived risk codes and levels). Target: measurement ≤ 1.5 × floor.
+
+    .venv/bin/python bench/bench_import.py [--rows 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET = 1.5
+HEADERS = ["Risque", "Description", "Catégorie", "Cause", "Conséquence", "Responsable", "Probabilité",
+           "Impact", "Traitement", "Statut", "Date de revue", "Commentaire interne"]
+CATEGORIES = ["Cybersécurité", "RGPD", "Éthique", "AI Act", "Opérationnel", "Juridique", "Réputation"]
+LEVELS = ["Faible", "Moyen", "Élevé", "Critique", 1, 2, 3, 4, 5, "low", "high"]
+TREATMENTS = ["Réduire", "Accepter", "Transférer", "Éviter"]
+STATUSES = ["Ouvert", "En traitement", "Clos"]
+OWNERS = ["DSI", "DPO", "Direction juridique", "Direction des risques", "Métier assurance"]
+
+
+def generate(path: Path, rows: int, seed: int = 42) -> None:
+    from openpyxl import Workbook
+
+    rng = random.Random(seed)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Registre")
+    sheet.append(HEADERS)
+    start = dt.datetime(2026, 1, 1)
+    for n in range(rows):
+        sheet.append([
+            f"Risque {n:06d} : dérive du modèle {rng.randint(1, 500)}",
+            f"Le modèle {rng.randint(1, 90)} produit des résultats biaisés sur le segment {rng.randint(1, 40)}",
+            rng.choice(CATEGORIES),
+            "Données d'entraînement non représentatives",
+            "Décisions contestées, atteinte à la réputation",
+            rng.choice(OWNERS),
+            rng.choice(LEVELS),
+            rng.choice(LEVELS),
+            rng.choice(TREATMENTS),
+            rng.choice(STATUSES),
+            start + dt.timedelta(days=rng.randint(0, 700)),
+            f"Revue {rng.randint(1, 12)}/2026",
+        ])
+    workbook.save(path)
+
+
+def floor(path: Path, folder: Path) -> float:
+    from python_calamine import CalamineWorkbook
+
+    began = time.perf_counter()
+    workbook = CalamineWorkbook.from_path(str(path))
+    rows = workbook.get_sheet_by_index(0).to_python()
+    db = folder / "floor.sqlite"
+    connection = sqlite3.connect(db)
+    connection.execute("PRAGMA foreign_keys=ON")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.execute(f"CREATE TABLE risks (id INTEGER PRIMARY KEY, {', '.join(f'c{i}' for i in range(12))})")
+    with connection:
+        connection.executemany(f"INSERT INTO risks ({', '.join(f'c{i}' for i in range(12))}) "
+                               f"VALUES ({', '.join('?' * 12)})", [[str(c) for c in r] for r in rows[1:]])
+    connection.close()
+    return time.perf_counter() - began
+
+
+def measure(path: Path, folder: Path) -> tuple[float, str]:
+    from caio_desktop.interchange.importing import apply_import, plan_import
+    from caio_desktop.workspace import Workspace
+    from caio_desktop.workspace.queries import count_rows
+
+    workspace = Workspace.create(folder / "bench.caio", client="Bench", language="fr",
+                                 start=dt.date(2026, 1, 5))
+    try:
+        began = time.perf_counter()
+        plan = plan_import(workspace, path, "risks", mapping="auto")
+        result = apply_import(workspace, plan)
+        elapsed = time.perf_counter() - began
+        return elapsed, f"{result.summary()}; {count_rows(workspace, 'risks')} risks in the workspace"
+    finally:
+        workspace.close()
+
+
+def pandas_read(path: Path) -> float | None:
+    try:
+        import pandas
+    except ImportError:
+        return None
+    began = time.perf_counter()
+    pandas.read_excel(path, engine="calamine")
+    return time.perf_counter() - began
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of the measured import")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        sheet = folder / "risks.xlsx"
+        began = time.perf_counter()
+        generate(sheet, args.rows)
+        print(f"generated {args.rows:,} rows × {len(HEADERS)} columns "
+              f"({sheet.stat().st_size / 2**20:.1f} MB) in {time.perf_counter() - began:.1f} s")
+        base = floor(sheet, folder)
+        if args.profile:
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        elapsed, outcome = measure(sheet, folder)
+        if args.profile:
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
+        ratio = elapsed / base
+        print(f"floor (calamine parse + sqlite3 executemany): {base:.2f} s")
+        print(f"caio import: {elapsed:.2f} s ({outcome})")
+        extra = pandas_read(sheet)
+        if extra is not None:
+            print(f"for reference, pandas.read_excel (calamine engine): {extra:.2f} s")
+        else:
+            print("pandas not installed: pandas.read_excel comparison skipped")
+        verdict = "PASS" if ratio <= TARGET else "FAIL"
+        print(f"ratio {ratio:.2f} (target ≤ {TARGET}) {verdict}")
+        return 0 if verdict == "PASS" else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
