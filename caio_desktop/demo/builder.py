@@ -20,6 +20,7 @@ from caio_desktop.demo.content import DemoContentError, content
 from caio_desktop.domain.errors import DomainError
 from caio_desktop.domain.fields import FieldKind, Module
 from caio_desktop.domain.modules import MODULE_LIST, MODULES
+from caio_desktop.operations.ai_act import parse_facts
 from caio_desktop.operations.changes import ChangeSet
 from caio_desktop.operations.history import run_recorded
 from caio_desktop.operations.recorder import Recorder, table
@@ -112,12 +113,15 @@ class _Filler:
                 parent: tuple[str, int] | None = None) -> int:
         row = dict(row)
         local_key = row.pop("key", None)
+        facts = row.pop("classification_facts", None) if mod.key == "ai_systems" else None
         children = {k: row.pop(k) for k in list(row) if k in MODULES and MODULES[k].parent == mod.key}
         values = self._values(mod, row, where)
         if parent:
             values[parent[0]] = parent[1]
         try:
             row_id = insert_row(self.rec, mod, values)
+            if facts is not None:  # the AI Act questionnaire's answers, as reclassify_ai_system keeps them
+                self.rec.update(mod.key, row_id, {"classification_facts": parse_facts(facts).to_dict()})
         except DomainError as exc:  # say which demo row failed, keep the domain's reason
             raise DemoContentError(f"demo content {where}: {exc}") from exc
         if local_key:

@@ -17,9 +17,11 @@ import pytest
 from caio_desktop.cli import main
 from caio_desktop.demo import DAYS_BEFORE_TODAY, build_demo, demo_start
 from caio_desktop.demo.content import DemoContentError, localise, raw_content
+from caio_desktop.domain.ai_act import SystemFacts, classify
 from caio_desktop.domain.enums import ENUMERATIONS
 from caio_desktop.domain.fields import FieldKind
 from caio_desktop.domain.modules import MODULES
+from caio_desktop.operations.ai_act import dpia_required
 from caio_desktop.reference.maturity import load_maturity_model
 from caio_desktop.workspace import Workspace
 from caio_desktop.workspace.errors import WorkspaceExistsError, WorkspaceLockedError
@@ -120,6 +122,16 @@ def test_ai_systems_carry_a_consistent_classification(fr: Workspace) -> None:
     assert by_name["Tarification santé individuelle"]["annex_iii_area"] == 5
     assert "5(1)(f)" in by_name["Analyse vocale des émotions (plateau client)"]["classification_rationale"]
     assert any(s["shadow_ai"] for s in systems) and any(s["dpia_required"] for s in systems)
+    for system in systems:  # the questionnaire's answers lead the classifier to the stored tier
+        if system["ai_act_tier"] == "unclassified":
+            assert system["classification_facts"] is None
+            continue
+        facts = SystemFacts.from_dict(system["classification_facts"])
+        result = classify(facts)
+        assert (result.tier, facts.role, facts.annex_iii_area) == (
+            system["ai_act_tier"], system["ai_act_role"], system["annex_iii_area"]), system["name"]
+        if dpia_required(result, system["personal_data"]):  # where the rule says so, a DPIA is planned
+            assert system["dpia_required"], system["name"]
     assert any(s["personal_data"] is False for s in systems)
 
 
