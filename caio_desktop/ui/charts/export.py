@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from caio_desktop.ui.charts import theme
@@ -18,7 +18,10 @@ from caio_desktop.ui.charts import theme
 def render_to_image(widget: QWidget, size: QSize | tuple[int, int] = (900, 560), *, scale: float = 1.0) -> QImage:
     """The widget drawn at `size` (logical pixels) into an image `scale` times as dense."""
     size = QSize(*size) if isinstance(size, tuple) else QSize(size)
+    old = widget.size()
     widget.resize(size)
+    if not widget.isVisible():  # a hidden widget only gets its resize event when shown: give it now
+        QCoreApplication.sendEvent(widget, QResizeEvent(size, old))
     if widget.layout() is not None:
         widget.layout().activate()  # a widget never shown has not laid its children out yet
     image = QImage(size * scale, QImage.Format.Format_ARGB32_Premultiplied)

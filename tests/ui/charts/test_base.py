@@ -1,0 +1,74 @@
+"""What every chart shares: live refresh from the app context (deferred while hidden), tooltips, sizes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from caio_desktop.operations import create_row
+from caio_desktop.ui.charts.heatmap import RiskHeatMap, RiskPosition
+from caio_desktop.ui.charts.stakeholders import StakeholderMap
+from caio_desktop.ui.context import AppContext
+
+
+def test_a_hidden_chart_refreshes_when_shown_again(qtbot, workspace) -> None:
+    context = AppContext(lang="en")
+    context.set_workspace(workspace)
+    chart = RiskHeatMap()
+    qtbot.addWidget(chart)
+    chart.follow(context)
+    context.perform(create_row, "risks", {"title": "Drift", "likelihood": 2, "impact": 3})
+    assert chart.counts()[(2, 3)] == 0  # hidden: not re-read yet
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert chart.counts()[(2, 3)] == 1
+
+
+def test_edits_elsewhere_do_not_refresh_a_chart(qtbot, show, workspace) -> None:
+    context = AppContext(lang="en")
+    context.set_workspace(workspace)
+    chart = show(StakeholderMap())
+    chart.follow(context)
+    refreshed: list[str] = []
+    chart.refresh = lambda ws, lang: refreshed.append(lang)  # type: ignore[method-assign]
+    context.perform(create_row, "risks", {"title": "Drift", "likelihood": 2, "impact": 3})
+    assert refreshed == []
+    context.perform(create_row, "stakeholders", {"name": "Claire"})
+    assert refreshed == ["en"]
+
+
+def test_closing_the_workspace_empties_the_chart(qtbot, show, workspace) -> None:
+    context = AppContext(lang="fr")
+    context.set_workspace(workspace)
+    chart = show(RiskHeatMap())
+    chart.follow(context)
+    context.perform(create_row, "risks", {"title": "Drift", "likelihood": 2, "impact": 3})
+    assert chart.message == ""
+    context.set_workspace(None)
+    assert "Aucun risque" in chart.message
+
+
+def test_tooltip_event_shows_the_hovered_mark(qtbot, show) -> None:
+    chart = show(RiskHeatMap(lang="en"))
+    chart.set_data([RiskPosition(1, "R-001", "Drift", 3, 3)])
+    centre = chart.chart_layout().cells[(3, 3)].center().toPoint()
+    QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, centre, chart.mapToGlobal(centre)))
+    assert "R-001 Drift" in QToolTip.text()
+    assert chart.tooltip_at(QPointF(1, 1)) == ""
+    QToolTip.hideText()
+
+
+def test_hover_highlights_the_mark_under_the_mouse(qtbot, show) -> None:
+    chart = show(RiskHeatMap())
+    chart.set_data([RiskPosition(1, "R-001", "Drift", 3, 3)])
+    qtbot.mouseMove(chart, chart.chart_layout().cells[(3, 3)].center().toPoint())
+    qtbot.waitUntil(lambda: chart.hovered == (3, 3))
+    qtbot.mouseMove(chart, QPoint(2, 2))
+    qtbot.waitUntil(lambda: chart.hovered is None)
+
+
+def test_size_hints_leave_room_to_read(qtbot) -> None:
+    chart = RiskHeatMap()
+    qtbot.addWidget(chart)
+    assert chart.minimumSizeHint().width() >= 400 and chart.sizeHint().height() > chart.minimumSizeHint().height()

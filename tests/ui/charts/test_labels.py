@@ -1,0 +1,39 @@
+"""Label placement: free spots around points, never overlapping, and spreading of shared positions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF
+
+from caio_desktop.ui.charts.labels import place_labels, spread
+
+
+def test_labels_go_right_first_then_elsewhere_and_never_overlap() -> None:
+    points = [QPointF(100, 100), QPointF(240, 100), QPointF(100, 120), QPointF(95, 80)]
+    rects = place_labels(points, [QSizeF(50, 14)] * 4, bounds=QRectF(0, 0, 400, 300), radius=6)
+    assert rects[0].left() > 100 and abs(rects[0].center().y() - 100) < 1  # right of its point
+    placed = [r for r in rects if r is not None]
+    assert not any(a.intersects(b) for i, a in enumerate(placed) for b in placed[i + 1:])
+    for rect in placed:
+        for point in points:
+            assert not rect.intersects(QRectF(point.x() - 6, point.y() - 6, 12, 12))
+
+
+def test_a_label_without_room_is_left_out() -> None:
+    rects = place_labels([QPointF(10, 10)], [QSizeF(500, 14)], bounds=QRectF(0, 0, 100, 100), radius=5)
+    assert rects == [None]
+
+
+def test_obstacles_are_kept_clear() -> None:
+    caption = QRectF(105, 90, 80, 20)
+    rects = place_labels([QPointF(100, 100)], [QSizeF(40, 14)], bounds=QRectF(0, 0, 400, 300), radius=5,
+                         obstacles=[caption])
+    assert not rects[0].intersects(caption)
+
+
+def test_spread_keeps_shared_positions_apart_and_centred() -> None:
+    assert spread(1, 10) == [QPointF(0, 0)]
+    pair = spread(2, 10)
+    assert abs(pair[0].y() - pair[1].y()) < 1e-9 and abs(pair[0].x() - pair[1].x()) >= 10  # side by side
+    many = spread(9, 10)
+    assert len(many) == 9
+    assert all((a - b).manhattanLength() > 5 for i, a in enumerate(many) for b in many[i + 1:])
