@@ -23,6 +23,18 @@ def show(qtbot):
     return _show
 
 
+def scrolled(qtbot, chart, size=(700, 400)):
+    """`chart` in a scroll area (as pages place tall charts), shown at `size`; returns the area."""
+    from caio_desktop.ui.charts.base import scrollable
+
+    area = scrollable(chart)
+    qtbot.addWidget(area)
+    area.resize(*size)
+    area.show()
+    qtbot.waitExposed(area)
+    return area
+
+
 def pixel(widget, point: QPointF) -> QColor:
     """The colour the widget draws at `point` (widget coordinates) at its current size."""
     image = render_to_image(widget, (widget.width(), widget.height()))

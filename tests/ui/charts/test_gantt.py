@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from caio_desktop.operations import create_row, undo, update_row
-from caio_desktop.ui.charts.base import scrollable
 from caio_desktop.ui.charts.gantt import GanttInitiative, GanttMilestone, PhaseSpan, RoadmapGantt
+from tests.ui.charts.conftest import scrolled
 
 D = dt.date
 TODAY = D(2026, 3, 16)
@@ -119,11 +119,7 @@ def test_tall_roadmap_scrolls_instead_of_squeezing_rows(qtbot) -> None:
                             D(2026, 3, 1) + dt.timedelta(days=7 * i)) for i in range(1, 41)]
     chart.set_data(many)
     assert chart.minimumSizeHint().height() > 40 * 30
-    area = scrollable(chart)
-    qtbot.addWidget(area)
-    area.resize(700, 400)
-    area.show()
-    qtbot.waitExposed(area)
+    area = scrolled(qtbot, chart)
     assert area.verticalScrollBar().maximum() > 0
     assert chart.chart_layout().bars[2].top() - chart.chart_layout().bars[1].top() == pytest.approx(30)
 

@@ -7,9 +7,9 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from caio_desktop.operations import create_row, delete_rows, undo
-from caio_desktop.ui.charts.base import scrollable
 from caio_desktop.ui.charts.kpi import KpiMeasurement, KpiSeries
 from caio_desktop.ui.charts.kpi_grid import KpiTrendGrid
+from tests.ui.charts.conftest import scrolled
 
 SERIES = [KpiSeries(i, f"Indicateur {i}", "%", 10, 50, "increase",
                     (KpiMeasurement(dt.date(2026, 1, 1), 10 + i), KpiMeasurement(dt.date(2026, 2, 1), 20 + i)))
@@ -54,11 +54,7 @@ def test_click_on_a_small_chart_activates_its_kpi(qtbot, show) -> None:
 def test_many_kpis_scroll(qtbot) -> None:
     grid = KpiTrendGrid()
     grid.set_data(SERIES * 3)
-    area = scrollable(grid)
-    qtbot.addWidget(area)
-    area.resize(700, 400)
-    area.show()
-    qtbot.waitExposed(area)
+    area = scrolled(qtbot, grid)
     assert area.verticalScrollBar().maximum() > 0
 
 
