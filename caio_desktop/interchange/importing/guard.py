@@ -28,6 +28,9 @@ _ROW_REF = re.compile(rb'row r="(\d+)"')
 _WIDE_REF = re.compile(rb' r="([A-Z]{2,})(\d+)"')
 _DEEP_REF = re.compile(rb' r="[A-Z]*(\d{7,})"')
 _ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ERROR_TYPE = re.compile(rb' t="e"')
+_CELL_REF = re.compile(rb'\sr="([A-Z]+)(\d+)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,9 @@ class Extent:
 
     rows: int
     columns: int
+
+
+ErrorCells = dict[tuple[int, int], str]  # (row index, column index), 0-based → "#REF!"
 
 
 def column_number(letters: bytes | str) -> int:
@@ -101,11 +107,13 @@ def sheet_members(path: Path, zf: zipfile.ZipFile, budget: list[int]) -> dict[st
     return found
 
 
-def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]) -> Extent:
-    """The true extent of a worksheet, streamed; refuses entities and sheets beyond the limits."""
+def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]) -> ErrorCells:
+    """Check a worksheet's true extent, streamed (refusing entities and sheets beyond the limits), and
+    return its error cells: python-calamine reads #REF! or #DIV/0! as empty, the user must hear of them."""
     max_row = max_col = 0
     tail = b""
     first = True
+    errors: ErrorCells = {}
     for chunk in _stream(path, zf, member, budget):
         data = tail + chunk
         if first and _ENTITY.search(data[:65536]):
@@ -120,12 +128,23 @@ def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]) 
             max_row = max(max_row, int(row))
         for row in _DEEP_REF.findall(data):
             max_row = max(max_row, int(row))
+        for match in _ERROR_TYPE.finditer(data):
+            _error_cell(data, match.start(), errors)
         tail = data[-_OVERLAP:]
         if max_row > limits.MAX_ROWS or max_col > limits.MAX_COLUMNS:
             break
-    extent = Extent(max_row, max(max_col, 1))
-    check_extent(path, extent)
-    return extent
+    check_extent(path, Extent(max_row, max(max_col, 1)))
+    return errors
+
+
+def _error_cell(data: bytes, at: int, errors: ErrorCells) -> None:
+    start = data.rfind(b"<", 0, at)
+    end = data.find(b">", at)
+    ref = _CELL_REF.search(data, start, end) if start >= 0 and end > 0 else None
+    if ref is None:
+        return
+    value = _VALUE.search(data, end, end + 200)
+    errors[(int(ref[2]) - 1, column_number(ref[1]) - 1)] = value[1].decode("utf-8", "replace") if value else "#ERROR"
 
 
 def check_extent(path: Path, extent: Extent) -> None:
@@ -140,9 +159,8 @@ def check_extent(path: Path, extent: Extent) -> None:
                                      f"import reads at most {limits.MAX_CELLS:,} cells")
 
 
-def check_workbook(path: Path, sheet: str | None) -> str | None:
-    """Check an xlsx/xlsm before calamine opens it; returns the name of the sheet that was checked
-    (the requested one, else the first), or None when the workbook layout is unusual (calamine decides)."""
+def check_workbook(path: Path) -> dict[str, ErrorCells]:
+    """Check an xlsx/xlsm before calamine opens it; returns each sheet's error cells."""
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
@@ -153,12 +171,7 @@ def check_workbook(path: Path, sheet: str | None) -> str | None:
         members = sheet_members(path, zf, budget)
         if "xl/sharedStrings.xml" in zf.namelist():
             _check_strings(path, zf, budget)
-        checked = []
-        for name, member in members.items():
-            if sheet is None or name == sheet:
-                scan_sheet(path, zf, member, budget)
-                checked.append(name)
-        return checked[0] if checked else None
+        return {name: scan_sheet(path, zf, member, budget) for name, member in members.items()}
 
 
 def _check_strings(path: Path, zf: zipfile.ZipFile, budget: list[int]) -> None:
@@ -168,3 +181,23 @@ def _check_strings(path: Path, zf: zipfile.ZipFile, budget: list[int]) -> None:
             raise SpreadsheetError(path, "declares XML entities, which spreadsheets never need; refused "
                                          "for safety")
         first = False
+
+
+def check_ods(path: Path) -> None:
+    """Check an OpenDocument spreadsheet's container and content before calamine reads it (calamine
+    itself caps repeated cells, and the reader refuses sheets beyond the limits once read)."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise SpreadsheetError(path, f"is damaged or truncated ({exc})") from None
+    with zf:
+        check_zip(path, zf)
+        if "content.xml" not in zf.namelist():
+            raise SpreadsheetError(path, "is a zip archive but not an OpenDocument spreadsheet")
+        budget = [limits.MAX_UNCOMPRESSED_BYTES]
+        first = True
+        for chunk in _stream(path, zf, "content.xml", budget):
+            if first and _ENTITY.search(chunk[:65536]):
+                raise SpreadsheetError(path, "declares XML entities, which spreadsheets never need; "
+                                             "refused for safety")
+            first = False

@@ -52,7 +52,7 @@ class Source:
         self.kind = _kind(path)
         self._workbook: Any = None
         self._csv: list[list[str]] | None = None
-        self._checked: set[str | None] = set()
+        self._errors: dict[str, guard.ErrorCells] = {}
         if self.kind == "csv":
             self._csv = read_csv(path)
             self.sheet_names = [path.stem]
@@ -63,7 +63,9 @@ class Source:
         from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
         if self.kind == "xlsx":
-            guard.check_workbook(self.path, None)
+            self._errors = guard.check_workbook(self.path)
+        elif self.kind == "ods":
+            guard.check_ods(self.path)
         try:
             self._workbook = CalamineWorkbook.from_path(str(self.path))
         except PasswordError:
@@ -101,6 +103,9 @@ class Source:
             merged = list(sheet.merged_cell_ranges or [])
         except CalamineError as exc:
             raise SpreadsheetError(self.path, f"sheet {name!r} cannot be read ({_short(exc)})") from None
+        for (row, column), text in self._errors.get(name, {}).items():
+            if row < len(raw) and column < len(raw[row]) and raw[row][column] in ("", None):
+                raw[row][column] = text  # calamine reads error cells as empty: put the error back
         return Table(self.path, name, raw, merged)
 
     def close(self) -> None:
@@ -144,9 +149,7 @@ def _kind(path: Path) -> str:
     if head.startswith(ZIP_MAGIC):
         if suffix == ".ods":
             return "ods"
-        if suffix in (".xls", ".csv"):
-            suffix = ".xlsx"
-        return "xlsx" if suffix != ".ods" else "ods"
+        return "xlsx"
     if suffix in (".csv", ".tsv", ".txt"):
         return "csv"
     raise SpreadsheetError(path, "is not a spreadsheet (expected xlsx, xlsm, xls, ods or csv)")

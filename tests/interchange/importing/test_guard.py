@@ -1,0 +1,97 @@
+"""Hostile workbooks: zip bombs, sheets declaring a million rows or columns, XML entities — refused
+clearly before python-calamine allocates anything."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from caio_desktop.interchange.importing import guard, limits
+from caio_desktop.interchange.importing.errors import SpreadsheetError
+from caio_desktop.interchange.importing.reader import open_source
+from tests.interchange.importing.conftest import patch_sheet_xml, replace_cell, write_xlsx
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    return write_xlsx(tmp_path / "base.xlsx", [["Risque", "Impact"], ["Fuite", 4], ["Biais", 3]])
+
+
+def test_a_cell_at_the_last_column_is_refused_without_reading_the_sheet(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "wide.xlsx", [["Risque"], ["Fuite"]])
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    workbook.active["XFD1"] = "far away"
+    workbook.save(path)
+    with pytest.raises(SpreadsheetError, match="reaches column 16,384; an import reads at most 1,000"):
+        open_source(path)
+
+
+def test_a_cell_at_the_last_row_is_refused(tmp_path: Path, base: Path) -> None:
+    path = patch_sheet_xml(base, tmp_path / "deep.xlsx", lambda xml: replace_cell(
+        xml, "B3", b'<c r="B1048576"><v>1</v></c>'))
+    with pytest.raises(SpreadsheetError, match="reaches row 1,048,576"):
+        open_source(path)
+
+
+def test_a_sheet_whose_rectangle_is_too_large_is_refused(tmp_path: Path, base: Path) -> None:
+    path = patch_sheet_xml(base, tmp_path / "rect.xlsx", lambda xml: replace_cell(
+        xml, "B3", b'<c r="ALL30000"><v>1</v></c>'))
+    with pytest.raises(SpreadsheetError, match="spans 30,000 rows × 1,000 columns"):
+        open_source(path)
+
+
+def test_a_huge_declared_dimension_alone_is_harmless(tmp_path: Path, base: Path) -> None:
+    path = patch_sheet_xml(base, tmp_path / "dim.xlsx", lambda xml: xml.replace(
+        b"<sheetData>", b'<dimension ref="A1:XFD1048576"/><sheetData>', 1))
+    with open_source(path) as source:
+        assert source.table().rows == [["Risque", "Impact"], ["Fuite", 4], ["Biais", 3]]
+
+
+def test_xml_entities_are_refused(tmp_path: Path, base: Path) -> None:
+    def edit(xml: bytes) -> bytes:
+        xml = xml.replace(b"<worksheet", b'<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">'
+                                         b'<!ENTITY lol "lollollol">]><worksheet', 1)
+        return replace_cell(xml, "A2", b'<c r="A2" t="inlineStr"><is><t>&xxe;&lol;</t></is></c>')
+
+    path = patch_sheet_xml(base, tmp_path / "entities.xlsx", edit)
+    with pytest.raises(SpreadsheetError, match="XML entities"):
+        open_source(path)
+
+
+def _bomb(path: Path, base: Path, size: int) -> Path:
+    filler = b"<!-- " + b"0" * size + b" -->"
+    return patch_sheet_xml(base, path, lambda xml: xml.replace(b"<sheetData>", filler + b"<sheetData>", 1))
+
+
+def test_a_zip_bomb_is_refused_by_its_declared_size(tmp_path: Path, base: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_UNCOMPRESSED_BYTES", 4 * 2**20)
+    path = _bomb(tmp_path / "bomb.xlsx", base, 8 * 2**20)
+    assert path.stat().st_size < 100_000  # 8 MB of XML in a few kB
+    with pytest.raises(SpreadsheetError, match="unpacks to 8 MB, more than the 4 MB"):
+        open_source(path)
+
+
+def test_a_zip_bomb_lying_about_its_size_is_stopped_while_streaming(tmp_path: Path, base: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_UNCOMPRESSED_BYTES", 4 * 2**20)
+    monkeypatch.setattr(guard, "check_zip", lambda path, zf: None)  # as if the directory lied
+    path = _bomb(tmp_path / "bomb.xlsx", base, 8 * 2**20)
+    with pytest.raises(SpreadsheetError, match="zip bomb"):
+        open_source(path)
+
+
+def test_error_cells_are_found_in_the_sheet_xml(tmp_path: Path, base: Path) -> None:
+    path = patch_sheet_xml(base, tmp_path / "err.xlsx", lambda xml: replace_cell(
+        xml, "B2", b'<c r="B2" s="0" t="e"><f>Feuil2!A1</f><v>#REF!</v></c>'))
+    with zipfile.ZipFile(path) as archive:
+        errors = guard.scan_sheet(path, archive, "xl/worksheets/sheet1.xml", [limits.MAX_UNCOMPRESSED_BYTES])
+    assert errors == {(1, 1): "#REF!"}
+
+
+def test_column_letters_count_like_excel() -> None:
+    assert [guard.column_number(x) for x in ("A", "Z", "AA", "ALL", "XFD")] == [1, 26, 27, 1000, 16384]
