@@ -45,3 +45,16 @@ bundle: $(STAMP)
 	rm -f build/bundle-selftest.caio
 	QT_QPA_PLATFORM=offscreen dist/caio-desktop/caio-desktop --cli demo build/bundle-selftest.caio
 	QT_QPA_PLATFORM=offscreen dist/caio-desktop/caio-desktop --self-test build/bundle-selftest.caio
+
+# Every page and dialog, offscreen, in French and in English (the README shows a few of them).
+screenshots: $(STAMP)
+	mkdir -p build/screenshots
+	rm -f build/screenshots/demo-fr.caio build/screenshots/demo-en.caio
+	$(BIN)/caio demo build/screenshots/demo-fr.caio --lang fr
+	$(BIN)/caio demo build/screenshots/demo-en.caio --lang en
+	QT_QPA_PLATFORM=offscreen $(BIN)/caio-desktop --screenshots build/screenshots/fr build/screenshots/demo-fr.caio --lang fr
+	QT_QPA_PLATFORM=offscreen $(BIN)/caio-desktop --screenshots build/screenshots/en build/screenshots/demo-en.caio --lang en
+	mkdir -p docs/screenshots
+	for page in 01-overview 03-diagnosis 05-strategy 06-roadmap 08-risks; do \
+	  cp build/screenshots/en/$$page.png docs/screenshots/$$page-en.png; \
+	  cp build/screenshots/fr/$$page.png docs/screenshots/$$page-fr.png; done

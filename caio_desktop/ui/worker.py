@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 Progress = Callable[..., None]
@@ -63,7 +63,7 @@ def run_in_background(parent: QWidget, title: str, fn: Callable[[Progress], Any]
 
     Returns the thread (tests may `wait()` on it); callbacks run on the GUI thread.
     """
-    dialog = QProgressDialog(title, parent.tr("Cancel") if parent else "Cancel", 0, 100, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("Worker", "Cancel"), 0, 100, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # quick work finishes without a flashing dialog

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -111,15 +112,21 @@ class Page(QWidget):
         row = QWidget()
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
-        for chart, title in charts:
-            frame, label = card(title(), chart)
-            self.translated(label, title)
+        for chart, _title in charts:  # each chart draws its own caption
+            frame, label = card("", chart)
+            label.hide()
             row_layout.addWidget(frame, 1)
+        scroll = QScrollArea()  # tall charts (a long roadmap) scroll instead of stretching the window
+        scroll.setWidget(row)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumHeight(220)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(row)
+        splitter.addWidget(scroll)
         splitter.addWidget(widget)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([row.minimumSizeHint().height() + 4, 400])
         splitter.setChildrenCollapsible(False)
         return splitter
 

@@ -21,8 +21,7 @@ class ChangePage(Page):
         if stakeholder_map is not None:
             chart = stakeholder_map(lang=self.context.lang)
             chart.follow(self.context)
-            if hasattr(chart, "stakeholder_activated"):
-                chart.stakeholder_activated.connect(lambda row_id: self.show_row("stakeholders", row_id))
+            chart.stakeholder_activated.connect(lambda row_id: self.show_row("stakeholders", row_id))
             charts.append((chart, lambda: self.tr("Influence × interest")))
         self.add_register_tab("stakeholders", charts=charts)
         self.add_register_tab("trainings")

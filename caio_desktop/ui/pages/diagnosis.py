@@ -33,8 +33,9 @@ class DiagnosisPage(Page):
             splitter.addWidget(frame)
             self.rating.assessment.currentIndexChanged.connect(
                 lambda _i: self.radar.set_assessment(self.rating.assessment_id()))
-            splitter.setStretchFactor(0, 3)
-            splitter.setStretchFactor(1, 2)
+            splitter.setStretchFactor(0, 2)
+            splitter.setStretchFactor(1, 1)
+            splitter.setSizes([840, 420])
         splitter.setChildrenCollapsible(False)
         self.add_tab(splitter, lambda: self.tr("Maturity rating"))
         self.add_register_tab("maturity")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
@@ -22,8 +22,8 @@ class EngagementPage(Page):
     @classmethod
     def ask_logo_path(cls, parent: QWidget) -> Path | None:
         """Choose the client's logo image (replaced in tests)."""
-        path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Client logo"), "",
-                                              parent.tr("Images (*.png *.jpg *.jpeg)"))
+        path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("EngagementPage", "Client logo"), "",
+                                              QCoreApplication.translate("EngagementPage", "Images (*.png *.jpg *.jpeg)"))
         return Path(path) if path else None
 
     def title(self) -> str:

@@ -93,6 +93,7 @@ class OverviewPage(Page):
         self.figures_layout = QGridLayout(self.figures_box)
         self.figures_layout.setContentsMargins(0, 4, 0, 4)
         self.figures_layout.setHorizontalSpacing(18)
+        self.figures_layout.setVerticalSpacing(14)
         self.risks_list = self._list()
         self.overdue_list = self._list()
         self.upcoming_list = self._list()
@@ -106,8 +107,8 @@ class OverviewPage(Page):
             frame, label = card("", widget)
             self.translated(label, title)
             grid.addWidget(frame, row, column, 1 if (row, column) != (1, 0) else 2, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 4)
         grid.setRowStretch(3, 1)
         scroll.setWidget(body)
         self.body.addWidget(scroll, 1)
@@ -119,6 +120,9 @@ class OverviewPage(Page):
         widget = QListWidget()
         widget.setFrameShape(QFrame.Shape.NoFrame)
         widget.setMinimumHeight(150)
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+        widget.setSpacing(1)
         widget.setCursor(Qt.CursorShape.PointingHandCursor)
         widget.itemActivated.connect(self._activated)
         widget.itemClicked.connect(self._activated)
@@ -189,7 +193,8 @@ class OverviewPage(Page):
                     continue
                 line = QHBoxLayout()
                 value = QLabel(str(counts.get(mod.key, 0)))
-                value.setMinimumWidth(34)
+                value.setMinimumWidth(30)
+                line.setSpacing(8)
                 value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 value.setStyleSheet("font-weight: 600; color: #1F4E79;")
                 link = QPushButton(mod.label(lang))
@@ -201,6 +206,7 @@ class OverviewPage(Page):
             layout.addStretch(1)
             self.figures_layout.addWidget(block, i // column_count, i % column_count,
                                           Qt.AlignmentFlag.AlignTop)
+        self.figures_layout.setRowStretch(len(AREAS) // column_count + 1, 1)
 
     def area_title(self, area: str) -> str:
         return {
@@ -215,7 +221,7 @@ class OverviewPage(Page):
         colors = risk_level_colors()
         levels = ENUMERATIONS["risk_level"]
         for risk in top_risks(queries.fetch_rows(workspace, "risks")):
-            item = QListWidgetItem(f"{risk.get('code') or ''}  {risk['title']}  —  {levels.label(risk.get('level'), lang)}")
+            item = QListWidgetItem(f"{levels.label(risk.get('level'), lang)} · {risk.get('code') or ''}  {risk['title']}")
             if risk.get("level") in colors:
                 item.setForeground(QColor(colors[risk["level"]]).darker(115))
             item.setData(LINK_ROLE, ("risks", "risks", risk["id"]))
@@ -247,6 +253,9 @@ class OverviewPage(Page):
             self._empty(self.upcoming_list, self.tr("Nothing planned."))
         if not self.risks_list.count():
             self._empty(self.risks_list, self.tr("No open risk."))
+        for widget in (self.risks_list, self.overdue_list, self.upcoming_list):
+            for i in range(widget.count()):
+                widget.item(i).setToolTip(widget.item(i).text())
 
     def _empty(self, widget: QListWidget, text: str) -> None:
         item = QListWidgetItem(text)

@@ -24,8 +24,8 @@ class RoadmapPage(Page):
         if gantt is not None:
             self.gantt = gantt(lang=self.context.lang)
             self.gantt.follow(self.context)
-            if hasattr(self.gantt, "initiative_activated"):
-                self.gantt.initiative_activated.connect(lambda row_id: self.show_row("initiatives", row_id))
+            self.gantt.initiative_activated.connect(lambda row_id: self.show_row("initiatives", row_id))
+            self.gantt.milestone_activated.connect(lambda row_id: self.show_row("milestones", row_id))
             charts.append((self.gantt, lambda: self.tr("Timeline")))
         self.add_register_tab("initiatives", charts=charts)
         self.add_register_tab("milestones")
@@ -40,19 +40,21 @@ class RoadmapPage(Page):
         frame, label = card("", self.measurements)
         self.translated(label, lambda: self.module_label("kpi_measurements"))
         lower.addWidget(frame)
-        trend = optional_class("caio_desktop.ui.charts.kpi_trend", "KpiTrend")
+        trend = optional_class("caio_desktop.ui.charts.kpi", "KpiTrend")
         self.trend = None
         if trend is not None:
             self.trend = trend(lang=self.context.lang)
             self.trend.follow(self.context)
             chart_frame, chart_label = card("", self.trend)
-            self.translated(chart_label, lambda: self.tr("Trend"))
+            chart_label.hide()  # the chart names its KPI
             lower.addWidget(chart_frame)
+            lower.setStretchFactor(0, 2)
+            lower.setStretchFactor(1, 3)
         splitter.addWidget(lower)
         kpis.selection_changed.connect(self._kpi_selected)
         return splitter
 
     def _kpi_selected(self, kpi_id: int | None) -> None:
         self.measurements.model.set_where({"kpi_id": kpi_id if kpi_id is not None else -1})
-        if self.trend is not None and hasattr(self.trend, "set_kpi"):
+        if self.trend is not None:
             self.trend.set_kpi(kpi_id)

@@ -65,6 +65,7 @@ class TextEditor(QLineEdit, _Editor):
     def set_value(self, value: Any) -> None:
         self._last = "" if value is None else str(value)
         self.setText(self._last)
+        self.setCursorPosition(0)  # long titles show their beginning
 
 
 class NumberEditor(TextEditor):

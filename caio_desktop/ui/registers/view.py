@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,14 +47,14 @@ class RegisterWidget(QWidget):
     @classmethod
     def confirm_delete(cls, parent: QWidget, text: str) -> bool:
         """Ask before deleting (replaced in tests)."""
-        answer = QMessageBox.question(parent, parent.tr("Delete"), text,
+        answer = QMessageBox.question(parent, QCoreApplication.translate("RegisterWidget", "Delete"), text,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                       QMessageBox.StandardButton.Cancel)
         return answer == QMessageBox.StandardButton.Yes
 
     @classmethod
     def show_refusal(cls, parent: QWidget, text: str) -> None:
-        QMessageBox.warning(parent, parent.tr("Not possible"), text)
+        QMessageBox.warning(parent, QCoreApplication.translate("RegisterWidget", "Not possible"), text)
 
     def __init__(self, context: AppContext, module_key: str, *, where: dict[str, Any] | None = None,
                  show_form: bool = True, parent: QWidget | None = None) -> None:
@@ -115,6 +115,7 @@ class RegisterWidget(QWidget):
         self.bar = bar
 
         self.table = QTableView()
+        self.table.setMinimumHeight(140)
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(RegisterDelegate(self.table))
         self.table.setSortingEnabled(True)
@@ -142,10 +143,11 @@ class RegisterWidget(QWidget):
             self.splitter = QSplitter(Qt.Orientation.Horizontal)
             self.splitter.addWidget(self.table)
             self.form = DetailForm(self.context, self.module.key)
-            self.form.setMinimumWidth(320)
+            self.form.setMinimumWidth(300)
             self.splitter.addWidget(self.form)
-            self.splitter.setStretchFactor(0, 3)
-            self.splitter.setStretchFactor(1, 2)
+            self.splitter.setStretchFactor(0, 1)
+            self.splitter.setStretchFactor(1, 0)
+            self.splitter.setSizes([900, 380])
             self.splitter.setChildrenCollapsible(False)
             layout.addWidget(self.splitter, 1)
         else:
@@ -175,6 +177,8 @@ class RegisterWidget(QWidget):
 
     def _after_reset(self) -> None:
         apply_columns(self.table, self.module)
+        for key in self.model.where:  # the same value on every row: the master shows it already
+            self.table.setColumnHidden(self.model.column(key), True)
         read_only = getattr(self.context.workspace, "read_only", True)
         for button in (self.add_button, self.duplicate_button, self.delete_button):
             button.setEnabled(not read_only)

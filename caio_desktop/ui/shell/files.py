@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from caio_desktop.ui import settings
@@ -28,14 +28,14 @@ class FileController(QObject):
     # --- dialogs (replaced in tests) -----------------------------------------------------------------
     @classmethod
     def ask_open_path(cls, parent: QWidget) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Open an engagement"), str(Path.home()),
-                                              parent.tr("CAIO engagements (*.caio)"))
+        path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("FileController", "Open an engagement"), str(Path.home()),
+                                              QCoreApplication.translate("FileController", "CAIO engagements (*.caio)"))
         return Path(path) if path else None
 
     @classmethod
     def ask_save_path(cls, parent: QWidget, suggested: Path) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save a copy as"), str(suggested),
-                                              parent.tr("CAIO engagements (*.caio)"))
+        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("FileController", "Save a copy as"), str(suggested),
+                                              QCoreApplication.translate("FileController", "CAIO engagements (*.caio)"))
         if not path:
             return None
         path = Path(path)
@@ -43,8 +43,8 @@ class FileController(QObject):
 
     @classmethod
     def ask_passphrase(cls, parent: QWidget, path: Path) -> str | None:
-        text, ok = QInputDialog.getText(parent, parent.tr("Encrypted engagement"),
-                                        parent.tr("Passphrase of %1:").replace("%1", path.name),
+        text, ok = QInputDialog.getText(parent, QCoreApplication.translate("FileController", "Encrypted engagement"),
+                                        QCoreApplication.translate("FileController", "Passphrase of %1:").replace("%1", path.name),
                                         QLineEdit.EchoMode.Password)
         return text if ok and text else None
 

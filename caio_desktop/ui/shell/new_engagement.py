@@ -34,6 +34,19 @@ def default_file_name(client: str) -> str:
     return f"{slug or 'engagement'}.caio"
 
 
+class _FilePage(QWizardPage):
+    """Proposes a file name from the client's name when the page is reached."""
+
+    def __init__(self, wizard: NewEngagementWizard) -> None:
+        super().__init__()
+        self.wizard_ = wizard
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        wizard = self.wizard_
+        if not wizard.path.text():
+            wizard.path.setText(str(wizard.folder / default_file_name(wizard.client.text())))
+
+
 class NewEngagementWizard(QWizard):
     """Three short pages; Finish creates nothing by itself (the caller does, with `values()`)."""
 
@@ -88,14 +101,7 @@ class NewEngagementWizard(QWizard):
         return page
 
     def _file_page(self) -> QWizardPage:
-        wizard = self
-
-        class FilePage(QWizardPage):
-            def initializePage(self) -> None:  # noqa: N802 - Qt API
-                if not wizard.path.text():
-                    wizard.path.setText(str(wizard.folder / default_file_name(wizard.client.text())))
-
-        page = FilePage()
+        page = _FilePage(self)
         page.setTitle(self.tr("The file"))
         page.setSubTitle(self.tr("One engagement, one .caio file. Keep it in the client's folder."))
         form = QFormLayout(page)

@@ -204,26 +204,25 @@ class MainWindow(QMainWindow):
         return self.status_file
 
     def _retranslate(self, *_: object) -> None:
-        tr = self.tr
-        self.file_menu.setTitle(tr("&File"))
-        self.edit_menu.setTitle(tr("&Edit"))
-        self.view_menu.setTitle(tr("&View"))
-        self.help_menu.setTitle(tr("&Help"))
-        self.recent_menu.setTitle(tr("Open &recent"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
         texts = {
-            self.new_action: tr("&New engagement…"), self.open_action: tr("&Open…"),
-            self.save_copy_action: tr("Save a &copy as…"), self.close_action: tr("&Close"),
-            self.demo_action: tr("Open the &demo"), self.import_action: tr("&Import a spreadsheet…"),
-            self.quit_action: tr("&Quit"), self.find_action: tr("&Find"),
-            self.delete_action: tr("&Delete selected rows"), self.preferences_action: tr("&Preferences…"),
-            self.about_action: tr("&About CAIO Desktop"),
+            self.new_action: self.tr("&New engagement…"), self.open_action: self.tr("&Open…"),
+            self.save_copy_action: self.tr("Save a &copy as…"), self.close_action: self.tr("&Close"),
+            self.demo_action: self.tr("Open the &demo"), self.import_action: self.tr("&Import a spreadsheet…"),
+            self.quit_action: self.tr("&Quit"), self.find_action: self.tr("&Find"),
+            self.delete_action: self.tr("&Delete selected rows"), self.preferences_action: self.tr("&Preferences…"),
+            self.about_action: self.tr("&About CAIO Desktop"),
         }
         for action, text in texts.items():
             action.setText(text)
         self._undo_texts()
-        self.history_action.setText(tr("&History"))
-        self.history_dock.setWindowTitle(tr("History"))
-        self.history_view.setEmptyLabel(tr("<opened>"))
+        self.history_action.setText(self.tr("&History"))
+        self.history_dock.setWindowTitle(self.tr("History"))
+        self.history_view.setEmptyLabel(self.tr("<opened>"))
         for i, spec in enumerate(self.specs):
             self.sidebar.item(i).setText(spec.label())
             self.page_actions[i].setText(spec.label())
@@ -268,7 +267,8 @@ class MainWindow(QMainWindow):
 
         client = queries.fetch_rows(workspace, "engagement", limit=1)[0]["client_name"]
         path = Path(workspace.path)
-        read_only = f" ({self.tr('read-only')})" if workspace.read_only else ""
+        read_only_text = self.tr("read-only")
+        read_only = f" ({read_only_text})" if workspace.read_only else ""
         self.setWindowTitle(f"{client} — {path.name}{read_only}[*]")
         self.client_label.setText(client)
         self.file_label.setText(path.name + read_only)

@@ -90,7 +90,7 @@ class VendorMatrixModel(QAbstractTableModel):
             return self.options[section]["name"] if 0 <= section < len(self.options) else None
         if 0 <= section < len(self.criteria):
             criterion = self.criteria[section]
-            return f"{criterion['name']} (×{format_number(criterion['weight'], self.context.lang)})"
+            return f"{criterion['name']}\n×{format_number(criterion['weight'], self.context.lang)}"
         if section == len(self.criteria):
             return "Score pondéré" if self.context.lang == "fr" else "Weighted score"
         return None
@@ -175,6 +175,10 @@ class VendorMatrixView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.AnyKeyPressed
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setMinimumHeight(52)
+        header.setMinimumSectionSize(90)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setAlternatingRowColors(True)

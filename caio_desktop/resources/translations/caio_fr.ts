@@ -1,0 +1,813 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>ChangePage</name>
+    <message>
+        <location filename="../../ui/pages/change.py" line="13" />
+        <source>Change</source>
+        <translation>Conduite du changement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/change.py" line="16" />
+        <source>Who must be on board, how they are trained and what they are told.</source>
+        <translation>Qui embarquer, comment les former et quoi leur dire.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/change.py" line="25" />
+        <source>Influence × interest</source>
+        <translation>Influence × intérêt</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <location filename="../../ui/registers/editors.py" line="198" />
+        <source>No date</source>
+        <translation>Sans date</translation>
+    </message>
+</context>
+<context>
+    <name>DetailForm</name>
+    <message>
+        <location filename="../../ui/registers/form.py" line="160" />
+        <source>Select a row to see its details</source>
+        <translation>Sélectionnez une ligne pour voir son détail</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosisPage</name>
+    <message>
+        <location filename="../../ui/pages/diagnosis.py" line="17" />
+        <source>Diagnosis</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/diagnosis.py" line="20" />
+        <source>Where the client stands on AI: maturity by dimension, interviews and findings.</source>
+        <translation>Où en est le client sur l'IA : maturité par dimension, entretiens et constats.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/diagnosis.py" line="32" />
+        <source>Current and target maturity</source>
+        <translation>Maturité actuelle et cible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/diagnosis.py" line="40" />
+        <source>Maturity rating</source>
+        <translation>Notation de la maturité</translation>
+    </message>
+</context>
+<context>
+    <name>EngagementPage</name>
+    <message>
+        <location filename="../../ui/pages/engagement.py" line="30" />
+        <location filename="../../ui/pages/engagement.py" line="41" />
+        <source>Engagement</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/engagement.py" line="33" />
+        <source>The client, the mission's dates and branding, its phases and the client team.</source>
+        <translation>Le client, les dates et l'identité visuelle de la mission, ses phases et l'équipe client.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/engagement.py" line="25" />
+        <location filename="../../ui/pages/engagement.py" line="63" />
+        <location filename="../../ui/pages/engagement.py" line="104" />
+        <source>Client logo</source>
+        <translation>Logo du client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/engagement.py" line="26" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/engagement.py" line="72" />
+        <source>Choose a logo…</source>
+        <translation>Choisir un logo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/engagement.py" line="73" />
+        <source>Remove the logo</source>
+        <translation>Retirer le logo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/engagement.py" line="92" />
+        <source>No logo</source>
+        <translation>Pas de logo</translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <location filename="../../ui/shell/files.py" line="31" />
+        <source>Open an engagement</source>
+        <translation>Ouvrir une mission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/files.py" line="32" />
+        <location filename="../../ui/shell/files.py" line="38" />
+        <source>CAIO engagements (*.caio)</source>
+        <translation>Missions CAIO (*.caio)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/files.py" line="37" />
+        <source>Save a copy as</source>
+        <translation>Enregistrer une copie sous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/files.py" line="46" />
+        <source>Encrypted engagement</source>
+        <translation>Mission chiffrée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/files.py" line="47" />
+        <source>Passphrase of %1:</source>
+        <translation>Phrase secrète de %1 :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/files.py" line="102" />
+        <source>Restore the snapshot of %1</source>
+        <translation>Restaurer l'instantané du %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/files.py" line="104" />
+        <source>Open read-only</source>
+        <translation>Ouvrir en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/files.py" line="106" />
+        <source>Enter the passphrase…</source>
+        <translation>Saisir la phrase secrète…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/files.py" line="107" />
+        <source>Cannot open the engagement</source>
+        <translation>Impossible d'ouvrir la mission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/files.py" line="117" />
+        <source>Restore failed</source>
+        <translation>Échec de la restauration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/files.py" line="138" />
+        <source>Cannot create the engagement</source>
+        <translation>Impossible de créer la mission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/files.py" line="162" />
+        <source>Cannot save the copy</source>
+        <translation>Impossible d'enregistrer la copie</translation>
+    </message>
+</context>
+<context>
+    <name>GovernancePage</name>
+    <message>
+        <location filename="../../ui/pages/governance.py" line="24" />
+        <source>Governance</source>
+        <translation>Gouvernance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/governance.py" line="27" />
+        <source>Decisions of the governance bodies and the actions that follow them.</source>
+        <translation>Décisions des instances de gouvernance et actions qui en découlent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/governance.py" line="44" />
+        <location filename="../../ui/pages/governance.py" line="59" />
+        <source>Mine</source>
+        <translation>Les miennes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/governance.py" line="45" />
+        <source>Actions whose owner is the consultant of the engagement</source>
+        <translation>Actions dont le responsable est le consultant de la mission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/governance.py" line="46" />
+        <location filename="../../ui/pages/governance.py" line="63" />
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/shell/window.py" line="207" />
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="208" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="209" />
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="210" />
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="211" />
+        <source>Open &amp;recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="213" />
+        <source>&amp;New engagement…</source>
+        <translation>&amp;Nouvelle mission…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="213" />
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="214" />
+        <source>Save a &amp;copy as…</source>
+        <translation>Enregistrer une &amp;copie sous…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="214" />
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="215" />
+        <source>Open the &amp;demo</source>
+        <translation>Ouvrir la &amp;démo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="215" />
+        <source>&amp;Import a spreadsheet…</source>
+        <translation>&amp;Importer un tableur…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="216" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="216" />
+        <source>&amp;Find</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="217" />
+        <source>&amp;Delete selected rows</source>
+        <translation>&amp;Supprimer les lignes sélectionnées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="217" />
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="218" />
+        <source>&amp;About CAIO Desktop</source>
+        <translation>À &amp;propos de CAIO Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="223" />
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="224" />
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="225" />
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;ouverture&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="235" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="236" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="270" />
+        <source>read-only</source>
+        <translation>lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="345" />
+        <source>No recent engagement</source>
+        <translation>Aucune mission récente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="348" />
+        <source>Clear the list</source>
+        <translation>Vider la liste</translation>
+    </message>
+</context>
+<context>
+    <name>MaturityRatingView</name>
+    <message>
+        <location filename="../../ui/diagnosis/rating_view.py" line="137" />
+        <source>Assessment:</source>
+        <translation>Évaluation :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/rating_view.py" line="138" />
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/rating_view.py" line="138" />
+        <source>Current</source>
+        <translation>Actuel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/rating_view.py" line="138" />
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/rating_view.py" line="139" />
+        <source>Current level</source>
+        <translation>Niveau actuel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/rating_view.py" line="140" />
+        <source>Target level</source>
+        <translation>Niveau cible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/rating_view.py" line="229" />
+        <source>Choose a dimension</source>
+        <translation>Choisissez une dimension</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../../ui/shell/navigation.py" line="48" />
+        <source>Overview</source>
+        <translation>Vue d'ensemble</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/navigation.py" line="49" />
+        <source>Engagement</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/navigation.py" line="50" />
+        <source>Diagnosis</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/navigation.py" line="51" />
+        <source>AI systems</source>
+        <translation>Systèmes d'IA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/navigation.py" line="52" />
+        <source>Strategy &amp; use cases</source>
+        <translation>Stratégie et cas d'usage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/navigation.py" line="53" />
+        <source>Roadmap &amp; KPIs</source>
+        <translation>Feuille de route et KPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/navigation.py" line="54" />
+        <source>Change</source>
+        <translation>Conduite du changement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/navigation.py" line="55" />
+        <source>Risks &amp; compliance</source>
+        <translation>Risques et conformité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/navigation.py" line="56" />
+        <source>Governance</source>
+        <translation>Gouvernance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/navigation.py" line="57" />
+        <source>Deliverables</source>
+        <translation>Livrables</translation>
+    </message>
+</context>
+<context>
+    <name>NewEngagementWizard</name>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="57" />
+        <location filename="../../ui/shell/new_engagement.py" line="119" />
+        <source>New engagement</source>
+        <translation>Nouvelle mission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="67" />
+        <source>The client</source>
+        <translation>Le client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="68" />
+        <source>Who the engagement is for. Everything else can be changed later.</source>
+        <translation>Pour qui est la mission. Tout le reste pourra être modifié ensuite.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="77" />
+        <source>Client *</source>
+        <translation>Client *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="78" />
+        <source>Sector</source>
+        <translation>Secteur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="79" />
+        <source>Consultant</source>
+        <translation>Consultant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="85" />
+        <source>The mission</source>
+        <translation>La mission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="86" />
+        <source>The language of the deliverables, the start and the length of the mission.</source>
+        <translation>La langue des livrables, le début et la durée de la mission.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="97" />
+        <source> months</source>
+        <translation> mois</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="98" />
+        <source>Language of deliverables</source>
+        <translation>Langue des livrables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="99" />
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="100" />
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="105" />
+        <source>The file</source>
+        <translation>Le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="106" />
+        <source>One engagement, one .caio file. Keep it in the client's folder.</source>
+        <translation>Une mission, un fichier .caio. Rangez-le dans le dossier du client.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="110" />
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="114" />
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/new_engagement.py" line="120" />
+        <source>CAIO engagements (*.caio)</source>
+        <translation>Missions CAIO (*.caio)</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="64" />
+        <source>Overview</source>
+        <translation>Vue d'ensemble</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="101" />
+        <source>Progress through the phases</source>
+        <translation>Avancement par phase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="102" />
+        <source>Registers</source>
+        <translation>Registres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="103" />
+        <source>Top risks</source>
+        <translation>Risques majeurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="104" />
+        <source>Overdue actions</source>
+        <translation>Actions en retard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="105" />
+        <source>Upcoming milestones and trainings</source>
+        <translation>Prochains jalons et formations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="213" />
+        <source>Engagement</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="213" />
+        <source>Diagnosis</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="214" />
+        <source>AI systems</source>
+        <translation>Systèmes d'IA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="214" />
+        <source>Strategy &amp; use cases</source>
+        <translation>Stratégie et cas d'usage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="215" />
+        <source>Roadmap &amp; KPIs</source>
+        <translation>Feuille de route et KPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="215" />
+        <source>Change</source>
+        <translation>Conduite du changement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="216" />
+        <source>Risks &amp; compliance</source>
+        <translation>Risques et conformité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="216" />
+        <source>Governance</source>
+        <translation>Gouvernance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="240" />
+        <source>No overdue action.</source>
+        <translation>Aucune action en retard.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="253" />
+        <source>Nothing planned.</source>
+        <translation>Rien de prévu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="255" />
+        <source>No open risk.</source>
+        <translation>Aucun risque ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="14" />
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="22" />
+        <source>The language changes at once, without restarting.</source>
+        <translation>La langue change immédiatement, sans redémarrer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="24" />
+        <source>Interface language</source>
+        <translation>Langue de l'interface</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="26" />
+        <source>Your name (consultant)</source>
+        <translation>Votre nom (consultant)</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterWidget</name>
+    <message>
+        <location filename="../../ui/registers/view.py" line="166" />
+        <source>Search (Ctrl+F)</source>
+        <translation>Rechercher (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/view.py" line="167" />
+        <source>Filter</source>
+        <translation>Filtrer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/view.py" line="168" />
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/view.py" line="169" />
+        <source>Add a row: %1</source>
+        <translation>Ajouter : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/view.py" line="170" />
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/view.py" line="50" />
+        <location filename="../../ui/registers/view.py" line="171" />
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/view.py" line="57" />
+        <source>Not possible</source>
+        <translation>Impossible</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/registers/view.py" line="191" />
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/view.py" line="193" />
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/view.py" line="269" />
+        <source>Delete %1 “%2”? You can undo it with Ctrl+Z.</source>
+        <translation>Supprimer %1 « %2 » ? Ctrl+Z permet d'annuler.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/registers/view.py" line="272" />
+        <source>Delete %n row(s)? You can undo it with Ctrl+Z.</source>
+        <translation>
+            <numerusform>Supprimer %n ligne ? Ctrl+Z permet d'annuler.</numerusform><numerusform>Supprimer %n lignes ? Ctrl+Z permet d'annuler.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/view.py" line="319" />
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+</context>
+<context>
+    <name>RisksPage</name>
+    <message>
+        <location filename="../../ui/pages/risks.py" line="16" />
+        <source>Risks &amp; compliance</source>
+        <translation>Risques et conformité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/risks.py" line="19" />
+        <source>Click a cell of a heat map to see its risks; click it again to see them all.</source>
+        <translation>Cliquez une case d'une carte des risques pour n'afficher que ses risques ; cliquez-la à nouveau pour tout revoir.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/risks.py" line="28" />
+        <source>Current risk</source>
+        <translation>Risque brut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/risks.py" line="29" />
+        <source>Residual risk</source>
+        <translation>Risque résiduel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/risks.py" line="58" />
+        <source>Framework:</source>
+        <translation>Référentiel :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/risks.py" line="74" />
+        <source>All frameworks</source>
+        <translation>Tous les référentiels</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapPage</name>
+    <message>
+        <location filename="../../ui/pages/roadmap.py" line="16" />
+        <source>Roadmap &amp; KPIs</source>
+        <translation>Feuille de route et KPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/roadmap.py" line="19" />
+        <source>Initiatives by phase, milestones, and the indicators that show progress.</source>
+        <translation>Initiatives par phase, jalons et indicateurs de progrès.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/roadmap.py" line="29" />
+        <source>Timeline</source>
+        <translation>Calendrier</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../ui/shell/start_page.py" line="67" />
+        <source>The interim Chief AI Officer's workbench: one engagement, one file.</source>
+        <translation>L'établi du Chief AI Officer de transition : une mission, un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/start_page.py" line="68" />
+        <source>New engagement…</source>
+        <translation>Nouvelle mission…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/start_page.py" line="69" />
+        <source>Open…</source>
+        <translation>Ouvrir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/start_page.py" line="70" />
+        <source>Open the demo</source>
+        <translation>Ouvrir la démo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/start_page.py" line="71" />
+        <source>Recent engagements</source>
+        <translation>Missions récentes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/start_page.py" line="82" />
+        <source>No recent engagement yet.</source>
+        <translation>Aucune mission récente pour l'instant.</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyPage</name>
+    <message>
+        <location filename="../../ui/pages/strategy.py" line="17" />
+        <source>Strategy &amp; use cases</source>
+        <translation>Stratégie et cas d'usage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/strategy.py" line="20" />
+        <source>Objectives, charter and the portfolio of use cases, scored on value and feasibility.</source>
+        <translation>Objectifs, charte et portefeuille de cas d'usage, notés en valeur et en faisabilité.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/strategy.py" line="29" />
+        <source>Value × feasibility</source>
+        <translation>Valeur × faisabilité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/strategy.py" line="33" />
+        <source>Vendor selection</source>
+        <translation>Choix des solutions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/strategy.py" line="39" />
+        <source>Selection matrix: score each option 1–5 on each criterion</source>
+        <translation>Matrice de sélection : notez chaque option de 1 à 5 sur chaque critère</translation>
+    </message>
+</context>
+<context>
+    <name>SystemsPage</name>
+    <message>
+        <location filename="../../ui/pages/systems.py" line="15" />
+        <source>AI systems</source>
+        <translation>Systèmes d'IA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/systems.py" line="18" />
+        <source>Inventory of the AI systems in use or planned, with their AI Act classification.</source>
+        <translation>Inventaire des systèmes d'IA en service ou en projet, avec leur classification AI Act.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/systems.py" line="35" />
+        <source>Classify (AI Act)…</source>
+        <translation>Classer (AI Act)…</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <location filename="../../ui/worker.py" line="66" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+</TS>
