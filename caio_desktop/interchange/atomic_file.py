@@ -11,6 +11,7 @@ interruption the temporary file is removed and the destination is left as it was
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
@@ -23,7 +24,9 @@ def atomic_output(out_path: Path | str) -> Iterator[Path]:
     """Yield a temporary path beside `out_path`; rename it to `out_path` when the block succeeds."""
     out_path = Path(out_path)
     if out_path.is_dir():
-        raise IsADirectoryError(21, "is a folder, not a file name", str(out_path))
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file name", str(out_path))
+    if not out_path.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(out_path.parent))
     fd, name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part", dir=out_path.parent or ".")
     os.close(fd)
     tmp = Path(name)

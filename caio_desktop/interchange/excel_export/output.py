@@ -17,6 +17,10 @@ def discard(workbook: Workbook) -> None:
         writer = getattr(ws, "_writer", None)
         if writer is None:
             continue
+        rows = getattr(ws, "_rows", None)  # the row stream first: it still has tags to close
+        if rows is not None:
+            with suppress(Exception):
+                rows.close()
         with suppress(Exception):
             writer.close()
         with suppress(Exception):
