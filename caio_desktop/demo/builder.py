@@ -97,7 +97,7 @@ class _Filler:
         unknown = set(rows) - set(MODULES)
         if unknown:
             raise DemoContentError(f"demo content: unknown module(s) {', '.join(sorted(unknown))}")
-        engagement_id = self._only_id("engagement")
+        engagement_id = self.rec.conn.execute(select(table("engagement").c.id)).scalar_one()
         change_row(self.rec, MODULES["engagement"], engagement_id,
                    {k: v for k, v in engagement.items() if k not in ("client_name", "language")})
         for phase in rows.pop("phases", []):
@@ -171,9 +171,6 @@ class _Filler:
         except KeyError:
             raise DemoContentError(
                 f"demo content {where}: no {module_key} row with key {local_key!r} before this one") from None
-
-    def _only_id(self, module_key: str) -> int:
-        return self.rec.conn.execute(select(table(module_key).c.id)).scalar_one()
 
     def _phase_id(self, code: str) -> int:
         t = table("phases")

@@ -317,22 +317,33 @@ def test_overwrite_replaces_an_existing_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.caio"]
 
 
-def test_bad_content_fails_loudly_and_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("change", "message"), [
+    ({"likelihood": 9}, r"risks\[0\]: risks\.likelihood = 9: must be between 1 and 5"),
+    ({"ai_system_id": "chatbot"}, r"risks\[0\]: no ai_systems row with key 'chatbot'"),
+    ({"review_date": "2026-01-01"}, r"risks\[0\]: dates are days after the start, not '2026-01-01'"),
+    ({"severity": "high"}, r"risks\[0\]: risks has no field 'severity'"),
+])
+def test_bad_content_fails_loudly_and_leaves_no_file(change: dict, message: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from caio_desktop.demo import builder
 
     original = builder.content
 
     def broken(lang: str) -> dict:
         rows = original(lang)
-        rows["risks"] = [{**rows["risks"][0], "likelihood": 9}]
+        rows["risks"] = [{**rows["risks"][0], **change}]
         return rows
 
     monkeypatch.setattr(builder, "content", broken)
-    with pytest.raises(DemoContentError, match=r"risks\[0\].*likelihood.*between 1 and 5"):
+    with pytest.raises(DemoContentError, match=message):
         build_demo(tmp_path / "demo.caio", lang="fr", today=DEMO_TODAY)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unknown_language_is_refused_before_any_file_is_made(tmp_path: Path) -> None:
     with pytest.raises(DemoContentError, match="not 'de'"):
         build_demo(tmp_path / "demo.caio", lang="de", today=DEMO_TODAY)
+    assert list(tmp_path.iterdir()) == []
 
 
 # --- command line --------------------------------------------------------------------------------------
