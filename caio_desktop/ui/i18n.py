@@ -41,6 +41,10 @@ def install_language(lang: str) -> bool:
     _installed.clear()
     if lang != "fr":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        plurals = QTranslator(app)  # English needs only its plural forms ("1 row", "2 rows")
+        if plurals.load("caio_en", translations_dir()):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
         return True
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
     ours = QTranslator(app)

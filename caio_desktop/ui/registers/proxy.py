@@ -34,7 +34,7 @@ class RegisterProxy(QSortFilterProxyModel):
         self._search = " ".join(text.casefold().split())
         if self._search:
             self.register.fetch_all()  # a search covers the whole register, not the loaded pages
-        self.invalidateFilter()
+        self._refilter()
 
     def set_value_filter(self, field_key: str, values: set[Any] | None) -> None:
         """Keep rows whose `field_key` is one of `values` (None or empty removes the filter)."""
@@ -43,7 +43,7 @@ class RegisterProxy(QSortFilterProxyModel):
             self.register.fetch_all()
         else:
             self._values.pop(field_key, None)
-        self.invalidateFilter()
+        self._refilter()
 
     def set_predicate(self, name: str, predicate: RowPredicate | None) -> None:
         if predicate is None:
@@ -51,13 +51,20 @@ class RegisterProxy(QSortFilterProxyModel):
         else:
             self._predicates[name] = predicate
             self.register.fetch_all()
-        self.invalidateFilter()
+        self._refilter()
 
     def clear_filters(self) -> None:
         self._values.clear()
         self._predicates.clear()
         self._search = ""
-        self.invalidateFilter()
+        self._refilter()
+
+    def _refilter(self) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+: invalidateFilter() is deprecated
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt API
         row = self.register.row_dict(source_row)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
 
 from caio_desktop.operations import create_row, delete_rows
@@ -13,13 +12,6 @@ from caio_desktop.operations.history import run_recorded
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.registers.model import ID_ROLE, ROW_ROLE, RegisterModel
 from caio_desktop.workspace.queries import get_row
-
-
-@pytest.fixture
-def context(qtbot, workspace) -> AppContext:
-    context = AppContext(lang="fr")
-    context.set_workspace(workspace)
-    return context
 
 
 def _risk(context: AppContext, title: str, likelihood: int = 3, impact: int = 3, **values) -> int:

