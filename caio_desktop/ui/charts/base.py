@@ -76,6 +76,13 @@ class ChartWidget(QWidget):
         """The French or English text, in the chart's language."""
         return fr if self._lang == "fr" else en
 
+    def counted(self, n: int, fr: tuple[str, str], en: tuple[str, str]) -> str:
+        """The singular or plural template ("{n} risque", "{n} risques") for `n`, filled in: French
+        takes the singular for 0 and 1, English for 1 only."""
+        one, many = fr if self._lang == "fr" else en
+        singular = n <= 1 if self._lang == "fr" else n == 1
+        return (one if singular else many).format(n=n)
+
     def pair(self, label: str, value: object) -> str:
         """"Label : value" in French typography, "Label: value" in English (tooltip lines)."""
         return f"{label} : {value}" if self._lang == "fr" else f"{label}: {value}"
@@ -87,6 +94,15 @@ class ChartWidget(QWidget):
 
     def _empty_message(self) -> str:
         raise NotImplementedError
+
+    def caption(self) -> str:
+        """The line at the top of the chart saying what it shows ("" for none)."""
+        return ""
+
+    def _paint_caption(self, painter: QPainter, rect: QRectF) -> None:
+        painter.setFont(theme.font(13, bold=True))
+        painter.setPen(theme.INK)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.caption())
 
     def footnote(self) -> str:
         """A line under the chart about what it leaves out (e.g. rows without scores); "" for none."""

@@ -46,6 +46,10 @@ STATUS_COLORS = {
 }
 MILESTONE_COLORS = {"planned": QColor("#5B6B7C"), "done": QColor("#3C8D5A"), "missed": QColor("#C0392B")}
 NO_PHASE = ""
+# How a dependent initiative's start relates to the one it depends on: after its end (as planned),
+# while it runs (overlap, often deliberate, shown in amber), or before it even starts (red: a mistake).
+FOLLOWS, OVERLAPS, BEFORE = "follows", "overlaps", "before"
+ARROW_COLORS = {FOLLOWS: QColor("#7B8794"), OVERLAPS: QColor("#C98A1B"), BEFORE: QColor("#C0392B")}
 _HEADER = 40.0
 _GROUP_ROW = 26.0
 _ROW = 30.0
@@ -211,8 +215,16 @@ class RoadmapGantt(ChartWidget):
         missing = len(self._initiatives) - len(self.scheduled)
         if not missing:
             return ""
-        return self.fr_en(f"{missing} initiative(s) sans dates de début et de fin, non représentée(s)",
-                          f"{missing} initiative(s) without start and end dates are not shown")
+        return self.counted(missing, ("{n} initiative sans dates de début et de fin, non représentée",
+                                      "{n} initiatives sans dates de début et de fin, non représentées"),
+                            ("{n} initiative without start and end dates is not shown",
+                             "{n} initiatives without start and end dates are not shown"))
+
+    def caption(self) -> str:
+        initiatives, milestones = len(self.scheduled), len(self._milestones)
+        return " · ".join((self.counted(initiatives, ("{n} initiative", "{n} initiatives"),
+                                        ("{n} initiative", "{n} initiatives")),
+                           self.counted(milestones, ("{n} jalon", "{n} jalons"), ("{n} milestone", "{n} milestones"))))
 
     def _phase_label(self, phase: str) -> str:
         return ENUMERATIONS["phase"].label(phase, self._lang) if phase else self.fr_en("Sans phase", "No phase")
@@ -328,28 +340,45 @@ class RoadmapGantt(ChartWidget):
         return layout
 
     def _layout_arrows(self, layout: GanttLayout) -> None:
-        for initiative in self.scheduled:
-            for before_id in initiative.depends_on:
-                if before_id not in layout.bars or initiative.id not in layout.bars:
-                    continue
-                source, target = layout.bars[before_id], layout.bars[initiative.id]
-                start = QPointF(source.right(), source.center().y())
-                end = QPointF(target.left(), target.center().y())
-                path = QPainterPath(start)
-                if end.x() - start.x() >= 14:
-                    path.lineTo(start.x() + 7, start.y())
-                    path.lineTo(start.x() + 7, end.y())
-                    path.lineTo(end)
-                else:  # the dependent starts before (or right as) the other ends: go round
-                    down = 1 if end.y() > start.y() else -1
-                    middle = start.y() + down * _ROW / 2
-                    path.lineTo(start.x() + 7, start.y())
-                    path.lineTo(start.x() + 7, middle)
-                    path.lineTo(end.x() - 9, middle)
-                    path.lineTo(end.x() - 9, end.y())
-                    path.lineTo(end)
-                late = (self._by_id(initiative.id).start or dt.date.min) <= (self._by_id(before_id).end or dt.date.max)
-                layout.arrows.append((before_id, initiative.id, path, late))
+        """One arrow per dependency, shaped by how the dates relate (see FOLLOWS, OVERLAPS, BEFORE)."""
+        for before, initiative, state in self._dependencies():
+            source, target = layout.bars[before.id], layout.bars[initiative.id]
+            if state == OVERLAPS:  # started while the other runs: a short drop to where this one starts
+                x = target.left() + 4
+                down = target.top() > source.top()
+                path = QPainterPath(QPointF(x, source.bottom() if down else source.top()))
+                path.lineTo(x, target.top() if down else target.bottom())
+            else:
+                path = self._elbow(source, target)
+            layout.arrows.append((before.id, initiative.id, path, state))
+
+    @staticmethod
+    def _elbow(source: QRectF, target: QRectF) -> QPainterPath:
+        """From the end of `source` to the start of `target`, going round when the start lies behind."""
+        start = QPointF(source.right(), source.center().y())
+        end = QPointF(target.left(), target.center().y())
+        path = QPainterPath(start)
+        path.lineTo(start.x() + 7, start.y())
+        if end.x() - start.x() >= 14:
+            path.lineTo(start.x() + 7, end.y())
+        else:
+            middle = start.y() + (_ROW / 2 if end.y() > start.y() else -_ROW / 2)
+            path.lineTo(start.x() + 7, middle)
+            path.lineTo(end.x() - 9, middle)
+            path.lineTo(end.x() - 9, end.y())
+        path.lineTo(end)
+        return path
+
+    def _dependencies(self) -> list[tuple[GanttInitiative, GanttInitiative, str]]:
+        """(depended on, dependent, state) for every dependency between drawn initiatives."""
+        drawn = {i.id: i for i in self.scheduled}
+        result = []
+        for initiative in drawn.values():
+            for before in (drawn[i] for i in initiative.depends_on if i in drawn):
+                state = FOLLOWS if initiative.start > before.end else (
+                    OVERLAPS if initiative.start >= before.start else BEFORE)
+                result.append((before, initiative, state))
+        return result
 
     def _by_id(self, initiative_id: int) -> GanttInitiative:
         return next(i for i in self._initiatives if i.id == initiative_id)
@@ -362,9 +391,13 @@ class RoadmapGantt(ChartWidget):
         if self._milestones:
             items.append(LegendItem(MODULES["milestones"].label(self._lang), MILESTONE_COLORS["planned"],
                                     Swatch.DIAMOND))
-        if any(i.depends_on for i in self.scheduled):
-            items.append(LegendItem(MODULES["initiatives"].field("depends_on_ids").label(self._lang), theme.MUTED,
-                                    Swatch.LINE))
+        states = {state for _, _, state in self._dependencies()}
+        names = {FOLLOWS: MODULES["initiatives"].field("depends_on_ids").label(self._lang),
+                 OVERLAPS: self.fr_en("Démarre avant la fin de ce dont elle dépend",
+                                      "Starts before what it depends on ends"),
+                 BEFORE: self.fr_en("Démarre avant ce dont elle dépend", "Starts before what it depends on")}
+        items += [LegendItem(names[s], ARROW_COLORS[s], Swatch.LINE) for s in (FOLLOWS, OVERLAPS, BEFORE)
+                  if s in states]
         items.append(LegendItem(self.fr_en("Aujourd'hui", "Today"), theme.TODAY, Swatch.DASHED))
         return items
 
@@ -374,15 +407,20 @@ class RoadmapGantt(ChartWidget):
         self._paint_grid(painter, layout)
         self._paint_rows(painter, layout)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for _, _, path, late in layout.arrows:
-            color = theme.TODAY if late else theme.MUTED
+        for _, _, path, state in layout.arrows:
+            color = ARROW_COLORS[state]
             painter.setPen(QPen(color, 1.3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
             tip = path.currentPosition()
+            before = path.elementAt(path.elementCount() - 2)
+            direction = tip - QPointF(before.x, before.y)
+            length = max((direction.x() ** 2 + direction.y() ** 2) ** 0.5, 1e-6)
+            ux, uy = direction.x() / length, direction.y() / length
             painter.setBrush(color)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawPolygon(QPolygonF([tip, tip + QPointF(-6, -3.5), tip + QPointF(-6, 3.5)]))
+            painter.drawPolygon(QPolygonF([tip, tip + QPointF(-6 * ux + 3.5 * uy, -6 * uy - 3.5 * ux),
+                                           tip + QPointF(-6 * ux - 3.5 * uy, -6 * uy + 3.5 * ux)]))
         by_id = {m.id: m for m in self._milestones}
         for milestone_id, centre in layout.milestones.items():
             milestone = by_id[milestone_id]
@@ -428,6 +466,8 @@ class RoadmapGantt(ChartWidget):
                 painter.setFont(theme.font(11))
         painter.setPen(QPen(theme.AXIS, 1.0))
         painter.drawLine(QPointF(layout.rect.left() + _MARGIN, header.bottom()), QPointF(header.right(), header.bottom()))
+        self._paint_caption(painter, QRectF(layout.rect.left() + _MARGIN, header.top(),
+                                            header.left() - layout.rect.left() - _MARGIN - 8, 20))
         painter.setFont(theme.font(12, bold=True))
         painter.setPen(theme.MUTED)
         painter.drawText(QRectF(layout.rect.left() + _MARGIN + 2, header.top() + 20, header.left() - layout.rect.left(), 20),

@@ -161,11 +161,13 @@ class RiskHeatMap(ChartWidget):
     def selected_cell(self) -> tuple[int, int] | None:
         return self._selected
 
-    def clear_selection(self) -> None:
-        """Forget the selected cell (emits `cell_cleared` when one was selected)."""
+    def clear_selection(self, *, notify: bool = True) -> None:
+        """Forget the selected cell; `cell_cleared` is emitted when one was selected and `notify` (pass
+        False when another chart's click has replaced the filter this one set)."""
         if self._selected is not None:
             self._selected = None
-            self.cell_cleared.emit()
+            if notify:
+                self.cell_cleared.emit()
             self.update()
 
     def _clicked(self, key: Hashable | None) -> None:
@@ -199,16 +201,17 @@ class RiskHeatMap(ChartWidget):
         missing = self.unrated()
         if not missing:
             return ""
-        return self.fr_en(f"{missing} risque(s) sans évaluation résiduelle, non représenté(s)",
-                          f"{missing} risk(s) without a residual rating are not shown")
+        return self.counted(missing, ("{n} risque sans évaluation résiduelle, non représenté",
+                                      "{n} risques sans évaluation résiduelle, non représentés"),
+                            ("{n} risk without a residual rating is not shown",
+                             "{n} risks without a residual rating are not shown"))
 
     def caption(self) -> str:
-        placed = len(self._risks) - self.unrated()
+        count = self.counted(len(self._risks) - self.unrated(), ("{n} risque", "{n} risques"),
+                             ("{n} risk", "{n} risks"))
         if self._mode == CURRENT:
-            return self.fr_en(f"Risque brut (avant traitement) · {placed} risque(s)",
-                              f"Current risk (before treatment) · {placed} risk(s)")
-        return self.fr_en(f"Risque résiduel (après traitement) · {placed} risque(s)",
-                          f"Residual risk (after treatment) · {placed} risk(s)")
+            return self.fr_en(f"Risque brut (avant traitement) · {count}", f"Current risk (before treatment) · {count}")
+        return self.fr_en(f"Risque résiduel (après traitement) · {count}", f"Residual risk (after treatment) · {count}")
 
     def _cell_tooltip(self, likelihood: int, impact: int) -> str:
         lang, m = self._lang, self._matrix
@@ -227,7 +230,7 @@ class RiskHeatMap(ChartWidget):
             lines += [f"{r.code} {r.title}".strip() for r in risks[:_TOOLTIP_RISKS]]
             if len(risks) > _TOOLTIP_RISKS:
                 more = len(risks) - _TOOLTIP_RISKS
-                lines.append(self.fr_en(f"… et {more} autre(s)", f"… and {more} more"))
+                lines.append(self.counted(more, ("… et {n} autre", "… et {n} autres"), ("… and {n} more",) * 2))
         return "\n".join(lines)
 
     # --- layout ------------------------------------------------------------------------------------
@@ -275,9 +278,7 @@ class RiskHeatMap(ChartWidget):
     def _paint(self, painter: QPainter, layout: ChartLayout) -> None:
         assert isinstance(layout, HeatMapLayout)
         lang, m = self._lang, self._matrix
-        painter.setFont(theme.font(13, bold=True))
-        painter.setPen(theme.INK)
-        painter.drawText(layout.caption, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.caption())
+        self._paint_caption(painter, layout.caption)
 
         counts = self.counts()
         count_font = theme.font(max(14, min(28, int(layout.cells[(1, 1)].height() * 0.38))), bold=True)
@@ -327,4 +328,4 @@ class RiskHeatMap(ChartWidget):
         return QSize(620, 460)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
-        return QSize(420, 320)
+        return QSize(400, 270)

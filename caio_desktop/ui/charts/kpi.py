@@ -376,7 +376,8 @@ class KpiTrend(ChartWidget):
         painter.setFont(theme.font(10 if self._compact else 11))
         painter.setPen(theme.MUTED)
         count = len(series.measurements)
-        sub = "  ·  ".join(p for p in (self.direction_text(), self.fr_en(f"{count} mesure(s)", f"{count} measurement(s)"))
+        sub = "  ·  ".join(p for p in (self.direction_text(), self.counted(count, ("{n} mesure", "{n} mesures"),
+                                                                    ("{n} measurement", "{n} measurements")))
                            if p)
         painter.drawText(QRectF(header.left(), header.top() + 22, name_w, 16),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sub)

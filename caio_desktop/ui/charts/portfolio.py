@@ -78,6 +78,7 @@ class PortfolioLayout(ChartLayout):
     plane: Plane = field(default_factory=lambda: Plane(QRectF()))
     bubbles: dict[int, QPointF] = field(default_factory=dict)
     labels: dict[int, QRectF] = field(default_factory=dict)
+    caption: QRectF = field(default_factory=QRectF)
     legend: QRectF = field(default_factory=QRectF)
     legend_items: list[LegendItem] = field(default_factory=list)
     footnote: QRectF = field(default_factory=QRectF)
@@ -132,12 +133,18 @@ class PortfolioMatrix(ChartWidget):
             )
         return ""
 
+    def caption(self) -> str:
+        count = len(self._use_cases)
+        return self.fr_en("Valeur × faisabilité · ", "Value × feasibility · ") + self.counted(
+            count, ("{n} cas d'usage",) * 2, ("{n} use case", "{n} use cases"))
+
     def footnote(self) -> str:
         missing = len(self._use_cases) - len(self.placed)
         if not missing:
             return ""
-        return self.fr_en(f"{missing} cas d'usage non noté(s), non représenté(s)",
-                          f"{missing} use case(s) not scored yet are not shown")
+        return self.counted(missing, ("{n} cas d'usage non noté, non représenté",
+                                      "{n} cas d'usage non notés, non représentés"),
+                            ("{n} use case not scored yet is not shown", "{n} use cases not scored yet are not shown"))
 
     def _tooltip(self, use_case: UseCasePoint) -> str:
         lang = self._lang
@@ -153,7 +160,8 @@ class PortfolioMatrix(ChartWidget):
 
     def _compute_layout(self, rect: QRectF) -> PortfolioLayout:
         layout = PortfolioLayout(rect)
-        inner = rect.adjusted(14, 14, -14, -14)
+        inner = rect.adjusted(14, 12, -14, -14)
+        layout.caption = QRectF(inner.left(), inner.top(), inner.width(), 22)
         labels = ENUMERATIONS["quadrant"]
         layout.legend_items = [LegendItem(labels.label(k, self._lang), QUADRANT_COLORS[k], Swatch.CIRCLE)
                                for k in labels.codes]
@@ -161,7 +169,8 @@ class PortfolioMatrix(ChartWidget):
         foot_h = 18.0 if self.footnote() else 0.0
         layout.footnote = QRectF(inner.left(), inner.bottom() - foot_h, inner.width(), foot_h)
         layout.legend = QRectF(inner.left(), layout.footnote.top() - legend_h - 2, inner.width(), legend_h)
-        plane = Plane(plane_area(inner, bottom_reserved=legend_h + foot_h + 6), split=QUADRANT_THRESHOLD)
+        below_caption = inner.adjusted(0, 28, 0, 0)
+        plane = Plane(plane_area(below_caption, bottom_reserved=legend_h + foot_h + 6), split=QUADRANT_THRESHOLD)
         layout.plane = plane
 
         # Use cases with the same scores share a point: spread them on a small ring around it.
@@ -198,6 +207,7 @@ class PortfolioMatrix(ChartWidget):
     def _paint(self, painter: QPainter, layout: ChartLayout) -> None:
         assert isinstance(layout, PortfolioLayout)
         fields = MODULES["use_cases"]
+        self._paint_caption(painter, layout.caption)
         paint_plane(painter, layout.plane, self.quadrants(),
                     x_title=fields.field("feasibility_score").label(self._lang),
                     y_title=fields.field("value_score").label(self._lang))

@@ -73,6 +73,9 @@ class RadarLayout(ChartLayout):
     target_points: list[QPointF | None] = field(default_factory=list)
     label_rects: list[QRectF] = field(default_factory=list)
     label_flags: list[Qt.AlignmentFlag] = field(default_factory=list)
+    label_texts: list[str] = field(default_factory=list)  # names, or numbers when names do not fit
+    label_pixels: int = 11
+    key: list[tuple[QRectF, str]] = field(default_factory=list)  # "1  Name" lines under a numbered radar
     caption: QRectF = field(default_factory=QRectF)
     toggle: dict[str, QRectF] = field(default_factory=dict)
     legend: QRectF = field(default_factory=QRectF)
@@ -108,8 +111,10 @@ class MaturityRadar(ChartWidget):
         self._changed()
 
     def set_assessment(self, assessment_id: int | None) -> None:
-        """Which assessment `refresh` shows (None: the latest by date)."""
+        """Which assessment `refresh` shows (None: the latest by date); refreshes at once under `follow`."""
         self._assessment_id = assessment_id
+        if self._context is not None and self._context.workspace is not None:
+            self.refresh(self._context.workspace, self._context.lang)
 
     def refresh(self, workspace: Any, lang: str) -> None:
         """Show the ratings of the chosen (or latest) maturity assessment of `workspace` in `lang`."""
@@ -129,7 +134,6 @@ class MaturityRadar(ChartWidget):
         self._assessments = 0
         self.set_data([])
 
-    @property
     def caption(self) -> str:
         """The assessment shown ("Diagnostic · 20/02/2026")."""
         return self._caption
@@ -188,8 +192,8 @@ class MaturityRadar(ChartWidget):
     def _tooltip(self, axis: RadarAxis) -> str:
         lines = [axis.label]
         if self._by_pillar:
-            lines.append(self.fr_en(f"Moyenne de {axis.rated} dimension(s) notée(s)",
-                                    f"Average of {axis.rated} rated dimension(s)"))
+            lines.append(self.counted(axis.rated, ("Moyenne de {n} dimension notée", "Moyenne de {n} dimensions notées"),
+                                      ("Average of {n} rated dimension", "Average of {n} rated dimensions")))
         elif axis.group:
             lines.append(self._model.pillar(axis.group).label(self._lang))
         lines.append(self.pair(self.fr_en("Actuel", "Current"), _level(axis.current)))
@@ -213,35 +217,22 @@ class MaturityRadar(ChartWidget):
         legend_h = legend_height(layout.legend_items, inner.width())
         layout.legend = QRectF(inner.left(), inner.bottom() - legend_h, inner.width(), legend_h)
         axes = layout.axes = self.axes()
-        label_font = QFontMetricsF(theme.font(11))
-        label_w = min(150.0, max(90.0, inner.width() * 0.2))
         area = QRectF(inner.left(), layout.caption.bottom() + 4, inner.width(),
                       layout.legend.top() - layout.caption.bottom() - 10)
-        label_h = label_font.height() * 2 + 6
-        radius = max(30.0, min((area.width() - 2 * label_w - 16) / 2, (area.height() - 2 * label_h - 8) / 2))
-        centre = layout.centre = area.center()
-        layout.radius = radius
+        # Full names round the radar when they fit; otherwise numbered spokes and a numbered key below.
+        for pixels in (11, 10):
+            if self._place_spokes(layout, area, [a.label for a in axes], pixels=pixels,
+                                  label_w=min(150.0, max(80.0, area.width() * 0.2))):
+                break
+        else:
+            self._place_numbered(layout, area)
         n = len(axes)
-        for i, axis in enumerate(axes):
+        centre, radius = layout.centre, layout.radius
+        for i, (axis, box) in enumerate(zip(axes, layout.label_rects, strict=True)):
             angle = 2 * math.pi * i / n
             dx, dy = math.sin(angle), -math.cos(angle)
             layout.current_points.append(self._at(centre, radius, dx, dy, axis.current))
             layout.target_points.append(None if axis.target is None else self._at(centre, radius, dx, dy, axis.target))
-            text_rect = label_font.boundingRect(QRectF(0, 0, label_w, 200),
-                                                int(Qt.TextFlag.TextWordWrap), axis.label)
-            w, h = text_rect.width() + 2, text_rect.height()
-            anchor = QPointF(centre.x() + dx * (radius + 10), centre.y() + dy * (radius + 10))
-            if abs(dx) < 0.05:
-                box = QRectF(anchor.x() - w / 2, anchor.y() - h if dy < 0 else anchor.y(), w, h)
-                flags = Qt.AlignmentFlag.AlignHCenter
-            elif dx > 0:
-                box = QRectF(anchor.x(), anchor.y() - h / 2 + dy * h / 2, w, h)
-                flags = Qt.AlignmentFlag.AlignLeft
-            else:
-                box = QRectF(anchor.x() - w, anchor.y() - h / 2 + dy * h / 2, w, h)
-                flags = Qt.AlignmentFlag.AlignRight
-            layout.label_rects.append(box)
-            layout.label_flags.append(flags)
             # The whole sector around a spoke, plus its label, points at that spoke.
             half = math.pi / n
             sector = QPainterPath(centre)
@@ -251,11 +242,87 @@ class MaturityRadar(ChartWidget):
                 sector.lineTo(centre.x() + math.sin(a) * (radius + 8), centre.y() - math.cos(a) * (radius + 8))
             sector.closeSubpath()
             sector.addRect(box)
-            layout.hotspots.append(Hotspot(sector, axis.key, self._tooltip(axis), clickable=False))
+            tip = self._tooltip(axis)
+            if layout.key:
+                tip = f"{i + 1}. {tip}"
+                sector.addRect(layout.key[i][0])
+            layout.hotspots.append(Hotspot(sector, axis.key, tip, clickable=False))
         for key, box in layout.toggle.items():
             layout.hotspots.append(Hotspot(box, key, self.fr_en("Afficher par dimension ou par pilier",
                                                                  "Show by dimension or by pillar")))
         return layout
+
+    def _place_spokes(self, layout: RadarLayout, area: QRectF, texts: list[str], *, pixels: int,
+                      label_w: float, min_radius: float = 70.0) -> bool:
+        """Lay the radar out in `area` with `texts` at the spoke ends; False when they would overlap."""
+        metrics = QFontMetricsF(theme.font(pixels))
+        sizes = [metrics.boundingRect(QRectF(0, 0, label_w, 200), int(Qt.TextFlag.TextWordWrap), t).size()
+                 for t in texts]
+        label_h = max((sz.height() for sz in sizes), default=0.0)
+        radius = min((area.width() - 2 * label_w - 16) / 2, (area.height() - 2 * label_h - 8) / 2)
+        if radius < min_radius:
+            return False
+        centre = area.center()
+        n = len(texts)
+        rects, flags = [], []
+        for i, size in enumerate(sizes):
+            angle = 2 * math.pi * i / n
+            dx, dy = math.sin(angle), -math.cos(angle)
+            w, h = size.width() + 2, size.height()
+            anchor = QPointF(centre.x() + dx * (radius + 10), centre.y() + dy * (radius + 10))
+            if abs(dx) < 0.05:
+                rects.append(QRectF(anchor.x() - w / 2, anchor.y() - h if dy < 0 else anchor.y(), w, h))
+                flags.append(Qt.AlignmentFlag.AlignHCenter)
+            elif dx > 0:
+                rects.append(QRectF(anchor.x(), anchor.y() - h / 2 + dy * h / 2, w, h))
+                flags.append(Qt.AlignmentFlag.AlignLeft)
+            else:
+                rects.append(QRectF(anchor.x() - w, anchor.y() - h / 2 + dy * h / 2, w, h))
+                flags.append(Qt.AlignmentFlag.AlignRight)
+        bounds = layout.rect.adjusted(2, 2, -2, -2)
+        if any(not bounds.contains(r) for r in rects) or any(
+                a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:]):
+            return False
+        layout.centre, layout.radius = centre, radius
+        layout.label_rects, layout.label_flags, layout.label_pixels = rects, flags, pixels
+        layout.label_texts = list(texts)
+        return True
+
+    def _place_numbered(self, layout: RadarLayout, area: QRectF) -> None:
+        """Numbers at the spoke ends and a key "1  Name" under the radar or beside it, whichever leaves
+        the larger radar; without room for a key, names stay in the tooltips."""
+        axes, line = layout.axes, 15.0
+        numbers = [str(i + 1) for i in range(len(axes))]
+        options = []
+        columns = max(1, int(area.width() // 190))
+        rows = math.ceil(len(axes) / columns)
+        below = QRectF(area.left(), area.bottom() - rows * line, area.width(), rows * line)
+        options.append((QRectF(area.left(), area.top(), area.width(), area.height() - below.height() - 8),
+                        below, columns))
+        side_columns = 1 if len(axes) * line <= area.height() else 2
+        side_w = min(230.0 * side_columns, area.width() * 0.55)
+        side_rows = math.ceil(len(axes) / side_columns)
+        beside = QRectF(area.right() - side_w, area.center().y() - side_rows * line / 2, side_w, side_rows * line)
+        options.append((QRectF(area.left(), area.top(), area.width() - side_w - 8, area.height()), beside,
+                        side_columns))
+        best = None
+        for radar_area, key_area, key_columns in options:
+            if self._place_spokes(layout, radar_area, numbers, pixels=10, label_w=22, min_radius=40) and (
+                    best is None or layout.radius > best[0]):
+                best = (layout.radius, radar_area, key_area, key_columns)
+        if best is None:
+            self._place_spokes(layout, area, numbers, pixels=10, label_w=22, min_radius=0)
+            return
+        _, radar_area, key_area, key_columns = best
+        self._place_spokes(layout, radar_area, numbers, pixels=10, label_w=22, min_radius=0)
+        metrics = QFontMetricsF(theme.font(10))
+        width = key_area.width() / key_columns
+        key_rows = math.ceil(len(axes) / key_columns)
+        for i, axis in enumerate(axes):
+            row, column = i % key_rows, i // key_rows
+            box = QRectF(key_area.left() + column * width, key_area.top() + row * line, width - 6, line)
+            layout.key.append((box, metrics.elidedText(f"{i + 1}  {axis.label}", Qt.TextElideMode.ElideRight,
+                                                       box.width())))
 
     def _layout_toggle(self, layout: RadarLayout, inner: QRectF) -> None:
         metrics = QFontMetricsF(theme.font(11, bold=True))
@@ -277,9 +344,7 @@ class MaturityRadar(ChartWidget):
         assert isinstance(layout, RadarLayout)
         centre, radius, axes = layout.centre, layout.radius, layout.axes
         n = len(axes)
-        painter.setFont(theme.font(13, bold=True))
-        painter.setPen(theme.INK)
-        painter.drawText(layout.caption, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._caption)
+        self._paint_caption(painter, layout.caption)
         self._paint_toggle(painter, layout)
 
         def ring(level: float) -> QPolygonF:
@@ -338,10 +403,15 @@ class MaturityRadar(ChartWidget):
             painter.setPen(QPen(theme.BACKGROUND, 1.2))
             painter.drawEllipse(point, size, size)
 
-        painter.setFont(theme.font(11))
-        for axis, box, flags in zip(axes, layout.label_rects, layout.label_flags, strict=True):
+        painter.setFont(theme.font(layout.label_pixels, bold=bool(layout.key)))
+        for axis, box, flags, text in zip(axes, layout.label_rects, layout.label_flags, layout.label_texts,
+                                          strict=True):
             painter.setPen(theme.INK if axis.key == self.hovered else theme.TEXT)
-            painter.drawText(box, flags | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, axis.label)
+            painter.drawText(box, flags | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)
+        painter.setFont(theme.font(10))
+        for axis, (box, text) in zip(axes, layout.key, strict=False):
+            painter.setPen(theme.INK if axis.key == self.hovered else theme.TEXT)
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         draw_legend(painter, layout.legend_items, layout.legend)
 
     def _paint_toggle(self, painter: QPainter, layout: RadarLayout) -> None:

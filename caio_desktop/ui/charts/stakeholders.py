@@ -91,6 +91,7 @@ class StakeholderLayout(ChartLayout):
     plane: Plane = field(default_factory=lambda: Plane(QRectF()))
     dots: dict[int, QPointF] = field(default_factory=dict)
     labels: dict[int, QRectF] = field(default_factory=dict)
+    caption: QRectF = field(default_factory=QRectF)
     legend: QRectF = field(default_factory=QRectF)
     legend_items: list[LegendItem] = field(default_factory=list)
     footnote: QRectF = field(default_factory=QRectF)
@@ -141,12 +142,19 @@ class StakeholderMap(ChartWidget):
                               "No stakeholder has an influence and interest score yet.")
         return ""
 
+    def caption(self) -> str:
+        count = len(self._stakeholders)
+        return self.fr_en("Influence × intérêt · ", "Influence × interest · ") + self.counted(
+            count, ("{n} partie prenante", "{n} parties prenantes"), ("{n} stakeholder", "{n} stakeholders"))
+
     def footnote(self) -> str:
         missing = len(self._stakeholders) - len(self.placed)
         if not missing:
             return ""
-        return self.fr_en(f"{missing} partie(s) prenante(s) sans influence ou intérêt notés, non représentée(s)",
-                          f"{missing} stakeholder(s) without influence or interest scores are not shown")
+        return self.counted(missing, ("{n} partie prenante sans influence ou intérêt notés, non représentée",
+                                      "{n} parties prenantes sans influence ou intérêt notés, non représentées"),
+                            ("{n} stakeholder without influence or interest scores is not shown",
+                             "{n} stakeholders without influence or interest scores are not shown"))
 
     def _tooltip(self, person: StakeholderPoint) -> str:
         fields, lang = MODULES["stakeholders"], self._lang
@@ -161,7 +169,8 @@ class StakeholderMap(ChartWidget):
 
     def _compute_layout(self, rect: QRectF) -> StakeholderLayout:
         layout = StakeholderLayout(rect)
-        inner = rect.adjusted(14, 14, -14, -14)
+        inner = rect.adjusted(14, 12, -14, -14)
+        layout.caption = QRectF(inner.left(), inner.top(), inner.width(), 22)
         attitudes = ENUMERATIONS["attitude"]
         layout.legend_items = [LegendItem(attitudes.label(code, self._lang), ATTITUDE_COLORS[code], Swatch.CIRCLE)
                                for code in attitudes.codes]
@@ -169,7 +178,9 @@ class StakeholderMap(ChartWidget):
         foot_h = 18.0 if self.footnote() else 0.0
         layout.footnote = QRectF(inner.left(), inner.bottom() - foot_h, inner.width(), foot_h)
         layout.legend = QRectF(inner.left(), layout.footnote.top() - legend_h - 2, inner.width(), legend_h)
-        plane = layout.plane = Plane(plane_area(inner, bottom_reserved=legend_h + foot_h + 6), split=HIGH - 0.5)
+        below_caption = inner.adjusted(0, 28, 0, 0)
+        plane = layout.plane = Plane(plane_area(below_caption, bottom_reserved=legend_h + foot_h + 6),
+                                     split=HIGH - 0.5)
 
         cells: dict[tuple[int, int], list[StakeholderPoint]] = defaultdict(list)
         for person in sorted(self.placed, key=lambda s: (s.name.casefold(), s.id)):
@@ -201,6 +212,7 @@ class StakeholderMap(ChartWidget):
     def _paint(self, painter: QPainter, layout: ChartLayout) -> None:
         assert isinstance(layout, StakeholderLayout)
         fields = MODULES["stakeholders"]
+        self._paint_caption(painter, layout.caption)
         paint_plane(painter, layout.plane, self.quadrants(), x_title=fields.field("interest").label(self._lang),
                     y_title=fields.field("influence").label(self._lang), cell_lines=True)
         by_id = {s.id: s for s in self.placed}

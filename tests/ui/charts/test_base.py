@@ -72,3 +72,12 @@ def test_size_hints_leave_room_to_read(qtbot) -> None:
     chart = RiskHeatMap()
     qtbot.addWidget(chart)
     assert chart.minimumSizeHint().width() >= 400 and chart.sizeHint().height() > chart.minimumSizeHint().height()
+
+
+def test_counts_agree_in_number_as_each_language_does(qtbot) -> None:
+    chart = RiskHeatMap(lang="fr")
+    qtbot.addWidget(chart)
+    words = (("{n} risque", "{n} risques"), ("{n} risk", "{n} risks"))
+    assert [chart.counted(n, *words) for n in (0, 1, 2)] == ["0 risque", "1 risque", "2 risques"]
+    chart.set_language("en")
+    assert [chart.counted(n, *words) for n in (0, 1, 2)] == ["0 risks", "1 risk", "2 risks"]

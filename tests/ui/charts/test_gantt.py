@@ -77,17 +77,24 @@ def test_milestones_sit_on_their_initiative_or_their_own_row(qtbot) -> None:
 
 def test_dependency_arrows_run_from_end_to_start_and_flag_overlaps(qtbot) -> None:
     layout = gantt(qtbot).chart_layout()
-    arrows = {(a, b): (path, late) for a, b, path, late in layout.arrows}
+    arrows = {(a, b): (path, state) for a, b, path, state in layout.arrows}
     assert set(arrows) == {(1, 3), (3, 4)}
-    path, late = arrows[(3, 4)]
+    path, state = arrows[(3, 4)]
     assert path.elementAt(0).x == pytest.approx(layout.bars[3].right())
     assert path.currentPosition().x() == pytest.approx(layout.bars[4].left())
-    assert not late  # the pilot starts after the roadmap ends
-    assert not arrows[(1, 3)][1]
-    late_chart = gantt(qtbot)
-    late_chart.set_data([INITIATIVES[2], GanttInitiative(9, "Trop tôt", "strategy", D(2026, 2, 1), D(2026, 3, 1),
-                                                         depends_on=(1,))])
-    assert late_chart.chart_layout().arrows[0][3]  # starts before what it depends on ends
+    assert state == "follows"  # the pilot starts after the roadmap ends
+    chart = gantt(qtbot)
+    chart.set_data([INITIATIVES[2], GanttInitiative(8, "Pendant", "strategy", D(2026, 2, 1), D(2026, 4, 1),
+                                                    depends_on=(1,)),
+                    GanttInitiative(9, "Trop tôt", "diagnosis", D(2025, 12, 1), D(2026, 3, 1), depends_on=(1,))])
+    layout = chart.chart_layout()
+    states = {b: state for _, b, _, state in layout.arrows}
+    assert states == {8: "overlaps", 9: "before"}
+    overlap = next(path for _, b, path, _ in layout.arrows if b == 8)
+    # An overlap drops straight from the bar depended on to where the dependent one starts.
+    assert overlap.elementAt(0).x == overlap.currentPosition().x() == pytest.approx(layout.bars[8].left() + 4)
+    legend = [item.label for item in layout.legend_items]
+    assert "Démarre avant la fin de ce dont elle dépend" in legend and "Démarre avant ce dont elle dépend" in legend
 
 
 def test_clicking_a_bar_or_a_milestone_activates_it(qtbot, show) -> None:
@@ -107,7 +114,7 @@ def test_tooltips_and_labels_in_the_language(qtbot) -> None:
     tip = chart.tooltip_at(layout.bars[3].center())
     assert tip.splitlines()[:3] == ["Feuille de route IA", "Stratégie", "02/03/2026 → 30/04/2026"]
     assert "Statut : En cours" in tip and "Avancement : 30 %" in tip and "Dépend de : Entretiens" in tip
-    assert chart.footnote() == "1 initiative(s) sans dates de début et de fin, non représentée(s)"
+    assert chart.footnote() == "1 initiative sans dates de début et de fin, non représentée"
     chart.set_language("en")
     assert "Status: In progress" in chart.tooltip_at(chart.chart_layout().bars[3].center())
     assert [i.label for i in chart.chart_layout().legend_items][-1] == "Today"

@@ -36,8 +36,8 @@ def test_residual_mode_moves_risks_and_notes_the_unrated(qtbot) -> None:
     chart.set_mode("residual")
     counts = chart.counts()
     assert counts[(5, 5)] == 0 and counts[(3, 2)] == 1 and counts[(2, 2)] == 1 and counts[(1, 1)] == 1
-    assert chart.footnote() == "1 risk(s) without a residual rating are not shown"
-    assert "3 risk(s)" in chart.caption()
+    assert chart.footnote() == "1 risk without a residual rating is not shown"
+    assert "3 risks" in chart.caption()
 
 
 def test_cell_colours_follow_the_risk_matrix(show) -> None:

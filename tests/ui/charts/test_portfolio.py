@@ -46,7 +46,7 @@ def test_bubbles_sit_in_their_quadrant_with_its_colour(qtbot, show) -> None:
     assert bet.x() < split.x() and bet.y() < split.y()
     assert incremental.x() > split.x() and incremental.y() > split.y()
     assert 15 not in layout.bubbles  # not scored: left out, and said so
-    assert chart.footnote() == "1 use case(s) not scored yet are not shown"
+    assert chart.footnote() == "1 use case not scored yet is not shown"
     drawn = pixel(chart, quick_win)
     expected = QUADRANT_COLORS["quick_win"]
     assert abs(drawn.red() - expected.red()) < 30 and abs(drawn.green() - expected.green()) < 30

@@ -50,7 +50,7 @@ def test_pillar_mode_averages_rated_dimensions(qtbot) -> None:
     chart.resize(700, 500)
     layout = chart.chart_layout()
     assert len(layout.current_points) == 3
-    assert "Average of 2 rated dimension(s)" in chart.tooltip_at(layout.current_points[1])
+    assert "Average of 2 rated dimensions" in chart.tooltip_at(layout.current_points[1])
 
 
 def test_toggle_switches_between_dimensions_and_pillars(qtbot, show) -> None:
@@ -123,7 +123,7 @@ def test_refresh_shows_the_latest_assessment_and_follows_undo(qtbot, workspace) 
         rate_dimension(workspace, latest.row_ids[0], key, current_level=2, target_level=4)
     chart.refresh(workspace, "fr")
     assert [a.key for a in chart.axes()] == ["ai_vision", "data_quality", "ai_security"]
-    assert chart.caption == "Diagnostic · 20/02/2026"
+    assert chart.caption() == "Diagnostic · 20/02/2026"
     change = rate_dimension(workspace, latest.row_ids[0], "ai_literacy", current_level=3, target_level=4)
     chart.refresh(workspace, "fr")
     assert len(chart.chart_layout().current_points) == 4
@@ -133,3 +133,20 @@ def test_refresh_shows_the_latest_assessment_and_follows_undo(qtbot, workspace) 
     chart.set_assessment(old.row_ids[0])
     chart.refresh(workspace, "en")
     assert "at least three" in chart.message
+
+
+def test_a_narrow_radar_numbers_its_spokes_and_keys_the_names(qtbot) -> None:
+    chart = MaturityRadar(lang="fr")
+    qtbot.addWidget(chart)
+    chart.resize(440, 620)  # a side panel: the 23 names cannot fit round the radar
+    chart.set_data(all_rated())
+    layout = chart.chart_layout()
+    assert layout.label_texts == [str(i) for i in range(1, len(MODEL.dimensions) + 1)]
+    assert [text for _, text in layout.key][0] == f"1  {MODEL.dimensions[0].label('fr')}"
+    assert len(layout.key) == len(MODEL.dimensions)
+    boxes = [box for box, _ in layout.key] + layout.label_rects
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert all(chart.rect().contains(b.toRect()) for b in boxes)
+    assert chart.tooltip_at(layout.key[4][0].center()).startswith(f"5. {MODEL.dimensions[4].label('fr')}")
+    chart.resize(900, 640)
+    assert chart.chart_layout().key == [] and chart.chart_layout().label_texts[0] == MODEL.dimensions[0].label("fr")

@@ -88,7 +88,7 @@ def test_texts_in_french_and_english(qtbot) -> None:
     tip = chart.tooltip_at(chart.chart_layout().dots[2])
     assert tip.splitlines() == ["Jean Dupont", "Directeur financier", "Influence : 5", "Intérêt : 1",
                                 "Attitude : Sceptique", "Satisfaire"]
-    assert chart.footnote().startswith("1 partie(s) prenante(s)")
+    assert chart.footnote().startswith("1 partie prenante sans")
     chart.set_language("en")
     assert [q.label for q in chart.quadrants()] == ["Manage closely", "Keep satisfied", "Keep informed", "Monitor"]
     assert chart.tooltip_at(chart.chart_layout().dots[2]).splitlines()[-2:] == ["Attitude: Sceptic",
