@@ -26,14 +26,17 @@ UPGRADES: dict[int, UpgradeStep] = {}
 
 def create_schema(connection: sqlite3.Connection) -> None:
     """Create every table of the current schema in an empty database and stamp it."""
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, event
 
     # Build the DDL through SQLAlchemy (the typed models are the truth) on this very connection.
+    # One explicit transaction: one fsync for the whole schema instead of one per CREATE, and a
+    # half-created schema is never committed.
     engine = create_engine("sqlite+pysqlite://", creator=lambda: connection)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
     with engine.begin() as conn:
         Base.metadata.create_all(conn)
-    connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
-    connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 
 def shape_problems(connection: sqlite3.Connection) -> list[str]:
