@@ -58,3 +58,11 @@ screenshots: $(STAMP)
 	for page in 01-overview 03-diagnosis 05-strategy 06-roadmap 08-risks; do \
 	  cp build/screenshots/en/$$page.png docs/screenshots/$$page-en.png; \
 	  cp build/screenshots/fr/$$page.png docs/screenshots/$$page-fr.png; done
+
+# The crash harness's long form (>= 200 SIGKILLed runs of the real CLI); the figures go to build/.
+.PHONY: crash-test
+crash-test: $(STAMP)
+	mkdir -p build
+	rm -f build/crash-report.txt
+	CAIO_CRASH_TRIALS=$(if $(TRIALS),$(TRIALS),200) CAIO_CRASH_REPORT=build/crash-report.txt QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m crash tests/reliability/test_crash.py
+	cat build/crash-report.txt

@@ -71,10 +71,14 @@ def read_info(path: Path, *, passphrase: str | None = None) -> dict:
     import sqlite3
 
     from caio_desktop.domain.modules import MODULES
-    from caio_desktop.workspace.fileinfo import inspect_workspace
+    from caio_desktop.workspace.fileinfo import hot_journal, inspect_workspace
     from caio_desktop.workspace.lock import WorkspaceLock
 
     inspect_workspace(path, encrypted=passphrase is not None)
+    if hot_journal(path):  # left by a crash: roll it back first (needs SQLAlchemy, but only then)
+        from caio_desktop.workspace.recovery import roll_back_interrupted_write
+
+        roll_back_interrupted_write(path, passphrase=passphrase)
     lock = WorkspaceLock(path).acquire()
     try:
         errors: tuple[type[Exception], ...] = (sqlite3.DatabaseError, UnicodeDecodeError)

@@ -18,12 +18,17 @@ MAX_REPORTED = 20
 
 
 def check_workspace(path: Path, *, passphrase: str | None = None) -> list[str]:
-    """Every problem found in the file at `path` (empty when healthy). Never changes the file."""
+    """Every problem found in the file at `path` (empty when healthy).
+
+    Never changes the file, except to roll back a write that a crash interrupted (see recovery.py).
+    """
     from caio_desktop.workspace.engine import raw_connect
+    from caio_desktop.workspace.recovery import roll_back_interrupted_write
 
     path = Path(path)
     try:
         inspect_workspace(path, encrypted=passphrase is not None)
+        roll_back_interrupted_write(path, passphrase=passphrase)
         connection = raw_connect(path, read_only=True, passphrase=passphrase)
     except WorkspaceError as exc:
         return [str(exc)]

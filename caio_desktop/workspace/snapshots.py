@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from caio_desktop.workspace.files import copy_owner_only, create_owner_only
 from caio_desktop.workspace.lock import WorkspaceLock
 
 DEFAULT_KEEP = 10
+STALE_PART_SECONDS = 3600
 _NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6}-\d{6})(?:-(?P<reason>[\w.-]+))?\.caio$")
 
 
@@ -124,6 +126,14 @@ def rotate(path: Path, *, keep: int = DEFAULT_KEEP) -> list[Path]:
     for old in list_snapshots(path)[max(keep, 1):]:
         old.path.unlink(missing_ok=True)
         removed.append(old.path)
+    # A snapshot being written is `.NAME.part` until renamed; one that old was left by a killed process.
+    folder = snapshot_dir(path)
+    stale = time.time() - STALE_PART_SECONDS
+    for part in folder.glob(".*.part") if folder.is_dir() else ():
+        with contextlib.suppress(OSError):
+            if part.stat().st_mtime < stale:
+                part.unlink()
+                removed.append(part)
     return removed
 
 

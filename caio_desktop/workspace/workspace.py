@@ -148,6 +148,10 @@ class Workspace:
         if header and header.user_version > schema.SCHEMA_VERSION and not hot_journal(path):
             # Refused from the header alone: not even a connection (which could convert its journal).
             raise NewerVersionError(path, header.user_version, schema.SCHEMA_VERSION)
+        if read_only:  # a read-write connection rolls an interrupted write back by itself
+            from caio_desktop.workspace.recovery import roll_back_interrupted_write
+
+            roll_back_interrupted_write(path, passphrase=passphrase)
         lock = None if read_only else WorkspaceLock(path).acquire()
         try:
             try:

@@ -92,3 +92,21 @@ def test_cli_import_snapshots_the_state_before_it(workspace_file: Path, tmp_path
     with Workspace.open(workspace_file) as ws:
         assert count_rows(ws, "risks") == 2
     capsys.readouterr()
+
+
+def test_a_half_written_snapshot_left_by_a_crash_is_cleared_later(workspace) -> None:
+    import os
+    import time
+
+    from caio_desktop.workspace.snapshots import STALE_PART_SECONDS, snapshot_dir
+
+    take_snapshot(workspace)
+    stale = snapshot_dir(workspace.path) / ".20260101-000000-000000-manual.caio.part"
+    fresh = snapshot_dir(workspace.path) / ".20260101-000001-000000-manual.caio.part"
+    stale.write_bytes(b"half a snapshot")
+    fresh.write_bytes(b"another process is writing this one")
+    old = time.time() - STALE_PART_SECONDS - 60
+    os.utime(stale, (old, old))
+    take_snapshot(workspace)
+    assert not stale.exists() and fresh.exists()
+    assert len(list_snapshots(workspace.path)) == 2

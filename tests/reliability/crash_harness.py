@@ -1,0 +1,140 @@
+"""The crash harness: run the real CLI on a copy of a workspace, SIGKILL it at a random moment, and
+check that the file is healthy and holds exactly one of the states the work could have committed.
+
+A *state* is the schema version plus the content fingerprint of every table (timestamps left out:
+they differ between a reference run and a killed run of the same work). Each scenario knows its
+valid states from an uninterrupted reference run: the state before, and the state after each
+committed transaction (one for an import, an upgrade, a snapshot or an export; N for a burst of N
+single-row edits).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from caio_desktop.workspace.digest import content_hash
+from caio_desktop.workspace.engine import raw_connect
+
+TIMESTAMPS = ("created_at", "updated_at", "at")
+CAIO = [sys.executable, "-m", "caio_desktop.cli"]
+
+
+def state(path: Path) -> tuple[int, tuple[tuple[str, str], ...]]:
+    """Schema version and content fingerprint of the workspace at `path` (read-only)."""
+    connection = raw_connect(path, read_only=True)
+    try:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        connection.close()
+    return version, tuple(sorted(content_hash(path, ignore=TIMESTAMPS).items()))
+
+
+@dataclass
+class Scenario:
+    """One kind of work to interrupt.
+
+    `command(workspace, workdir)` is the argv of the process; with `marks_start` the process prints
+    "start" when its work begins and the kill is timed from there (not from Python's start-up).
+    `extra_check(workspace, workdir)` verifies what the work writes besides the workspace.
+    `states` maps every valid state to its name ("before", "after", "step k").
+    """
+
+    name: str
+    command: Callable[[Path, Path], list[str]]
+    marks_start: bool = False
+    extra_check: Callable[[Path, Path], None] | None = None
+    states: dict = field(default_factory=dict)
+    duration: float = 0.0  # of the uninterrupted reference run, from the timing origin
+
+
+@dataclass
+class TrialResult:
+    scenario: str
+    delay: float
+    killed: bool  # False when the work finished before the kill was due
+    outcome: str  # "before", "after", "step k" (burst), or "FAILED: …"
+
+
+class CrashRun:
+    """Collects the trials of one run and the figures docs/reliability.md quotes."""
+
+    def __init__(self) -> None:
+        self.results: list[TrialResult] = []
+
+    def summary(self) -> str:
+        lines = [f"{len(self.results)} trials, "
+                 f"{sum(r.killed for r in self.results)} killed mid-work, "
+                 f"{sum(r.outcome.startswith('FAILED') for r in self.results)} failures"]
+        for name in sorted({r.scenario for r in self.results}):
+            mine = [r for r in self.results if r.scenario == name]
+            outcomes = Counter("step" if r.outcome.startswith("step") else r.outcome for r in mine)
+            lines.append(f"  {name:<12} {len(mine):>4} trials, {sum(r.killed for r in mine):>4} killed; "
+                         + ", ".join(f"{k}: {v}" for k, v in sorted(outcomes.items())))
+        return "\n".join(lines)
+
+
+def reference_run(scenario: Scenario, base: Path, workdir: Path) -> Path:
+    """Run the scenario to completion on a copy of `base`; record its duration. Returns the copy."""
+    target = workdir / "reference.caio"
+    target.write_bytes(base.read_bytes())
+    started = time.monotonic()
+    process = subprocess.Popen(scenario.command(target, workdir), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    if scenario.marks_start:
+        assert process.stdout.readline().strip() == "start"
+        started = time.monotonic()
+    out, err = process.communicate(timeout=300)
+    scenario.duration = time.monotonic() - started
+    assert process.returncode == 0, f"{scenario.name} reference run failed: {err or out}"
+    return target
+
+
+def run_trial(scenario: Scenario, base: Path, workdir: Path, rng: random.Random, *,
+              check: Callable[[Path], tuple[int, str]]) -> TrialResult:
+    """Copy `base`, start the work, SIGKILL it after a random delay, then verify the copy."""
+    target = workdir / "workspace.caio"
+    target.write_bytes(base.read_bytes())
+    delay = rng.uniform(0.0, scenario.duration * 1.1)
+    process = subprocess.Popen(scenario.command(target, workdir), stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True)
+    if scenario.marks_start:
+        line = process.stdout.readline().strip()
+        if line != "start":  # the process died before its work began: that is a failure too
+            process.kill()
+            process.wait()
+            return TrialResult(scenario.name, delay, False, f"FAILED: no start ({line!r})")
+    killed = _kill_after(process, delay)
+    code, output = check(target)
+    if code != 0:
+        return TrialResult(scenario.name, delay, killed, f"FAILED: caio check: {output.strip()[:300]}")
+    found = state(target)
+    if found not in scenario.states:
+        return TrialResult(scenario.name, delay, killed, "FAILED: the data is in no committed state")
+    if scenario.extra_check:
+        try:
+            scenario.extra_check(target, workdir)
+        except AssertionError as exc:
+            return TrialResult(scenario.name, delay, killed, f"FAILED: {exc}")
+    return TrialResult(scenario.name, delay, killed, scenario.states[found])
+
+
+def _kill_after(process: subprocess.Popen, delay: float) -> bool:
+    deadline = time.monotonic() + delay
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        time.sleep(min(0.005, max(deadline - time.monotonic(), 0)))
+    killed = process.poll() is None
+    if killed:
+        os.kill(process.pid, signal.SIGKILL)
+    process.communicate(timeout=60)
+    return killed
