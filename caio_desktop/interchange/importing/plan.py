@@ -101,7 +101,8 @@ class ImportPlan:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [w for r in self.rows for w in r.warnings]
+        """Warnings of the rows that will be imported (a rejected row's error already says it all)."""
+        return [w for r in self.rows if r.error is None for w in r.warnings]
 
     @property
     def updates(self) -> int:
@@ -319,8 +320,9 @@ def convert_row(mod, line: int, cells: list[Any], plan_columns: list) -> Planned
         header = next((h for _, h, k, _c in plan_columns if k == exc.field), "")
         cause = unfit.get(exc.field)
         if cause is not None:
-            row.error = Problem(line, cause.column, cause.value, cause.reason.split(";")[0]
-                                + f" ({exc.reason})")
+            why = cause.reason.split(";")[0]
+            row.error = Problem(line, cause.column, cause.value,
+                                f"{why}, and the field is required" if exc.reason == "is required" else why)
         else:
             row.error = Problem(line, header, exc.value, exc.reason if header else
                                 f"{exc.field} {exc.reason}")

@@ -3,26 +3,24 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from caio_desktop.interchange.atomic_file import atomic_output
+from caio_desktop.interchange.excel_export.safe_text import is_formula_like, stored_text
 from caio_desktop.interchange.importing.plan import PlannedRow
 
 ERROR_HEADER = "Erreur / Error"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value: object) -> object:
-    """A cell value that no spreadsheet will evaluate (a client's text starting with '=' stays text)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+LINE_HEADER = "Ligne / Row"
 
 
 def write_report(path: Path | str, headers: Sequence[str], rows: Sequence[PlannedRow], *,
                  sheet: str = "Rejected") -> Path:
-    """Write the rejected rows to `path` (.xlsx), via a temporary file renamed at the end."""
+    """Write the rejected rows to `path` (.xlsx): whole or not at all (temporary file, then rename).
+
+    Text the client wrote that a spreadsheet could take for a formula ("=…", "+33 6…") is stored as
+    text with the quote-prefix style, unchanged, so the fixed file imports back the same values.
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
@@ -31,26 +29,31 @@ def write_report(path: Path | str, headers: Sequence[str], rows: Sequence[Planne
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet(sheet[:31] or "Rejected")
     worksheet.freeze_panes = "A2"
-    bold = Font(bold=True)
+
+    def text_cell(value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        cell = WriteOnlyCell(worksheet, value=stored_text(value))
+        cell.data_type = "s"  # openpyxl would otherwise write "=…" as a formula
+        if is_formula_like(value):
+            cell.quotePrefix = True
+        return cell
+
     header_cells = []
-    for text in [*headers, ERROR_HEADER, "Ligne / Row"]:
-        cell = WriteOnlyCell(worksheet, value=text)
-        cell.font = bold
+    for text in [*headers, ERROR_HEADER, LINE_HEADER]:
+        cell = WriteOnlyCell(worksheet, value=stored_text(text))
+        cell.font = Font(bold=True)
         if text == ERROR_HEADER:
             cell.fill = PatternFill("solid", fgColor="F4CCCC")
         header_cells.append(cell)
     worksheet.append(header_cells)
     width = len(headers)
     for row in rows:
-        cells = [_safe(c) for c in list(row.cells[:width]) + [None] * (width - len(row.cells))]
+        cells = list(row.cells[:width]) + [None] * (width - len(row.cells))
         problem = row.error.text() if row.error else ""
-        worksheet.append([*cells, problem, row.line])
-    tmp = path.with_name(f".{path.name}.part")
-    try:
+        worksheet.append([*(text_cell(c) for c in cells), text_cell(problem), row.line])
+    with atomic_output(path) as tmp:
         workbook.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return path
 
 
@@ -60,4 +63,3 @@ def problems_text(rows: Sequence[PlannedRow], *, limit: int = 20) -> list[str]:
     if len(rows) > limit:
         lines.append(f"… and {len(rows) - limit} more")
     return lines
-
