@@ -35,6 +35,7 @@ from caio_desktop.ui.charts.numbers import nice_ticks, with_unit
 from caio_desktop.workspace.queries import fetch_rows
 
 MET = QColor("#2E7D4F")
+SHORT_UNIT = 4  # units up to this length are written after every number; longer ones once
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,19 @@ class KpiTrend(ChartWidget):
         return ""
 
     def value_text(self, value: float) -> str:
+        """The value with its unit, whatever its length (tooltips)."""
         return with_unit(value, self._series.unit if self._series else None, self._lang)
+
+    def short_text(self, value: float) -> str:
+        """The value with its unit when the unit is short ("72 %", "3 j"); a long unit ("utilisateurs par
+        mois") is said once in the header instead of on every tick."""
+        unit = self._series.unit if self._series else None
+        return with_unit(value, unit if unit and len(unit) <= SHORT_UNIT else None, self._lang)
+
+    @property
+    def long_unit(self) -> str:
+        unit = (self._series.unit if self._series else None) or ""
+        return unit if len(unit) > SHORT_UNIT else ""
 
     def _point_tooltip(self, measurement: KpiMeasurement) -> str:
         date = measurement.measured_on.strftime("%d/%m/%Y" if self._lang == "fr" else "%d %b %Y")
@@ -206,7 +219,7 @@ class KpiTrend(ChartWidget):
         layout.y_ticks = nice_ticks(min(values + references), max(values + references), count=4 if self._compact else 5)
         layout.low, layout.high = layout.y_ticks[0], layout.y_ticks[-1]
         axis_font = QFontMetricsF(theme.font(10 if self._compact else 11))
-        y_label_w = max(axis_font.horizontalAdvance(self.value_text(t)) for t in layout.y_ticks) + 8
+        y_label_w = max(axis_font.horizontalAdvance(self.short_text(t)) for t in layout.y_ticks) + 8
         x_label_h = 18.0
         layout.plot = QRectF(inner.left() + y_label_w, layout.header.bottom() + 6,
                              inner.width() - y_label_w - (8 if self._compact else 14),
@@ -269,7 +282,7 @@ class KpiTrend(ChartWidget):
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(theme.MUTED)
             painter.drawText(QRectF(layout.rect.left(), y - 8, plot.left() - layout.rect.left() - 6, 16),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.value_text(tick))
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.short_text(tick))
         locale = QLocale(QLocale.Language.French if self._lang == "fr" else QLocale.Language.English)
         for day in layout.x_ticks:
             x = self.x_of(layout, day)
@@ -301,7 +314,7 @@ class KpiTrend(ChartWidget):
             last = layout.points[-1]
             painter.setFont(theme.font(11, bold=True))
             painter.setPen(theme.CURRENT)
-            text = self.value_text(ordered[-1].value)
+            text = self.short_text(ordered[-1].value)
             width = QFontMetricsF(painter.font()).horizontalAdvance(text) + 4
             above = last.y() - 22 if last.y() - 22 > plot.top() else last.y() + 6
             painter.drawText(QRectF(min(last.x() - width / 2, plot.right() - width), above, width, 16),
@@ -317,7 +330,7 @@ class KpiTrend(ChartWidget):
         painter.setPen(QPen(color, 1.5, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         painter.setFont(theme.font(10 if self._compact else 11))
-        text = f"{name} {self.value_text(value)}"
+        text = f"{name} {self.short_text(value)}"
         width = QFontMetricsF(painter.font()).horizontalAdvance(text) + 6
         box = self._reference_box(layout, y, width, avoid=[layout.target_y, layout.baseline_y])
         backing = QColor(theme.BACKGROUND)
@@ -346,13 +359,16 @@ class KpiTrend(ChartWidget):
             return (inside and not any(box.adjusted(-3, -3, 3, 3).contains(p) for p in samples)
                     and not any(box.top() <= o <= box.bottom() for o in others))
 
-        return next((c for c in candidates if clear(c)), candidates[0])
+        def covered(box: QRectF) -> int:
+            return sum(box.contains(p) for p in samples) + (0 if plot.contains(box) else 1000)
+
+        return next((c for c in candidates if clear(c)), None) or min(candidates, key=covered)
 
     def _paint_header(self, painter: QPainter, layout: KpiLayout) -> None:
         series, header = self._series, layout.header
         latest = series.latest
         value_font = theme.font(18 if self._compact else 22, bold=True)
-        value_text = self.value_text(latest.value)
+        value_text = self.short_text(latest.value)
         value_w = QFontMetricsF(value_font).horizontalAdvance(value_text) + 4
         met = series.target_met(latest.value)
         painter.setFont(value_font)
@@ -362,7 +378,7 @@ class KpiTrend(ChartWidget):
         painter.setFont(theme.font(10 if self._compact else 11))
         painter.setPen(MET if met else theme.MUTED)
         status = self.fr_en("cible atteinte", "target met") if met else (
-            self.fr_en(f"cible {self.value_text(series.target)}", f"target {self.value_text(series.target)}")
+            self.fr_en(f"cible {self.short_text(series.target)}", f"target {self.short_text(series.target)}")
             if series.target is not None else "")
         painter.drawText(QRectF(header.right() - 160, header.bottom() - 16, 160, 14),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, status)
@@ -376,7 +392,7 @@ class KpiTrend(ChartWidget):
         painter.setFont(theme.font(10 if self._compact else 11))
         painter.setPen(theme.MUTED)
         count = len(series.measurements)
-        sub = "  ·  ".join(p for p in (self.direction_text(), self.counted(count, ("{n} mesure", "{n} mesures"),
+        sub = "  ·  ".join(p for p in (self.long_unit, self.direction_text(), self.counted(count, ("{n} mesure", "{n} mesures"),
                                                                     ("{n} measurement", "{n} measurements")))
                            if p)
         painter.drawText(QRectF(header.left(), header.top() + 22, name_w, 16),

@@ -39,3 +39,11 @@ def pixel(widget, point: QPointF) -> QColor:
     """The colour the widget draws at `point` (widget coordinates) at its current size."""
     image = render_to_image(widget, (widget.width(), widget.height()))
     return image.pixelColor(round(point.x()), round(point.y()))
+
+
+def sql(workspace, statement: str) -> list[tuple]:
+    """Rows of a plain SQL query on the workspace: an independent count to check a chart against."""
+    from sqlalchemy import text
+
+    with workspace.engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(text(statement))]

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from caio_desktop.operations import create_row, undo, update_row
 from caio_desktop.ui.charts.gantt import GanttInitiative, GanttMilestone, PhaseSpan, RoadmapGantt
-from tests.ui.charts.conftest import scrolled
+from tests.ui.charts.conftest import scrolled, sql
 
 D = dt.date
 TODAY = D(2026, 3, 16)
@@ -161,3 +161,19 @@ def test_refresh_reads_the_roadmap_and_follows_edit_and_undo(qtbot, workspace) -
     undo(workspace, edit)
     chart.refresh(workspace, "fr")
     assert len(chart.chart_layout().arrows) == 1
+
+
+def test_refresh_on_the_demo_engagement_draws_the_whole_roadmap(qtbot, demo_workspace) -> None:
+    chart = RoadmapGantt(today=TODAY)
+    qtbot.addWidget(chart)
+    chart.refresh(demo_workspace, "fr")
+    chart.resize(1000, chart.sizeHint().height())
+    layout = chart.chart_layout()
+    dated = {i for i, in sql(demo_workspace, "select id from initiatives where start_date is not null "
+                                             "and end_date is not null and end_date >= start_date")}
+    assert set(layout.bars) == dated
+    (milestones,), = sql(demo_workspace, "select count(*) from milestones")
+    assert len(layout.milestones) == milestones
+    links = {(a, b) for b, a in sql(demo_workspace, "select initiative_id, depends_on_id from initiative_dependencies")
+             if a in dated and b in dated}
+    assert {(a, b) for a, b, _, _ in layout.arrows} == links

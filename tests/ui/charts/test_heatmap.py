@@ -8,7 +8,7 @@ from caio_desktop.operations import create_row, undo, update_row
 from caio_desktop.reference.risk_matrix import load_risk_matrix
 from caio_desktop.ui.charts.heatmap import RiskHeatMap, RiskPosition
 from caio_desktop.ui.context import AppContext
-from tests.ui.charts.conftest import pixel
+from tests.ui.charts.conftest import pixel, sql
 
 RISKS = [
     RiskPosition(1, "R-001", "Biais du modèle de tarification", 5, 5, 3, 2),
@@ -129,3 +129,16 @@ def test_follow_refreshes_after_an_edit_and_its_undo(qtbot, show, workspace) -> 
     assert chart.counts()[(3, 4)] == 0
     context.set_language("fr")
     assert chart.lang == "fr" and "Aucun risque" in chart.message
+
+
+def test_refresh_on_the_demo_engagement_counts_every_risk(qtbot, demo_workspace) -> None:
+    chart = RiskHeatMap()
+    qtbot.addWidget(chart)
+    chart.refresh(demo_workspace, "fr")
+    expected = {(lk, im): n for lk, im, n in sql(
+        demo_workspace, "select likelihood, impact, count(*) from risks group by likelihood, impact")}
+    assert {cell: n for cell, n in chart.counts().items() if n} == expected
+    chart.set_mode("residual")
+    (rated,), = sql(demo_workspace, "select count(*) from risks where residual_likelihood is not null "
+                                    "and residual_impact is not null")
+    assert sum(chart.counts().values()) == rated > 0

@@ -97,3 +97,12 @@ def test_refresh_shows_the_chosen_kpi_and_follows_edit_and_undo(qtbot, workspace
     chart.refresh(workspace, "fr")
     assert chart.message == "« Délai » n'a encore aucune mesure."
     assert [s.name for s in read_series(workspace)] == ["Adoption", "Délai"]
+
+
+def test_a_long_unit_is_said_once_not_on_every_tick(qtbot) -> None:
+    users = KpiSeries(4, "Utilisateurs d'IA non approuvée", "utilisateurs par mois", 900, 50, "decrease",
+                      (KpiMeasurement(D(2026, 9, 9), 900), KpiMeasurement(D(2026, 11, 18), 710)))
+    chart = trend(qtbot, series=users, lang="fr")
+    assert chart.short_text(710) == "710" and chart.long_unit == "utilisateurs par mois"
+    assert chart.value_text(710) == "710 utilisateurs par mois"  # tooltips keep the whole unit
+    assert trend(qtbot).short_text(72.5) == "72,5\u202f%"

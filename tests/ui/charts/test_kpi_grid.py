@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from caio_desktop.operations import create_row, delete_rows, undo
 from caio_desktop.ui.charts.kpi import KpiMeasurement, KpiSeries
 from caio_desktop.ui.charts.kpi_grid import KpiTrendGrid
-from tests.ui.charts.conftest import scrolled
+from tests.ui.charts.conftest import scrolled, sql
 
 SERIES = [KpiSeries(i, f"Indicateur {i}", "%", 10, 50, "increase",
                     (KpiMeasurement(dt.date(2026, 1, 1), 10 + i), KpiMeasurement(dt.date(2026, 2, 1), 20 + i)))
@@ -72,3 +72,12 @@ def test_refresh_reads_every_kpi_and_follows_delete_and_undo(qtbot, workspace) -
     undo(workspace, removal)
     grid.refresh(workspace, "en")
     assert len(grid.charts) == 3
+
+
+def test_refresh_on_the_demo_engagement_shows_every_kpi(qtbot, demo_workspace) -> None:
+    grid = KpiTrendGrid()
+    qtbot.addWidget(grid)
+    grid.refresh(demo_workspace, "en")
+    expected = dict(sql(demo_workspace, "select k.name, count(m.id) from kpis k left join kpi_measurements m "
+                                        "on m.kpi_id = k.id group by k.id order by k.id"))
+    assert {c.series.name: len(c.series.measurements) for c in grid.charts} == expected

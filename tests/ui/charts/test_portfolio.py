@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from caio_desktop.operations import create_row, undo, update_row
 from caio_desktop.ui.charts.portfolio import QUADRANT_COLORS, PortfolioMatrix, UseCasePoint
-from tests.ui.charts.conftest import pixel
+from tests.ui.charts.conftest import pixel, sql
 
 USE_CASES = [
     UseCasePoint(11, "Tri automatique des sinistres", 4.5, 4.0, "quick_win", "pilot"),
@@ -114,3 +114,14 @@ def test_refresh_reads_scores_and_follows_edit_and_undo(qtbot, workspace) -> Non
     undo(workspace, edit)
     chart.refresh(workspace, "en")
     assert chart.placed[0].quadrant == "quick_win" and chart.footnote().startswith("1 use case")
+
+
+def test_refresh_on_the_demo_engagement_places_every_scored_use_case(qtbot, demo_workspace) -> None:
+    chart = PortfolioMatrix()
+    qtbot.addWidget(chart)
+    chart.resize(900, 600)
+    chart.refresh(demo_workspace, "en")
+    expected = dict(sql(demo_workspace, "select id, quadrant from use_cases where value_score is not null "
+                                        "and feasibility_score is not null"))
+    assert {u.id: u.quadrant for u in chart.placed} == expected
+    assert set(chart.chart_layout().bubbles) == set(expected)

@@ -11,6 +11,7 @@ from caio_desktop.operations import create_row, undo
 from caio_desktop.operations.diagnosis import rate_dimension
 from caio_desktop.reference.maturity import load_maturity_model
 from caio_desktop.ui.charts.radar import DimensionRating, MaturityRadar
+from tests.ui.charts.conftest import sql
 
 MODEL = load_maturity_model()
 
@@ -150,3 +151,17 @@ def test_a_narrow_radar_numbers_its_spokes_and_keys_the_names(qtbot) -> None:
     assert chart.tooltip_at(layout.key[4][0].center()).startswith(f"5. {MODEL.dimensions[4].label('fr')}")
     chart.resize(900, 640)
     assert chart.chart_layout().key == [] and chart.chart_layout().label_texts[0] == MODEL.dimensions[0].label("fr")
+
+
+def test_refresh_on_the_demo_engagement_draws_its_assessment(qtbot, demo_workspace) -> None:
+    chart = MaturityRadar()
+    qtbot.addWidget(chart)
+    chart.resize(900, 640)
+    chart.refresh(demo_workspace, "en")
+    (title, rated), = sql(demo_workspace, "select m.title, count(r.id) from maturity m join maturity_ratings r "
+                                          "on r.assessment_id = m.id group by m.id order by m.assessed_on desc "
+                                          "limit 1")
+    assert chart.caption().startswith(title)
+    assert len(chart.chart_layout().current_points) == rated
+    chart.set_by_pillar(True)
+    assert len(chart.chart_layout().current_points) == len(MODEL.pillars)

@@ -11,7 +11,7 @@ from caio_desktop.ui.charts.stakeholders import (
     StakeholderPoint,
     stakeholder_quadrant,
 )
-from tests.ui.charts.conftest import pixel
+from tests.ui.charts.conftest import pixel, sql
 
 PEOPLE = [
     StakeholderPoint(1, "Claire Martin", 5, 5, "champion", "Directrice générale"),
@@ -120,3 +120,15 @@ def test_refresh_reads_stakeholders_and_follows_edit_and_undo(qtbot, workspace) 
     undo(workspace, edit)
     chart.refresh(workspace, "fr")
     assert len(chart.placed) == 2 and not chart.footnote()
+
+
+def test_refresh_on_the_demo_engagement_maps_every_scored_stakeholder(qtbot, demo_workspace) -> None:
+    chart = StakeholderMap()
+    qtbot.addWidget(chart)
+    chart.resize(900, 600)
+    chart.refresh(demo_workspace, "en")
+    expected = {i: (inf, intr) for i, inf, intr in sql(
+        demo_workspace, "select id, influence, interest from stakeholders where influence is not null "
+                        "and interest is not null")}
+    assert {s.id: (s.influence, s.interest) for s in chart.placed} == expected
+    assert set(chart.chart_layout().dots) == set(expected)
