@@ -80,6 +80,13 @@ def spread(count: int, spacing: float) -> list[QPointF]:
     return offsets
 
 
+def shorten(text: str, width: float) -> str:
+    """`text` cut to what a label beside a point can hold in a plot `width` pixels wide (more room, longer
+    labels; the full text stays in the tooltip)."""
+    chars = int(min(44, max(20, 20 + (width - 420) / 22)))
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+
+
 def paint_labels(painter: QPainter, texts: Mapping[Hashable, str], rects: Mapping[Hashable, QRectF]) -> None:
     """Draw placed labels on a soft white backing, so grid and split lines do not cut through words."""
     painter.save()

@@ -22,7 +22,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -31,7 +31,7 @@ from caio_desktop.domain.modules import MODULES
 from caio_desktop.domain.scoring import QUADRANT_THRESHOLD, quadrant
 from caio_desktop.ui.charts import theme
 from caio_desktop.ui.charts.base import ChartLayout, ChartWidget, Hotspot
-from caio_desktop.ui.charts.labels import paint_labels, place_labels, spread
+from caio_desktop.ui.charts.labels import paint_labels, place_labels, shorten, spread
 from caio_desktop.ui.charts.legend import LegendItem, Swatch, draw_legend, legend_height
 from caio_desktop.ui.charts.plane import Plane, Quadrant, paint_plane, plane_area
 from caio_desktop.workspace.queries import fetch_rows
@@ -45,7 +45,6 @@ QUADRANT_COLORS = {
 _SIDES = {"quick_win": (True, True), "strategic_bet": (False, True), "incremental": (True, False),
           "deprioritise": (False, False)}
 RADIUS = 9.0
-_LABEL_CHARS = 26
 
 
 @dataclass(frozen=True)
@@ -78,6 +77,7 @@ class PortfolioLayout(ChartLayout):
     plane: Plane = field(default_factory=lambda: Plane(QRectF()))
     bubbles: dict[int, QPointF] = field(default_factory=dict)
     labels: dict[int, QRectF] = field(default_factory=dict)
+    label_texts: dict[int, str] = field(default_factory=dict)
     caption: QRectF = field(default_factory=QRectF)
     legend: QRectF = field(default_factory=QRectF)
     legend_items: list[LegendItem] = field(default_factory=list)
@@ -184,7 +184,7 @@ class PortfolioMatrix(ChartWidget):
 
         metrics = QFontMetricsF(theme.font(11))
         order = sorted(self.placed, key=lambda u: (-(u.value or 0), -(u.feasibility or 0), u.id))
-        texts = [self._short(u.title, metrics) for u in order]
+        texts = [shorten(u.title, plane.area.width()) for u in order]
         rects = place_labels(
             [layout.bubbles[u.id] for u in order],
             [QSizeF(metrics.horizontalAdvance(t) + 4, metrics.height()) for t in texts],
@@ -192,17 +192,13 @@ class PortfolioMatrix(ChartWidget):
             obstacles=[plane.caption_rect(q) for q in self.quadrants()],
         )
         layout.labels = {u.id: r for u, r in zip(order, rects, strict=True) if r is not None}
+        layout.label_texts = {u.id: t for u, t in zip(order, texts, strict=True)}
         for use_case in self.placed:
             centre = layout.bubbles[use_case.id]
             path = QPainterPath()
             path.addEllipse(centre, RADIUS + 2, RADIUS + 2)
             layout.hotspots.append(Hotspot(path, use_case.id, self._tooltip(use_case)))
         return layout
-
-    @staticmethod
-    def _short(title: str, metrics: QFontMetricsF) -> str:
-        text = title if len(title) <= _LABEL_CHARS else title[: _LABEL_CHARS - 1].rstrip() + "…"
-        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, 190)
 
     def _paint(self, painter: QPainter, layout: ChartLayout) -> None:
         assert isinstance(layout, PortfolioLayout)
@@ -211,9 +207,7 @@ class PortfolioMatrix(ChartWidget):
         paint_plane(painter, layout.plane, self.quadrants(),
                     x_title=fields.field("feasibility_score").label(self._lang),
                     y_title=fields.field("value_score").label(self._lang))
-        metrics = QFontMetricsF(theme.font(11))
-        by_id = {u.id: u for u in self.placed}
-        paint_labels(painter, {i: self._short(by_id[i].title, metrics) for i in layout.labels}, layout.labels)
+        paint_labels(painter, layout.label_texts, layout.labels)
         hovered = self.hovered
         for use_case in sorted(self.placed, key=lambda u: u.id == hovered):  # hovered bubble on top
             centre = layout.bubbles[use_case.id]

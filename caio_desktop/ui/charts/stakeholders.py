@@ -30,7 +30,7 @@ from caio_desktop.domain.enums import ENUMERATIONS
 from caio_desktop.domain.modules import MODULES
 from caio_desktop.ui.charts import theme
 from caio_desktop.ui.charts.base import ChartLayout, ChartWidget, Hotspot
-from caio_desktop.ui.charts.labels import paint_labels, place_labels, spread
+from caio_desktop.ui.charts.labels import paint_labels, place_labels, shorten, spread
 from caio_desktop.ui.charts.legend import LegendItem, Swatch, draw_legend, legend_height
 from caio_desktop.ui.charts.plane import Plane, Quadrant, paint_plane, plane_area
 from caio_desktop.workspace.queries import fetch_rows
@@ -54,7 +54,6 @@ QUADRANTS = {
 QUADRANT_COLORS = {"manage_closely": QColor("#3D6A98"), "keep_satisfied": QColor("#7A5C99"),
                    "keep_informed": QColor("#3C8D8A"), "monitor": QColor("#8A94A0")}
 RADIUS = 7.5
-_LABEL_CHARS = 24
 
 
 def stakeholder_quadrant(influence: int, interest: int) -> str:
@@ -91,6 +90,7 @@ class StakeholderLayout(ChartLayout):
     plane: Plane = field(default_factory=lambda: Plane(QRectF()))
     dots: dict[int, QPointF] = field(default_factory=dict)
     labels: dict[int, QRectF] = field(default_factory=dict)
+    label_texts: dict[int, str] = field(default_factory=dict)
     caption: QRectF = field(default_factory=QRectF)
     legend: QRectF = field(default_factory=QRectF)
     legend_items: list[LegendItem] = field(default_factory=list)
@@ -193,21 +193,18 @@ class StakeholderMap(ChartWidget):
         metrics = QFontMetricsF(theme.font(11))
         # Most influential first: their names are the ones that must show.
         order = sorted(self.placed, key=lambda s: (-s.influence, -s.interest, s.name.casefold(), s.id))
-        texts = [self._short(s.name) for s in order]
+        texts = [shorten(s.name, plane.area.width()) for s in order]
         rects = place_labels([layout.dots[s.id] for s in order],
                              [QSizeF(metrics.horizontalAdvance(t) + 4, metrics.height()) for t in texts],
                              bounds=plane.area.adjusted(2, 2, -2, -2), radius=RADIUS + 1,
                              obstacles=[plane.caption_rect(q) for q in self.quadrants()])
         layout.labels = {s.id: r for s, r in zip(order, rects, strict=True) if r is not None}
+        layout.label_texts = {s.id: t for s, t in zip(order, texts, strict=True)}
         for person in self.placed:
             path = QPainterPath()
             path.addEllipse(layout.dots[person.id], RADIUS + 2, RADIUS + 2)
             layout.hotspots.append(Hotspot(path, person.id, self._tooltip(person)))
         return layout
-
-    @staticmethod
-    def _short(name: str) -> str:
-        return name if len(name) <= _LABEL_CHARS else name[: _LABEL_CHARS - 1].rstrip() + "…"
 
     def _paint(self, painter: QPainter, layout: ChartLayout) -> None:
         assert isinstance(layout, StakeholderLayout)
@@ -215,8 +212,7 @@ class StakeholderMap(ChartWidget):
         self._paint_caption(painter, layout.caption)
         paint_plane(painter, layout.plane, self.quadrants(), x_title=fields.field("interest").label(self._lang),
                     y_title=fields.field("influence").label(self._lang), cell_lines=True)
-        by_id = {s.id: s for s in self.placed}
-        paint_labels(painter, {i: self._short(by_id[i].name) for i in layout.labels}, layout.labels)
+        paint_labels(painter, layout.label_texts, layout.labels)
         hovered = self.hovered
         for person in sorted(self.placed, key=lambda s: s.id == hovered):
             color = ATTITUDE_COLORS.get(person.attitude or "", UNKNOWN_ATTITUDE)
