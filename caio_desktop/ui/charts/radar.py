@@ -12,6 +12,7 @@ How a page uses it::
     radar.follow(context)                 # refreshes after ratings change, undo/redo, file switch
     radar.by_pillar_changed.connect(settings.remember_radar_mode)
     radar.set_assessment(assessment_id)   # optional: show another assessment than the latest
+    rating_view.dimension_changed.connect(radar.set_highlighted)   # mark the dimension being rated
 
 Without a context, call `refresh(workspace, lang)` (latest assessment) or
 `set_data([DimensionRating(...), ...], caption=...)`.
@@ -101,6 +102,7 @@ class MaturityRadar(ChartWidget):
         self._show_toggle = show_toggle
         self._assessment_id: int | None = None
         self._assessments = 0
+        self._highlighted: str | None = None
 
     # --- data --------------------------------------------------------------------------------------
     def set_data(self, ratings: Iterable[DimensionRating], *, caption: str = "") -> None:
@@ -133,6 +135,16 @@ class MaturityRadar(ChartWidget):
     def clear(self) -> None:
         self._assessments = 0
         self.set_data([])
+
+    def set_highlighted(self, key: str | None) -> None:
+        """Mark one spoke (a dimension or pillar key), e.g. the dimension being rated beside the radar."""
+        if key != self._highlighted:
+            self._highlighted = key
+            self.update()
+
+    @property
+    def highlighted(self) -> str | None:
+        return self._highlighted
 
     def caption(self) -> str:
         """The assessment shown ("Diagnostic · 20/02/2026")."""
@@ -373,8 +385,9 @@ class MaturityRadar(ChartWidget):
         for level in LEVELS:
             painter.setPen(QPen(theme.AXIS if level == 5 else theme.GRID, 1.0))
             painter.drawPolygon(ring(level))
-        painter.setPen(QPen(theme.GRID, 1.0))
-        for point in ring(5):
+        for axis, point in zip(axes, ring(5), strict=True):
+            marked = axis.key in (self._highlighted, self.hovered)
+            painter.setPen(QPen(theme.CURRENT if marked else theme.GRID, 1.6 if marked else 1.0))
             painter.drawLine(centre, point)
         painter.setFont(theme.font(10))
         painter.setPen(theme.MUTED)
@@ -399,18 +412,20 @@ class MaturityRadar(ChartWidget):
         painter.drawPolygon(QPolygonF(layout.current_points))
         painter.setBrush(theme.CURRENT)
         for axis, point in zip(axes, layout.current_points, strict=True):
-            size = 5.0 if axis.key == self.hovered else 3.2
+            size = 5.0 if axis.key in (self.hovered, self._highlighted) else 3.2
             painter.setPen(QPen(theme.BACKGROUND, 1.2))
             painter.drawEllipse(point, size, size)
 
         painter.setFont(theme.font(layout.label_pixels, bold=bool(layout.key)))
         for axis, box, flags, text in zip(axes, layout.label_rects, layout.label_flags, layout.label_texts,
                                           strict=True):
-            painter.setPen(theme.INK if axis.key == self.hovered else theme.TEXT)
+            marked = axis.key in (self.hovered, self._highlighted)
+            painter.setFont(theme.font(layout.label_pixels, bold=bool(layout.key) or axis.key == self._highlighted))
+            painter.setPen(theme.INK if marked else theme.TEXT)
             painter.drawText(box, flags | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)
-        painter.setFont(theme.font(10))
         for axis, (box, text) in zip(axes, layout.key, strict=False):
-            painter.setPen(theme.INK if axis.key == self.hovered else theme.TEXT)
+            painter.setFont(theme.font(10, bold=axis.key == self._highlighted))
+            painter.setPen(theme.INK if axis.key in (self.hovered, self._highlighted) else theme.TEXT)
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         draw_legend(painter, layout.legend_items, layout.legend)
 

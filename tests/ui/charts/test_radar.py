@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from caio_desktop.operations import create_row, undo
 from caio_desktop.operations.diagnosis import rate_dimension
 from caio_desktop.reference.maturity import load_maturity_model
 from caio_desktop.ui.charts.radar import DimensionRating, MaturityRadar
-from tests.ui.charts.conftest import sql
+from tests.ui.charts.conftest import pixel, sql
 
 MODEL = load_maturity_model()
 
@@ -165,3 +165,18 @@ def test_refresh_on_the_demo_engagement_draws_its_assessment(qtbot, demo_workspa
     assert len(chart.chart_layout().current_points) == rated
     chart.set_by_pillar(True)
     assert len(chart.chart_layout().current_points) == len(MODEL.pillars)
+
+
+def test_highlighted_dimension_is_drawn_on_its_spoke(qtbot) -> None:
+    chart = MaturityRadar(lang="en")
+    qtbot.addWidget(chart)
+    chart.resize(900, 640)
+    chart.set_data([DimensionRating(d.key, 1, 2) for d in MODEL.dimensions])  # polygons stay near the centre
+    layout = chart.chart_layout()
+    centre, tip = layout.centre, QPointF(layout.centre.x(), layout.centre.y() - layout.radius)
+    on_spoke = centre + (tip - centre) * 0.9  # first spoke, between levels 4 and 5
+    before = pixel(chart, on_spoke)
+    chart.set_highlighted(MODEL.dimensions[0].key)
+    after = pixel(chart, on_spoke)
+    assert chart.highlighted == MODEL.dimensions[0].key
+    assert after.blue() - after.red() > 40 > before.blue() - before.red()  # the spoke turns "current" blue
