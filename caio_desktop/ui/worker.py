@@ -79,10 +79,9 @@ def run_in_background(parent: QWidget, title: str, fn: Callable[[Progress], Any]
     def cancel() -> None:
         job.cancelled = True
 
-    def finished() -> None:
+    def finished() -> None:  # the thread object stays with `parent` so callers may still wait() on it
         dialog.close()
         dialog.deleteLater()
-        job.deleteLater()
 
     def failed(exc: BaseException) -> None:
         if on_error is not None:
