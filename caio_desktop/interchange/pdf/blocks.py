@@ -1,21 +1,23 @@
 """Building blocks of every section: headings, paragraphs, data tables, key figures, level badges.
 
-Every string from the workspace passes through `fonts.markup` here, so section code never builds
-reportlab markup by hand.
+Every string from the workspace enters a page here: through `fonts.markup` into a Paragraph, or drawn
+literally (table cells, badges) after `fonts.printable`; section code never builds reportlab markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table, TableStyle
 
 from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.document import Heading
 from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR, markup, printable
-from caio_desktop.interchange.pdf.styles import FRAME_WIDTH, RULE, ZEBRA
+from caio_desktop.interchange.pdf.styles import FRAME_WIDTH, INK, RULE, ZEBRA
 from caio_desktop.reference.risk_matrix import load_risk_matrix
 
 
@@ -65,57 +67,181 @@ def data_table(ctx: DeliverableContext, columns: Sequence[Column], rows: Sequenc
                *, width: float = FRAME_WIDTH) -> Flowable:
     """A register table: header repeated on every page, wrapped cells, zebra rows, hairline rules.
 
-    Cells that are already flowables (badges) are kept; anything else becomes an escaped Paragraph.
-    An empty register prints the "nothing recorded" sentence instead.
+    Cells that are already flowables (badges) are kept. Text that fits its column on one line stays a
+    plain string, drawn by the table in the same font and size (no markup is parsed, so nothing needs
+    escaping, and a 1,000-row register is not 9,000 Paragraphs); longer text becomes an escaped,
+    wrapping Paragraph. RegisterTable (a LongTable) measures only the rows of the page being filled, so splitting a long
+    register across pages does not re-measure every remaining row each time. An empty register prints
+    the "nothing recorded" sentence instead.
     """
     if not rows:
         return empty(ctx)
     total = sum(c.share for c in columns)
     widths = [width * c.share / total for c in columns]
-    header = [Paragraph(markup(c.title), ctx.styles.header_cell) for c in columns]
+    size = ctx.styles.cell.fontSize
+    # The header repeats on every page of a long register: plain strings when they fit.
+    header = [_cell(ctx, c.title, c.right, w - 2 * CELL_PADDING, size, font=BOLD, color=colors.white)
+              for c, w in zip(columns, widths, strict=True)]
     body = [
-        [value if isinstance(value, Flowable) else cell(ctx, value, right=col.right)
-         for value, col in zip(row, columns, strict=True)]
+        [_cell(ctx, value, col.right, col_width - 2 * CELL_PADDING, size)
+         for value, col, col_width in zip(row, columns, widths, strict=True)]
         for row in rows
     ]
-    table = Table([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    right = [i for i, c in enumerate(columns) if c.right]
+    table = RegisterTable([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), ctx.styles.cell.leading),
+        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+        ("FONTNAME", (0, 0), (-1, 0), BOLD),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i in right],
         ("BACKGROUND", (0, 0), (-1, 0), ctx.palette.dark),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.6),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4)))
+        ("TOPPADDING", (0, 0), (-1, -1), 2.6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.0),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING)))
     return table
 
 
-class Badge(Flowable):
-    """A small rounded label in a colour (risk level, AI Act tier, status) that never wraps."""
+CELL_PADDING = 4
 
-    def __init__(self, text: str, fill: colors.Color, *, dark_text: bool = False) -> None:
+
+def _cell(ctx: DeliverableContext, value: object, right: bool, inner_width: float, size: float, *,
+          font: str = REGULAR, color: colors.Color = INK) -> object:
+    if isinstance(value, Flowable | Badge):
+        return value
+    text = printable(value)
+    if "\n" not in text and "\r" not in text and stringWidth(text, font, size) <= inner_width:
+        return text
+    return TextCell([(text, font, size, color)], leading=ctx.styles.cell.leading, right=right)
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines of `text` no wider than `width`: breaks at spaces, and inside a word only when the word
+    alone is wider than the column (a URL, a long reference). Widths add up (reportlab applies no
+    kerning), so each word is measured once."""
+    space = stringWidth(" ", font, size)
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line, line_width = "", 0.0
+        for word in paragraph.split(" "):
+            word_width = stringWidth(word, font, size)
+            if line and line_width + space + word_width <= width:
+                line, line_width = f"{line} {word}", line_width + space + word_width
+                continue
+            if line:
+                lines.append(line)
+            while word_width > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and stringWidth(word[:cut], font, size) > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+                word_width = stringWidth(word, font, size)
+            line, line_width = word, word_width
+        lines.append(line)
+    return lines
+
+
+class TextCell(Flowable):
+    """Wrapped table-cell text drawn line by line: one or more parts, each in its own font, size and
+    colour (a risk's title in bold over its category in grey).
+
+    Workspace text is drawn as it is, never parsed as markup, and the line breaking of a given width is
+    kept: a long table measures each cell several times while it is split across pages.
+    """
+
+    def __init__(self, parts: Sequence[tuple[str, str, float, colors.Color]], *, leading: float,
+                 right: bool = False) -> None:
         super().__init__()
-        self.text = printable(text)
-        self.fill = fill
-        self.dark_text = dark_text
+        self.parts = [(printable(text), font, size, color) for text, font, size, color in parts if text]
+        self.leading = leading
+        self.right = right
+        self._by_width: dict[float, tuple[list[tuple[str, str, float, colors.Color, float]], float]] = {}
+        self._lines: list[tuple[str, str, float, colors.Color, float]] = []
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        self.width = min(avail_width, stringWidth(self.text, BOLD, 7) + 9)
-        return self.width, 11
+        if avail_width not in self._by_width:
+            lines = []
+            for text, font, size, color in self.parts:
+                lead = self.leading * size / self.parts[0][2]
+                lines.extend((line, font, size, color, lead) for line in wrap_text(text, font, size, avail_width))
+            self._by_width[avail_width] = lines, sum(lead for *_, lead in lines)
+        self._lines, self.height = self._by_width[avail_width]
+        self.width = avail_width
+        return self.width, self.height
 
     def draw(self) -> None:
+        # One text object for the whole cell: far cheaper than a drawString (a new text object) a line.
+        text = self.canv.beginText()
+        y = self.height
+        current: tuple[str, float, colors.Color] | None = None
+        for line, font, size, color, lead in self._lines:
+            y -= lead
+            if current != (font, size, color):
+                text.setFont(font, size)
+                text.setFillColor(color)
+                current = (font, size, color)
+            x = self.width - stringWidth(line, font, size) if self.right else 0
+            text.setTextOrigin(x, y + (lead - size) * 0.5 + 0.6)
+            text.textOut(line)
+        self.canv.drawText(text)
+
+
+class Badge(str):
+    """Cell text shown as a small coloured label (risk level, AI Act tier) that never wraps.
+
+    It is a string, not a flowable: `RegisterTable` draws it as a rectangle and one line of text, so a
+    register of 1,000 risks does not lay out 2,000 flowables.
+    """
+
+    fill: colors.Color
+    dark_text: bool
+
+    def __new__(cls, text: str, fill: colors.Color, *, dark_text: bool = False) -> Badge:
+        badge = super().__new__(cls, printable(text))
+        badge.fill = fill
+        badge.dark_text = dark_text
+        return badge
+
+
+class RegisterTable(LongTable):
+    """The register table: draws `Badge` cells itself (see Badge)."""
+
+    def _drawCell(self, cellval: object, cellstyle: object, pos: tuple, size: tuple) -> None:  # noqa: N802
+        if not isinstance(cellval, Badge):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        (x, y), (width, height) = pos, size
+        inner = width - cellstyle.leftPadding - cellstyle.rightPadding
+        text_width = _badge_width(cellval)
+        badge_width = min(text_width + 9, inner)
+        top = y + height - cellstyle.topPadding
         canvas = self.canv
-        canvas.setFillColor(self.fill)
-        canvas.roundRect(0, 0, self.width, 11, 2.5, stroke=0, fill=1)
-        canvas.setFillColor(colors.HexColor("#1E2328") if self.dark_text else colors.white)
+        canvas.setFillColor(cellval.fill)
+        canvas.rect(x + cellstyle.leftPadding, top - 11, badge_width, 11, stroke=0, fill=1)
+        canvas.setFillColor(INK if cellval.dark_text else colors.white)
         canvas.setFont(BOLD, 7)
-        canvas.drawCentredString(self.width / 2, 3.2, self.text)
+        canvas.drawString(x + cellstyle.leftPadding + (badge_width - text_width) / 2, top - 7.8, cellval)
+        self._curcellstyle = None  # font and colour changed: the next plain cell sets its own again
 
 
-def level_badge(ctx: DeliverableContext, level: str | None) -> Flowable | str:
+def badge(text: str, fill: colors.Color) -> Badge:
+    """A label on `fill`, with dark or white text, whichever reads better."""
+    r, g, b = fill.rgb()
+    return Badge(text, fill, dark_text=0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6)
+
+
+@lru_cache(maxsize=256)
+def _badge_width(text: str) -> float:
+    return stringWidth(text, BOLD, 7)
+
+
+def level_badge(ctx: DeliverableContext, level: str | None) -> str:
     """The risk level in its matrix colour ("Critical" on red)."""
     if not level:
         return ""
@@ -124,9 +250,7 @@ def level_badge(ctx: DeliverableContext, level: str | None) -> Flowable | str:
         found = matrix.level(level)
     except KeyError:
         return ctx.choice("risk_level", level)
-    fill = colors.HexColor(found.color)
-    r, g, b = fill.rgb()
-    return Badge(found.label(ctx.lang), fill, dark_text=0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6)
+    return badge(found.label(ctx.lang), colors.HexColor(found.color))
 
 
 def key_figures(ctx: DeliverableContext, figures: Sequence[tuple[str, str]]) -> Flowable:

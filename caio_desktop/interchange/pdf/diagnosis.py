@@ -10,8 +10,8 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from caio_desktop.interchange.pdf.blocks import (
-    Badge,
     Column,
+    badge,
     bullets,
     data_table,
     empty,
@@ -174,10 +174,10 @@ def gaps(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
                              Column(ctx.t("gap"), 0.1, right=True)], rows)]
 
 
-def tier_badge(ctx: DeliverableContext, tier: str | None) -> Flowable | str:
+def tier_badge(ctx: DeliverableContext, tier: str | None) -> str:
     if not tier:
         return ""
-    return Badge(ctx.choice("ai_act_tier", tier), colors.HexColor(TIER_COLOURS.get(tier, "#9AA3AD")))
+    return badge(ctx.choice("ai_act_tier", tier), colors.HexColor(TIER_COLOURS.get(tier, "#9AA3AD")))
 
 
 def inventory(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:

@@ -55,17 +55,25 @@ def printable(value: object) -> str:
     """`value` as text the font can draw: unsupported characters become "?", never a crash or a box."""
     if value is None:
         return ""
-    covered = _covered()
+    text = str(value)
+    covered = _covered_chars()
+    if covered.issuperset(text):  # the usual case, checked at C speed
+        return text
     out = []
-    for ch in str(value):
+    for ch in text:
         code = ord(ch)
-        if code in covered or ch in "\n\r\t":
+        if ch in covered:
             out.append(ch)
         elif code in _INVISIBLE or 0x1F3FB <= code <= 0x1F3FF:  # skin-tone modifiers too
             continue
         else:
             out.append(FALLBACK)
     return "".join(out)
+
+
+@cache
+def _covered_chars() -> frozenset[str]:
+    return frozenset(chr(code) for code in _covered()) | {"\n", "\r", "\t"}
 
 
 def markup(value: object) -> str:
