@@ -229,14 +229,21 @@ def plan_import(
                              header_row=header_row or (given.header_row if given else None),
                              extra_names=given.columns if given else (), lang=lang)
         columns = resolve_mapping(workspace, layout, module_key, given if given else mapping)
-        columns.sheet, columns.header_row = layout.table.sheet, layout.header_row
-        check_required(columns)
-        rows = convert_rows(workspace, layout, columns, update_existing=update_existing, progress=progress)
-        return ImportPlan(module_key, opened.path, layout.table.sheet, list(opened.sheet_names),
-                          layout.header_row, layout.headers, columns, rows, update_existing)
+        return build_plan(workspace, opened, layout, columns, update_existing=update_existing,
+                          progress=progress)
     finally:
         if opened is not source:
             opened.close()
+
+
+def build_plan(workspace, source: Source, layout: Layout, columns: mappings.ColumnMapping, *,  # noqa: ANN001
+               update_existing: bool = True, progress: Progress | None = None) -> ImportPlan:
+    """The plan for a sheet already read and mapped (the import wizard's steps end here)."""
+    columns.sheet, columns.header_row = layout.table.sheet, layout.header_row
+    check_required(columns)
+    rows = convert_rows(workspace, layout, columns, update_existing=update_existing, progress=progress)
+    return ImportPlan(columns.module, source.path, layout.table.sheet, list(source.sheet_names),
+                      layout.header_row, layout.headers, columns, rows, update_existing)
 
 
 def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *,  # noqa: ANN001

@@ -1,0 +1,117 @@
+"""The preview step: the rows as they will be imported (planned off the GUI thread), warnings in amber,
+rejected rows in red with their reason, and the import options."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from caio_desktop.domain.modules import MODULES
+from caio_desktop.interchange.importing import limits
+from caio_desktop.interchange.importing.plan import build_plan
+from caio_desktop.ui.importer.models import PreviewModel
+from caio_desktop.ui.importer.pages_source import error_label
+from caio_desktop.ui.importer.session import ImportSession
+from caio_desktop.ui.importer.worker import ImportTask
+
+
+class PreviewPage(QWizardPage):
+    """What the import will do, before it does it."""
+
+    def __init__(self, session: ImportSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.task: ImportTask | None = None
+        self.setTitle(self.tr("Preview"))
+        self.setSubTitle(self.tr("Hover a highlighted cell or row to see why. Rejected rows are listed in a "
+                                 "report you can fix and import again."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.model = PreviewModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAlternatingRowColors(False)
+        self.update_existing = QCheckBox(self.tr("Update rows with the same code or title instead of adding "
+                                                 "them again"))
+        self.update_existing.setChecked(True)
+        self.update_existing.toggled.connect(lambda _on: self.initializePage())
+        self.strict = QCheckBox(self.tr("Import nothing if any row is rejected"))
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.update_existing)
+        layout.addWidget(self.strict)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt API
+        self.stop()
+        session = self.session
+        session.plan = None
+        self.model.set_plan([], [], session.lang)
+        self.summary.setText(self.tr("Reading the rows…"))
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.error.clear()
+        update = self.update_existing.isChecked()
+        workspace, source, layout, mapping = session.context.workspace, session.source, session.layout, \
+            session.mapping
+
+        def work(progress):  # noqa: ANN001, ANN202 - runs in the worker thread: no widgets here
+            return build_plan(workspace, source, layout, mapping, update_existing=update, progress=progress)
+
+        self.task = ImportTask(work, self)
+        self.task.progressed.connect(self._progressed)
+        self.task.succeeded.connect(self._planned)
+        self.task.failed.connect(self._failed)
+        self.task.start()
+        self.completeChanged.emit()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _planned(self, plan) -> None:  # noqa: ANN001
+        session = self.session
+        session.plan = plan
+        mod = MODULES[plan.module]
+        fields = [(mod.field(key), header) for header, key in plan.mapping.columns.items() if key]
+        self.model.set_plan(plan.preview(limits.PREVIEW_ROWS), fields, session.lang)
+        self.view.resizeColumnsToContents()
+        self.progress.hide()
+        new = len(plan.valid) - plan.updates
+        text = self.tr("%1 rows read: %2 new, %3 updates, %4 rejected, %5 warnings.")
+        for number, value in enumerate((len(plan.rows), new, plan.updates, len(plan.rejected),
+                                        len(plan.warnings)), start=1):
+            text = text.replace(f"%{number}", str(value))
+        if len(plan.rows) > limits.PREVIEW_ROWS:
+            text += " " + self.tr("The first %1 are shown.").replace("%1", str(limits.PREVIEW_ROWS))
+        self.summary.setText(text)
+        self.completeChanged.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.hide()
+        self.summary.clear()
+        self.error.setText(str(exc))
+        self.completeChanged.emit()
+
+    def stop(self) -> None:
+        if self.task is not None and self.task.isRunning():
+            self.task.cancel()
+            self.task.wait()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        plan = self.session.plan
+        return plan is not None and bool(plan.valid)

@@ -1,0 +1,45 @@
+"""What the import wizard's pages share: the file, the module, the sheet as read, the mapping, the plan
+and the outcome — plain data, so each page stays small and tests can look inside."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from caio_desktop.domain.fields import Field
+from caio_desktop.domain.modules import MODULES
+from caio_desktop.interchange.importing import ColumnMapping, ImportPlan, ImportResult
+from caio_desktop.interchange.importing.plan import Layout
+from caio_desktop.interchange.importing.reader import Source
+
+
+@dataclass
+class ImportSession:
+    """State of one run of the import wizard."""
+
+    context: Any  # AppContext: .workspace, .lang, .push()
+    module_key: str | None = None
+    path: Path | None = None
+    source: Source | None = None
+    layout: Layout | None = None
+    mapping: ColumnMapping | None = None
+    plan: ImportPlan | None = None
+    result: ImportResult | None = None
+
+    @property
+    def lang(self) -> str:
+        return getattr(self.context, "lang", "en")
+
+    def importable_fields(self) -> list[Field]:
+        return [f for f in MODULES[self.module_key or ""].fields if not f.computed]
+
+    def close_source(self) -> None:
+        if self.source is not None:
+            self.source.close()
+            self.source = None
+
+
+def importable_modules() -> list[str]:
+    """Modules a spreadsheet can be imported into (every register but the engagement itself)."""
+    return [key for key, mod in MODULES.items() if not mod.singleton]
