@@ -9,7 +9,7 @@ Subclasses implement `_compute_layout(rect)` (returning a `ChartLayout`), `_pain
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -22,12 +22,19 @@ from caio_desktop.ui.charts import theme
 
 @dataclass
 class Hotspot:
-    """A mark people can point at: its shape, a key naming it (e.g. a row id) and its tooltip."""
+    """A mark people can point at: its shape, a key naming it (e.g. a row id) and its tooltip — text, or
+    a function giving it when first shown (when the text costs a query)."""
 
     shape: QRectF | QPainterPath
     key: Hashable
-    tooltip: str
+    tooltip: str | Callable[[], str]
     clickable: bool = True
+
+    @property
+    def text(self) -> str:
+        if callable(self.tooltip):
+            self.tooltip = self.tooltip()
+        return self.tooltip
 
     def contains(self, point: QPointF) -> bool:
         return self.shape.contains(point)
@@ -145,7 +152,7 @@ class ChartWidget(QWidget):
     def tooltip_at(self, point: QPointF) -> str:
         """The tooltip shown when hovering `point` ("" when nothing is there)."""
         hotspot = self.hotspot_at(point)
-        return hotspot.tooltip if hotspot else ""
+        return hotspot.text if hotspot else ""
 
     @property
     def hovered(self) -> Hashable | None:

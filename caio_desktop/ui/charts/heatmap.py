@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -33,37 +34,17 @@ from caio_desktop.reference.risk_matrix import SCALE, RiskMatrix, load_risk_matr
 from caio_desktop.ui.charts import theme
 from caio_desktop.ui.charts.base import ChartLayout, ChartWidget, Hotspot
 from caio_desktop.ui.charts.legend import LegendItem, draw_legend, legend_height
-from caio_desktop.workspace.queries import fetch_rows
+from caio_desktop.ui.charts.risk_cells import (
+    CURRENT,
+    MODES,
+    RESIDUAL,
+    SAMPLE,
+    RiskCells,
+    RiskPosition,
+    read_cells,
+)
 
-CURRENT = "current"
-RESIDUAL = "residual"
-MODES = (CURRENT, RESIDUAL)
-_TOOLTIP_RISKS = 8  # risks named in a cell's tooltip before "and n more"
-
-
-@dataclass(frozen=True)
-class RiskPosition:
-    """Where one risk sits in the matrix, before and after treatment."""
-
-    id: int
-    code: str
-    title: str
-    likelihood: int | None
-    impact: int | None
-    residual_likelihood: int | None = None
-    residual_impact: int | None = None
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> RiskPosition:
-        return cls(row["id"], row.get("code") or "", row.get("title") or "", row.get("likelihood"),
-                   row.get("impact"), row.get("residual_likelihood"), row.get("residual_impact"))
-
-    def cell(self, mode: str) -> tuple[int, int] | None:
-        """(likelihood, impact) in `mode`, or None when the risk is not rated in that mode."""
-        pair = (self.likelihood, self.impact) if mode == CURRENT else (
-            self.residual_likelihood, self.residual_impact)
-        return pair if None not in pair else None  # type: ignore[return-value]
-
+__all__ = ["CURRENT", "RESIDUAL", "RiskHeatMap", "RiskPosition"]
 
 @dataclass
 class HeatMapLayout(ChartLayout):
@@ -92,19 +73,25 @@ class RiskHeatMap(ChartWidget):
                  matrix: RiskMatrix | None = None) -> None:
         super().__init__(parent, lang=lang)
         self._matrix = matrix or load_risk_matrix()
-        self._risks: list[RiskPosition] = []
+        self._cells = RiskCells()
         self._mode = self._check_mode(mode)
         self._selected: tuple[int, int] | None = None
 
     # --- data --------------------------------------------------------------------------------------
     def set_data(self, risks: Iterable[RiskPosition]) -> None:
-        self._risks = list(risks)
+        """Show `risks` (each placed in both modes)."""
+        self.set_cells(RiskCells.from_risks(risks))
+
+    def set_cells(self, cells: RiskCells) -> None:
+        """Show counts already aggregated (what `refresh` reads)."""
+        self._cells = cells
         self._changed()
 
     def refresh(self, workspace: Any, lang: str) -> None:
-        """Read every risk's position from `workspace` and show it in `lang`."""
+        """Count the risks of `workspace` per cell (aggregate queries, whatever the register's size) and
+        show them in `lang`."""
         self._lang = lang
-        self.set_data(RiskPosition.from_row(r) for r in fetch_rows(workspace, "risks"))
+        self.set_cells(read_cells(workspace))
 
     def clear(self) -> None:
         self.set_data([])
@@ -136,17 +123,12 @@ class RiskHeatMap(ChartWidget):
         return mode
 
     def risks_in(self, likelihood: int, impact: int) -> list[RiskPosition]:
-        """The risks in one cell, in the current mode."""
-        return [r for r in self._risks if r.cell(self._mode) == (likelihood, impact)]
+        """The first risks of one cell in the current mode, by id (at most `SAMPLE`: the tooltip's)."""
+        return list(self._cells.sample(self._mode, (likelihood, impact)))
 
     def counts(self) -> dict[tuple[int, int], int]:
         """Number of risks per (likelihood, impact) cell in the current mode (every cell present)."""
-        result = {(lk, im): 0 for lk in SCALE for im in SCALE}
-        for risk in self._risks:
-            cell = risk.cell(self._mode)
-            if cell in result:
-                result[cell] += 1
-        return result
+        return dict(self._cells.counts[self._mode])
 
     def cell_color(self, likelihood: int, impact: int) -> QColor:
         """The matrix level colour of a cell (drawn in full when the cell holds risks)."""
@@ -154,7 +136,7 @@ class RiskHeatMap(ChartWidget):
 
     def unrated(self) -> int:
         """Risks not placed in the current mode (no residual rating yet)."""
-        return sum(1 for r in self._risks if r.cell(self._mode) is None)
+        return self._cells.unplaced(self._mode)
 
     # --- selection ---------------------------------------------------------------------------------
     @property
@@ -182,13 +164,13 @@ class RiskHeatMap(ChartWidget):
 
     # --- texts -------------------------------------------------------------------------------------
     def _empty_message(self) -> str:
-        if not self._risks:
+        if not self._cells.total:
             return self.fr_en(
                 "Aucun risque dans le registre pour l'instant.\n"
                 "Ajoutez des risques dans « Risques et conformité » pour voir la carte de chaleur.",
                 "No risks in the register yet.\nAdd risks under “Risks & compliance” to see the heat map.",
             )
-        if self._mode == RESIDUAL and self.unrated() == len(self._risks):
+        if self._mode == RESIDUAL and self.unrated() == self._cells.total:
             return self.fr_en(
                 "Aucun risque n'a encore de probabilité et d'impact résiduels.\n"
                 "Renseignez-les après traitement pour voir la carte résiduelle.",
@@ -207,7 +189,7 @@ class RiskHeatMap(ChartWidget):
                              "{n} risks without a residual rating are not shown"))
 
     def caption(self) -> str:
-        count = self.counted(len(self._risks) - self.unrated(), ("{n} risque", "{n} risques"),
+        count = self.counted(self._cells.total - self.unrated(), ("{n} risque", "{n} risques"),
                              ("{n} risk", "{n} risks"))
         if self._mode == CURRENT:
             return self.fr_en(f"Risque brut (avant traitement) · {count}", f"Current risk (before treatment) · {count}")
@@ -227,9 +209,10 @@ class RiskHeatMap(ChartWidget):
             lines.append(self.fr_en("Aucun risque", "No risk"))
         else:
             lines.append("")
-            lines += [f"{r.code} {r.title}".strip() for r in risks[:_TOOLTIP_RISKS]]
-            if len(risks) > _TOOLTIP_RISKS:
-                more = len(risks) - _TOOLTIP_RISKS
+            lines += [f"{r.code} {r.title}".strip() for r in risks[:SAMPLE]]
+            total = self.counts()[(likelihood, impact)]
+            if total > SAMPLE:
+                more = total - SAMPLE
                 lines.append(self.counted(more, ("… et {n} autre", "… et {n} autres"), ("… and {n} more",) * 2))
         return "\n".join(lines)
 
@@ -266,7 +249,8 @@ class RiskHeatMap(ChartWidget):
                 x = left + (impact - 1) * cell_w
                 cell = QRectF(x + gap / 2, y + gap / 2, cell_w - gap, cell_h - gap)
                 layout.cells[(likelihood, impact)] = cell
-                layout.hotspots.append(Hotspot(cell, (likelihood, impact), self._cell_tooltip(likelihood, impact)))
+                layout.hotspots.append(Hotspot(cell, (likelihood, impact),
+                                               partial(self._cell_tooltip, likelihood, impact)))
         grid_bottom = top + 5 * cell_h
         for impact in SCALE:
             layout.column_labels[impact] = QRectF(left + (impact - 1) * cell_w, grid_bottom + 4, cell_w, 20)

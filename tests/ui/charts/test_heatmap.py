@@ -142,3 +142,15 @@ def test_refresh_on_the_demo_engagement_counts_every_risk(qtbot, demo_workspace)
     (rated,), = sql(demo_workspace, "select count(*) from risks where residual_likelihood is not null "
                                     "and residual_impact is not null")
     assert sum(chart.counts().values()) == rated > 0
+
+
+def test_tooltip_of_a_crowded_cell_says_how_many_more(qtbot, workspace) -> None:
+    chart = RiskHeatMap(lang="en")
+    qtbot.addWidget(chart)
+    chart.resize(700, 480)
+    for n in range(11):
+        create_row(workspace, "risks", {"title": f"Risk {n}", "likelihood": 4, "impact": 4})
+    chart.refresh(workspace, "en")
+    tip = chart.tooltip_at(chart.chart_layout().cells[(4, 4)].center())
+    assert "R-001 Risk 0" in tip and "R-008 Risk 7" in tip and "R-009" not in tip
+    assert tip.endswith("… and 3 more")
