@@ -24,6 +24,7 @@ QLabel#pageTitle {{ font-size: 16pt; font-weight: 600; color: #1B2631; }}
 QLabel#pageSubtitle {{ color: #5D6D7E; }}
 QLabel#formHeading {{ font-size: 11.5pt; font-weight: 600; color: #1B2631; padding-bottom: 6px; }}
 QLabel#sectionTitle {{ font-weight: 600; color: #1B2631; font-size: 10.5pt; }}
+QLabel#fieldLabel {{ color: #5D6D7E; font-size: 8.5pt; padding-top: 5px; }}
 QLabel#countLabel {{ color: #5D6D7E; padding: 0 6px; }}
 QLabel#filterChip {{ background: #E3ECF5; color: {ACCENT}; border-radius: 9px; padding: 2px 8px; }}
 QLabel#figureValue {{ font-size: 20pt; font-weight: 600; color: {ACCENT}; }}

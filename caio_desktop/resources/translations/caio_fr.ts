@@ -29,7 +29,7 @@
 <context>
     <name>DetailForm</name>
     <message>
-        <location filename="../../ui/registers/form.py" line="160" />
+        <location filename="../../ui/registers/form.py" line="165" />
         <source>Select a row to see its details</source>
         <translation>Sélectionnez une ligne pour voir son détail</translation>
     </message>
@@ -797,7 +797,7 @@
         <translation>Inventaire des systèmes d'IA en service ou en projet, avec leur classification AI Act.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/systems.py" line="35" />
+        <location filename="../../ui/pages/systems.py" line="37" />
         <source>Classify (AI Act)…</source>
         <translation>Classer (AI Act)…</translation>
     </message>

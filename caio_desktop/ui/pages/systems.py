@@ -19,6 +19,8 @@ class SystemsPage(Page):
 
     def build(self) -> None:
         register = self.add_register_tab("ai_systems")
+        header = register.table.horizontalHeader()  # the tier badge next to the name, where eyes go
+        header.moveSection(header.visualIndex(register.model.column("ai_act_tier")), 1)
         self.classify_button = QPushButton()
         self.dialog_class = optional_class("caio_desktop.ui.ai_act", "ClassificationDialog") or optional_class(
             "caio_desktop.ui.ai_act.classification_dialog", "ClassificationDialog")

@@ -24,7 +24,8 @@ _PRIORITY = {  # lower is dropped last
 
 def default_hidden(module: Module) -> list[str]:
     keep = [f for f in module.fields
-            if f.kind != FieldKind.LONG_TEXT or f.key == module.title_field or len(module.fields) <= 3]
+            if f.kind != FieldKind.LONG_TEXT or f.key == module.title_field or f.required
+            or len(module.fields) <= 3]
     essential = {module.title_field, module.code_field}
     while len(keep) > MAX_DEFAULT_COLUMNS:
         droppable = [f for f in keep if f.key not in essential and not f.required]

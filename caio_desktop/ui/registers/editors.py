@@ -246,6 +246,9 @@ class ChoiceEditor(QComboBox, _Editor):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # long labels (an AI system's full name) must not widen the form: they elide instead
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
         self.activated.connect(self.committed)
 
     def set_options(self, options: list[tuple[Any, str]], *, allow_empty: bool = True) -> None:

@@ -50,6 +50,10 @@ def reason_text(error: ValidationError, lang: str) -> str:
     return known.get(error.reason, error.reason)
 
 
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]  # "AI system", not str.capitalize()'s "Ai system"
+
+
 class DetailForm(QScrollArea):
     """The editable fields of the selected row of a module."""
 
@@ -83,12 +87,13 @@ class DetailForm(QScrollArea):
         outer.addWidget(self.heading)
         layout = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        layout.setVerticalSpacing(6)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # label above its editor
+        layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        layout.setVerticalSpacing(3)
         self.editors, self.errors, self.computed = {}, {}, {}
         for field in self.module.fields:
-            label = field.label(lang) + (" *" if field.required else "")
+            label = QLabel(field.label(lang) + (" *" if field.required else ""))
+            label.setObjectName("fieldLabel")
             if field.computed:
                 value_label = QLabel()
                 value_label.setObjectName("computedValue")
@@ -156,7 +161,7 @@ class DetailForm(QScrollArea):
         lang = self.context.lang
         enabled = bool(self.row) and not getattr(self.context.workspace, "read_only", True)
         self.heading.setText(
-            f"{self.module.entity(lang).capitalize()} — {queries.row_label(self.module, self.row, limit=60)}"
+            f"{_capitalised(self.module.entity(lang))} — {queries.row_label(self.module, self.row, limit=60)}"
             if self.row else self.tr("Select a row to see its details"))
         for key, editor in self.editors.items():
             editor.set_value(self.row.get(key))

@@ -32,6 +32,7 @@ PAGE_SIZE = 200
 
 Index = QModelIndex | QPersistentModelIndex
 _NUMERIC = (FieldKind.INTEGER, FieldKind.NUMBER, FieldKind.PERCENT)
+_SOURCE_FIELDS = ("source_module", "source_id")  # an action's origin, shown by name
 
 
 class RegisterModel(QAbstractTableModel):
@@ -169,6 +170,8 @@ class RegisterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if field.kind == FieldKind.BOOL:
                 return None
+            if field.key in _SOURCE_FIELDS and row.get("source_module") in MODULES:
+                return self._source_text(field, row)
             return format_value(field, value, self.context.lang, self._labels_for(field))
         if role == Qt.ItemDataRole.EditRole:
             if isinstance(value, dt.date):
@@ -184,7 +187,7 @@ class RegisterModel(QAbstractTableModel):
                 return None
             return color if role == Qt.ItemDataRole.BackgroundRole else text_on(color)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if field.kind in _NUMERIC:
+            if field.kind in _NUMERIC and field.key not in _SOURCE_FIELDS:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if field.kind == FieldKind.SCORE or badge_color(field, value) is not None:
                 return int(Qt.AlignmentFlag.AlignCenter)
@@ -273,6 +276,14 @@ class RegisterModel(QAbstractTableModel):
         if field.kind in (FieldKind.REF, FieldKind.REFS) and field.ref:
             return self.ref_labels(field.ref)
         return None
+
+    def _source_text(self, field: Field, row: dict[str, Any]) -> str:
+        """Actions raised from another register name it and its row ("Risks", "R-012")."""
+        source = row["source_module"]
+        if field.key == "source_module":
+            return MODULES[source].label(self.context.lang)
+        value = row.get("source_id")
+        return "" if value is None else self.ref_labels(source).get(value, f"#{value}")
 
     def _matches(self, row: dict[str, Any]) -> bool:
         return all(row.get(key) == value for key, value in self._where.items())

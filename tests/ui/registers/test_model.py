@@ -149,3 +149,13 @@ def test_where_restricts_rows_and_follows_moves(context) -> None:
     assert model.rowCount() == 0
     model.set_where({"kpi_id": kpi_b})
     assert model.rowCount() == 1
+
+
+def test_actions_name_the_register_and_row_they_come_from(context) -> None:
+    risk = _risk(context, "Fuite de données")
+    context.perform(create_row, "actions", {"title": "Chiffrer les exports", "source_module": "risks",
+                                            "source_id": risk})
+    model = RegisterModel(context, "actions")
+    assert model.index(0, model.column("source_module")).data() == "Risques"
+    assert model.index(0, model.column("source_id")).data() == "R-001"
+    assert model.index(0, model.column("source_id")).data(Qt.ItemDataRole.EditRole) == risk
