@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from caio_desktop.reference.risk_matrix import SCALE
 from caio_desktop.workspace.models import MODELS
@@ -113,7 +114,7 @@ def read_cells(workspace: Any) -> RiskCells:
             with workspace.engine.connect() as conn:
                 rows = conn.execute(select(*_columns(t)).where(lk == cell[0], im == cell[1])
                                     .order_by(t.c.id).limit(SAMPLE)).mappings().all()
-        except Exception:  # noqa: BLE001 - the file was closed under a lingering tooltip: name no risk
+        except SQLAlchemyError:  # the file went away under a lingering tooltip: name no risk, do not crash
             return []
         return [RiskPosition.from_row(r) for r in rows]
 
