@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,9 @@ DELIVERABLE_KINDS: dict[str, tuple[str, str]] = {
     "steering": ("Rapport de comité de pilotage", "Steering committee report"),
     "handover": ("Dossier de transmission", "Handover pack"),
 }
+
+
+_MAJOR = re.compile(r"\s*[vV]?\s*(\d+)")
 
 
 class DeliverableError(Exception):
@@ -57,11 +61,13 @@ def _sections(kind: str) -> tuple:
 
 
 def next_version(workspace: Any, kind: str) -> str:
-    """The version the next issue of `kind` will carry: 1.0, 2.0, … after those recorded."""
+    """The version the next issue of `kind` will carry: one major version above the highest recorded
+    ("2" or "v2.1" → "3.0"), or 1.0 for the first issue."""
     from caio_desktop.workspace.queries import fetch_rows
 
     issued = fetch_rows(workspace, "deliverables", where={"kind": kind})
-    return f"{len(issued) + 1}.0"
+    majors = [int(m.group(1)) for r in issued if (m := _MAJOR.match(str(r.get("version") or "")))]
+    return f"{max(majors, default=len(issued)) + 1}.0"
 
 
 def build_deliverable(

@@ -16,6 +16,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
                      "Confidential — restricted to the executive committee of {client}"),
     "confidential_short": ("Confidentiel", "Confidential"),
     "client": ("Client", "Client"),
+    "kicker": ("Pilotage de l'intelligence artificielle · {month}", "Artificial intelligence leadership · {month}"),
     "engagement": ("Mission", "Engagement"),
     "engagement_value": ("Pilotage de l'intelligence artificielle — {start} au {end}",
                          "Artificial intelligence leadership — {start} to {end}"),
@@ -125,7 +126,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
                         "{decisions} decisions to take, {overdue} overdue actions, {critical} critical or "
                         "high risks."),
     # handover
-    "handover_intro": ("Dossier de fin de mission", "End-of-engagement pack"),
     "what_remains_open": ("Ce qui reste ouvert", "What remains open"),
     "open_items_by_owner": ("Points ouverts par responsable", "Open items by owner"),
     "governance": ("Gouvernance mise en place", "Governance left in place"),

@@ -76,8 +76,7 @@ def cover(ctx: DeliverableContext, version: str) -> list[Flowable]:
     sector = " · ".join(x for x in (engagement.get("sector"), engagement.get("country")) if x)
     return [
         Spacer(1, 62 * mm),
-        Paragraph(markup(ctx.t("handover_intro") if ctx.kind == "handover" else ctx.client).upper(),
-                  s.meta_label),
+        Paragraph(markup(ctx.t("kicker", month=ctx.long_date(ctx.as_of).split(" ", 1)[1])).upper(), s.kicker),
         Spacer(1, 4),
         Paragraph(markup(ctx.title), s.title),
         Paragraph(markup(ctx.client + (f" — {sector}" if sector else "")), s.subtitle),

@@ -65,6 +65,7 @@ class Styles:
 
     title: ParagraphStyle
     subtitle: ParagraphStyle
+    kicker: ParagraphStyle
     h1: ParagraphStyle
     h2: ParagraphStyle
     body: ParagraphStyle
@@ -94,6 +95,7 @@ def build_styles(palette: Palette) -> Styles:
     return Styles(
         title=style("title", fontName=BOLD, fontSize=30, leading=36, textColor=palette.dark, spaceAfter=10),
         subtitle=style("subtitle", fontSize=14, leading=19, textColor=MUTED, spaceAfter=4),
+        kicker=style("kicker", fontName=BOLD, fontSize=8.5, leading=11, textColor=palette.accent, spaceAfter=0),
         h1=style("h1", fontName=BOLD, fontSize=17, leading=22, textColor=palette.dark, spaceBefore=4,
                  spaceAfter=10),
         h2=style("h2", fontName=BOLD, fontSize=11.5, leading=15, textColor=INK, spaceBefore=10,

@@ -1,0 +1,1 @@
+"""The Deliverables page: PDF deliverables with preview and export, the Excel workbook, the importer."""

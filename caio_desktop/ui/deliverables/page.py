@@ -1,0 +1,348 @@
+"""The Deliverables page: the five PDF deliverables with their language and date, a preview of their
+pages, and the exports (PDF, Excel workbook) and the spreadsheet import.
+
+Every export runs off the GUI thread behind a progress dialog with Cancel, and is recorded in the
+`deliverables` register (kind, version, date, file name) as an undoable step. File dialogs are
+class-level hooks (`ask_save_path`) so that tests can replace them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caio_desktop.interchange.pdf import DELIVERABLE_KINDS, DeliverableCancelled, next_version
+from caio_desktop.operations import create_row
+from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.deliverables.preview import PagePreview, PreviewJob
+from caio_desktop.ui.pages.base import optional_class
+from caio_desktop.ui.worker import Cancelled, run_in_background
+
+LANG_NAMES = {"fr": "Français", "en": "English"}
+_RUNNING: set[PreviewJob] = set()
+
+
+def _adapter(progress: Any, message: str) -> Any:
+    """build_deliverable's progress(done, total) → bool over the worker's progress(percent, message)."""
+
+    def report(done: int, total: int) -> bool:
+        try:
+            progress(done * 100 // max(total, 1), message)
+        except Cancelled:
+            return False
+        return True
+
+    return report
+
+
+class DeliverablesPage(QWidget):
+    """Lists the deliverables, previews the selected one and exports it."""
+
+    key = "deliverables"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._generation = 0
+        self.preview_job: PreviewJob | None = None
+        self.export_job: Any = None
+        self.last_export: Path | None = None
+        self._build()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=250)
+        self._refresh_timer.timeout.connect(self.refresh_preview)
+        context.workspace_changed.connect(self._workspace_changed)
+        context.data_changed.connect(self._data_changed)
+        context.language_changed.connect(self.retranslate)
+        self._workspace_changed(context.workspace)
+
+    # --- hooks tests replace -------------------------------------------------------------------------
+    @classmethod
+    def ask_save_path(cls, parent: QWidget, title: str, suggested: str, file_filter: str) -> Path | None:
+        """The file the person chooses to write, or None when they cancel."""
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+        return Path(path) if path else None
+
+    @classmethod
+    def show_error(cls, parent: QWidget, title: str, message: str) -> None:
+        QMessageBox.warning(parent, title, message)
+
+    # --- layout --------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 14, 18, 12)
+        outer.setSpacing(8)
+        self.title_label = QLabel(objectName="pageTitle")
+        self.subtitle_label = QLabel(objectName="pageSubtitle", wordWrap=True)
+        outer.addWidget(self.title_label)
+        outer.addWidget(self.subtitle_label)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+
+        side = QFrame(objectName="card")
+        side.setFixedWidth(340)
+        side_layout = QVBoxLayout(side)
+        self.kinds = QListWidget()
+        self.kinds.setObjectName("deliverableKinds")
+        for kind in DELIVERABLE_KINDS:
+            item = QListWidgetItem()
+            item.setData(256, kind)  # Qt.UserRole
+            self.kinds.addItem(item)
+        self.kinds.setCurrentRow(0)
+        self.kinds.setSpacing(3)
+        self.kinds.setFixedHeight(len(DELIVERABLE_KINDS) * (self.kinds.sizeHintForRow(0) + 6) + 8)
+        self.kinds.currentRowChanged.connect(self._options_changed)
+        self.options_title = QLabel(objectName="sectionTitle")
+        side_layout.addWidget(self.options_title)
+        side_layout.addWidget(self.kinds)
+        form = QFormLayout()
+        self.language = QComboBox()
+        for code, name in LANG_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.currentIndexChanged.connect(self._options_changed)
+        self.as_of = QDateEdit(QDate.currentDate(), calendarPopup=True)
+        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        self.as_of.dateChanged.connect(self._options_changed)
+        self.version_label = QLabel()
+        self.language_caption, self.date_caption, self.version_caption = QLabel(), QLabel(), QLabel()
+        form.addRow(self.language_caption, self.language)
+        form.addRow(self.date_caption, self.as_of)
+        form.addRow(self.version_caption, self.version_label)
+        side_layout.addLayout(form)
+        self.export_button = QPushButton(objectName="primaryButton")
+        self.export_button.clicked.connect(self.export_pdf)
+        side_layout.addWidget(self.export_button)
+        self.status = QLabel(wordWrap=True, objectName="pageSubtitle")
+        side_layout.addWidget(self.status)
+        side_layout.addSpacing(10)
+        self.other_title = QLabel(objectName="sectionTitle")
+        side_layout.addWidget(self.other_title)
+        self.excel_button = QPushButton()
+        self.excel_button.clicked.connect(self.export_excel)
+        self.import_button = QPushButton()
+        self.import_button.clicked.connect(self.open_importer)
+        side_layout.addWidget(self.excel_button)
+        side_layout.addWidget(self.import_button)
+        side_layout.addStretch(1)
+        row.addWidget(side)
+
+        preview_card = QFrame(objectName="card")
+        preview_layout = QVBoxLayout(preview_card)
+        self.preview_title = QLabel(objectName="sectionTitle")
+        preview_layout.addWidget(self.preview_title)
+        self.preview = PagePreview()
+        preview_layout.addWidget(self.preview, 1)
+        row.addWidget(preview_card, 1)
+        self.retranslate()
+
+    def retranslate(self, *_: object) -> None:
+        lang = self.context.lang
+        self.title_label.setText(self.tr("Deliverables"))
+        self.subtitle_label.setText(self.tr(
+            "The documents of the engagement, in the client's language, from the data of this file."))
+        self.options_title.setText(self.tr("Deliverable"))
+        for row in range(self.kinds.count()):
+            item = self.kinds.item(row)
+            fr, en = DELIVERABLE_KINDS[item.data(256)]
+            item.setText(fr if lang == "fr" else en)
+        self.language_caption.setText(self.tr("Language"))
+        self.date_caption.setText(self.tr("As of"))
+        self.version_caption.setText(self.tr("Version"))
+        self.export_button.setText(self.tr("Export…"))
+        self.other_title.setText(self.tr("Workbook and import"))
+        self.excel_button.setText(self.tr("Export Excel workbook…"))
+        self.import_button.setText(self.tr("Import a spreadsheet…"))
+        self._update_preview_title()
+        self._update_availability()
+
+    # --- state ---------------------------------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        item = self.kinds.currentItem()
+        return item.data(256) if item else next(iter(DELIVERABLE_KINDS))
+
+    @property
+    def lang(self) -> str:
+        return self.language.currentData() or "fr"
+
+    @property
+    def date(self) -> dt.date:
+        value = self.as_of.date()
+        return dt.date(value.year(), value.month(), value.day())
+
+    def _workspace_changed(self, workspace: Any) -> None:
+        if workspace is not None:
+            from caio_desktop.workspace.queries import fetch_rows
+
+            rows = fetch_rows(workspace, "engagement", limit=1)
+            lang = rows[0].get("language") if rows else None
+            index = self.language.findData(lang or "fr")
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(max(index, 0))
+            self.language.blockSignals(False)
+        self._update_availability()
+        self._options_changed()
+
+    def _data_changed(self, tables: object) -> None:
+        if self.context.workspace is not None:
+            self._update_version()
+            if tables != frozenset({"deliverables"}):  # recording an export changes nothing printed
+                self._refresh_timer.start()
+
+    def _options_changed(self, *_: object) -> None:
+        self._update_version()
+        self._update_preview_title()
+        self._refresh_timer.start()
+
+    def _update_version(self) -> None:
+        workspace = self.context.workspace
+        self.version_label.setText(next_version(workspace, self.kind) if workspace is not None else "")
+
+    def _update_preview_title(self) -> None:
+        fr, en = DELIVERABLE_KINDS[self.kind]
+        self.preview_title.setText(self.tr("Preview — %1").replace("%1", fr if self.lang == "fr" else en))
+
+    def _update_availability(self) -> None:
+        has_file = self.context.workspace is not None
+        self.export_button.setEnabled(has_file)
+        excel = optional_class("caio_desktop.interchange.excel_export", "export_workbook")
+        self.excel_button.setEnabled(has_file and excel is not None)
+        self.excel_button.setToolTip("" if excel is not None else self.tr("The Excel export is not part of this build."))
+        wizard = optional_class("caio_desktop.ui.importer", "ImportWizard")
+        self.import_button.setEnabled(has_file and wizard is not None)
+        self.import_button.setToolTip("" if wizard is not None else self.tr("The importer is not part of this build."))
+
+    # --- preview -------------------------------------------------------------------------------------
+    def refresh_preview(self) -> None:
+        """Build the selected deliverable in the background and show its pages (latest request wins)."""
+        workspace = self.context.workspace
+        self._generation += 1
+        if workspace is None:
+            self.preview.show_message(self.tr("Open an engagement to see its deliverables."))
+            return
+        self.preview.show_message(self.tr("Preparing the preview…"))
+        # No Qt parent: a page closed while its preview is being built must not destroy a running thread;
+        # the job keeps itself alive (_RUNNING) until it has finished.
+        job = PreviewJob(self._generation, workspace, self.kind, lang=self.lang, as_of=self.date)
+        job.rendered.connect(self._preview_ready)
+        job.failed.connect(self._preview_failed)
+        _RUNNING.add(job)
+        job.finished.connect(lambda: _RUNNING.discard(job))
+        self.preview_job = job
+        job.start()
+
+    def _preview_ready(self, generation: int, images: list) -> None:
+        if generation == self._generation:
+            self.preview.show_pages(images)
+            self._update_preview_title()
+            count = self.tr("1 page") if len(images) == 1 else self.tr("%1 pages").replace("%1", str(len(images)))
+            self.preview_title.setText(f"{self.preview_title.text()} · {count}")
+
+    def _preview_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.preview.show_message(message)
+
+    # --- exports -------------------------------------------------------------------------------------
+    def export_pdf(self) -> None:
+        workspace = self.context.workspace
+        if workspace is None:
+            return
+        kind, lang, as_of = self.kind, self.lang, self.date
+        fr, en = DELIVERABLE_KINDS[kind]
+        title = fr if lang == "fr" else en
+        client = self._client_name()
+        suggested = f"{title} - {client} - {as_of.isoformat()}.pdf".replace("/", "-")
+        path = self.ask_save_path(self, self.tr("Export the deliverable"), suggested, "PDF (*.pdf)")
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(path.suffix + ".pdf")
+        version = next_version(workspace, kind)
+
+        def work(progress: Any) -> Path:
+            from caio_desktop.interchange.pdf import build_deliverable
+
+            try:
+                return build_deliverable(workspace, kind, path, lang=lang, as_of=as_of, version=version,
+                                         progress=_adapter(progress, title))
+            except DeliverableCancelled:
+                raise Cancelled() from None
+
+        def done(written: Path) -> None:
+            self._record(kind, version, as_of, written)
+
+        self.export_job = run_in_background(self, self.tr("Exporting %1").replace("%1", title), work, done,
+                                            on_error=self._export_failed)
+
+    def export_excel(self) -> None:
+        workspace = self.context.workspace
+        export_workbook = optional_class("caio_desktop.interchange.excel_export", "export_workbook")
+        if workspace is None or export_workbook is None:
+            return
+        lang, as_of = self.lang, self.date
+        suggested = f"{self._client_name()} - {as_of.isoformat()}.xlsx".replace("/", "-")
+        path = self.ask_save_path(self, self.tr("Export the Excel workbook"), suggested, "Excel (*.xlsx)")
+        if path is None:
+            return
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(path.suffix + ".xlsx")
+        version = next_version(workspace, "workbook")
+
+        def work(progress: Any) -> Path:
+            try:
+                return Path(export_workbook(workspace, path, lang=lang, as_of=as_of,
+                                            progress=_adapter(progress, path.name)))
+            except Exception as exc:
+                if type(exc).__name__ == "ExportCancelled":  # the Excel export's own "cancelled"
+                    raise Cancelled() from None
+                raise
+
+        def done(written: Path) -> None:
+            self._record("workbook", version, as_of, written)
+
+        self.export_job = run_in_background(self, self.tr("Exporting the workbook"), work, done,
+                                            on_error=self._export_failed)
+
+    def open_importer(self) -> None:
+        wizard_class = optional_class("caio_desktop.ui.importer", "ImportWizard")
+        if wizard_class is None or self.context.workspace is None:
+            return
+        wizard = wizard_class(self.context)
+        wizard.setParent(self, wizard.windowFlags())
+        wizard.open()
+
+    def _record(self, kind: str, version: str, issued_on: dt.date, written: Path) -> None:
+        self.last_export = written
+        change = create_row(self.context.workspace, "deliverables", {
+            "kind": kind, "version": version, "issued_on": issued_on, "file_name": written.name})
+        self.context.push(change)
+        self.status.setText(self.tr("Written: %1").replace("%1", str(written)))
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, DeliverableCancelled):
+            return
+        self.status.setText("")
+        self.show_error(self, self.tr("Export failed"), str(exc))
+
+    def _client_name(self) -> str:
+        from caio_desktop.workspace.queries import fetch_rows
+
+        rows = fetch_rows(self.context.workspace, "engagement", limit=1)
+        return str(rows[0].get("client_name") or "") if rows else ""

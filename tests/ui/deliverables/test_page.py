@@ -1,0 +1,130 @@
+"""The Deliverables page on the demo engagement: the five deliverables in the engagement's language, a
+preview of the pages, and exports that write the file and record it as an undoable step."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from caio_desktop.interchange.pdf import DELIVERABLE_KINDS
+from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.deliverables.page import DeliverablesPage
+from caio_desktop.workspace.queries import fetch_rows
+from tests.conftest import DEMO_TODAY
+
+
+@pytest.fixture
+def page(qtbot, demo_workspace) -> DeliverablesPage:
+    context = AppContext(lang="fr")
+    context.set_workspace(demo_workspace)
+    widget = DeliverablesPage(context)
+    qtbot.addWidget(widget)
+    widget.as_of.setDate(DEMO_TODAY)
+    yield widget
+    for job in (widget.preview_job, widget.export_job):
+        if job is not None:
+            with contextlib.suppress(RuntimeError):  # already deleted by Qt once finished
+                job.wait(10000)
+    context.set_workspace(None)
+
+
+def wait_preview(qtbot, page: DeliverablesPage) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: bool(page.preview.page_labels), timeout=15000)
+
+
+def test_lists_the_five_deliverables_in_the_interface_language(page: DeliverablesPage) -> None:
+    titles = [page.kinds.item(row).text() for row in range(page.kinds.count())]
+    assert titles == [fr for fr, _ in DELIVERABLE_KINDS.values()]
+    assert page.lang == "fr" and page.version_label.text() == "2.0"  # the demo issued diagnosis v1.0
+    page.kinds.setCurrentRow(list(DELIVERABLE_KINDS).index("steering"))
+    assert page.version_label.text() == "3.0"  # after the demo's steering report n°2
+    page.context.set_language("en")
+    assert page.kinds.item(0).text() == "Diagnosis report"
+
+
+def test_preview_shows_every_page_of_the_selected_deliverable(qtbot, page: DeliverablesPage) -> None:
+    page.kinds.setCurrentRow(list(DELIVERABLE_KINDS).index("steering"))
+    wait_preview(qtbot, page)
+    qtbot.waitUntil(lambda: "Rapport de comité de pilotage ·" in page.preview_title.text(), timeout=15000)
+    count = len(page.preview.page_labels)
+    assert 4 <= count <= 8
+    pixmap = page.preview.page_labels[0].pixmap()
+    assert pixmap.width() > 300 and pixmap.height() > pixmap.width()  # an A4 page, portrait
+    assert f"{count} pages" in page.preview_title.text()
+
+
+def test_export_writes_the_pdf_and_records_it(qtbot, page: DeliverablesPage, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "registre.pdf"
+    asked: list[str] = []
+
+    def choose(parent, title, suggested, file_filter):  # noqa: ANN001, ANN202
+        asked.append(suggested)
+        return target
+
+    monkeypatch.setattr(DeliverablesPage, "ask_save_path", classmethod(lambda cls, *a: choose(*a)))
+    page.kinds.setCurrentRow(list(DELIVERABLE_KINDS).index("risks"))
+    page.language.setCurrentIndex(page.language.findData("en"))
+    page.export_button.click()
+    qtbot.waitUntil(lambda: page.last_export is not None, timeout=20000)
+    assert asked and asked[0].startswith("Risk & compliance register - ") and asked[0].endswith("2026-03-16.pdf")
+    text = PdfReader(target).pages[0].extract_text()
+    assert "Risk & compliance register" in text and "Version" in text
+    rows = fetch_rows(page.context.workspace, "deliverables", where={"kind": "risks"})
+    assert [(r["kind"], r["version"], r["issued_on"], r["file_name"]) for r in rows] == [
+        ("risks", "1.0", DEMO_TODAY, "registre.pdf")]
+    assert page.context.undo_stack.count() == 1
+    assert page.version_label.text() == "2.0"  # the next issue of the register
+    page.context.undo_stack.undo()
+    assert fetch_rows(page.context.workspace, "deliverables", where={"kind": "risks"}) == []
+
+
+def test_cancelled_file_dialog_writes_nothing(qtbot, page: DeliverablesPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(DeliverablesPage, "ask_save_path", classmethod(lambda cls, *a: None))
+    page.export_button.click()
+    assert page.export_job is None
+    assert page.context.undo_stack.count() == 0
+
+
+def test_export_failure_is_reported_and_nothing_recorded(qtbot, page: DeliverablesPage, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(DeliverablesPage, "ask_save_path",
+                        classmethod(lambda cls, *a: tmp_path / "missing-folder" / "x.pdf"))
+    monkeypatch.setattr(DeliverablesPage, "show_error", classmethod(lambda cls, parent, title, msg: errors.append(msg)))
+    page.export_button.click()
+    qtbot.waitUntil(lambda: bool(errors), timeout=20000)
+    assert "does not exist" in errors[0]
+    assert page.context.undo_stack.count() == 0 and page.last_export is None
+
+
+def test_excel_export_and_importer_buttons(qtbot, page: DeliverablesPage, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from caio_desktop.ui.deliverables import page as page_module
+
+    target = tmp_path / "classeur.xlsx"
+    monkeypatch.setattr(DeliverablesPage, "ask_save_path", classmethod(lambda cls, *a: target))
+    assert page.excel_button.isEnabled()
+    page.excel_button.click()
+    qtbot.waitUntil(lambda: page.last_export is not None, timeout=30000)
+    assert target.stat().st_size > 0
+    assert [r["file_name"] for r in fetch_rows(page.context.workspace, "deliverables", where={"kind": "workbook"})] == [
+        "classeur.xlsx"]
+
+    real = page_module.optional_class
+    monkeypatch.setattr(page_module, "optional_class",
+                        lambda module, name: None if name == "ImportWizard" else real(module, name))
+    page.retranslate()
+    assert not page.import_button.isEnabled() and "not part of this build" in page.import_button.toolTip()
+
+
+def test_without_a_workspace_nothing_can_be_exported(qtbot) -> None:
+    context = AppContext(lang="en")
+    widget = DeliverablesPage(context)
+    qtbot.addWidget(widget)
+    assert not widget.export_button.isEnabled() and not widget.excel_button.isEnabled()
+    widget.refresh_preview()
+    assert "Open an engagement" in widget.preview.message.text()
