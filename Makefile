@@ -35,6 +35,10 @@ test: $(STAMP)
 	$(BIN)/ruff check caio_desktop tests bench packaging
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 
+# Every bench/bench_*.py in its own process, each figure a ratio to a floor measured in the same run.
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info
 
