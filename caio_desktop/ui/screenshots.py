@@ -28,6 +28,24 @@ def _save(widget: QWidget, folder: Path, name: str, saved: list[Path]) -> None:
         print(f"screenshots: could not write {path}", file=sys.stderr)
 
 
+def _finish_background_work(window: Any, page: QWidget, timeout_ms: int = 30_000) -> None:
+    """Let a page's pending timers fire and its worker threads (a deliverable's preview) finish, then
+    deliver their results, so the picture shows the page as a person would see it a moment later."""
+    from PySide6.QtCore import QElapsedTimer, QThread, QTimer
+
+    from caio_desktop.ui.shell.files import background_threads
+
+    clock = QElapsedTimer()
+    clock.start()
+    while any(t.isActive() for t in page.findChildren(QTimer)) and clock.elapsed() < 2000:
+        QCoreApplication.processEvents()
+        QThread.msleep(20)
+    for thread in background_threads(window):
+        if thread.isRunning():
+            thread.wait(timeout_ms)
+    _settle()
+
+
 def _select_first_rows(page: QWidget) -> None:
     for register in getattr(page, "registers", {}).values():
         if register.proxy.rowCount() and not register.selected_ids():
@@ -85,6 +103,7 @@ def take_screenshots(window: Any, file: Path, folder: Path) -> int:
                 if count:
                     tabs.setCurrentIndex(tab)
                 _select_first_rows(page)
+                _finish_background_work(window, page)
                 name = f"{index:02d}-{spec.key}" + (f"-{tab + 1}" if tab else "")
                 _save(window, folder, name, saved)
         window.sidebar.setCurrentRow(0)

@@ -170,7 +170,14 @@ class FileController(QObject):
         if workspace is None:
             return
         self.context.set_workspace(None)
+        self.wait_for_background_work()
         workspace.close()
+
+    def wait_for_background_work(self, timeout_ms: int = 60_000) -> None:
+        """Background work (a preview, an export) reads the workspace: let it end before the file closes."""
+        for thread in background_threads(self.window):
+            if thread.isRunning():
+                thread.wait(timeout_ms)
 
     def open_demo(self) -> bool:
         """Open the demo engagement in the interface language (built on first use)."""
@@ -186,7 +193,18 @@ class FileController(QObject):
         previous = self.context.workspace
         self.context.set_workspace(workspace)
         if previous is not None:
+            self.wait_for_background_work()
             previous.close()
+
+
+def background_threads(window: QWidget) -> list[Any]:
+    """Worker threads of the window: its children, and threads its pages keep without a parent."""
+    from PySide6.QtCore import QThread
+
+    threads = list(window.findChildren(QThread))
+    for page in getattr(window, "pages", {}).values():
+        threads += [value for value in vars(page).values() if isinstance(value, QThread)]
+    return threads
 
 
 def demo_path(lang: str) -> Path:
