@@ -46,6 +46,26 @@ def _summary(row: Mapping[str, Any] | None) -> str | None:
     return text if len(text) <= _SUMMARY_LIMIT else text[: _SUMMARY_LIMIT - 1] + "…"
 
 
+def _bound_values(processor: Any, column: str, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """One column's values as the driver takes them; a processed value is reused for equal inputs
+    (timestamps and dates repeat across a bulk insert)."""
+    values = [r[column] for r in rows]
+    if processor is None:
+        return values
+    done: dict[Any, Any] = {}
+    out = []
+    for value in values:
+        try:
+            found = done.get(value, done)
+        except TypeError:  # unhashable (JSON custom attributes): process each
+            out.append(processor(value))
+            continue
+        if found is done:
+            found = done[value] = processor(value)
+        out.append(found)
+    return out
+
+
 class Recorder:
     """Writes rows within one transaction and remembers each change."""
 
@@ -90,9 +110,9 @@ class Recorder:
         # Straight to the driver with each column's own bind processor: SQLAlchemy's per-row parameter
         # handling costs several times what SQLite itself does for a 100,000-row import.
         dialect = self.conn.dialect
-        processors = [t.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
-        params = [tuple(p(r[c]) if p else r[c] for c, p in zip(columns, processors, strict=True))
-                  for r in full]
+        by_column = [_bound_values(t.c[c].type.dialect_impl(dialect).bind_processor(dialect), c, full)
+                     for c in columns]
+        params = list(zip(*by_column, strict=True))
         quoted = ", ".join(dialect.identifier_preparer.quote(c) for c in columns)
         self.conn.exec_driver_sql(
             f"INSERT INTO {dialect.identifier_preparer.quote(table_name)} ({quoted}) "

@@ -91,10 +91,15 @@ def apply_import(workspace, plan: ImportPlan, *, strict: bool = False,  # noqa: 
         total = len(valid)
         ticker = _Ticker(progress, total)
         touched: list[int] = []
+        current = _rows_by_id(rec, mod.key, [row_id for row_id, _ in updates])
         for row_id, row in updates:
             ticker.tick()
+            values = _update_values(mod, current[row_id], row.values)
+            if _already(current[row_id], values, mod):
+                result.unchanged += 1
+                continue
             try:
-                if change_row(rec, mod, row_id, _update_values(rec, mod, row_id, row.values)):
+                if change_row(rec, mod, row_id, values):
                     touched.append(row_id)
                     result.updated += 1
                 else:
@@ -141,15 +146,35 @@ def _refuse(result: ImportResult, row: PlannedRow, exc: ValidationError) -> None
     result.rejected.append(row)
 
 
-def _update_values(rec: Recorder, mod, row_id: int, values: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN001
+def _rows_by_id(rec: Recorder, module_key: str, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The current rows to update, read in one query per 900 ids (SQLite's parameter limit)."""
+    t = table(module_key)
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start:start + 900]
+        found.update((r["id"], dict(r)) for r in rec.conn.execute(select(t).where(t.c.id.in_(chunk))).mappings())
+    return found
+
+
+def _update_values(mod, existing: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN001
     """An imported row's values for updating an existing row: its custom attributes merged into the
     existing ones, an empty code left as it is."""
     update = dict(values)
     if mod.code_field and not update.get(mod.code_field):
         update.pop(mod.code_field, None)
-    existing = rec.row(mod.key, row_id) or {}
     update["custom"] = {**(existing.get("custom") or {}), **(values.get("custom") or {})}
     return update
+
+
+def _already(existing: dict[str, Any], values: dict[str, Any], mod) -> bool:  # noqa: ANN001
+    """Whether the existing row already holds `values` (re-importing an unchanged sheet writes nothing;
+    link lists are left to change_row, which compares them itself)."""
+    for key, value in values.items():
+        if key != "custom" and mod.field(key).kind == FieldKind.REFS:
+            return False
+        if existing.get(key) != value:
+            return False
+    return True
 
 
 def _bulk_insert(rec: Recorder, mod, rows: list[PlannedRow], result: ImportResult,  # noqa: ANN001
@@ -164,7 +189,9 @@ def _bulk_insert(rec: Recorder, mod, rows: list[PlannedRow], result: ImportResul
     prepared: list[dict[str, Any]] = []
     links: list[dict[str, list[int]]] = []
     for row in rows:
-        columns = {**defaults, **{k: v for k, v in row.values.items() if k not in refs_fields}}
+        columns = {**defaults, **row.values}
+        for key in refs_fields:
+            columns.pop(key, None)
         try:
             for f in ref_fields:
                 value = columns.get(f.key)
