@@ -56,12 +56,9 @@ screenshots: $(STAMP)
 	rm -f build/screenshots/demo-fr.caio build/screenshots/demo-en.caio
 	$(BIN)/caio demo build/screenshots/demo-fr.caio --lang fr
 	$(BIN)/caio demo build/screenshots/demo-en.caio --lang en
-	QT_QPA_PLATFORM=offscreen $(BIN)/caio-desktop --screenshots build/screenshots/fr build/screenshots/demo-fr.caio --lang fr
-	QT_QPA_PLATFORM=offscreen $(BIN)/caio-desktop --screenshots build/screenshots/en build/screenshots/demo-en.caio --lang en
-	mkdir -p docs/screenshots
-	for page in 01-overview 03-diagnosis 05-strategy 06-roadmap 08-risks; do \
-	  cp build/screenshots/en/$$page.png docs/screenshots/$$page-en.png; \
-	  cp build/screenshots/fr/$$page.png docs/screenshots/$$page-fr.png; done
+	CAIO_NO_SETTINGS=1 QT_QPA_PLATFORM=offscreen $(BIN)/caio-desktop --screenshots build/screenshots/fr build/screenshots/demo-fr.caio --lang fr
+	CAIO_NO_SETTINGS=1 QT_QPA_PLATFORM=offscreen $(BIN)/caio-desktop --screenshots build/screenshots/en build/screenshots/demo-en.caio --lang en
+	$(BIN)/python -m caio_desktop.ui.screenshots build/screenshots docs/screenshots
 
 # The crash harness's long form (>= 200 SIGKILLed runs of the real CLI); the figures go to build/.
 .PHONY: crash-test

@@ -113,3 +113,30 @@ def take_screenshots(window: Any, file: Path, folder: Path) -> int:
         window.close()
     print(f"screenshots: {len(saved)} PNG files in {folder}")
     return 0 if not errors else 1
+
+
+README_PAGES = ("01-overview", "03-diagnosis", "05-strategy", "06-roadmap", "08-risks")
+
+
+def publish(source: Path, target: Path, *, pages: tuple[str, ...] = README_PAGES, width: int = 1200) -> list[Path]:
+    """Small copies (≈100 KB: scaled, 128 colours) of the main pages of `source/fr` and `source/en` for the
+    README, named `PAGE-LANG.png` in `target`."""
+    from PIL import Image
+
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang in ("en", "fr"):
+        for page in pages:
+            image = Image.open(source / lang / f"{page}.png").convert("RGB")
+            height = round(image.height * width / image.width)
+            small = image.resize((width, height), Image.LANCZOS).quantize(
+                colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+            path = target / f"{page}-{lang}.png"
+            small.save(path, optimize=True)
+            written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # python -m caio_desktop.ui.screenshots build/screenshots docs/screenshots
+    for written_path in publish(Path(sys.argv[1]), Path(sys.argv[2])):
+        print(written_path)
