@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, LongTable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, LongTable, Paragraph, Table, TableStyle
 
 from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.document import Heading
@@ -95,7 +95,7 @@ def data_table(ctx: DeliverableContext, columns: Sequence[Column], rows: Sequenc
         ("TEXTCOLOR", (0, 1), (-1, -1), INK),
         ("FONTNAME", (0, 0), (-1, 0), BOLD),
         ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        *[("ALIGN", (i, 1), (i, -1), "RIGHT") for i in right],
+        *[("ALIGN", (i, 0), (i, -1), "RIGHT") for i in right],
         ("BACKGROUND", (0, 0), (-1, 0), ctx.palette.dark),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
         ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
@@ -177,17 +177,19 @@ class TextCell(Flowable):
 
     def draw(self) -> None:
         # One text object for the whole cell: far cheaper than a drawString (a new text object) a line.
+        # The first baseline sits one font size below the top, as the table places its plain strings, so
+        # wrapped and one-line cells of a row line up.
         text = self.canv.beginText()
-        y = self.height
+        baseline = self.height
         current: tuple[str, float, colors.Color] | None = None
-        for line, font, size, color, lead in self._lines:
-            y -= lead
+        for index, (line, font, size, color, lead) in enumerate(self._lines):
+            baseline -= size if index == 0 else lead
             if current != (font, size, color):
                 text.setFont(font, size)
                 text.setFillColor(color)
                 current = (font, size, color)
             x = self.width - stringWidth(line, font, size) if self.right else 0
-            text.setTextOrigin(x, y + (lead - size) * 0.5 + 0.6)
+            text.setTextOrigin(x, baseline)
             text.textOut(line)
         self.canv.drawText(text)
 
@@ -265,7 +267,8 @@ def key_figures(ctx: DeliverableContext, figures: Sequence[tuple[str, str]]) -> 
         ("TOPPADDING", (0, 0), (-1, 0), 10),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 10),
         ("VALIGN", (0, 0), (-1, -1), "TOP")))
-    return KeepTogether([table, Spacer(1, 12)])
+    table.spaceAfter = 12
+    return table
 
 
 def bullets(ctx: DeliverableContext, items: Sequence[object]) -> list[Flowable]:
@@ -283,9 +286,18 @@ def side_by_side(left: Flowable, right: Flowable, *, gap: float = 12) -> Table:
     return table
 
 
-def figure(ctx: DeliverableContext, drawing: Flowable, caption: str) -> KeepTogether:
-    """A chart with its caption, kept on one page."""
-    return KeepTogether([drawing, Paragraph(markup(caption), ctx.styles.caption)])
+def figure(ctx: DeliverableContext, drawing: Flowable, caption: str) -> Table:
+    """A chart with its caption, on one page.
+
+    A one-column table rather than a KeepTogether: reportlab keeps a heading with the flowable after it
+    (keepWithNext) only when that flowable is not itself a container, and a chart must never be
+    separated from its heading.
+    """
+    table = Table([[drawing], [Paragraph(markup(caption), ctx.styles.caption)]], hAlign="LEFT")
+    table.setStyle(table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)))
+    table.spaceAfter = 6
+    return table
 
 
 class ProgressBar(Flowable):

@@ -143,7 +143,7 @@ def maturity(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
     out: list[Flowable] = [para(ctx, f"{assessment.get('title', '')} — {ctx.long_date(assessment.get('assessed_on'))}",
                                 "small")]
     axes = pillar_levels(ctx, rated)
-    radar = maturity_radar(axes, accent=ctx.palette.accent, width=FRAME_WIDTH, height=250,
+    radar = maturity_radar(axes, accent=ctx.palette.accent, width=FRAME_WIDTH, height=290,
                            legend=(ctx.t("legend_current"), ctx.t("legend_target")))
     out.append(figure(ctx, radar, ctx.t("maturity_by_pillar")))
     rows = [[name, ctx.number(cur, decimals=1), ctx.number(tgt, decimals=1),
@@ -187,10 +187,10 @@ def inventory(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
              tier_badge(ctx, s.get("ai_act_tier"))]
             for s in ctx.rows("ai_systems")]
     f = ctx.field_label
-    return [data_table(ctx, [Column(f("ai_systems", "name"), 0.24), Column(f("ai_systems", "vendor"), 0.14),
-                             Column(f("ai_systems", "department"), 0.15), Column(f("ai_systems", "status"), 0.11),
-                             Column(f("ai_systems", "personal_data"), 0.1), Column(f("ai_systems", "shadow_ai"), 0.08),
-                             Column(f("ai_systems", "ai_act_tier"), 0.18)], rows)]
+    return [data_table(ctx, [Column(f("ai_systems", "name"), 0.22), Column(f("ai_systems", "vendor"), 0.14),
+                             Column(f("ai_systems", "department"), 0.15), Column(f("ai_systems", "status"), 0.1),
+                             Column(f("ai_systems", "personal_data"), 0.13), Column(f("ai_systems", "shadow_ai"), 0.09),
+                             Column(f("ai_systems", "ai_act_tier"), 0.17)], rows)]
 
 
 def interviews(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:

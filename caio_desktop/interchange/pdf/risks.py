@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from caio_desktop.domain.enums import ENUMERATIONS
 from caio_desktop.interchange.pdf.blocks import (
@@ -63,8 +63,21 @@ def risk_summary(ctx: DeliverableContext) -> str:
                  treated=treated)
 
 
+def level_legend(ctx: DeliverableContext) -> Flowable:
+    """Each level of the matrix: how many risks sit there before and after treatment, and what it asks."""
+    risks = ctx.rows("risks")
+    current = Counter(r.get("level") for r in risks)
+    residual = Counter(r.get("residual_level") for r in risks)
+    levels = sorted(load_risk_matrix().levels, key=lambda level: -level.rank)
+    return data_table(ctx, [Column(ctx.field_label("risks", "level"), 0.13),
+                            Column(ctx.t("heatmap_current"), 0.12, right=True),
+                            Column(ctx.t("heatmap_residual"), 0.13, right=True), Column(ctx.t("meaning"), 0.62)],
+                      [[level_badge(ctx, level.key), str(current.get(level.key, 0)), str(residual.get(level.key, 0)),
+                        level.description.get(ctx.lang) if level.description else ""] for level in levels])
+
+
 def heat_map_section(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
-    return [para(ctx, risk_summary(ctx), "lead"), heat_maps(ctx)]
+    return [para(ctx, risk_summary(ctx), "lead"), heat_maps(ctx), Spacer(1, 14), level_legend(ctx)]
 
 
 def _risk_title(ctx: DeliverableContext, risk: dict) -> TextCell:

@@ -87,9 +87,9 @@ def vendors(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
     options = sorted(ctx.rows("vendor_options"), key=lambda o: (-(o.get("weighted_score") or 0), o["id"]))
     criteria = ctx.rows("vendor_criteria")
     out: list[Flowable] = [data_table(ctx, [
-        Column(f("vendor_options", "name"), 0.26), Column(f("vendor_options", "vendor"), 0.18),
-        Column(f("vendor_options", "category"), 0.18), Column(f("vendor_options", "weighted_score"), 0.14, right=True),
-        Column(f("vendor_options", "selected"), 0.1), Column(f("vendor_options", "description"), 0.14)],
+        Column(f("vendor_options", "name"), 0.22), Column(f("vendor_options", "vendor"), 0.14),
+        Column(f("vendor_options", "category"), 0.14), Column(f("vendor_options", "weighted_score"), 0.1, right=True),
+        Column(f("vendor_options", "selected"), 0.08), Column(f("vendor_options", "description"), 0.32)],
         [[o.get("name"), o.get("vendor"), o.get("category"), ctx.number(o.get("weighted_score"), decimals=2),
           "✓" if o.get("selected") else "", o.get("description")] for o in options])]
     if criteria:
@@ -180,6 +180,12 @@ def measurements(ctx: DeliverableContext, kpi_id: int) -> list[tuple]:
                    and m.get("value") is not None), key=lambda p: p[0])
 
 
+def _kpi_value(ctx: DeliverableContext, value: float, unit: str) -> str:
+    """A KPI figure: whole numbers without decimals, others with one; short units (%, €, h) attached."""
+    text = ctx.number(value) if float(value).is_integer() else ctx.number(value, decimals=1)
+    return f"{text}\u00a0{unit}" if unit and len(unit) <= 3 else text
+
+
 def kpi_grid(ctx: DeliverableContext, kpis: list[dict]) -> Flowable:
     """Small multiples, two a row."""
     width = (FRAME_WIDTH - 10) / 2
@@ -189,8 +195,7 @@ def kpi_grid(ctx: DeliverableContext, kpis: list[dict]) -> Flowable:
         charts.append(kpi_trend(
             k.get("name") or "", measurements(ctx, k["id"]), target=k.get("target"), baseline=k.get("baseline"),
             accent=ctx.palette.accent, width=width, height=118,
-            fmt=lambda v, unit=unit: (ctx.number(v, decimals=1 if abs(v) < 100 else 0) + (
-                f"\u00a0{unit}" if unit and len(unit) <= 3 else "")).replace(",0\u00a0", "\u00a0"),
+            fmt=lambda v, unit=unit: _kpi_value(ctx, v, unit),
             date_label=ctx.date, target_text=ctx.t("target")))
     rows = [charts[i:i + 2] + ([""] if len(charts[i:i + 2]) == 1 else []) for i in range(0, len(charts), 2)]
     table = Table(rows, colWidths=[width + 10, width], hAlign="LEFT")

@@ -207,8 +207,8 @@ def decisions(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
 
 SECTIONS = (
     Section("headline", headlines),
-    Section("milestones", milestones),
-    Section("kpi_trends", kpi_trends),
+    Section("milestones", milestones, new_page=False),
+    Section("kpi_trends", kpi_trends, new_page=False),
     Section("top_risks", top_risks, new_page=False),
     Section("decisions_to_take", decisions),
 )

@@ -53,8 +53,10 @@ def maturity_radar(axes: Sequence[tuple[str, float | None, float | None]], *, ac
             x, y = point(i, cur or 0)
             drawing.add(Rect(x - 1.8, y - 1.8, 3.6, 3.6, fillColor=accent, strokeColor=None))
     for i, (name, _, _) in enumerate(axes):
-        x, y = point(i, 5.6)
+        x, y = point(i, 5.5)
         anchor = "middle" if abs(x - cx) < 8 else ("start" if x > cx else "end")
+        if anchor == "middle":  # clear the tip of the outer ring above and below
+            y += 5 if y > cy else -6
         room = (width - x - 2) if anchor == "start" else (x - 2 if anchor == "end" else 110)
         drawing.add(label(x, y - 3, name, size=7.5, font=BOLD, anchor=anchor, width=min(room, 120)))
     # legend

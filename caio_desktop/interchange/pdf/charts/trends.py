@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 
 from reportlab.graphics.shapes import Circle, Line, PolyLine, Rect, String
@@ -20,6 +21,26 @@ from caio_desktop.interchange.pdf.charts.common import (
 )
 
 
+def nice_axis(low: float, high: float, *, steps: int = 4) -> tuple[float, float, list[float]]:
+    """Axis bounds and ticks on round numbers (1, 2, 2.5, 5 × 10^n) around [low, high]; an axis of
+    values that are all positive does not go below zero."""
+    if high == low:
+        low, high = (low - 1, high + 1) if low else (0.0, 1.0)
+    raw = (high - low) / steps
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(low / step) * step
+    if low >= 0 > start:
+        start = 0.0
+    end = math.ceil(high / step) * step
+    ticks = []
+    value = start
+    while value <= end + step / 1000:
+        ticks.append(round(value, 10))
+        value += step
+    return start, end, ticks
+
+
 def kpi_trend(name: str, points: Sequence[tuple[dt.date, float]], *, target: float | None,
               baseline: float | None, accent: colors.Color, width: float, height: float,
               fmt: Callable[[float], str], date_label: Callable[[dt.date], str], target_text: str) -> ChartDrawing:
@@ -35,11 +56,7 @@ def kpi_trend(name: str, points: Sequence[tuple[dt.date, float]], *, target: flo
     values = [v for _, v in points] + [v for v in (target, baseline) if v is not None]
     if not points:
         return drawing
-    low, high = min(values), max(values)
-    if high == low:
-        low, high = low - 1, high + 1
-    margin = (high - low) * 0.12
-    low, high = low - margin, high + margin
+    low, high, ticks = nice_axis(min(values), max(values))
     first, last = points[0][0], points[-1][0]
     days = max((last - first).days, 1)
 
@@ -47,8 +64,7 @@ def kpi_trend(name: str, points: Sequence[tuple[dt.date, float]], *, target: flo
         x = left + ((day - first).days / days if len(points) > 1 else 0.5) * (width - left - right)
         return x, bottom + (value - low) / (high - low) * (top - bottom)
 
-    for fraction in (0, 0.5, 1):
-        value = low + (high - low) * fraction
+    for value in ticks:
         _, y = at(first, value)
         drawing.add(Line(left, y, width - right, y, strokeColor=tint(RULE, 0.4), strokeWidth=0.4))
         drawing.add(String(left - 3, y - 2, fmt(value), fontName=REGULAR, fontSize=5.5, fillColor=MUTED,
