@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -201,10 +202,12 @@ class MaturityRatingView(QWidget):
                     select_item = item
             self.tree.addTopLevelItem(parent)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
-        self.tree.setColumnWidth(0, min(max(self.tree.columnWidth(0), 240), 300))
-        self.tree.setColumnWidth(1, 56)
-        self.tree.setColumnWidth(2, 56)
+        header = self.tree.header()  # names take what is left; the two levels always show
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.tree.setColumnWidth(column, 58)
         if select_item is None and self.tree.topLevelItemCount():
             select_item = self.tree.topLevelItem(0).child(0)
         self.tree.setCurrentItem(select_item)

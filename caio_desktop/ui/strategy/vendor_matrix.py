@@ -178,7 +178,7 @@ class VendorMatrixView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        header.setMinimumHeight(52)
+        header.setMinimumHeight(self.fontMetrics().height() * 4 + 12)  # long criteria wrap on 3 lines + weight
         header.setMinimumSectionSize(90)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setAlternatingRowColors(True)
