@@ -53,7 +53,7 @@ def _select_first_rows(page: QWidget) -> None:
 
 
 def _dialogs(window: Any, folder: Path, saved: list[Path]) -> None:
-    from caio_desktop.ui.pages.base import optional_class
+    from caio_desktop.ui.optional import optional_class
     from caio_desktop.ui.shell.new_engagement import NewEngagementWizard
     from caio_desktop.ui.shell.preferences import PreferencesDialog
     from caio_desktop.workspace import queries

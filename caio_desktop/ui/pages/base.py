@@ -3,7 +3,6 @@ above it), and the ways the window drives a page (focus the search, show a given
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -21,15 +20,8 @@ from PySide6.QtWidgets import (
 
 from caio_desktop.domain.modules import MODULES
 from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.optional import optional_class  # noqa: F401 - pages of other features import it from here
 from caio_desktop.ui.registers.view import RegisterWidget
-
-
-def optional_class(module_name: str, class_name: str) -> type | None:
-    """A class from a module that may not exist yet in this build (charts, dialogs of other features)."""
-    try:
-        return getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError):
-        return None
 
 
 def card(title: str, widget: QWidget) -> tuple[QFrame, QLabel]:

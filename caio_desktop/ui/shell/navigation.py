@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from caio_desktop.ui.optional import module_exists
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -60,9 +62,4 @@ def _texts_for_lupdate() -> list[str]:  # pragma: no cover - lupdate reads these
 
 def available(spec: PageSpec) -> bool:
     """Whether a page's module exists in this build (without importing it)."""
-    import importlib.util
-
-    try:
-        return importlib.util.find_spec(spec.module) is not None
-    except ModuleNotFoundError:
-        return False
+    return module_exists(spec.module)

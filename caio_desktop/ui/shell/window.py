@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 from caio_desktop import APP_NAME
 from caio_desktop.ui import settings
 from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.optional import module_exists, optional_class
 from caio_desktop.ui.shell.files import FileController
 from caio_desktop.ui.shell.navigation import PAGES, PageSpec, available
 from caio_desktop.ui.shell.start_page import StartPage
 
+IMPORTER = "caio_desktop.ui.importer"
 IMPORT_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".ods"}
 
 
@@ -135,7 +137,7 @@ class MainWindow(QMainWindow):
         self.close_action = self._action(self.files.close, QKeySequence.StandardKey.Close)
         self.demo_action = self._action(self.files.open_demo)
         self.import_action = self._action(lambda: self.open_import_wizard(None))
-        self.import_action.setVisible(self._import_wizard_class() is not None)
+        self.import_action.setVisible(module_exists(IMPORTER))
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.context.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -349,9 +351,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _import_wizard_class() -> type | None:
-        from caio_desktop.ui.pages.base import optional_class
-
-        return optional_class("caio_desktop.ui.importer", "ImportWizard")
+        return optional_class(IMPORTER, "ImportWizard") if module_exists(IMPORTER) else None
 
     def open_import_wizard(self, path: Path | None) -> None:
         wizard_class = self._import_wizard_class()
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() == ".caio":
             return path
         if path.suffix.lower() in IMPORT_SUFFIXES and self.context.workspace is not None \
-                and self._import_wizard_class() is not None:
+                and module_exists(IMPORTER):
             return path
         return None
 
@@ -399,8 +399,6 @@ class MainWindow(QMainWindow):
             self.context.set_language(lang)
 
     def show_about(self) -> None:
-        from caio_desktop.ui.pages.base import optional_class
-
         about = optional_class("caio_desktop.ui.about", "AboutDialog")
         if about is not None:
             about(self).exec()
