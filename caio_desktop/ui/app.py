@@ -80,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, lambda: window.files.open_path(args.file))
+    if os.environ.get("CAIO_EXIT_AFTER_SHOWN") == "1":  # bench/bench_startup.py: time to the first window
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: (print("caio-desktop: shown", flush=True), app.quit()))
     return int(app.exec())
 
 
