@@ -110,11 +110,11 @@ def stakeholder_map(ctx: DeliverableContext) -> Flowable:
     fr = ctx.lang == "fr"
     corners = (("Satisfaire", "Gérer étroitement", "Surveiller", "Informer") if fr
                else ("Keep satisfied", "Manage closely", "Monitor", "Keep informed"))
-    chart = quadrant_chart(points, width=FRAME_WIDTH, height=260, axis_x=ctx.t("interest"), axis_y=ctx.t("influence"),
-                           corners=corners, accent=ctx.palette.accent, label_inside=False)
-    legend = " · ".join(f"{ctx.choice('attitude', code)}" for code in ATTITUDE_COLOURS)
-    return figure(ctx, chart, f"{ctx.t('stakeholder_map')} — {ctx.field_label('stakeholders', 'attitude')} : {legend}"
-                  if fr else f"{ctx.t('stakeholder_map')} — {ctx.field_label('stakeholders', 'attitude')}: {legend}")
+    chart = quadrant_chart(points, width=FRAME_WIDTH, height=300, axis_x=ctx.t("interest"), axis_y=ctx.t("influence"),
+                           corners=corners, accent=ctx.palette.accent, label_inside=False,
+                           legend=[(ctx.choice("attitude", code), colors.HexColor(colour))
+                                   for code, colour in ATTITUDE_COLOURS.items()])
+    return figure(ctx, chart, ctx.t("stakeholder_map"))
 
 
 def governance(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:

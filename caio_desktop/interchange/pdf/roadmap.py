@@ -160,9 +160,9 @@ def initiatives_table(ctx: DeliverableContext, rows: list[dict] | None = None) -
         ctx.rows("initiatives"), key=lambda i: (PHASE_ORDER.index(i["phase"]) if i.get("phase") in PHASE_ORDER else 9,
                                                i.get("start_date") or ctx.as_of, i["id"]))
     return data_table(ctx, [
-        Column(f("initiatives", "title"), 0.29), Column(f("initiatives", "phase"), 0.11),
-        Column(f("initiatives", "start_date"), 0.1), Column(f("initiatives", "end_date"), 0.1),
-        Column(f("initiatives", "owner"), 0.15), Column(f("initiatives", "status"), 0.1),
+        Column(f("initiatives", "title"), 0.26), Column(f("initiatives", "phase"), 0.12),
+        Column(f("initiatives", "start_date"), 0.115), Column(f("initiatives", "end_date"), 0.115),
+        Column(f("initiatives", "owner"), 0.14), Column(f("initiatives", "status"), 0.1),
         Column(f("initiatives", "progress"), 0.15)],
         [[i.get("title"), ctx.choice("phase", i.get("phase")), ctx.date(i.get("start_date")), ctx.date(i.get("end_date")),
           i.get("owner"), ctx.choice("initiative_status", i.get("status")),

@@ -22,7 +22,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from caio_desktop.interchange.pdf.blocks import heading, table_style
+from caio_desktop.interchange.pdf.blocks import RegisterTable, heading, table_style
 from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.document import Contents, Heading
 from caio_desktop.interchange.pdf.fonts import markup
@@ -91,6 +91,23 @@ def cover(ctx: DeliverableContext, version: str) -> list[Flowable]:
 MARGIN_SHIFT = 20 * mm - 28 * mm  # the cover frame starts further right than the body frame
 
 
+def _keep_headings(body: list[Flowable]) -> list[Flowable]:
+    """A heading stays with what follows it: a chart moves with it to the next page (keepWithNext);
+    before a register table, which may run over pages, it only asks for room for its first rows
+    (moving a 40-row table whole to the next page would leave a half-empty page behind)."""
+    out: list[Flowable] = []
+    for index, flowable in enumerate(body):
+        following = body[index + 1] if index + 1 < len(body) else None
+        if isinstance(flowable, Heading) and isinstance(following, RegisterTable):
+            flowable.keepWithNext = 0
+            out.append(CondPageBreak(HEADING_ROOM))
+        out.append(flowable)
+    return out
+
+
+HEADING_ROOM = 32 * mm  # a heading, the table's header and a few rows
+
+
 def assemble(ctx: DeliverableContext, sections: Sequence[Section], *, version: str) -> list[Flowable]:
     """Cover, contents, then each section under its numbered heading (progress: one step a section)."""
     body: list[Flowable] = []
@@ -102,6 +119,7 @@ def assemble(ctx: DeliverableContext, sections: Sequence[Section], *, version: s
         body.append(heading(ctx, ctx.t(section.title_key), level=0, number=str(number)))
         body.extend(section.build(ctx, Outline(ctx, number)))
         ctx.step()
+    body = _keep_headings(body)
     entries = [f for f in body if isinstance(f, Heading)]
     contents = [Paragraph(markup(ctx.t("contents")), ctx.styles.h1), Spacer(1, 6), Contents(entries, ctx),
                 PageBreak()]
