@@ -6,6 +6,8 @@
     caio-desktop --self-test FILE                edit, undo and redo every module on a copy of FILE
     caio-desktop --cli ARGS…                     the `caio` command line (for the bundled app)
 
+CAIO_EXIT_AFTER_SHOWN=1 prints "caio-desktop: shown" and quits once the window (and FILE) is shown.
+
 Start-up stays light: pages, SQLAlchemy and the operations are imported after the window is shown.
 """
 
