@@ -227,3 +227,43 @@ def test_bad_requests_are_refused_clearly(workspace, tmp_path: Path) -> None:
     with pytest.raises(DeliverableError, match="unknown language 'de'"):
         build_deliverable(workspace, "risks", tmp_path / "x.pdf", lang="de")
     assert list(tmp_path.iterdir()) == []
+
+
+def _png_logo() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 40), (200, 30, 60)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _cover_images(path: Path) -> int:
+    resources = PdfReader(path).pages[0]["/Resources"]
+    xobjects = resources.get("/XObject")
+    return 0 if xobjects is None else sum(1 for x in xobjects.values() if x.get_object()["/Subtype"] == "/Image")
+
+
+def test_cover_carries_the_client_logo_and_colour(workspace, tmp_path: Path) -> None:
+    from caio_desktop.operations.branding import set_client_logo
+    from caio_desktop.operations.rows import update_engagement
+
+    update_engagement(workspace, {"primary_color": "#C0392B"})
+    set_client_logo(workspace, _png_logo())
+    out = build_deliverable(workspace, "diagnosis", tmp_path / "d.pdf", as_of=dt.date(2026, 3, 1))
+    assert _cover_images(out) == 1
+    cover_stream = PdfReader(out).pages[0].get_contents().get_data().decode("latin-1")
+    assert ".752941 .223529 .168627 rg" in cover_stream  # the accent band in the client's colour
+
+
+def test_unreadable_logo_falls_back_to_the_client_name(workspace, tmp_path: Path) -> None:
+    from sqlalchemy import update
+
+    from caio_desktop.workspace.models import Engagement
+
+    with workspace.writing() as conn:  # a damaged file, as operations would never write it
+        conn.execute(update(Engagement.__table__).values(client_logo=b"\x89PNG\r\n\x1a\nbroken", client_logo_type="png"))
+    out = build_deliverable(workspace, "risks", tmp_path / "r.pdf", as_of=dt.date(2026, 3, 1))
+    assert _cover_images(out) == 0
+    assert "ASSURANCES DU RHÔNE" in pdf_pages(out)[0]
