@@ -29,7 +29,7 @@
 <context>
     <name>DetailForm</name>
     <message>
-        <location filename="../../ui/registers/form.py" line="165" />
+        <location filename="../../ui/registers/form.py" line="167" />
         <source>Select a row to see its details</source>
         <translation>Sélectionnez une ligne pour voir son détail</translation>
     </message>
@@ -195,122 +195,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="207" />
+        <location filename="../../ui/shell/window.py" line="209" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="208" />
+        <location filename="../../ui/shell/window.py" line="210" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="209" />
+        <location filename="../../ui/shell/window.py" line="211" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="210" />
+        <location filename="../../ui/shell/window.py" line="212" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="211" />
+        <location filename="../../ui/shell/window.py" line="213" />
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="213" />
+        <location filename="../../ui/shell/window.py" line="215" />
         <source>&amp;New engagement…</source>
         <translation>&amp;Nouvelle mission…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="213" />
+        <location filename="../../ui/shell/window.py" line="215" />
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="214" />
+        <location filename="../../ui/shell/window.py" line="216" />
         <source>Save a &amp;copy as…</source>
         <translation>Enregistrer une &amp;copie sous…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="214" />
+        <location filename="../../ui/shell/window.py" line="216" />
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="215" />
+        <location filename="../../ui/shell/window.py" line="217" />
         <source>Open the &amp;demo</source>
         <translation>Ouvrir la &amp;démo</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="215" />
+        <location filename="../../ui/shell/window.py" line="217" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>&amp;Importer un tableur…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="216" />
+        <location filename="../../ui/shell/window.py" line="218" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="216" />
+        <location filename="../../ui/shell/window.py" line="218" />
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="217" />
+        <location filename="../../ui/shell/window.py" line="219" />
         <source>&amp;Delete selected rows</source>
         <translation>&amp;Supprimer les lignes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="217" />
+        <location filename="../../ui/shell/window.py" line="219" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="218" />
+        <location filename="../../ui/shell/window.py" line="220" />
         <source>&amp;About CAIO Desktop</source>
         <translation>À &amp;propos de CAIO Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="223" />
+        <location filename="../../ui/shell/window.py" line="225" />
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="224" />
+        <location filename="../../ui/shell/window.py" line="226" />
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="225" />
+        <location filename="../../ui/shell/window.py" line="227" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;ouverture&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="235" />
+        <location filename="../../ui/shell/window.py" line="237" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="236" />
+        <location filename="../../ui/shell/window.py" line="238" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="270" />
+        <location filename="../../ui/shell/window.py" line="272" />
         <source>read-only</source>
         <translation>lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="345" />
+        <location filename="../../ui/shell/window.py" line="347" />
         <source>No recent engagement</source>
         <translation>Aucune mission récente</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="348" />
+        <location filename="../../ui/shell/window.py" line="350" />
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
@@ -318,37 +318,37 @@
 <context>
     <name>MaturityRatingView</name>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="137" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="138" />
         <source>Assessment:</source>
         <translation>Évaluation :</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="138" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="139" />
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="138" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="139" />
         <source>Current</source>
         <translation>Actuel</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="138" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="139" />
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="139" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="140" />
         <source>Current level</source>
         <translation>Niveau actuel</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="140" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="141" />
         <source>Target level</source>
         <translation>Niveau cible</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="229" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="232" />
         <source>Choose a dimension</source>
         <translation>Choisissez une dimension</translation>
     </message>
@@ -356,52 +356,52 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="48" />
+        <location filename="../../ui/shell/navigation.py" line="50" />
         <source>Overview</source>
         <translation>Vue d'ensemble</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="49" />
+        <location filename="../../ui/shell/navigation.py" line="51" />
         <source>Engagement</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="50" />
+        <location filename="../../ui/shell/navigation.py" line="52" />
         <source>Diagnosis</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="51" />
+        <location filename="../../ui/shell/navigation.py" line="53" />
         <source>AI systems</source>
         <translation>Systèmes d'IA</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="52" />
+        <location filename="../../ui/shell/navigation.py" line="54" />
         <source>Strategy &amp; use cases</source>
         <translation>Stratégie et cas d'usage</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="53" />
+        <location filename="../../ui/shell/navigation.py" line="55" />
         <source>Roadmap &amp; KPIs</source>
         <translation>Feuille de route et KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="54" />
+        <location filename="../../ui/shell/navigation.py" line="56" />
         <source>Change</source>
         <translation>Conduite du changement</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="55" />
+        <location filename="../../ui/shell/navigation.py" line="57" />
         <source>Risks &amp; compliance</source>
         <translation>Risques et conformité</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="56" />
+        <location filename="../../ui/shell/navigation.py" line="58" />
         <source>Governance</source>
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="57" />
+        <location filename="../../ui/shell/navigation.py" line="59" />
         <source>Deliverables</source>
         <translation>Livrables</translation>
     </message>
@@ -498,87 +498,87 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="64" />
+        <location filename="../../ui/pages/overview.py" line="83" />
         <source>Overview</source>
         <translation>Vue d'ensemble</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="101" />
+        <location filename="../../ui/pages/overview.py" line="120" />
         <source>Progress through the phases</source>
         <translation>Avancement par phase</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="102" />
+        <location filename="../../ui/pages/overview.py" line="121" />
         <source>Registers</source>
         <translation>Registres</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="103" />
+        <location filename="../../ui/pages/overview.py" line="122" />
         <source>Top risks</source>
         <translation>Risques majeurs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="104" />
+        <location filename="../../ui/pages/overview.py" line="123" />
         <source>Overdue actions</source>
         <translation>Actions en retard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="105" />
+        <location filename="../../ui/pages/overview.py" line="124" />
         <source>Upcoming milestones and trainings</source>
         <translation>Prochains jalons et formations</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="213" />
+        <location filename="../../ui/pages/overview.py" line="232" />
         <source>Engagement</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="213" />
+        <location filename="../../ui/pages/overview.py" line="232" />
         <source>Diagnosis</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="214" />
+        <location filename="../../ui/pages/overview.py" line="233" />
         <source>AI systems</source>
         <translation>Systèmes d'IA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="214" />
+        <location filename="../../ui/pages/overview.py" line="233" />
         <source>Strategy &amp; use cases</source>
         <translation>Stratégie et cas d'usage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="215" />
+        <location filename="../../ui/pages/overview.py" line="234" />
         <source>Roadmap &amp; KPIs</source>
         <translation>Feuille de route et KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="215" />
+        <location filename="../../ui/pages/overview.py" line="234" />
         <source>Change</source>
         <translation>Conduite du changement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="216" />
+        <location filename="../../ui/pages/overview.py" line="235" />
         <source>Risks &amp; compliance</source>
         <translation>Risques et conformité</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="216" />
+        <location filename="../../ui/pages/overview.py" line="235" />
         <source>Governance</source>
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="240" />
+        <location filename="../../ui/pages/overview.py" line="259" />
         <source>No overdue action.</source>
         <translation>Aucune action en retard.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="253" />
+        <location filename="../../ui/pages/overview.py" line="272" />
         <source>Nothing planned.</source>
         <translation>Rien de prévu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="255" />
+        <location filename="../../ui/pages/overview.py" line="274" />
         <source>No open risk.</source>
         <translation>Aucun risque ouvert.</translation>
     </message>
@@ -675,32 +675,42 @@
 <context>
     <name>RisksPage</name>
     <message>
-        <location filename="../../ui/pages/risks.py" line="16" />
+        <location filename="../../ui/pages/risks.py" line="19" />
         <source>Risks &amp; compliance</source>
         <translation>Risques et conformité</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="19" />
+        <location filename="../../ui/pages/risks.py" line="22" />
         <source>Click a cell of a heat map to see its risks; click it again to see them all.</source>
         <translation>Cliquez une case d'une carte des risques pour n'afficher que ses risques ; cliquez-la à nouveau pour tout revoir.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="28" />
+        <location filename="../../ui/pages/risks.py" line="35" />
         <source>Current risk</source>
         <translation>Risque brut</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="29" />
+        <location filename="../../ui/pages/risks.py" line="36" />
         <source>Residual risk</source>
         <translation>Risque résiduel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="58" />
+        <location filename="../../ui/pages/risks.py" line="51" />
+        <source>From the risk library…</source>
+        <translation>Depuis la bibliothèque de risques…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/risks.py" line="52" />
+        <source>Add risks from the AI risk library (one undo step)</source>
+        <translation>Ajouter des risques de la bibliothèque de risques IA (annulable en une fois)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/risks.py" line="78" />
         <source>Framework:</source>
         <translation>Référentiel :</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="74" />
+        <location filename="../../ui/pages/risks.py" line="94" />
         <source>All frameworks</source>
         <translation>Tous les référentiels</translation>
     </message>
@@ -787,19 +797,29 @@
 <context>
     <name>SystemsPage</name>
     <message>
-        <location filename="../../ui/pages/systems.py" line="15" />
+        <location filename="../../ui/pages/systems.py" line="18" />
         <source>AI systems</source>
         <translation>Systèmes d'IA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/systems.py" line="18" />
+        <location filename="../../ui/pages/systems.py" line="21" />
         <source>Inventory of the AI systems in use or planned, with their AI Act classification.</source>
         <translation>Inventaire des systèmes d'IA en service ou en projet, avec leur classification AI Act.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/systems.py" line="37" />
+        <location filename="../../ui/pages/systems.py" line="44" />
         <source>Classify (AI Act)…</source>
         <translation>Classer (AI Act)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/systems.py" line="45" />
+        <source>Compliance checklist</source>
+        <translation>Liste de conformité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/systems.py" line="47" />
+        <source>Add the AI Act obligations of the selected systems (or of all) to the compliance register</source>
+        <translation>Ajouter au registre de conformité les obligations AI Act des systèmes sélectionnés (ou de tous)</translation>
     </message>
 </context>
 <context>

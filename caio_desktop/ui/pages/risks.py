@@ -3,10 +3,13 @@ filters the register), the risk actions, and the compliance items by framework."
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from caio_desktop.domain.enums import ENUMERATIONS
+from caio_desktop.ui.optional import module_exists
 from caio_desktop.ui.pages.base import Page, optional_class
+
+LIBRARY = "caio_desktop.ui.risk_library.dialog"
 
 
 class RisksPage(Page):
@@ -20,6 +23,10 @@ class RisksPage(Page):
 
     def build(self) -> None:
         register = self.add_register("risks")
+        self.library_button = QPushButton()
+        self.library_button.setVisible(module_exists(LIBRARY))
+        self.library_button.clicked.connect(self.add_from_library)
+        register.add_action_widget(self.library_button)
         charts = []
         heat_map = optional_class("caio_desktop.ui.charts.heatmap", "RiskHeatMap")
         self.heat_maps = []
@@ -37,6 +44,19 @@ class RisksPage(Page):
         self.add_tab(self.with_charts(register, charts), lambda: self.module_label("risks"))
         self.add_register_tab("risk_actions")
         self.add_tab(self._compliance(), lambda: self.module_label("compliance"))
+
+    def retranslate(self, *args: object) -> None:
+        super().retranslate(*args)
+        if hasattr(self, "library_button"):
+            self.library_button.setText(self.tr("From the risk library…"))
+            self.library_button.setToolTip(self.tr("Add risks from the AI risk library (one undo step)"))
+
+    def library_dialog(self):  # noqa: ANN201 - a QDialog (replaceable in tests)
+        return optional_class(LIBRARY, "RiskLibraryDialog")(self.context, parent=self)
+
+    def add_from_library(self) -> None:
+        if self.context.workspace is not None and not self.context.workspace.read_only:
+            self.library_dialog().exec()
 
     def filter_cell(self, keys: tuple[str, str], likelihood: int, impact: int, source: QWidget) -> None:
         register = self.registers["risks"]

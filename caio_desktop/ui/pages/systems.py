@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
 
+from caio_desktop.ui.optional import module_exists
 from caio_desktop.ui.pages.base import Page, optional_class
+
+CHECKLIST = "caio_desktop.ui.ai_act.checklist"
 
 
 class SystemsPage(Page):
@@ -30,11 +33,26 @@ class SystemsPage(Page):
         register.add_action_widget(self.classify_button)
         register.selection_changed.connect(lambda row_id: self.classify_button.setEnabled(
             row_id is not None and not self.context.workspace.read_only))
+        self.checklist_button = QPushButton()
+        self.checklist_button.setVisible(module_exists(CHECKLIST))
+        self.checklist_button.clicked.connect(self.generate_checklist)
+        register.add_action_widget(self.checklist_button)
 
     def retranslate(self, *args: object) -> None:
         super().retranslate(*args)
         if hasattr(self, "classify_button"):
             self.classify_button.setText(self.tr("Classify (AI Act)…"))
+            self.checklist_button.setText(self.tr("Compliance checklist"))
+            self.checklist_button.setToolTip(self.tr(
+                "Add the AI Act obligations of the selected systems (or of all) to the compliance register"))
+
+    def generate_checklist(self) -> None:
+        """The checklist of the selected systems, or of the whole inventory when none is selected."""
+        if self.context.workspace is None or self.context.workspace.read_only:
+            return
+        action = optional_class(CHECKLIST, "generate_checklist_action")
+        selected = self.registers["ai_systems"].selected_ids()
+        action(self.context, selected or None, parent=self)
 
     def classification_dialog(self, system_id: int):  # noqa: ANN201 - a QDialog (replaceable in tests)
         return self.dialog_class(self.context, system_id, parent=self)

@@ -48,3 +48,19 @@ def test_compliance_filtered_by_framework(qtbot, demo_context) -> None:
     assert register.proxy.rowCount() == sum(1 for i in items if i["framework"] == "ai_act") > 0
     page.framework.setCurrentIndex(0)
     assert register.proxy.rowCount() == len(items)
+
+
+def test_risk_library_button_opens_the_library(qtbot, demo_context, monkeypatch) -> None:
+    page = RisksPage(demo_context)
+    qtbot.addWidget(page)
+    opened: list[bool] = []
+
+    class FakeDialog:
+        def exec(self) -> int:
+            opened.append(True)
+            return 0
+
+    monkeypatch.setattr(page, "library_dialog", FakeDialog)
+    assert not page.library_button.isHidden()
+    page.library_button.click()
+    assert opened == [True]
