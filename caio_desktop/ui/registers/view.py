@@ -130,6 +130,7 @@ class RegisterWidget(QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         header = self.table.horizontalHeader()
+        header.sortIndicatorChanged.connect(self._sorted)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         header.setHighlightSections(False)
@@ -192,6 +193,12 @@ class RegisterWidget(QWidget):
         else:
             text = self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
         self.count_label.setText(text)
+
+    def _sorted(self, column: int, _order: Qt.SortOrder) -> None:
+        # Sorting orders the whole register, not the pages loaded so far: load the rest (the proxy
+        # keeps what arrives in order).
+        if column >= 0:
+            self.model.fetch_all()
 
     # --- selection -----------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:

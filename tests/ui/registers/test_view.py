@@ -150,3 +150,19 @@ def test_add_refused_when_a_required_reference_is_missing(qtbot, context, monkey
     assert actions.add_row() is None
     assert shown and shown[0].startswith("Risque")
     assert count_rows(context.workspace, "risk_actions") == 0
+
+
+def test_sorting_a_lazily_loaded_register_orders_all_its_rows(qtbot, context) -> None:
+    from caio_desktop.operations.changes import ChangeSet
+    from caio_desktop.operations.history import run_recorded
+
+    rows = [{"code": f"R-{i:04d}", "title": f"Risque {i:04d}", "likelihood": 1, "impact": 1, "level": "low"}
+            for i in range(1, 451)]
+    run_recorded(context.workspace, ChangeSet("import", "risks", "bulk"),
+                 lambda rec: rec.insert_many("risks", rows))
+    widget = RegisterWidget(context, "risks")
+    qtbot.addWidget(widget)
+    assert widget.proxy.rowCount() == 200  # the first page only
+    widget.table.sortByColumn(widget.model.column("code"), Qt.SortOrder.DescendingOrder)
+    assert widget.proxy.rowCount() == 450
+    assert _titles(widget)[:2] == ["Risque 0450", "Risque 0449"]
