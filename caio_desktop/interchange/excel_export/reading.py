@@ -22,12 +22,14 @@ def iter_rows(workspace: Any, module_key: str, *, page_size: int = PAGE_SIZE) ->
     offset = 0
     while True:
         page = fetch_rows(workspace, module_key, offset=offset, limit=page_size)
-        if not page:
+        size = len(page)
+        if not size:
             return
         yield page
-        if len(page) < page_size:
+        del page  # let the caller's page go before the next one is read: one page in memory, not two
+        if size < page_size:
             return
-        offset += len(page)
+        offset += size
 
 
 class RefLabels:

@@ -85,5 +85,6 @@ def write_register(
             ws.append([column.cell(ws, row) for column in columns])
         rows += len(page)
         advance(len(page))
+        del page  # see iter_rows: keeps memory at one page
     finish(ws, columns, rows=rows, lists=lists, lang=lang)
     return rows

@@ -1,0 +1,158 @@
+"""Round trip: export an engagement → import every register into a NEW engagement with the importer's
+own mapping → export again: the two workbooks hold the same data, cell for cell, in French and English
+(accents, line breaks, emoji, formula-like text, custom attributes, references between registers).
+
+Known gaps, left out of the data on purpose and reported to the importer's owner:
+- the importer does not yet skip the computed columns an export shows (levels, scores, quadrant; named
+  by `workbook_layout.computed_headers`): it would keep them as custom attributes. `ExportedSource`
+  below hides those columns from it, exactly as the importer should;
+- an initiative depending on another initiative of the same sheet cannot be resolved in one pass
+  (references are looked up before the sheet's rows exist), so `depends_on_ids` stays empty here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import python_calamine
+
+from caio_desktop.domain.enums import ENUMERATIONS
+from caio_desktop.domain.fields import FieldKind
+from caio_desktop.domain.modules import MODULES
+from caio_desktop.interchange.excel_export import export_workbook
+from caio_desktop.interchange.importing import apply_import, plan_import
+from caio_desktop.interchange.importing.reader import Source
+from caio_desktop.interchange.workbook_layout import computed_headers
+from caio_desktop.operations import create_row
+from caio_desktop.reference.maturity import load_maturity_model
+from caio_desktop.workspace import Workspace
+from caio_desktop.workspace.queries import fetch_rows
+
+AS_OF = dt.date(2026, 3, 16)
+SELF_REFERENCES = {("initiatives", "depends_on_ids")}
+
+
+class ExportedSource(Source):
+    """An exported workbook as the importer reads it, without the computed columns of `module_key`."""
+
+    def __init__(self, path: Path, module_key: str) -> None:
+        super().__init__(path)
+        self._computed = computed_headers(MODULES[module_key])
+
+    def table(self, sheet: str | None = None) -> Any:
+        table = super().table(sheet)
+        keep = [i for i, header in enumerate(table.rows[0]) if header not in self._computed]
+        table.rows = [[cells[i] if i < len(cells) else None for i in keep] for cells in table.rows]
+        return table
+
+
+def _value(workspace: Any, key: str, field: Any, n: int) -> Any:
+    """A value of `field` for the n-th row (0 or 1) that exercises what a round trip may lose."""
+    kind = field.kind
+    if key == "maturity_ratings" and field.key == "dimension":
+        return load_maturity_model().dimensions[n].key
+    if kind == FieldKind.TEXT:
+        return f"Évaluation n°{n} « {field.fr} » ✓ 🚀 — {key}"
+    if kind == FieldKind.LONG_TEXT:
+        return f"Première ligne {n} : déjà vu ?\r\nSeconde ligne — 🙂 {field.en}\n\t- puce"
+    if kind in (FieldKind.INTEGER, FieldKind.PERCENT):
+        return 45 + n
+    if kind == FieldKind.SCORE:
+        return 2 + 2 * n
+    if kind == FieldKind.NUMBER:
+        return 1.5 + n
+    if kind == FieldKind.DATE:
+        return dt.date(2026, 4, 1) + dt.timedelta(days=40 * n)
+    if kind == FieldKind.BOOL:
+        return n == 0
+    if kind == FieldKind.CHOICE:
+        codes = ENUMERATIONS[field.choices].codes
+        return codes[-1 - n]
+    if kind == FieldKind.COLOR:
+        return "#12AB34"
+    targets = [r["id"] for r in fetch_rows(workspace, field.ref)]
+    if kind == FieldKind.REF:
+        return targets[n % len(targets)]
+    return targets[:2]  # REFS
+
+
+def fill_every_register(workspace: Any) -> None:
+    for key, mod in MODULES.items():
+        if mod.singleton or key == "phases":  # phases exist from the start, in both engagements
+            continue
+        for n in range(2):
+            values = {f.key: _value(workspace, key, f, n) for f in mod.editable_fields
+                      if (key, f.key) not in SELF_REFERENCES and not (key == "risks" and f.key == "code")}
+            values["custom"] = ({"Zone géographique": "Île-de-France", "Formule client": "=SOMME(A1:A3)",
+                                 "Code client": "007"} if n == 0 else
+                                {"Remarque": "ligne 1\nligne 2 🚀", "Zone géographique": "+33 Sud"})
+            create_row(workspace, key, values)
+
+
+def _new_engagement(path: Path) -> Any:
+    return Workspace.create(path, client="Assurances du Rhône", language="fr", start=dt.date(2026, 1, 5),
+                            months=12, sector="Assurance", consultant="Camille Durand")
+
+
+def _sheets(path: Path) -> dict[str, list[list[Any]]]:
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+
+
+def reimport(workbook: Path, copy: Any, lang: str) -> None:
+    """Import every register of an exported workbook, in registry order (referenced rows first)."""
+    for key, mod in MODULES.items():
+        if mod.singleton:
+            continue
+        plan = plan_import(copy, ExportedSource(workbook, key), key, sheet=mod.label(lang), mapping="auto",
+                           lang=lang)
+        labels = {f.label(lang) for f in mod.fields}
+        assert not [h for h, f in plan.mapping.columns.items() if f is None and h in labels], key
+        result = apply_import(copy, plan)
+        assert not result.rejected, [r.error.text() for r in result.rejected]
+        assert not result.warnings, [w.text() for w in result.warnings]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_export_import_export_gives_the_same_data(workspace: Any, tmp_path: Path, lang: str) -> None:
+    fill_every_register(workspace)
+    first = export_workbook(workspace, tmp_path / "first.xlsx", lang=lang, as_of=AS_OF)
+    copy = _new_engagement(tmp_path / "copy.caio")
+    try:
+        reimport(first, copy, lang)
+        second = export_workbook(copy, tmp_path / "second.xlsx", lang=lang, as_of=AS_OF)
+    finally:
+        copy.close()
+
+    before, after = _sheets(first), _sheets(second)
+    assert list(before) == list(after)
+    for key, mod in MODULES.items():
+        rows = before[mod.label(lang)]
+        if not mod.singleton:
+            assert len(rows) == 1 + (4 if key == "phases" else 2), key  # the test is not vacuous
+        assert after[mod.label(lang)] == rows, key
+    for name in before:  # cover, heat map, maturity summary, lists
+        assert after[name] == before[name], name
+
+
+def test_the_imported_rows_hold_exactly_the_original_values(workspace: Any, tmp_path: Path) -> None:
+    fill_every_register(workspace)
+    first = export_workbook(workspace, tmp_path / "first.xlsx", as_of=AS_OF)
+    copy = _new_engagement(tmp_path / "copy.caio")
+    try:
+        reimport(first, copy, "fr")
+        pairs = {key: (fetch_rows(workspace, key), fetch_rows(copy, key)) for key in MODULES}
+    finally:
+        copy.close()
+    for key, (original, imported) in pairs.items():
+        mod = MODULES[key]
+        plain = [f.key for f in mod.fields if f.kind not in (FieldKind.REF, FieldKind.REFS)]
+        for field in [*plain, "custom"]:
+            assert [r[field] for r in imported] == [r[field] for r in original], f"{key}.{field}"
+    risk = pairs["risks"][1][0]
+    assert "\r\n" in risk["description"] and "🚀" in risk["title"]
+    assert risk["custom"] == {"Zone géographique": "Île-de-France", "Formule client": "=SOMME(A1:A3)",
+                              "Code client": "007"}
