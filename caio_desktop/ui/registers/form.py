@@ -131,7 +131,9 @@ class DetailForm(QScrollArea):
         self._build()
 
     def _fill_refs(self) -> None:
-        if self.context.workspace is None:
+        # With no row shown the editors are disabled: their options (every row of the referenced module,
+        # 100,000 risks for the risk actions' form) are read when a row is shown, not at page open.
+        if self.context.workspace is None or self.row_id is None:
             return
         for field in self.module.fields:
             editor = self.editors.get(field.key)
