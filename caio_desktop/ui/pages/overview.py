@@ -45,6 +45,25 @@ def top_risks(risks: list[dict[str, Any]], n: int = LIST_LENGTH) -> list[dict[st
                                               r.get("code") or ""))[:n]
 
 
+def top_risk_rows(workspace: Any, n: int = LIST_LENGTH) -> list[dict[str, Any]]:
+    """`top_risks` of the whole register, ranked by the database: a register can hold 100,000 risks,
+    which should not all be read into Python to show six."""
+    from sqlalchemy import case, func, select
+
+    from caio_desktop.workspace.models import MODELS
+
+    t = MODELS["risks"].__table__
+    ranks = {level.key: level.rank for level in load_risk_matrix().levels}
+    statement = (select(t.c.id).where(t.c.status.is_distinct_from("closed"))
+                 .order_by(case(ranks, value=t.c.level, else_=0).desc(),
+                           (func.coalesce(t.c.likelihood, 0) * func.coalesce(t.c.impact, 0)).desc(),
+                           func.coalesce(t.c.code, ""))
+                 .limit(n))
+    with workspace.engine.connect() as conn:
+        ids = list(conn.execute(statement).scalars())
+    return top_risks([row for row_id in ids if (row := queries.get_row(workspace, "risks", row_id))], n)
+
+
 def overdue(rows: list[dict[str, Any]], today: dt.date, *, date_key: str = "due_date") -> list[dict[str, Any]]:
     late = [r for r in rows if r.get(date_key) and r[date_key] < today
             and r.get("status") not in ("done", "cancelled", "closed")]
@@ -220,7 +239,7 @@ class OverviewPage(Page):
         lang = self.context.lang
         colors = risk_level_colors()
         levels = ENUMERATIONS["risk_level"]
-        for risk in top_risks(queries.fetch_rows(workspace, "risks")):
+        for risk in top_risk_rows(workspace):
             item = QListWidgetItem(f"{levels.label(risk.get('level'), lang)} · {risk.get('code') or ''}  {risk['title']}")
             if risk.get("level") in colors:
                 item.setForeground(QColor(colors[risk["level"]]).darker(115))
