@@ -154,12 +154,13 @@ class Workspace:
             roll_back_interrupted_write(path, passphrase=passphrase)
         lock = None if read_only else WorkspaceLock(path).acquire()
         try:
+            interrupted = hot_journal(path)  # read before the connection rolls the journal back
             try:
                 connection = raw_connect(path, read_only=read_only, passphrase=passphrase)
             except (*DATABASE_ERRORS, UnicodeDecodeError) as exc:  # a damaged schema text
                 raise CorruptFileError(path, str(exc)) from exc
             try:
-                cls._verify(connection, path, quick=verify)
+                cls._verify(connection, path, quick=verify, full=interrupted)
                 version = schema.user_version(connection)
                 if version > schema.SCHEMA_VERSION:
                     raise NewerVersionError(path, version, schema.SCHEMA_VERSION)
@@ -193,12 +194,24 @@ class Workspace:
         return workspace
 
     @staticmethod
-    def _verify(connection: sqlite3.Connection, path: Path, *, quick: bool) -> None:
+    def _verify(connection: sqlite3.Connection, path: Path, *, quick: bool, full: bool = False) -> None:
+        """Refuse a damaged file before the app shows it.
+
+        `PRAGMA quick_check` reads every page: O(file size), 0.05 s CPU (0.15 s wall) per open at
+        100,000 risks, paid on every open. It runs when the last writer did not finish (`full`: a hot
+        journal was found); otherwise the root page of every table is read (O(tables)), which catches a
+        damaged table header or schema. Damage deeper in a file that was closed cleanly is refused by
+        SQLite when the page is read and reported by `caio check` (full integrity and foreign-key check).
+        """
         try:
-            if quick:
+            if quick and full:
                 result = connection.execute("PRAGMA quick_check").fetchone()[0]
                 if result != "ok":
                     raise CorruptFileError(path, result)
+            elif quick:
+                for (name,) in connection.execute(
+                        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchall():
+                    connection.execute(f'SELECT 1 FROM "{name}" NOT INDEXED LIMIT 1').fetchall()
             if connection.execute(
                 "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='engagement'"
             ).fetchone()[0] != 1:
