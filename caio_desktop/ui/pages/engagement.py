@@ -90,7 +90,9 @@ class EngagementPage(Page):
         else:
             self.logo.setPixmap(QPixmap())
             self.logo.setText(self.tr("No logo"))
-        self.remove_logo_button.setEnabled(bool(data))
+        writable = workspace is not None and not workspace.read_only
+        self.remove_logo_button.setEnabled(bool(data) and writable)
+        self.logo_button.setEnabled(writable)
 
     def choose_logo(self) -> None:
         path = self.ask_logo_path(self)

@@ -99,3 +99,16 @@ def test_language_switch_retranslates_at_once(window, demo_file: Path) -> None:
     assert window.file_menu.title() == "&File"
     assert risks.title_label.text() == "Risks & compliance"
     assert risks.registers["risks"].model.headerData(1, Qt.Orientation.Horizontal) == "Risk"
+
+
+def test_title_shows_the_modified_marker_while_a_change_is_written(window, demo_file: Path) -> None:
+    window.files.open_path(demo_file)
+    seen: list[bool] = []
+
+    def operation(workspace, values):  # noqa: ANN001, ANN202 - an operation as the context runs it
+        seen.append(window.isWindowModified())
+        return create_row(workspace, "watch", values)
+
+    window.context.perform(operation, {"title": "Lignes directrices GPAI"})
+    assert seen == [True]
+    assert not window.isWindowModified()
