@@ -82,11 +82,12 @@ def data_table(ctx: DeliverableContext, columns: Sequence[Column], rows: Sequenc
     # The header repeats on every page of a long register: plain strings when they fit.
     header = [_cell(ctx, c.title, c.right, w - 2 * CELL_PADDING, size, font=BOLD, color=colors.white)
               for c, w in zip(columns, widths, strict=True)]
-    body = [
-        [_cell(ctx, value, col.right, col_width - 2 * CELL_PADDING, size)
-         for value, col, col_width in zip(row, columns, widths, strict=True)]
-        for row in rows
-    ]
+    inner = [w - 2 * CELL_PADDING for w in widths]
+    body: list[list[object]] = []
+    for row in rows:
+        cells = [_cell(ctx, value, col.right, col_width, size)
+                 for value, col, col_width in zip(row, columns, inner, strict=True)]
+        body.extend(_split_tall_row(cells, inner))
     right = [i for i, c in enumerate(columns) if c.right]
     table = RegisterTable([header, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(
@@ -118,6 +119,26 @@ def _cell(ctx: DeliverableContext, value: object, right: bool, inner_width: floa
     if "\n" not in text and "\r" not in text and stringWidth(text, font, size) <= inner_width:
         return text
     return TextCell([(text, font, size, color)], leading=ctx.styles.cell.leading, right=right)
+
+
+MAX_ROW_HEIGHT = 560.0  # points: a row must fit on a page, whatever the length of an interview's notes
+
+
+def _split_tall_row(cells: list[object], widths: list[float]) -> list[list[object]]:
+    """A row whose wrapped text would be taller than a page, as that row followed by continuation rows
+    (the long cells' next lines, the other cells left blank)."""
+    tall = {i: c.chunks(widths[i], MAX_ROW_HEIGHT) for i, c in enumerate(cells)
+            if isinstance(c, TextCell) and c.wrap(widths[i], 0)[1] > MAX_ROW_HEIGHT}
+    if not tall:
+        return [cells]
+    count = max(len(chunks) for chunks in tall.values())
+    rows = []
+    for n in range(count):
+        if n == 0:
+            rows.append([tall[i][0] if i in tall else c for i, c in enumerate(cells)])
+        else:
+            rows.append([tall[i][n] if i in tall and n < len(tall[i]) else "" for i in range(len(cells))])
+    return rows
 
 
 def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
@@ -174,6 +195,32 @@ class TextCell(Flowable):
         self._lines, self.height = self._by_width[avail_width]
         self.width = avail_width
         return self.width, self.height
+
+    def chunks(self, width: float, max_height: float) -> list[TextCell]:
+        """This text as several cells, each no taller than `max_height` at `width`."""
+        self.wrap(width, 0)
+        lines, _ = self._by_width[width]
+        out: list[TextCell] = []
+        current: list[tuple[str, str, float, colors.Color, float]] = []
+        height = 0.0
+        for line in lines:
+            if current and height + line[4] > max_height:
+                out.append(TextCell.of_lines(current, width, self.leading, self.right))
+                current, height = [], 0.0
+            current.append(line)
+            height += line[4]
+        if current:
+            out.append(TextCell.of_lines(current, width, self.leading, self.right))
+        return out
+
+    @classmethod
+    def of_lines(cls, lines: list[tuple[str, str, float, colors.Color, float]], width: float, leading: float,
+                 right: bool) -> TextCell:
+        """A cell of lines already broken for `width`."""
+        cell_ = cls([], leading=leading, right=right)
+        cell_.parts = [(line[0], line[1], line[2], line[3]) for line in lines]  # if ever re-wrapped
+        cell_._by_width[width] = list(lines), sum(line[4] for line in lines)
+        return cell_
 
     def draw(self) -> None:
         # One text object for the whole cell: far cheaper than a drawString (a new text object) a line.

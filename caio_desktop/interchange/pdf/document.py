@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from caio_desktop.interchange.pdf.context import DeliverableContext
-from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR, printable, register_fonts
+from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR, fit, printable, register_fonts
 from caio_desktop.interchange.pdf.styles import (
     INK,
     MARGIN_BOTTOM,
@@ -53,6 +53,9 @@ class _TocSlot:
     height: float
 
 
+_TOC_LINE = {0: 22.0, 1: 15.5}  # points per contents line: section, sub-section
+
+
 class Contents(Flowable):
     """The table of contents: titles and dot leaders now, page numbers when the document is complete."""
 
@@ -60,11 +63,15 @@ class Contents(Flowable):
         super().__init__()
         self.entries = entries
         self.ctx = ctx
-        self._line = {0: 22.0, 1: 15.5}
+        self._line = _TOC_LINE
+
+    @staticmethod
+    def height_of(entries: list[Heading]) -> float:
+        return sum(_TOC_LINE[min(e.level, 1)] for e in entries)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        return avail_width, sum(self._line[min(e.level, 1)] for e in self.entries)
+        return avail_width, self.height_of(self.entries)
 
     def draw(self) -> None:
         canvas = self.canv
@@ -160,10 +167,11 @@ def _draw_furniture(canvas: Canvas, ctx: DeliverableContext, page: int, total: i
     top = PAGE_HEIGHT - 14 * mm
     canvas.setFont(BOLD, 8)
     canvas.setFillColor(ctx.palette.dark)
-    canvas.drawString(MARGIN_X, top, printable(ctx.client))
+    half = (PAGE_WIDTH - 2 * MARGIN_X) / 2 - 10
+    canvas.drawString(MARGIN_X, top, fit(ctx.client, half, font=BOLD, size=8))
     canvas.setFont(REGULAR, 8)
     canvas.setFillColor(MUTED)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, printable(ctx.title))
+    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, fit(ctx.title, half, size=8))
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, top - 5, PAGE_WIDTH - MARGIN_X, top - 5)
@@ -177,7 +185,7 @@ def _draw_furniture(canvas: Canvas, ctx: DeliverableContext, page: int, total: i
     canvas.setFont(REGULAR, 7.5)
     canvas.setFillColor(MUTED)
     footer = f"{ctx.t('confidential_short')} · {ctx.client} · {ctx.long_date(ctx.as_of)}"
-    canvas.drawString(MARGIN_X, bottom, printable(footer))
+    canvas.drawString(MARGIN_X, bottom, fit(footer, PAGE_WIDTH - 2 * MARGIN_X - 60, size=7.5))
     canvas.setFont(BOLD, 7.5)
     canvas.setFillColor(INK)
     canvas.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, ctx.t("page_x_of_y", x=page, y=total))
@@ -199,10 +207,12 @@ def _draw_cover_background(canvas: Canvas, ctx: DeliverableContext) -> None:
     else:  # no logo: the client's name set as a wordmark keeps the corner from looking empty
         canvas.setFont(BOLD, 11)
         canvas.setFillColor(ctx.palette.dark)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 26 * mm, printable(ctx.client).upper())
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 26 * mm,
+                               fit(ctx.client.upper(), 110 * mm, font=BOLD, size=11))
     canvas.setFont(REGULAR, 7.5)
     canvas.setFillColor(MUTED)
-    canvas.drawString(28 * mm, 14 * mm, printable(ctx.t("confidential", client=ctx.client)))
+    canvas.drawString(28 * mm, 14 * mm, fit(ctx.t("confidential", client=ctx.client), PAGE_WIDTH - 28 * mm - MARGIN_X,
+                                            size=7.5))
     canvas.restoreState()
 
 

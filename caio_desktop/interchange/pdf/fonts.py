@@ -76,6 +76,22 @@ def _covered_chars() -> frozenset[str]:
     return frozenset(chr(code) for code in _covered()) | {"\n", "\r", "\t"}
 
 
+def fit(value: object, width: float, *, font: str = REGULAR, size: float = 7) -> str:
+    """`value` on one line, shortened with an ellipsis to fit `width` points (headers, chart labels)."""
+    text = " ".join(printable(value).split())
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def shorten(value: object, limit: int) -> str:
+    """`value` cut to `limit` characters with an ellipsis (cover fields have a fixed frame)."""
+    text = " ".join(str(value or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def markup(value: object) -> str:
     """Workspace text made safe for a Paragraph: printable, escaped, line breaks kept."""
     escaped = escape(printable(value).replace("\t", " "))

@@ -25,7 +25,7 @@ from reportlab.platypus.flowables import HRFlowable
 from caio_desktop.interchange.pdf.blocks import RegisterTable, heading, table_style
 from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.document import Contents, Heading
-from caio_desktop.interchange.pdf.fonts import markup
+from caio_desktop.interchange.pdf.fonts import markup, shorten
 from caio_desktop.interchange.pdf.styles import FRAME_WIDTH, RULE
 
 
@@ -55,14 +55,15 @@ def cover(ctx: DeliverableContext, version: str) -> list[Flowable]:
     """The cover page's flowables (the accent band, logo and confidentiality are page decoration)."""
     s = ctx.styles
     engagement = ctx.engagement
+    # The cover is one fixed frame: fields are shortened so that no client text can overflow it.
     meta = [
-        (ctx.t("client"), ctx.client),
-        (ctx.t("consultant"), engagement.get("consultant_name") or ctx.t("none_given")),
+        (ctx.t("client"), shorten(ctx.client, 90)),
+        (ctx.t("consultant"), shorten(engagement.get("consultant_name") or ctx.t("none_given"), 60)),
         (ctx.t("date"), ctx.long_date(ctx.as_of)),
         (ctx.t("engagement"), ctx.t("engagement_value", start=ctx.long_date(engagement.get("start_date")),
                                     end=ctx.long_date(engagement.get("end_date")))),
-        (ctx.t("version"), version),
-        (ctx.field_label("engagement", "sponsor"), engagement.get("sponsor") or ctx.t("none_given")),
+        (ctx.t("version"), shorten(version, 20)),
+        (ctx.field_label("engagement", "sponsor"), shorten(engagement.get("sponsor") or ctx.t("none_given"), 90)),
     ]
     cells = [[Paragraph(markup(k), s.meta_label), Paragraph(markup(v), s.meta_value)] for k, v in meta]
     rows = [[*cells[0], *cells[3]], [*cells[1], *cells[4]], [*cells[2], *cells[5]]]
@@ -79,7 +80,7 @@ def cover(ctx: DeliverableContext, version: str) -> list[Flowable]:
         Paragraph(markup(ctx.t("kicker", month=ctx.long_date(ctx.as_of).split(" ", 1)[1])).upper(), s.kicker),
         Spacer(1, 4),
         Paragraph(markup(ctx.title), s.title),
-        Paragraph(markup(ctx.client + (f" — {sector}" if sector else "")), s.subtitle),
+        Paragraph(markup(shorten(ctx.client + (f" — {sector}" if sector else ""), 160)), s.subtitle),
         Spacer(1, 6),
         HRFlowable(width=28 * mm, thickness=2.5, color=ctx.palette.accent, hAlign="LEFT", spaceAfter=70 * mm),
         grid,
@@ -105,7 +106,8 @@ def _keep_headings(body: list[Flowable]) -> list[Flowable]:
     return out
 
 
-HEADING_ROOM = 32 * mm  # a heading, the table's header and a few rows
+HEADING_ROOM = 32 * mm
+CONTENTS_ROOM = 215 * mm  # the body frame less the contents title  # a heading, the table's header and a few rows
 
 
 def assemble(ctx: DeliverableContext, sections: Sequence[Section], *, version: str) -> list[Flowable]:
@@ -121,6 +123,8 @@ def assemble(ctx: DeliverableContext, sections: Sequence[Section], *, version: s
         ctx.step()
     body = _keep_headings(body)
     entries = [f for f in body if isinstance(f, Heading)]
+    if Contents.height_of(entries) > CONTENTS_ROOM:  # one page of contents: sections only, then
+        entries = [e for e in entries if e.level == 0]
     contents = [Paragraph(markup(ctx.t("contents")), ctx.styles.h1), Spacer(1, 6), Contents(entries, ctx),
                 PageBreak()]
     return [*cover(ctx, version), *contents, *body]

@@ -267,3 +267,17 @@ def test_unreadable_logo_falls_back_to_the_client_name(workspace, tmp_path: Path
     out = build_deliverable(workspace, "risks", tmp_path / "r.pdf", as_of=dt.date(2026, 3, 1))
     assert _cover_images(out) == 0
     assert "ASSURANCES DU RHÔNE" in pdf_pages(out)[0]
+
+
+def test_very_long_texts_run_over_pages_instead_of_failing(workspace, tmp_path: Path) -> None:
+    from caio_desktop.operations.rows import update_engagement
+
+    notes = " ".join(f"point{n} de l'entretien" for n in range(2500)) + " FIN-DES-NOTES"
+    update_engagement(workspace, {"client_name": "Groupe « Très Long » " * 20, "sponsor": "Direction " * 40})
+    create_row(workspace, "interviews", {"interviewed_on": dt.date(2026, 1, 10), "person": "Jeanne", "notes": notes})
+    add_risk(workspace, title="Risque " + "très " * 600 + "FIN-DU-TITRE")
+    for kind in ("diagnosis", "risks"):
+        out = build_deliverable(workspace, kind, tmp_path / f"{kind}.pdf", as_of=dt.date(2026, 3, 1))
+        pages = pdf_pages(out)
+        assert f"page {len(pages)} / {len(pages)}" in pages[-1]
+        assert ("FIN-DES-NOTES" if kind == "diagnosis" else "FIN-DU-TITRE") in flat(" ".join(pages))

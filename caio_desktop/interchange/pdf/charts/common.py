@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR, printable
+from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR, fit, printable
 from caio_desktop.interchange.pdf.styles import INK, MUTED, RULE
 
 __all__ = ["BOLD", "INK", "MUTED", "REGULAR", "RULE", "ChartDrawing", "fit", "label", "tint"]
@@ -22,16 +21,6 @@ class ChartDrawing(Drawing):
 def tint(color: colors.Color, share: float) -> colors.Color:
     """`color` mixed with white (`share` of white)."""
     return colors.Color(*(c + (1 - c) * share for c in color.rgb()))
-
-
-def fit(text: object, width: float, *, font: str = REGULAR, size: float = 7) -> str:
-    """`text` shortened with an ellipsis to fit `width` points (chart labels never overflow)."""
-    value = " ".join(printable(text).split())
-    if stringWidth(value, font, size) <= width:
-        return value
-    while value and stringWidth(value + "…", font, size) > width:
-        value = value[:-1]
-    return value.rstrip() + "…"
 
 
 def label(x: float, y: float, text: object, *, size: float = 7, font: str = REGULAR,
