@@ -62,6 +62,7 @@ class ChartWidget(QWidget):
         self._lang = lang
         self._layout_cache: ChartLayout | None = None
         self._hovered: Hashable | None = None
+        self._highlighted: Hashable | None = None
         self._context: Any = None
         self._stale = False
         self.setMouseTracking(True)
@@ -153,6 +154,20 @@ class ChartWidget(QWidget):
         """The tooltip shown when hovering `point` ("" when nothing is there)."""
         hotspot = self.hotspot_at(point)
         return hotspot.text if hotspot else ""
+
+    def set_highlighted(self, key: Hashable | None) -> None:
+        """Mark one mark as the current one (e.g. the row selected in the table beside the chart)."""
+        if key != self._highlighted:
+            self._highlighted = key
+            self.update()
+
+    @property
+    def highlighted(self) -> Hashable | None:
+        return self._highlighted
+
+    def marked(self, key: Hashable) -> bool:
+        """Whether a mark is drawn emphasised: under the mouse or highlighted."""
+        return key is not None and key in (self._hovered, self._highlighted)
 
     @property
     def hovered(self) -> Hashable | None:

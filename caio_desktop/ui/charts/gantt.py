@@ -14,6 +14,7 @@ How a page uses it::
     page_layout.addWidget(scrollable(gantt))
     gantt.initiative_activated.connect(page.open_initiative)
     gantt.milestone_activated.connect(page.open_milestone)
+    table.current_id_changed.connect(gantt.set_highlighted)   # outline the selected initiative
 
 `today` defaults to the system date; pass `today=` (tests, screenshots of the demo) to pin it.
 """
@@ -425,7 +426,7 @@ class RoadmapGantt(ChartWidget):
         for milestone_id, centre in layout.milestones.items():
             milestone = by_id[milestone_id]
             color = MILESTONE_COLORS.get(milestone.status or "planned", MILESTONE_COLORS["planned"])
-            size = 7.5 if self.hovered == ("milestone", milestone_id) else 6.0
+            size = 7.5 if self.marked(("milestone", milestone_id)) else 6.0
             painter.setPen(QPen(theme.BACKGROUND, 1.2))
             painter.setBrush(color)
             painter.drawPolygon(QPolygonF([centre + QPointF(0, -size), centre + QPointF(size, 0),
@@ -523,7 +524,7 @@ class RoadmapGantt(ChartWidget):
     def _paint_bar(self, painter: QPainter, layout: GanttLayout, initiative: GanttInitiative) -> None:
         bar, done = layout.bars[initiative.id], layout.progress[initiative.id]
         color = STATUS_COLORS.get(initiative.status or "planned", STATUS_COLORS["planned"])
-        hovered = self.hovered == ("initiative", initiative.id)
+        hovered = self.marked(("initiative", initiative.id))
         painter.save()
         painter.setPen(QPen(theme.HIGHLIGHT, 1.5) if hovered else Qt.PenStyle.NoPen)
         painter.setBrush(theme.tint(color, 0.62))
@@ -559,6 +560,10 @@ class RoadmapGantt(ChartWidget):
         painter.drawRoundedRect(pill, 8, 8)
         painter.setPen(theme.BACKGROUND)
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+
+    def set_highlighted(self, key: Hashable | None) -> None:
+        """Mark an initiative (its id) or a milestone (("milestone", id)), e.g. the row selected below."""
+        super().set_highlighted(("initiative", key) if isinstance(key, int) else key)
 
     def _clicked(self, key: Hashable | None) -> None:
         if isinstance(key, tuple) and key[0] == "initiative":

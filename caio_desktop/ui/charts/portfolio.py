@@ -11,6 +11,7 @@ How a page uses it::
     matrix = PortfolioMatrix(lang=context.lang)
     matrix.follow(context)                          # refreshes after edits/undo on "use_cases"
     matrix.use_case_activated.connect(page.open_use_case)   # a click on a bubble
+    table.current_id_changed.connect(matrix.set_highlighted)  # ring the use case selected in the table
 
 Without a context, call `refresh(workspace, lang)` or `set_data([UseCasePoint(...), ...])`.
 """
@@ -208,11 +209,10 @@ class PortfolioMatrix(ChartWidget):
                     x_title=fields.field("feasibility_score").label(self._lang),
                     y_title=fields.field("value_score").label(self._lang))
         paint_labels(painter, layout.label_texts, layout.labels)
-        hovered = self.hovered
-        for use_case in sorted(self.placed, key=lambda u: u.id == hovered):  # hovered bubble on top
+        for use_case in sorted(self.placed, key=lambda u: self.marked(u.id)):  # the marked bubble on top
             centre = layout.bubbles[use_case.id]
             color = QUADRANT_COLORS.get(use_case.quadrant_key or "", theme.MUTED)
-            radius = RADIUS + (2 if use_case.id == hovered else 0)
+            radius = RADIUS + (2 if self.marked(use_case.id) else 0)
             if use_case.status == "abandoned":
                 painter.setBrush(theme.BACKGROUND)
                 painter.setPen(QPen(color, 2.0))
@@ -220,7 +220,7 @@ class PortfolioMatrix(ChartWidget):
                 fill = QColor(color)
                 fill.setAlphaF(0.88)
                 painter.setBrush(fill)
-                painter.setPen(QPen(theme.BACKGROUND if use_case.id != hovered else theme.HIGHLIGHT, 1.5))
+                painter.setPen(QPen(theme.HIGHLIGHT if self.marked(use_case.id) else theme.BACKGROUND, 1.5))
             painter.drawEllipse(centre, radius, radius)
         draw_legend(painter, layout.legend_items, layout.legend)
         self._paint_footnote(painter, layout.footnote)

@@ -13,6 +13,7 @@ How a page uses it::
     radar.by_pillar_changed.connect(settings.remember_radar_mode)
     radar.set_assessment(assessment_id)   # optional: show another assessment than the latest
     rating_view.dimension_changed.connect(radar.set_highlighted)   # mark the dimension being rated
+    radar.dimension_activated.connect(rating_view.select_dimension)   # a click on a spoke
 
 Without a context, call `refresh(workspace, lang)` (latest assessment) or
 `set_data([DimensionRating(...), ...], caption=...)`.
@@ -86,11 +87,13 @@ class RadarLayout(ChartLayout):
 class MaturityRadar(ChartWidget):
     """Current vs target maturity per dimension or per pillar.
 
-    Signal: `by_pillar_changed(bool)` when the toggle switches between dimensions and pillars.
+    Signals: `by_pillar_changed(bool)` when the toggle switches between dimensions and pillars;
+    `dimension_activated(str key)` when a spoke (or its name) is clicked in dimension mode.
     """
 
     tables = frozenset({"maturity", "maturity_ratings"})
     by_pillar_changed = Signal(bool)
+    dimension_activated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, lang: str = "en", by_pillar: bool = False,
                  show_toggle: bool = True, model: MaturityModel | None = None) -> None:
@@ -102,7 +105,6 @@ class MaturityRadar(ChartWidget):
         self._show_toggle = show_toggle
         self._assessment_id: int | None = None
         self._assessments = 0
-        self._highlighted: str | None = None
 
     # --- data --------------------------------------------------------------------------------------
     def set_data(self, ratings: Iterable[DimensionRating], *, caption: str = "") -> None:
@@ -135,16 +137,6 @@ class MaturityRadar(ChartWidget):
     def clear(self) -> None:
         self._assessments = 0
         self.set_data([])
-
-    def set_highlighted(self, key: str | None) -> None:
-        """Mark one spoke (a dimension or pillar key), e.g. the dimension being rated beside the radar."""
-        if key != self._highlighted:
-            self._highlighted = key
-            self.update()
-
-    @property
-    def highlighted(self) -> str | None:
-        return self._highlighted
 
     def caption(self) -> str:
         """The assessment shown ("Diagnostic · 20/02/2026")."""
@@ -258,7 +250,7 @@ class MaturityRadar(ChartWidget):
             if layout.key:
                 tip = f"{i + 1}. {tip}"
                 sector.addRect(layout.key[i][0])
-            layout.hotspots.append(Hotspot(sector, axis.key, tip, clickable=False))
+            layout.hotspots.append(Hotspot(sector, axis.key, tip, clickable=not self._by_pillar))
         for key, box in layout.toggle.items():
             layout.hotspots.append(Hotspot(box, key, self.fr_en("Afficher par dimension ou par pilier",
                                                                  "Show by dimension or by pillar")))
@@ -386,7 +378,7 @@ class MaturityRadar(ChartWidget):
             painter.setPen(QPen(theme.AXIS if level == 5 else theme.GRID, 1.0))
             painter.drawPolygon(ring(level))
         for axis, point in zip(axes, ring(5), strict=True):
-            marked = axis.key in (self._highlighted, self.hovered)
+            marked = self.marked(axis.key)
             painter.setPen(QPen(theme.CURRENT if marked else theme.GRID, 1.6 if marked else 1.0))
             painter.drawLine(centre, point)
         painter.setFont(theme.font(10))
@@ -412,20 +404,20 @@ class MaturityRadar(ChartWidget):
         painter.drawPolygon(QPolygonF(layout.current_points))
         painter.setBrush(theme.CURRENT)
         for axis, point in zip(axes, layout.current_points, strict=True):
-            size = 5.0 if axis.key in (self.hovered, self._highlighted) else 3.2
+            size = 5.0 if self.marked(axis.key) else 3.2
             painter.setPen(QPen(theme.BACKGROUND, 1.2))
             painter.drawEllipse(point, size, size)
 
         painter.setFont(theme.font(layout.label_pixels, bold=bool(layout.key)))
         for axis, box, flags, text in zip(axes, layout.label_rects, layout.label_flags, layout.label_texts,
                                           strict=True):
-            marked = axis.key in (self.hovered, self._highlighted)
+            marked = self.marked(axis.key)
             painter.setFont(theme.font(layout.label_pixels, bold=bool(layout.key) or axis.key == self._highlighted))
             painter.setPen(theme.INK if marked else theme.TEXT)
             painter.drawText(box, flags | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, text)
         for axis, (box, text) in zip(axes, layout.key, strict=False):
             painter.setFont(theme.font(10, bold=axis.key == self._highlighted))
-            painter.setPen(theme.INK if axis.key in (self.hovered, self._highlighted) else theme.TEXT)
+            painter.setPen(theme.INK if self.marked(axis.key) else theme.TEXT)
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         draw_legend(painter, layout.legend_items, layout.legend)
 
@@ -454,6 +446,8 @@ class MaturityRadar(ChartWidget):
             self.set_by_pillar(True)
         elif key == _TOGGLE_DIMENSIONS:
             self.set_by_pillar(False)
+        elif isinstance(key, str) and not self._by_pillar:
+            self.dimension_activated.emit(key)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(760, 600)

@@ -11,6 +11,7 @@ How a page uses it::
     stakeholder_map = StakeholderMap(lang=context.lang)
     stakeholder_map.follow(context)                 # refreshes after edits/undo on "stakeholders"
     stakeholder_map.stakeholder_activated.connect(page.open_stakeholder)   # a click on a dot
+    table.current_id_changed.connect(stakeholder_map.set_highlighted)    # ring the selected stakeholder
 
 Without a context, call `refresh(workspace, lang)` or `set_data([StakeholderPoint(...), ...])`.
 """
@@ -213,12 +214,11 @@ class StakeholderMap(ChartWidget):
         paint_plane(painter, layout.plane, self.quadrants(), x_title=fields.field("interest").label(self._lang),
                     y_title=fields.field("influence").label(self._lang), cell_lines=True)
         paint_labels(painter, layout.label_texts, layout.labels)
-        hovered = self.hovered
-        for person in sorted(self.placed, key=lambda s: s.id == hovered):
+        for person in sorted(self.placed, key=lambda s: self.marked(s.id)):
             color = ATTITUDE_COLORS.get(person.attitude or "", UNKNOWN_ATTITUDE)
-            radius = RADIUS + (2 if person.id == hovered else 0)
+            radius = RADIUS + (2 if self.marked(person.id) else 0)
             painter.setBrush(color)
-            outline = theme.HIGHLIGHT if person.id == hovered else (
+            outline = theme.HIGHLIGHT if self.marked(person.id) else (
                 theme.AXIS if person.attitude not in ATTITUDE_COLORS else theme.BACKGROUND)
             painter.setPen(QPen(outline, 1.5))
             painter.drawEllipse(layout.dots[person.id], radius, radius)

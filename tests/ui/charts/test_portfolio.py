@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from caio_desktop.operations import create_row, undo, update_row
 from caio_desktop.ui.charts.portfolio import QUADRANT_COLORS, PortfolioMatrix, UseCasePoint
@@ -125,3 +125,16 @@ def test_refresh_on_the_demo_engagement_places_every_scored_use_case(qtbot, demo
                                         "and feasibility_score is not null"))
     assert {u.id: u.quadrant for u in chart.placed} == expected
     assert set(chart.chart_layout().bubbles) == set(expected)
+
+
+def test_highlighted_use_case_gets_a_dark_ring(qtbot) -> None:
+    chart = PortfolioMatrix()
+    qtbot.addWidget(chart)
+    chart.resize(700, 520)
+    chart.set_data(USE_CASES)
+    centre = chart.chart_layout().bubbles[12]
+    edge = centre + QPointF(10.8, 0)  # on the outline of a marked bubble (radius 9 + 2)
+    assert pixel(chart, edge).lightness() > 150
+    chart.set_highlighted(12)
+    assert chart.marked(12) and not chart.marked(11)
+    assert pixel(chart, edge).lightness() < 110

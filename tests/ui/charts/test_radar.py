@@ -180,3 +180,16 @@ def test_highlighted_dimension_is_drawn_on_its_spoke(qtbot) -> None:
     after = pixel(chart, on_spoke)
     assert chart.highlighted == MODEL.dimensions[0].key
     assert after.blue() - after.red() > 40 > before.blue() - before.red()  # the spoke turns "current" blue
+
+
+def test_clicking_a_spoke_activates_its_dimension(qtbot, show) -> None:
+    chart = show(MaturityRadar(lang="en"), size=(900, 640))
+    chart.set_data(all_rated())
+    layout = chart.chart_layout()
+    with qtbot.waitSignal(chart.dimension_activated) as activated:
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=layout.label_rects[2].center().toPoint())
+    assert activated.args == [MODEL.dimensions[2].key]
+    chart.set_by_pillar(True)
+    with qtbot.assertNotEmitted(chart.dimension_activated):
+        qtbot.mouseClick(chart, Qt.MouseButton.LeftButton,
+                         pos=chart.chart_layout().current_points[0].toPoint())
