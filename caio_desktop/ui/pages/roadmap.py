@@ -36,7 +36,7 @@ class RoadmapPage(Page):
         kpis = self.add_register("kpis")
         splitter.addWidget(kpis)
         lower = QSplitter(Qt.Orientation.Horizontal)
-        self.measurements = self.add_register("kpi_measurements", where={"kpi_id": -1}, show_form=False)
+        self.measurements = self.add_register("kpi_measurements", where={"kpi_id": None}, show_form=False)
         frame, label = card("", self.measurements)
         self.translated(label, lambda: self.module_label("kpi_measurements"))
         lower.addWidget(frame)
@@ -52,9 +52,10 @@ class RoadmapPage(Page):
             lower.setStretchFactor(1, 3)
         splitter.addWidget(lower)
         kpis.selection_changed.connect(self._kpi_selected)
+        self._kpi_selected(kpis.current_id())
         return splitter
 
     def _kpi_selected(self, kpi_id: int | None) -> None:
-        self.measurements.model.set_where({"kpi_id": kpi_id if kpi_id is not None else -1})
+        self.measurements.model.set_where({"kpi_id": kpi_id})  # None: no KPI chosen, nothing to show
         if self.trend is not None:
             self.trend.set_kpi(kpi_id)

@@ -183,6 +183,8 @@ class RegisterWidget(QWidget):
         read_only = getattr(self.context.workspace, "read_only", True)
         for button in (self.add_button, self.duplicate_button, self.delete_button):
             button.setEnabled(not read_only)
+        if any(value is None for value in self.model.where.values()):
+            self.add_button.setEnabled(False)  # a detail register whose master row is not chosen yet
         self._update_count()
         self._on_selection()
 
