@@ -219,7 +219,13 @@ def kpis(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
                              Column(f("kpis", "baseline"), 0.11, right=True), Column(f("kpis", "target"), 0.1, right=True),
                              Column(ctx.t("latest"), 0.11, right=True), Column(f("kpis", "direction"), 0.12),
                              Column(f("kpis", "owner"), 0.17)], rows),
-            outline.sub(ctx.t("kpi_trends")), kpi_grid(ctx, items)]
+            outline.sub(ctx.t("kpi_trends")), kpi_grid_or_empty(ctx, items)]
+
+
+def kpi_grid_or_empty(ctx: DeliverableContext, kpis: list[dict]) -> Flowable:
+    """Trend charts of the KPIs measured by the report date; a sentence when none is."""
+    measured = [k for k in kpis if measurements(ctx, k["id"])]
+    return kpi_grid(ctx, measured) if measured else empty(ctx)
 
 
 SECTIONS = (

@@ -30,7 +30,7 @@ from caio_desktop.interchange.pdf.blocks import (
 )
 from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.risks import OPEN_ACTION, level_rank, sorted_risks
-from caio_desktop.interchange.pdf.roadmap import PHASE_ORDER, kpi_grid, measurements, roadmap_chart
+from caio_desktop.interchange.pdf.roadmap import PHASE_ORDER, kpi_grid_or_empty, measurements, roadmap_chart
 from caio_desktop.interchange.pdf.sections import Outline, Section
 from caio_desktop.workspace import queries
 from caio_desktop.workspace.models import AuditEntry
@@ -170,10 +170,8 @@ def milestones(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
 
 
 def kpi_trends(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
-    kpis = [k for k in ctx.rows("kpis") if measurements(ctx, k["id"])][:KPI_CHARTS]
-    if not kpis:
-        return [para(ctx, ctx.t("empty"), "small")]
-    return [kpi_grid(ctx, kpis)]
+    measured = [k for k in ctx.rows("kpis") if measurements(ctx, k["id"])]
+    return [kpi_grid_or_empty(ctx, measured[:KPI_CHARTS])]
 
 
 def top_risks(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:

@@ -281,3 +281,23 @@ def test_very_long_texts_run_over_pages_instead_of_failing(workspace, tmp_path: 
         pages = pdf_pages(out)
         assert f"page {len(pages)} / {len(pages)}" in pages[-1]
         assert ("FIN-DES-NOTES" if kind == "diagnosis" else "FIN-DU-TITRE") in flat(" ".join(pages))
+
+
+def test_every_register_filled_with_hostile_text_builds_every_deliverable(workspace, tmp_path: Path) -> None:
+    from caio_desktop.domain.modules import MODULES
+    from tests.operations.sample import sample_values
+
+    text = '<b>x</b> & <font size="40">€</font> « ok » 🚀\nligne 2'
+    for key, mod in MODULES.items():
+        if mod.singleton or key == "maturity_ratings":
+            continue
+        for _ in range(2):
+            create_row(workspace, key, sample_values(workspace, key, text=text))
+    for n in range(60):  # more initiatives than one Gantt drawing holds
+        create_row(workspace, "initiatives", {"title": f"Initiative {n}", "phase": "deployment",
+                                              "start_date": dt.date(2026, 2, 1) + dt.timedelta(days=n),
+                                              "end_date": dt.date(2026, 6, 1) + dt.timedelta(days=n)})
+    for kind in DELIVERABLE_KINDS:
+        out = build_deliverable(workspace, kind, tmp_path / f"{kind}.pdf", as_of=dt.date(2026, 4, 1))
+        whole = flat(" ".join(pdf_pages(out)))
+        assert '<b>x</b> & <font size="40">€</font> « ok » ?' in whole, kind
