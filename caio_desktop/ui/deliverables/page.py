@@ -132,6 +132,12 @@ class DeliverablesPage(QWidget):
         self.status = QLabel(wordWrap=True, objectName="pageSubtitle")
         side_layout.addWidget(self.status)
         side_layout.addSpacing(10)
+        self.issued_title = QLabel(objectName="sectionTitle")
+        side_layout.addWidget(self.issued_title)
+        self.issued = QListWidget(objectName="issuedDeliverables")
+        self.issued.setFixedHeight(110)
+        side_layout.addWidget(self.issued)
+        side_layout.addSpacing(6)
         self.other_title = QLabel(objectName="sectionTitle")
         side_layout.addWidget(self.other_title)
         self.excel_button = QPushButton()
@@ -167,6 +173,8 @@ class DeliverablesPage(QWidget):
         self.version_caption.setText(self.tr("Version"))
         self.export_button.setText(self.tr("Export…"))
         self.other_title.setText(self.tr("Workbook and import"))
+        self.issued_title.setText(self.tr("Issued"))
+        self._update_issued()
         self.excel_button.setText(self.tr("Export Excel workbook…"))
         self.import_button.setText(self.tr("Import a spreadsheet…"))
         self._update_preview_title()
@@ -198,11 +206,13 @@ class DeliverablesPage(QWidget):
             self.language.setCurrentIndex(max(index, 0))
             self.language.blockSignals(False)
         self._update_availability()
+        self._update_issued()
         self._options_changed()
 
     def _data_changed(self, tables: object) -> None:
         if self.context.workspace is not None:
             self._update_version()
+            self._update_issued()
             if tables != frozenset({"deliverables"}):  # recording an export changes nothing printed
                 self._refresh_timer.start()
 
@@ -210,6 +220,26 @@ class DeliverablesPage(QWidget):
         self._update_version()
         self._update_preview_title()
         self._refresh_timer.start()
+
+    def _update_issued(self) -> None:
+        """The deliverables register, latest first: what was sent, which version, when."""
+        from caio_desktop.domain.enums import ENUMERATIONS
+        from caio_desktop.workspace.queries import fetch_rows
+
+        self.issued.clear()
+        workspace = self.context.workspace
+        if workspace is None:
+            return
+        kinds = ENUMERATIONS["deliverable_kind"]
+        rows = fetch_rows(workspace, "deliverables", order_by="issued_on", descending=True, limit=20)
+        for row in rows:
+            when = row["issued_on"].strftime("%d/%m/%Y" if self.context.lang == "fr" else "%d %b %Y")
+            item = QListWidgetItem(f"{when} · {kinds.label(row['kind'], self.context.lang)} "
+                                   f"{row.get('version') or ''}".rstrip())
+            item.setToolTip(row.get("file_name") or "")
+            self.issued.addItem(item)
+        if not rows:
+            self.issued.addItem(self.tr("Nothing issued yet."))
 
     def _update_version(self) -> None:
         workspace = self.context.workspace

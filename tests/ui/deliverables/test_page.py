@@ -78,8 +78,10 @@ def test_export_writes_the_pdf_and_records_it(qtbot, page: DeliverablesPage, tmp
         ("risks", "1.0", DEMO_TODAY, "registre.pdf")]
     assert page.context.undo_stack.count() == 1
     assert page.version_label.text() == "2.0"  # the next issue of the register
+    assert page.issued.item(0).text() == "16/03/2026 · Registre des risques et conformité 1.0"
     page.context.undo_stack.undo()
     assert fetch_rows(page.context.workspace, "deliverables", where={"kind": "risks"}) == []
+    assert "Registre des risques" not in page.issued.item(0).text()
 
 
 def test_cancelled_file_dialog_writes_nothing(qtbot, page: DeliverablesPage, monkeypatch: pytest.MonkeyPatch) -> None:
