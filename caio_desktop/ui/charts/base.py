@@ -127,6 +127,9 @@ class ChartWidget(QWidget):
         """The data, the language or an option changed: lay out again and repaint."""
         self._layout_cache = None
         self._hovered = None
+        # Screen readers get what the picture says: its caption, and the empty-state text or footnote.
+        self.setAccessibleName(self.caption())
+        self.setAccessibleDescription(self.message or self.footnote())
         self.updateGeometry()
         self.update()
 

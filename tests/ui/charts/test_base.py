@@ -81,3 +81,12 @@ def test_counts_agree_in_number_as_each_language_does(qtbot) -> None:
     assert [chart.counted(n, *words) for n in (0, 1, 2)] == ["0 risque", "1 risque", "2 risques"]
     chart.set_language("en")
     assert [chart.counted(n, *words) for n in (0, 1, 2)] == ["0 risks", "1 risk", "2 risks"]
+
+
+def test_screen_readers_get_the_caption_and_the_empty_state(qtbot) -> None:
+    chart = RiskHeatMap(lang="en")
+    qtbot.addWidget(chart)
+    chart.set_data([])
+    assert "No risks in the register yet" in chart.accessibleDescription()
+    chart.set_data([RiskPosition(1, "R-001", "Drift", 3, 3)])
+    assert chart.accessibleName() == "Current risk (before treatment) · 1 risk"
