@@ -29,9 +29,9 @@
 <context>
     <name>DetailForm</name>
     <message>
-        <location filename="../../ui/registers/form.py" line="167" />
-        <source>Select a row to see its details</source>
-        <translation>Sélectionnez une ligne pour voir son détail</translation>
+        <location filename="../../ui/registers/form.py" line="170" />
+        <source>Select a row to see its details, or add one with “Add”.</source>
+        <translation>Sélectionnez une ligne pour voir son détail, ou ajoutez-en une avec « Ajouter ».</translation>
     </message>
 </context>
 <context>
@@ -73,7 +73,7 @@
     <message>
         <location filename="../../ui/pages/engagement.py" line="25" />
         <location filename="../../ui/pages/engagement.py" line="63" />
-        <location filename="../../ui/pages/engagement.py" line="104" />
+        <location filename="../../ui/pages/engagement.py" line="106" />
         <source>Client logo</source>
         <translation>Logo du client</translation>
     </message>
@@ -609,33 +609,33 @@
 <context>
     <name>RegisterWidget</name>
     <message>
-        <location filename="../../ui/registers/view.py" line="166" />
+        <location filename="../../ui/registers/view.py" line="167" />
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="167" />
+        <location filename="../../ui/registers/view.py" line="168" />
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="168" />
+        <location filename="../../ui/registers/view.py" line="169" />
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="169" />
+        <location filename="../../ui/registers/view.py" line="170" />
         <source>Add a row: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="170" />
+        <location filename="../../ui/registers/view.py" line="171" />
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
         <location filename="../../ui/registers/view.py" line="50" />
-        <location filename="../../ui/registers/view.py" line="171" />
+        <location filename="../../ui/registers/view.py" line="172" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -645,29 +645,29 @@
         <translation>Impossible</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registers/view.py" line="191" />
+        <location filename="../../ui/registers/view.py" line="194" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="193" />
+        <location filename="../../ui/registers/view.py" line="196" />
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="269" />
+        <location filename="../../ui/registers/view.py" line="278" />
         <source>Delete %1 “%2”? You can undo it with Ctrl+Z.</source>
         <translation>Supprimer %1 « %2 » ? Ctrl+Z permet d'annuler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registers/view.py" line="272" />
+        <location filename="../../ui/registers/view.py" line="281" />
         <source>Delete %n row(s)? You can undo it with Ctrl+Z.</source>
         <translation>
             <numerusform>Supprimer %n ligne ? Ctrl+Z permet d'annuler.</numerusform><numerusform>Supprimer %n lignes ? Ctrl+Z permet d'annuler.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="319" />
+        <location filename="../../ui/registers/view.py" line="328" />
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>

@@ -121,7 +121,10 @@ class DetailForm(QScrollArea):
             self.editors[field.key] = editor
             self.errors[field.key] = error
             layout.addRow(label, cell)
-        outer.addLayout(layout)
+        self.fields_box = QWidget()  # hidden while no row is chosen: no empty, disabled form on show
+        self.fields_box.setLayout(layout)
+        self.fields_box.layout().setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.fields_box)
         outer.addStretch(1)
         self.setWidget(body)
         self._fill_refs()
@@ -164,7 +167,8 @@ class DetailForm(QScrollArea):
         enabled = bool(self.row) and not getattr(self.context.workspace, "read_only", True)
         self.heading.setText(
             f"{_capitalised(self.module.entity(lang))} — {queries.row_label(self.module, self.row, limit=60)}"
-            if self.row else self.tr("Select a row to see its details"))
+            if self.row else self.tr("Select a row to see its details, or add one with “Add”."))
+        self.fields_box.setVisible(bool(self.row))
         for key, editor in self.editors.items():
             editor.set_value(self.row.get(key))
             editor.setEnabled(enabled)
