@@ -9,20 +9,12 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from caio_desktop.interchange.pdf.blocks import (
-    Column,
-    badge,
-    bullets,
-    data_table,
-    empty,
-    figure,
-    key_figures,
-    para,
-)
+from caio_desktop.interchange.pdf.blocks import bullets, figure, key_figures, para
 from caio_desktop.interchange.pdf.charts.radar import maturity_radar
 from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.sections import Outline, Section
 from caio_desktop.interchange.pdf.styles import FRAME_WIDTH
+from caio_desktop.interchange.pdf.tables import Column, badge, data_table, empty
 from caio_desktop.reference.maturity import MaturityModel, load_maturity_model
 
 TIER_COLOURS = {"prohibited": "#1E2328", "high": "#C62828", "limited": "#EF6C00", "minimal": "#2E7D32",

@@ -9,11 +9,12 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from caio_desktop.interchange.pdf import diagnosis, risks, roadmap
-from caio_desktop.interchange.pdf.blocks import Column, bullets, data_table, figure, key_figures, para
+from caio_desktop.interchange.pdf.blocks import bullets, figure, key_figures, para
 from caio_desktop.interchange.pdf.charts.quadrants import Point, quadrant_chart
 from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.sections import Outline, Section
 from caio_desktop.interchange.pdf.styles import FRAME_WIDTH
+from caio_desktop.interchange.pdf.tables import Column, data_table
 
 ATTITUDE_COLOURS = {"champion": "#1B5E20", "supporter": "#66BB6A", "neutral": "#9AA3AD", "sceptic": "#EF6C00",
                     "resistant": "#C62828"}

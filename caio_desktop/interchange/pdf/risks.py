@@ -8,20 +8,13 @@ from collections import Counter
 from reportlab.platypus import Flowable, Spacer
 
 from caio_desktop.domain.enums import ENUMERATIONS
-from caio_desktop.interchange.pdf.blocks import (
-    Column,
-    TextCell,
-    data_table,
-    empty,
-    level_badge,
-    para,
-    side_by_side,
-)
+from caio_desktop.interchange.pdf.blocks import para, side_by_side
 from caio_desktop.interchange.pdf.charts.heatmap import heat_map
 from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR
 from caio_desktop.interchange.pdf.sections import Outline, Section
 from caio_desktop.interchange.pdf.styles import FRAME_WIDTH, INK, MUTED
+from caio_desktop.interchange.pdf.tables import Column, TextCell, data_table, empty, level_badge
 from caio_desktop.reference.risk_matrix import load_risk_matrix
 
 OPEN_ACTION = ("open", "in_progress")

@@ -6,15 +6,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer, Table
 
-from caio_desktop.interchange.pdf.blocks import (
-    Column,
-    ProgressBar,
-    data_table,
-    empty,
-    figure,
-    para,
-    table_style,
-)
+from caio_desktop.interchange.pdf.blocks import ProgressBar, figure, para
 from caio_desktop.interchange.pdf.charts.common import tint
 from caio_desktop.interchange.pdf.charts.gantt import GanttRow, gantt
 from caio_desktop.interchange.pdf.charts.quadrants import Point, quadrant_chart
@@ -23,6 +15,7 @@ from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.i18n import month_label
 from caio_desktop.interchange.pdf.sections import Outline, Section
 from caio_desktop.interchange.pdf.styles import FRAME_WIDTH
+from caio_desktop.interchange.pdf.tables import Column, data_table, empty, table_style
 
 QUADRANT_ORDER = {"quick_win": 0, "strategic_bet": 1, "incremental": 2, "deprioritise": 3, None: 4}
 QUADRANT_COLOURS = {"quick_win": "#2E7D32", "strategic_bet": "#1F4E79", "incremental": "#8D99A6",

@@ -22,11 +22,12 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
-from caio_desktop.interchange.pdf.blocks import RegisterTable, heading, table_style
+from caio_desktop.interchange.pdf.blocks import heading
 from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.document import Contents, Heading
 from caio_desktop.interchange.pdf.fonts import markup, shorten
 from caio_desktop.interchange.pdf.styles import FRAME_WIDTH, RULE
+from caio_desktop.interchange.pdf.tables import RegisterTable, table_style
 
 
 class Outline:

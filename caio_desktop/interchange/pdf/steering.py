@@ -19,19 +19,12 @@ import re
 from reportlab.platypus import Flowable
 from sqlalchemy import select
 
-from caio_desktop.interchange.pdf.blocks import (
-    Column,
-    ProgressBar,
-    bullets,
-    data_table,
-    key_figures,
-    level_badge,
-    para,
-)
+from caio_desktop.interchange.pdf.blocks import ProgressBar, bullets, key_figures, para
 from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.risks import OPEN_ACTION, level_rank, sorted_risks
 from caio_desktop.interchange.pdf.roadmap import PHASE_ORDER, kpi_grid_or_empty, measurements, roadmap_chart
 from caio_desktop.interchange.pdf.sections import Outline, Section
+from caio_desktop.interchange.pdf.tables import Column, data_table, level_badge
 from caio_desktop.workspace import queries
 from caio_desktop.workspace.models import AuditEntry
 
