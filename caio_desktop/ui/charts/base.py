@@ -9,11 +9,12 @@ Subclasses implement `_compute_layout(rect)` (returning a `ChartLayout`), `_pain
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidget
 
@@ -90,6 +91,20 @@ class ChartWidget(QWidget):
         one, many = fr if self._lang == "fr" else en
         singular = n <= 1 if self._lang == "fr" else n == 1
         return (one if singular else many).format(n=n)
+
+    def locale(self) -> QLocale:
+        """The Qt locale of the chart's language (month names), whatever the system's locale."""
+        return QLocale(QLocale.Language.French if self._lang == "fr" else QLocale.Language.English,
+                       QLocale.Country.France if self._lang == "fr" else QLocale.Country.UnitedKingdom)
+
+    def date_text(self, day: dt.date) -> str:
+        """A day as readers of the language write it: 20/02/2026, 20 Feb 2026."""
+        return self.locale().toString(QDate(day.year, day.month, day.day),
+                                      "dd/MM/yyyy" if self._lang == "fr" else "dd MMM yyyy")
+
+    def month_text(self, day: dt.date) -> str:
+        """A month on an axis: "févr. 26", "Feb 26"."""
+        return self.locale().toString(QDate(day.year, day.month, 1), "MMM yy")
 
     def pair(self, label: str, value: object) -> str:
         """"Label : value" in French typography, "Label: value" in English (tooltip lines)."""
@@ -298,7 +313,9 @@ class ChartWidget(QWidget):
             self._refresh_from_context()
 
     def _on_language_changed(self, lang: str) -> None:
-        self.set_language(lang)
+        # Re-read rather than only relabel: some texts are formatted from the data (dates in captions).
+        self._lang = lang
+        self._refresh_from_context()
 
     def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         if self._stale and self._context is not None:

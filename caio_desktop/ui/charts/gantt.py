@@ -26,7 +26,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
@@ -231,7 +231,7 @@ class RoadmapGantt(ChartWidget):
         return ENUMERATIONS["phase"].label(phase, self._lang) if phase else self.fr_en("Sans phase", "No phase")
 
     def _date(self, day: dt.date) -> str:
-        return day.strftime("%d/%m/%Y") if self._lang == "fr" else day.strftime("%d %b %Y")
+        return self.date_text(day)
 
     def _initiative_tooltip(self, initiative: GanttInitiative) -> str:
         fields, lang = MODULES["initiatives"], self._lang
@@ -438,7 +438,6 @@ class RoadmapGantt(ChartWidget):
 
     def _paint_grid(self, painter: QPainter, layout: GanttLayout) -> None:
         timeline, header = layout.timeline, layout.header
-        locale = QLocale(QLocale.Language.French if self._lang == "fr" else QLocale.Language.English)
         metrics = QFontMetricsF(theme.font(11))
         ticks = layout.month_ticks
         month_w = ticks[1][1] - ticks[0][1] if len(ticks) > 1 else header.width()
@@ -455,7 +454,7 @@ class RoadmapGantt(ChartWidget):
             painter.setPen(QPen(theme.AXIS if month.month == 1 else theme.GRID, 1.0))
             painter.drawLine(QPointF(x, header.top() + (0 if month.month == 1 else 22)), QPointF(x, timeline.bottom()))
             if n < len(ticks) - 1 and n % every == 0:
-                text = locale.toString(QDate(month.year, month.month, 1), "MMM yy")
+                text = self.month_text(month)
                 painter.setPen(theme.TEXT if quarter else theme.MUTED)
                 painter.drawText(QRectF(x + 4, header.top() + 22, month_w * every - 4, 18),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)

@@ -21,7 +21,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -182,7 +182,7 @@ class KpiTrend(ChartWidget):
         return unit if len(unit) > SHORT_UNIT else ""
 
     def _point_tooltip(self, measurement: KpiMeasurement) -> str:
-        date = measurement.measured_on.strftime("%d/%m/%Y" if self._lang == "fr" else "%d %b %Y")
+        date = self.date_text(measurement.measured_on)
         lines = [self._series.name, self.pair(date, self.value_text(measurement.value))]
         if measurement.comment:
             lines.append(measurement.comment)
@@ -283,14 +283,13 @@ class KpiTrend(ChartWidget):
             painter.setPen(theme.MUTED)
             painter.drawText(QRectF(layout.rect.left(), y - 8, plot.left() - layout.rect.left() - 6, 16),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.short_text(tick))
-        locale = QLocale(QLocale.Language.French if self._lang == "fr" else QLocale.Language.English)
         for day in layout.x_ticks:
             x = self.x_of(layout, day)
             painter.setPen(QPen(theme.GRID, 1.0))
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 4))
             painter.setPen(theme.MUTED)
             painter.drawText(QRectF(x - 40, plot.bottom() + 4, 80, 16), Qt.AlignmentFlag.AlignCenter,
-                             locale.toString(QDate(day.year, day.month, 1), "MMM yy"))
+                             self.month_text(day))
         painter.setPen(QPen(theme.AXIS, 1.0))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         self._paint_reference(painter, layout, layout.baseline_y, theme.BASELINE,

@@ -131,7 +131,7 @@ class MaturityRadar(ChartWidget):
             self.set_data([])
             return
         rows = fetch_rows(workspace, "maturity_ratings", where={"assessment_id": chosen["id"]})
-        date = chosen["assessed_on"].strftime("%d/%m/%Y" if lang == "fr" else "%d %b %Y")
+        date = self.date_text(chosen["assessed_on"])
         self.set_data((DimensionRating.from_row(r) for r in rows), caption=f"{chosen['title']} · {date}")
 
     def clear(self) -> None:

@@ -90,3 +90,32 @@ def test_screen_readers_get_the_caption_and_the_empty_state(qtbot) -> None:
     assert "No risks in the register yet" in chart.accessibleDescription()
     chart.set_data([RiskPosition(1, "R-001", "Drift", 3, 3)])
     assert chart.accessibleName() == "Current risk (before treatment) · 1 risk"
+
+
+def test_a_language_switch_reformats_what_came_from_the_data(qtbot, show, workspace) -> None:
+    import datetime as dt
+
+    from caio_desktop.operations.diagnosis import rate_dimension
+    from caio_desktop.ui.charts.radar import MaturityRadar
+
+    assessment = create_row(workspace, "maturity", {"title": "Diagnostic", "assessed_on": dt.date(2026, 2, 20)})
+    for key in ("ai_vision", "data_quality", "ai_security"):
+        rate_dimension(workspace, assessment.row_ids[0], key, current_level=2, target_level=4)
+    context = AppContext(lang="fr")
+    context.set_workspace(workspace)
+    chart = show(MaturityRadar())
+    chart.follow(context)
+    assert chart.caption() == "Diagnostic · 20/02/2026"
+    context.set_language("en")
+    assert chart.caption() == "Diagnostic · 20 Feb 2026"
+
+
+def test_dates_follow_the_chart_language_not_the_system_locale(qtbot) -> None:
+    import datetime as dt
+
+    chart = RiskHeatMap(lang="fr")
+    qtbot.addWidget(chart)
+    day = dt.date(2026, 2, 20)
+    assert (chart.date_text(day), chart.month_text(day)) == ("20/02/2026", "févr. 26")
+    chart.set_language("en")
+    assert (chart.date_text(day), chart.month_text(day)) == ("20 Feb 2026", "Feb 26")
