@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from openpyxl.styles import Font
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from caio_desktop.interchange.excel_export import styles
@@ -46,10 +45,10 @@ def write_cover(
     ws.sheet_view.showGridLines = False
     client = engagement.get("client_name") or ""
     date_format = styles.DATE_FORMATS[lang]
-    label = Font(bold=True)
-    ws.append([styles.write(ws, text("cover_title", lang), font=Font(bold=True, size=18, color=palette.accent))])
+    label = styles.font(bold=True)
+    ws.append([styles.write(ws, text("cover_title", lang), font=styles.font(bold=True, size=18, color=palette.accent))])
     ws.append([_text_cell(ws, text("confidential", lang, client=client),
-                          font=Font(italic=True, color=styles.MUTED))])
+                          font=styles.font(italic=True, color=styles.MUTED))])
     ws.append([])
     facts: list[tuple[str, Any]] = [
         ("client", client),
@@ -68,7 +67,7 @@ def write_cover(
     ws.append([])
     header = palette.header()
     ws.append([styles.write(ws, text("contents", lang), **header), styles.write(ws, text("rows", lang), **header)])
-    link = Font(color=styles.LINK, underline="single")
+    link = styles.font(color=styles.LINK, underline="single")
     for sheet, rows in contents:
         cell = styles.write(ws, sheet, font=link)
         cell.hyperlink = Hyperlink(ref="", location=f"'{sheet.replace(chr(39), chr(39) * 2)}'!A1",

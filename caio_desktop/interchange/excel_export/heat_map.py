@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from openpyxl.styles import Font
 from sqlalchemy import func, select
 
 from caio_desktop.interchange.excel_export import styles
@@ -48,13 +47,13 @@ def write_heat_map(workbook: Any, *, title: str, workspace: Any, lang: str, pale
     ws.column_dimensions["A"].width = 26
     for letter in "BCDEF":
         ws.column_dimensions[letter].width = 15
-    ws.append([styles.write(ws, title, font=Font(bold=True, size=16, color=palette.accent))])
+    ws.append([styles.write(ws, title, font=styles.font(bold=True, size=16, color=palette.accent))])
     ws.append([])
     header = palette.header()
     for key, likelihood, impact in VIEWS:
         counts, unrated = risk_counts(workspace, likelihood, impact)
         corner = f"{text('likelihood', lang)} \\ {text('impact', lang)}"
-        ws.append([styles.write(ws, text(key, lang), font=Font(bold=True, size=12))])
+        ws.append([styles.write(ws, text(key, lang), font=styles.font(bold=True, size=12))])
         ws.append([styles.write(ws, corner, **header)] + [
             styles.write(ws, f"{i} — {matrix.impact_label(i, lang)}", **header) for i in SCALE])
         for like in reversed(SCALE):
@@ -63,13 +62,13 @@ def write_heat_map(workbook: Any, *, title: str, workspace: Any, lang: str, pale
                 colour = styles.hex_colour(matrix.level(matrix.level_for(like, i)).color)
                 row.append(styles.write(ws, counts[(like, i)], fill=styles.fill(colour), border=styles.BOX,
                                         alignment=styles.CENTER,
-                                        font=Font(bold=True, size=13, color=styles.ink_on(colour))))
+                                        font=styles.font(bold=True, size=13, color=styles.ink_on(colour))))
             ws.append(row)
-        ws.append([styles.write(ws, text("unrated", lang, n=unrated), font=Font(italic=True))])
+        ws.append([styles.write(ws, text("unrated", lang, n=unrated), font=styles.font(italic=True))])
         ws.append([])
-    ws.append([styles.write(ws, text("legend", lang), font=Font(bold=True))])
+    ws.append([styles.write(ws, text("legend", lang), font=styles.font(bold=True))])
     for level in matrix.levels:
         colour = styles.hex_colour(level.color)
         ws.append([styles.write(ws, level.label(lang), fill=styles.fill(colour),
-                                font=Font(bold=True, color=styles.ink_on(colour))),
+                                font=styles.font(bold=True, color=styles.ink_on(colour))),
                    level.description.get(lang) if level.description else None])

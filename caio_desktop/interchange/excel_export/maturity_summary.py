@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from openpyxl.styles import Font
-
 from caio_desktop.interchange.excel_export import styles
 from caio_desktop.interchange.excel_export.texts import day, text
 from caio_desktop.reference.maturity import load_maturity_model
@@ -73,14 +71,14 @@ def write_maturity_summary(workbook: Any, *, title: str, workspace: Any, lang: s
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
     heading, rows = summary_rows(workspace, lang)
-    ws.append([styles.write(ws, heading, font=Font(bold=True, size=14, color=palette.accent))])
+    ws.append([styles.write(ws, heading, font=styles.font(bold=True, size=14, color=palette.accent))])
     ws.append([])
     header = palette.header()
     ws.append([styles.write(ws, text(key, lang), **header)
                for key in ("pillar", "dimension", "current", "target", "gap")])
     light = styles.fill("F2F2F2")
     for pillar, dimension, current, target, difference, summary in rows:
-        style: dict[str, Any] = {"font": Font(bold=summary)}
+        style: dict[str, Any] = {"font": styles.font(bold=summary)}
         if summary:
             style["fill"] = light
         cells = [styles.write(ws, pillar, **style), styles.write(ws, dimension, **style)]

@@ -51,6 +51,12 @@ def ink_on(colour: str) -> str:
     return "FFFFFF" if luminance < 0.42 else "000000"
 
 
+def font(**options: Any) -> Font:
+    """A font of the workbook's family: openpyxl's bare Font() has no name, which some spreadsheets
+    render in a serif fallback."""
+    return Font(**{"name": "Calibri", "size": 11, **options})
+
+
 def fill(colour: str) -> PatternFill:
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
 
@@ -67,7 +73,7 @@ class Palette:
 
     def header(self, colour: str | None = None, *, italic: bool = False) -> dict[str, Any]:
         colour = colour or self.accent
-        return {"font": Font(bold=True, italic=italic, color=ink_on(colour)), "fill": fill(colour),
+        return {"font": font(bold=True, italic=italic, color=ink_on(colour)), "fill": fill(colour),
                 "alignment": CENTER, "border": BOX}
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 
 from caio_desktop.domain.enums import ENUMERATIONS
 from caio_desktop.domain.fields import Field, FieldKind, Module
@@ -51,7 +51,7 @@ def write_instructions(workbook: Any, mod: Module, *, title: str, sheet: str, la
     for letter, width in zip("ABCDE", (30, 22, 16, 12, 70), strict=True):
         ws.column_dimensions[letter].width = width
     intro = text("instructions_intro", lang, entity=mod.entity(lang), sheet=sheet, module=mod.key)
-    ws.append([styles.write(ws, intro, font=Font(bold=True),
+    ws.append([styles.write(ws, intro, font=styles.font(bold=True),
                             alignment=Alignment(wrap_text=False, vertical="top"))])
     ws.append([])
     header = palette.header()
@@ -59,7 +59,7 @@ def write_instructions(workbook: Any, mod: Module, *, title: str, sheet: str, la
                for k in ("column", "field_key", "kind", "required", "allowed")])
     for field in mod.editable_fields:
         required = YES_NO[lang][0 if field.required else 1]
-        ws.append([styles.write(ws, field.label(lang), font=Font(bold=field.required)), field.key,
+        ws.append([styles.write(ws, field.label(lang), font=styles.font(bold=field.required)), field.key,
                    kind_label(field.kind, lang), required,
                    styles.write(ws, allowed_values(mod, field, lang), alignment=styles.WRAP)])
 

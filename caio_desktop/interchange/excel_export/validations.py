@@ -105,6 +105,7 @@ def add_level_colours(ws: Any, fields: Sequence[Field | None], *, lang: str) -> 
         for level in matrix.levels:
             colour = styles.hex_colour(level.color)
             label = enum.label(level.key, lang).replace('"', '""')
+            # A conditional format names only what it changes (no font family or size).
             rule = CellIsRule(operator="equal", formula=[f'"{label}"'], fill=styles.fill(colour),
                               font=Font(bold=True, color=styles.ink_on(colour)))
             ws.conditional_formatting.add(f"{letter}{FIRST_DATA_ROW}:{letter}{LAST_ROW}", rule)
