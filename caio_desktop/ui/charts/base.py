@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QFontMetricsF, QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidget
 
 from caio_desktop.ui.charts import theme
@@ -256,15 +256,29 @@ class ChartWidget(QWidget):
         raise NotImplementedError
 
     def _paint_message(self, painter: QPainter, message: str) -> None:
-        """The empty state: a dashed frame with an explanation of what would make the chart appear."""
+        """The empty state: the chart's caption, then a dashed frame holding a headline (the message's
+        first line) and what would make the chart appear (the rest)."""
         frame = QRectF(self.rect()).adjusted(12, 12, -12, -12)
+        if self.caption():
+            self._paint_caption(painter, QRectF(frame.left() + 2, frame.top(), frame.width(), 22))
+            frame.setTop(frame.top() + 30)
         painter.setPen(QPen(theme.GRID, 1.5, Qt.PenStyle.DashLine))
         painter.setBrush(theme.tint(theme.PANEL, 0.3))
         painter.drawRoundedRect(frame, 8, 8)
-        painter.setPen(theme.MUTED)
-        painter.setFont(theme.font(14))
+        headline, _, body = message.partition("\n")
         text_rect = frame.adjusted(24, 16, -24, -16)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, message)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+        head_font, body_font = theme.font(15, bold=True), theme.font(13)
+        head_h = QFontMetricsF(head_font).boundingRect(text_rect, int(flags), headline).height()
+        body_h = QFontMetricsF(body_font).boundingRect(text_rect, int(flags), body).height() if body else 0.0
+        top = text_rect.top() + max(0.0, (text_rect.height() - head_h - body_h - 8) / 2)
+        painter.setFont(head_font)
+        painter.setPen(theme.TEXT)
+        painter.drawText(QRectF(text_rect.left(), top, text_rect.width(), head_h), flags, headline)
+        if body:
+            painter.setFont(body_font)
+            painter.setPen(theme.MUTED)
+            painter.drawText(QRectF(text_rect.left(), top + head_h + 8, text_rect.width(), body_h), flags, body)
 
     def _paint_footnote(self, painter: QPainter, rect: QRectF) -> None:
         note = self.footnote()

@@ -167,8 +167,10 @@ class RiskHeatMap(ChartWidget):
         if not self._cells.total:
             return self.fr_en(
                 "Aucun risque dans le registre pour l'instant.\n"
-                "Ajoutez des risques dans « Risques et conformité » pour voir la carte de chaleur.",
-                "No risks in the register yet.\nAdd risks under “Risks & compliance” to see the heat map.",
+                "Ajoutez des risques au registre (ou depuis la bibliothèque de risques) pour les voir ici, "
+                "case par case.",
+                "No risks in the register yet.\n"
+                "Add risks to the register (or from the risk library) to see them here, cell by cell.",
             )
         if self._mode == RESIDUAL and self.unrated() == self._cells.total:
             return self.fr_en(
