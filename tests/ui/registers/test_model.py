@@ -159,3 +159,15 @@ def test_actions_name_the_register_and_row_they_come_from(context) -> None:
     assert model.index(0, model.column("source_module")).data() == "Risques"
     assert model.index(0, model.column("source_id")).data() == "R-001"
     assert model.index(0, model.column("source_id")).data(Qt.ItemDataRole.EditRole) == risk
+
+
+def test_model_tester_on_every_module_of_the_demo(qtbot, qtmodeltester, demo_workspace) -> None:
+    from caio_desktop.domain.modules import MODULES
+
+    demo = AppContext(lang="en")
+    demo.set_workspace(demo_workspace)
+    for key in MODULES:
+        model = RegisterModel(demo, key)
+        qtmodeltester.check(model)
+        assert model.rowCount() == min(model.total, 200)
+    demo.set_workspace(None)
