@@ -37,16 +37,21 @@ def place_labels(
     bounds: QRectF,
     radius: float,
     obstacles: Sequence[QRectF] = (),
+    limit: int = 80,
 ) -> list[QRectF | None]:
     """One rectangle per label (None when it has no free place), given each point and label size.
 
     `radius` is the size of the marks: a label never covers any point's mark. `obstacles` are other
-    areas to keep clear (e.g. quadrant captions).
+    areas to keep clear (e.g. quadrant captions). Only the first `limit` labels are tried: beyond that
+    a plot is too crowded to read names anyway, and placement would cost quadratic time.
     """
     marks = [QRectF(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius) for p in points]
     taken: list[QRectF] = [*obstacles]
     placed: list[QRectF | None] = []
-    for point, size in zip(points, sizes, strict=True):
+    for n, (point, size) in enumerate(zip(points, sizes, strict=True)):
+        if n >= limit:
+            placed.append(None)
+            continue
         chosen = None
         for rect in _candidates(point, size, radius):
             if not bounds.contains(rect):

@@ -37,3 +37,9 @@ def test_spread_keeps_shared_positions_apart_and_centred() -> None:
     many = spread(9, 10)
     assert len(many) == 9
     assert all((a - b).manhattanLength() > 5 for i, a in enumerate(many) for b in many[i + 1:])
+
+
+def test_beyond_the_limit_labels_are_left_to_tooltips() -> None:
+    points = [QPointF(20 + 60 * (i % 10), 20 + 40 * (i // 10)) for i in range(30)]
+    rects = place_labels(points, [QSizeF(20, 12)] * 30, bounds=QRectF(0, 0, 800, 600), radius=4, limit=12)
+    assert all(r is not None for r in rects[:12]) and rects[12:] == [None] * 18

@@ -193,3 +193,13 @@ def test_clicking_a_spoke_activates_its_dimension(qtbot, show) -> None:
     with qtbot.assertNotEmitted(chart.dimension_activated):
         qtbot.mouseClick(chart, Qt.MouseButton.LeftButton,
                          pos=chart.chart_layout().current_points[0].toPoint())
+
+
+def test_a_dimension_the_model_does_not_know_keeps_its_key(qtbot) -> None:
+    chart = MaturityRadar(lang="fr")
+    qtbot.addWidget(chart)
+    chart.set_data(all_rated()[:3] + [DimensionRating("cloud_costs", 2, 3)])
+    axes = chart.axes()
+    assert [a.label for a in axes][-1] == "cloud_costs" and len(axes) == 4
+    chart.set_by_pillar(True)
+    assert "cloud_costs" not in [a.key for a in chart.axes()]  # no pillar to average it into
