@@ -15,6 +15,7 @@ import datetime as dt
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -127,9 +128,15 @@ def build_deliverable(
     return target
 
 
+# reportlab keeps per-process state (font subsets are tracked per document in shared font objects) and
+# does not promise thread safety: the app may build a preview and an export at once, so builds take turns.
+_BUILDING = threading.Lock()
+
+
 def _write(ctx: DeliverableContext, sections: tuple, handle: Any, *, version: str) -> None:
     from caio_desktop.interchange.pdf.document import DeliverableDoc, make_canvas
     from caio_desktop.interchange.pdf.sections import assemble
 
-    story = assemble(ctx, sections, version=version)
-    DeliverableDoc(handle, ctx).build(story, canvasmaker=make_canvas(ctx))
+    with _BUILDING:
+        story = assemble(ctx, sections, version=version)
+        DeliverableDoc(handle, ctx).build(story, canvasmaker=make_canvas(ctx))
