@@ -298,12 +298,10 @@ class DeliverablesPage(QWidget):
         fr, en = DELIVERABLE_KINDS[kind]
         title = fr if lang == "fr" else en
         client = self._client_name()
-        suggested = f"{title} - {client} - {as_of.isoformat()}.pdf".replace("/", "-")
-        path = self.ask_save_path(self, self.tr("Export the deliverable"), suggested, "PDF (*.pdf)")
+        path = self._ask_target(self.tr("Export the deliverable"), f"{title} - {client} - {as_of.isoformat()}",
+                                 "PDF (*.pdf)", ".pdf")
         if path is None:
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(path.suffix + ".pdf")
         version = next_version(workspace, kind)
 
         def work(progress: Any) -> Path:
@@ -327,12 +325,10 @@ class DeliverablesPage(QWidget):
         if workspace is None or export_workbook is None:
             return
         lang, as_of = self.lang, self.date
-        suggested = f"{self._client_name()} - {as_of.isoformat()}.xlsx".replace("/", "-")
-        path = self.ask_save_path(self, self.tr("Export the Excel workbook"), suggested, "Excel (*.xlsx)")
+        path = self._ask_target(self.tr("Export the Excel workbook"), f"{self._client_name()} - {as_of.isoformat()}",
+                                 "Excel (*.xlsx)", ".xlsx")
         if path is None:
             return
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_suffix(path.suffix + ".xlsx")
         version = next_version(workspace, "workbook")
 
         def work(progress: Any) -> Path:
@@ -349,6 +345,13 @@ class DeliverablesPage(QWidget):
 
         self.export_job = run_in_background(self, self.tr("Exporting the workbook"), work, done,
                                             on_error=self._export_failed)
+
+    def _ask_target(self, title: str, stem: str, file_filter: str, suffix: str) -> Path | None:
+        """The file to write, with its suffix added when the person left it out."""
+        path = self.ask_save_path(self, title, stem.replace("/", "-") + suffix, file_filter)
+        if path is not None and path.suffix.lower() != suffix:
+            path = path.with_suffix(path.suffix + suffix)
+        return path
 
     def open_importer(self) -> None:
         wizard_class = optional_class("caio_desktop.ui.importer", "ImportWizard")
