@@ -239,8 +239,13 @@ class RegisterWidget(QWidget):
         self.selection_changed.emit(current)
 
     # --- actions -------------------------------------------------------------------------------------
+    def read_only(self) -> bool:
+        return getattr(self.context.workspace, "read_only", True)
+
     def add_row(self) -> int | None:
         """Add a row with valid starting values, select it and put the cursor on its title."""
+        if self.read_only() or not self.add_button.isEnabled():
+            return None
         try:
             values = new_row_values(self.context.workspace, self.module.key, self.context.lang,
                                     fixed=self.model.where)
@@ -260,7 +265,7 @@ class RegisterWidget(QWidget):
 
     def duplicate_selected(self) -> int | None:
         ids = self.selected_ids()
-        if len(ids) != 1:
+        if len(ids) != 1 or self.read_only():
             return None
         change = self.context.perform(duplicate_row, self.module.key, ids[0])
         self.select_row(change.row_ids[0])
@@ -268,7 +273,7 @@ class RegisterWidget(QWidget):
 
     def delete_selected(self) -> bool:
         ids = self.selected_ids()
-        if not ids or self.module.singleton:
+        if not ids or self.module.singleton or self.read_only():
             return False
         lang = self.context.lang
         if len(ids) == 1:

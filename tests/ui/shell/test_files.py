@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from caio_desktop.ui import settings
 from caio_desktop.ui.shell.files import FileController
@@ -118,6 +119,9 @@ def test_read_only_remedy_opens_without_changes_allowed(window, demo_file: Path,
         assert "(lecture seule)" in window.windowTitle()
         register = window.page("risks").registers["risks"]
         assert not register.add_button.isEnabled()
+        register.select_row(register.proxy.row_id(0))
+        assert not register.delete_selected() and register.add_row() is None  # Del key, shortcuts
+        assert not register.model.flags(register.model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
     finally:
         window.files.close()
         holder.communicate("\n", timeout=30)
