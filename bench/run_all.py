@@ -61,10 +61,10 @@ def rows_from_output(bench: str, output: str, returncode: int) -> list[Row]:
         if match:
             text_rows.append(Row(bench, line.strip()[:60], ratio=match.group(1), verdict=match.group(2).upper()))
     rows = rows or text_rows
+    if not rows:  # a skipped comparison (exit 0) or a crash before the first figure
+        return [Row(bench, "reported no figure", verdict="PASS" if returncode == 0 else "FAIL")]
     if returncode != 0 and all(r.verdict == "PASS" for r in rows):
         rows.append(Row(bench, f"exited with status {returncode} (see its output above)"))
-    if not rows:
-        rows.append(Row(bench, "reported no figure", verdict="PASS" if returncode == 0 else "FAIL"))
     return rows
 
 
