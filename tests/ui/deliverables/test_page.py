@@ -130,3 +130,19 @@ def test_without_a_workspace_nothing_can_be_exported(qtbot) -> None:
     assert not widget.export_button.isEnabled() and not widget.excel_button.isEnabled()
     widget.refresh_preview()
     assert "Open an engagement" in widget.preview.message.text()
+
+
+def test_cancel_during_export_leaves_no_file_and_records_nothing(qtbot, page: DeliverablesPage, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from caio_desktop.interchange import pdf
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    monkeypatch.setattr(DeliverablesPage, "ask_save_path", classmethod(lambda cls, *a: folder / "copil.pdf"))
+    with pdf._BUILDING:  # hold the export at its start so that Cancel comes first, deterministically
+        page.export_button.click()
+        page.export_job.cancelled = True  # what the progress dialog's Cancel button sets
+    qtbot.waitUntil(page.export_job.isFinished, timeout=20000)
+    qtbot.wait(50)
+    assert list(folder.iterdir()) == []
+    assert page.last_export is None and page.context.undo_stack.count() == 0
