@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF, QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidget
 
@@ -320,7 +320,9 @@ class ChartWidget(QWidget):
             self.refresh(self._context.workspace, self._context.lang)
 
     def _on_workspace_changed(self, _workspace: object) -> None:
-        self._refresh_from_context()
+        # A file was opened or closed: the page's own table comes first, the charts right after it is
+        # painted (an aggregate over a long register must not delay the first rows people see).
+        QTimer.singleShot(0, self, self._refresh_from_context)
 
     def _on_data_changed(self, tables: frozenset[str]) -> None:
         if self.tables & set(tables):

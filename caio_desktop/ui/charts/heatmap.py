@@ -41,6 +41,7 @@ from caio_desktop.ui.charts.risk_cells import (
     SAMPLE,
     RiskCells,
     RiskPosition,
+    SharedCells,
     read_cells,
 )
 
@@ -74,6 +75,7 @@ class RiskHeatMap(ChartWidget):
         super().__init__(parent, lang=lang)
         self._matrix = matrix or load_risk_matrix()
         self._cells = RiskCells()
+        self._shared: SharedCells | None = None
         self._mode = self._check_mode(mode)
         self._selected: tuple[int, int] | None = None
 
@@ -91,7 +93,12 @@ class RiskHeatMap(ChartWidget):
         """Count the risks of `workspace` per cell (aggregate queries, whatever the register's size) and
         show them in `lang`."""
         self._lang = lang
-        self.set_cells(read_cells(workspace))
+        self.set_cells(self._shared.cells(workspace) if self._shared else read_cells(workspace))
+
+    def follow(self, context: Any) -> None:
+        """As `ChartWidget.follow`; heat maps following one context share each read of the register."""
+        self._shared = SharedCells.for_context(context)  # connected first: drops its cache before we refresh
+        super().follow(context)
 
     def clear(self) -> None:
         self.set_data([])

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary, ref
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -120,3 +121,42 @@ def read_cells(workspace: Any) -> RiskCells:
 
     cells.sampler = sampler
     return cells
+
+
+class SharedCells:
+    """One read of the register's cells per change, shared by the heat maps following one app context
+    (the risk page shows current and residual side by side: both come from the same GROUP BY).
+
+    Created in `RiskHeatMap.follow` before the chart connects its own slots, so that on every signal the
+    cache is dropped before any heat map asks for cells again.
+    """
+
+    _by_context: WeakKeyDictionary[Any, SharedCells] = WeakKeyDictionary()
+
+    def __init__(self, context: Any) -> None:
+        self._context = ref(context)
+        self._cells: RiskCells | None = None
+        context.workspace_changed.connect(self._forget)
+        context.data_changed.connect(self._forget_if_risks)
+
+    @classmethod
+    def for_context(cls, context: Any) -> SharedCells:
+        shared = cls._by_context.get(context)
+        if shared is None:
+            shared = cls._by_context[context] = cls(context)
+        return shared
+
+    def cells(self, workspace: Any) -> RiskCells:
+        context = self._context()
+        if context is None or workspace is not context.workspace:
+            return read_cells(workspace)  # a workspace of its own: nothing to share
+        if self._cells is None:
+            self._cells = read_cells(workspace)
+        return self._cells
+
+    def _forget(self, *_: object) -> None:
+        self._cells = None
+
+    def _forget_if_risks(self, tables: frozenset[str]) -> None:
+        if "risks" in tables:
+            self._cells = None

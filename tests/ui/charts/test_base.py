@@ -46,7 +46,8 @@ def test_closing_the_workspace_empties_the_chart(qtbot, show, workspace) -> None
     context.perform(create_row, "risks", {"title": "Drift", "likelihood": 2, "impact": 3})
     assert chart.message == ""
     context.set_workspace(None)
-    assert "Aucun risque" in chart.message
+    assert chart.message == ""  # the page's table goes first: charts follow right after the next paint
+    qtbot.waitUntil(lambda: "Aucun risque" in chart.message)
 
 
 def test_tooltip_event_shows_the_hovered_mark(qtbot, show) -> None:
@@ -119,3 +120,23 @@ def test_dates_follow_the_chart_language_not_the_system_locale(qtbot) -> None:
     assert (chart.date_text(day), chart.month_text(day)) == ("20/02/2026", "févr. 26")
     chart.set_language("en")
     assert (chart.date_text(day), chart.month_text(day)) == ("20 Feb 2026", "Feb 26")
+
+
+def test_two_heat_maps_of_one_context_share_each_read(qtbot, show, workspace, monkeypatch) -> None:
+    from caio_desktop.ui.charts import risk_cells
+
+    reads: list[object] = []
+    real = risk_cells.read_cells
+    monkeypatch.setattr(risk_cells, "read_cells", lambda ws: reads.append(ws) or real(ws))
+    context = AppContext(lang="en")
+    context.set_workspace(workspace)
+    current, residual = show(RiskHeatMap()), show(RiskHeatMap(mode="residual"))
+    current.follow(context)
+    residual.follow(context)
+    assert len(reads) == 1
+    context.perform(create_row, "risks", {"title": "Drift", "likelihood": 2, "impact": 3,
+                                          "residual_likelihood": 1, "residual_impact": 2})
+    assert len(reads) == 2  # one read after the edit, for both
+    assert current.counts()[(2, 3)] == 1 and residual.counts()[(1, 2)] == 1
+    context.perform(create_row, "stakeholders", {"name": "Claire"})
+    assert len(reads) == 2  # an edit elsewhere reads nothing
