@@ -41,7 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
                 action.dest == "passphrase_file" for action in command._actions):
             command.add_argument("--passphrase-file", type=Path, metavar="FILE",
                                  help="file holding the passphrase of an encrypted workspace")
+            # An exact option, so that `--passphrase SECRET` is refused instead of being taken as an
+            # abbreviation of --passphrase-file (and the secret echoed back as a file name).
+            command.add_argument("--passphrase", nargs="?", action=_RefusePassphrase, help=argparse.SUPPRESS)
     return parser
+
+
+class _RefusePassphrase(argparse.Action):
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: ANN001
+        parser.error("a passphrase is never given on the command line; use --passphrase-file FILE")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -149,6 +149,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     # Not a workspace at all: one line on stderr, like every refusal.
     inspect_workspace(args.file, encrypted=passphrase() is not None)
+    if passphrase() is not None:  # a wrong passphrase is a refusal too, not a damaged file
+        from caio_desktop.workspace.engine import raw_connect
+
+        raw_connect(args.file, read_only=True, passphrase=passphrase()).close()
     problems = check_workspace(args.file, passphrase=passphrase())
     if problems:
         for problem in problems:

@@ -79,6 +79,8 @@ def raw_connect(path: Path, *, read_only: bool = False, passphrase: str | None =
         connection = driver.connect(path, isolation_level=None, check_same_thread=False)
     if passphrase is not None:
         try:
+            # SQLCipher logs a failed key check on stderr; the WrongPassphraseError below says it better.
+            connection.execute("PRAGMA cipher_log_level = NONE")
             connection.execute(f"PRAGMA key = {quote(passphrase)}")
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except driver.DatabaseError:

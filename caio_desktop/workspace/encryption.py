@@ -1,0 +1,107 @@
+"""Encryption at rest: turn a workspace into an SQLCipher one, change its passphrase, decrypt a copy.
+
+    encrypt_workspace(path, passphrase)                 # in place (a new file renamed over the old)
+    change_passphrase(path, old=..., new=...)           # PRAGMA rekey, snapshots re-keyed too
+    decrypt_workspace(path, out, passphrase=...)        # a plain copy, e.g. to hand over
+
+`sqlcipher_export` copies tables and rows but not the header fields that identify a workspace
+(`user_version`, `application_id`): they are set again on the copy. The snapshots of a workspace hold
+the same client data, so they follow it: encrypted with it, re-keyed with it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from caio_desktop.workspace.engine import quote, raw_connect, sqlcipher
+from caio_desktop.workspace.errors import WorkspaceExistsError
+from caio_desktop.workspace.fileinfo import APPLICATION_ID, inspect_workspace
+from caio_desktop.workspace.files import create_owner_only
+from caio_desktop.workspace.lock import WorkspaceLock
+from caio_desktop.workspace.snapshots import list_snapshots
+
+
+def _export(source: Path, target: Path, *, passphrase: str | None, target_passphrase: str | None) -> None:
+    """Copy `source` into a new file `target` with `sqlcipher_export` ('' as key: a plain file)."""
+    sqlcipher()  # EncryptionUnavailableError early, before anything is created
+    create_owner_only(target)
+    try:
+        connection = _cipher_connection(source, passphrase)
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            key = quote(target_passphrase) if target_passphrase else "''"
+            connection.execute(f"ATTACH DATABASE {quote(str(target))} AS target KEY {key}")
+            connection.execute("SELECT sqlcipher_export('target')")
+            connection.execute(f"PRAGMA target.user_version = {int(version)}")
+            connection.execute(f"PRAGMA target.application_id = {APPLICATION_ID}")
+            connection.execute("DETACH DATABASE target")
+        finally:
+            connection.close()
+        with open(target, "rb+") as written:  # on disk before it replaces anything
+            os.fsync(written.fileno())
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+
+
+def _cipher_connection(path: Path, passphrase: str | None):  # noqa: ANN202 - a sqlcipher3 connection
+    """A SQLCipher connection to `path`: keyed when `passphrase` is given, plain otherwise."""
+    if passphrase is not None:
+        return raw_connect(path, passphrase=passphrase)
+    return sqlcipher().connect(str(path), isolation_level=None)  # no key: a plain database
+
+
+def encrypt_workspace(path: Path, passphrase: str) -> None:
+    """Encrypt the plain workspace at `path` with `passphrase`, and its snapshots with it.
+
+    The encrypted copy is built beside the file and renamed over it: a crash leaves either the plain
+    file or the encrypted one, never half of each.
+    """
+    path = Path(path)
+    inspect_workspace(path)  # a plain, whole workspace (an encrypted one is NotSQLite/Encrypted)
+    quote(passphrase)
+    lock = WorkspaceLock(path).acquire()
+    try:
+        _replace_with_export(path, passphrase=None, new=passphrase)
+        for snap in list_snapshots(path):
+            _replace_with_export(snap.path, passphrase=None, new=passphrase)
+    finally:
+        lock.release()
+
+
+def _replace_with_export(path: Path, *, passphrase: str | None, new: str | None) -> None:
+    tmp = path.with_name(f".{path.name}.encrypting")
+    _export(path, tmp, passphrase=passphrase, target_passphrase=new)
+    os.replace(tmp, path)
+
+
+def change_passphrase(path: Path, *, old: str, new: str) -> None:
+    """Re-key the encrypted workspace at `path` (and its snapshots) from `old` to `new`."""
+    path = Path(path)
+    inspect_workspace(path, encrypted=True)
+    quote(new)
+    lock = WorkspaceLock(path).acquire()
+    try:
+        snapshots = [s.path for s in list_snapshots(path)]
+        for target in [path, *snapshots]:
+            connection = raw_connect(target, passphrase=old)
+            try:
+                connection.execute(f"PRAGMA rekey = {quote(new)}")
+            finally:
+                connection.close()
+    finally:
+        lock.release()
+
+
+def decrypt_workspace(path: Path, out: Path, *, passphrase: str) -> Path:
+    """Write a plain copy of the encrypted workspace at `path` to `out` (which must not exist)."""
+    path, out = Path(path), Path(out)
+    inspect_workspace(path, encrypted=True)
+    if out.exists():
+        raise WorkspaceExistsError(out)
+    tmp = out.with_name(f".{out.name}.decrypting")
+    _export(path, tmp, passphrase=passphrase, target_passphrase=None)
+    os.replace(tmp, out)
+    inspect_workspace(out)  # a readable plain workspace, as the user expects
+    return out
