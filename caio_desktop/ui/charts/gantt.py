@@ -36,6 +36,17 @@ from caio_desktop.domain.scoring import add_months
 from caio_desktop.ui.charts import theme
 from caio_desktop.ui.charts.base import ChartLayout, ChartWidget, Hotspot
 from caio_desktop.ui.charts.legend import LegendItem, Swatch, draw_legend, legend_height
+from caio_desktop.ui.charts.roadmap import (
+    BEFORE,
+    FOLLOWS,
+    OVERLAPS,
+    GanttInitiative,
+    GanttMilestone,
+    PhaseSpan,
+    dependency_state,
+)
+
+__all__ = ["GanttInitiative", "GanttMilestone", "PhaseSpan", "RoadmapGantt"]
 from caio_desktop.workspace.queries import fetch_rows
 
 STATUS_COLORS = {
@@ -47,66 +58,12 @@ STATUS_COLORS = {
 }
 MILESTONE_COLORS = {"planned": QColor("#5B6B7C"), "done": QColor("#3C8D5A"), "missed": QColor("#C0392B")}
 NO_PHASE = ""
-# How a dependent initiative's start relates to the one it depends on: after its end (as planned),
-# while it runs (overlap, often deliberate, shown in amber), or before it even starts (red: a mistake).
-FOLLOWS, OVERLAPS, BEFORE = "follows", "overlaps", "before"
 ARROW_COLORS = {FOLLOWS: QColor("#7B8794"), OVERLAPS: QColor("#C98A1B"), BEFORE: QColor("#C0392B")}
 _HEADER = 40.0
 _GROUP_ROW = 26.0
 _ROW = 30.0
 _BAR = 16.0
 _MARGIN = 14.0
-
-
-@dataclass(frozen=True)
-class GanttInitiative:
-    """One initiative of the roadmap."""
-
-    id: int
-    title: str
-    phase: str | None
-    start: dt.date | None
-    end: dt.date | None
-    progress: int | None = None
-    status: str | None = None
-    depends_on: tuple[int, ...] = ()
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> GanttInitiative:
-        return cls(row["id"], row.get("title") or "", row.get("phase"), row.get("start_date"), row.get("end_date"),
-                   row.get("progress"), row.get("status"), tuple(row.get("depends_on_ids") or ()))
-
-    @property
-    def scheduled(self) -> bool:
-        return self.start is not None and self.end is not None and self.end >= self.start
-
-
-@dataclass(frozen=True)
-class GanttMilestone:
-    """One milestone (a date to meet), tied to an initiative or not."""
-
-    id: int
-    title: str
-    due: dt.date
-    status: str | None = None
-    initiative_id: int | None = None
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> GanttMilestone:
-        return cls(row["id"], row.get("title") or "", row["due_date"], row.get("status"), row.get("initiative_id"))
-
-
-@dataclass(frozen=True)
-class PhaseSpan:
-    """The dates of one phase of the engagement (drawn as a bracket on the phase's header row)."""
-
-    phase: str
-    start: dt.date | None
-    end: dt.date | None
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> PhaseSpan:
-        return cls(row["phase"], row.get("start_date"), row.get("end_date"))
 
 
 @dataclass(frozen=True)
@@ -230,13 +187,10 @@ class RoadmapGantt(ChartWidget):
     def _phase_label(self, phase: str) -> str:
         return ENUMERATIONS["phase"].label(phase, self._lang) if phase else self.fr_en("Sans phase", "No phase")
 
-    def _date(self, day: dt.date) -> str:
-        return self.date_text(day)
-
     def _initiative_tooltip(self, initiative: GanttInitiative) -> str:
         fields, lang = MODULES["initiatives"], self._lang
         lines = [initiative.title, self._phase_label(initiative.phase or NO_PHASE),
-                 f"{self._date(initiative.start)} → {self._date(initiative.end)}"]
+                 f"{self.date_text(initiative.start)} → {self.date_text(initiative.end)}"]
         if initiative.status:
             lines.append(self.pair(fields.field("status").label(lang),
                                    ENUMERATIONS["initiative_status"].label(initiative.status, lang)))
@@ -250,7 +204,7 @@ class RoadmapGantt(ChartWidget):
         return "\n".join(lines)
 
     def _milestone_tooltip(self, milestone: GanttMilestone) -> str:
-        lines = [f"◆ {milestone.title}", self._date(milestone.due)]
+        lines = [f"◆ {milestone.title}", self.date_text(milestone.due)]
         if milestone.status:
             lines.append(self.pair(MODULES["milestones"].field("status").label(self._lang),
                                    ENUMERATIONS["milestone_status"].label(milestone.status, self._lang)))
@@ -373,16 +327,8 @@ class RoadmapGantt(ChartWidget):
     def _dependencies(self) -> list[tuple[GanttInitiative, GanttInitiative, str]]:
         """(depended on, dependent, state) for every dependency between drawn initiatives."""
         drawn = {i.id: i for i in self.scheduled}
-        result = []
-        for initiative in drawn.values():
-            for before in (drawn[i] for i in initiative.depends_on if i in drawn):
-                state = FOLLOWS if initiative.start > before.end else (
-                    OVERLAPS if initiative.start >= before.start else BEFORE)
-                result.append((before, initiative, state))
-        return result
-
-    def _by_id(self, initiative_id: int) -> GanttInitiative:
-        return next(i for i in self._initiatives if i.id == initiative_id)
+        return [(drawn[b], initiative, dependency_state(drawn[b], initiative))
+                for initiative in drawn.values() for b in initiative.depends_on if b in drawn]
 
     def _legend_items(self) -> list[LegendItem]:
         statuses = ENUMERATIONS["initiative_status"]
