@@ -103,7 +103,10 @@ def run_trial(scenario: Scenario, base: Path, workdir: Path, rng: random.Random,
     """Copy `base`, start the work, SIGKILL it after a random delay, then verify the copy."""
     target = workdir / "workspace.caio"
     target.write_bytes(base.read_bytes())
-    delay = rng.uniform(0.0, scenario.duration * 1.1)
+    # Half the kills anywhere in the work, half around its end, where the commit is (an import or an
+    # upgrade commits once, at the end: a uniform delay alone would rarely land just after it).
+    spread = rng.uniform(0.0, 1.0) if rng.random() < 0.5 else rng.uniform(0.7, 1.3)
+    delay = scenario.duration * spread
     process = subprocess.Popen(scenario.command(target, workdir), stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True)
     if scenario.marks_start:
