@@ -3,6 +3,10 @@ evaluates, and every text reads back (with python-calamine, as the importer read
 
 from __future__ import annotations
 
+import csv
+import shutil
+import subprocess
+
 import pytest
 import python_calamine
 
@@ -60,3 +64,25 @@ def test_every_text_reads_back_exactly_as_the_importer_reads_it(hostile_workbook
     expected = HOSTILE + AWKWARD
     assert [r[notes] for r in rows] == expected
     assert [r[brut] for r in rows] == expected
+
+
+@pytest.mark.slow
+def test_libreoffice_evaluates_none_of_them(hostile_workbook, tmp_path):
+    """Open the workbook in a real spreadsheet (LibreOffice, headless) and save the sheet as CSV: a
+    formula would come out as its result, text comes out as typed."""
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed")
+    path, _wb = hostile_workbook
+    out = tmp_path / "csv"
+    out.mkdir()
+    # 44,34,76: comma, double quote, UTF-8; the last field -1 writes every sheet to its own file.
+    options = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", options, "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    with (out / "hostile-Veille.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    notes = rows[0].index("Notes")
+    for text, row in zip(HOSTILE, rows[1:], strict=False):
+        assert row[notes] == text.replace("\r\n", "\n").replace("\r", "\n"), text
