@@ -35,3 +35,13 @@ def test_a_folder_or_a_missing_folder_is_refused(tmp_path):
         pass
     with pytest.raises(FileNotFoundError, match="folder does not exist"), atomic_output(tmp_path / "a" / "b"):
         pass
+
+
+def test_a_failed_rename_leaves_nothing(tmp_path, monkeypatch):
+    def refuse(src, dst):
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr("caio_desktop.interchange.atomic_file.os.replace", refuse)
+    with pytest.raises(PermissionError), atomic_output(tmp_path / "out.bin") as tmp:
+        tmp.write_bytes(b"complete")
+    assert list(tmp_path.iterdir()) == []

@@ -60,7 +60,7 @@ def write_cover(
     ]
     for key, value in facts:
         if isinstance(value, dt.date):
-            cell = styles.write(ws, value, number_format=date_format, alignment=styles.TOP)
+            cell = styles.write(ws, value, number_format=date_format, alignment=styles.LEFT)
         else:
             cell = _text_cell(ws, value)
         ws.append([styles.write(ws, text(key, lang), font=label), cell])

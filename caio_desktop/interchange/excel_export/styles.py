@@ -28,6 +28,7 @@ TEXT_FORMAT = "@"
 
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
+LEFT = Alignment(horizontal="left", vertical="top")  # dates read with the text beside them
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 THIN = Side(style="thin", color="BFBFBF")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
