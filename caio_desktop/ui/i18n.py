@@ -14,7 +14,7 @@ the system provides them.
 
 from __future__ import annotations
 
-from importlib.resources import files
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -23,7 +23,9 @@ _installed: list[QTranslator] = []
 
 
 def translations_dir() -> str:
-    return str(files("caio_desktop") / "resources" / "translations")
+    # A plain path next to the package (also inside a PyInstaller bundle): importlib.resources would
+    # cost start-up time for nothing.
+    return str(Path(__file__).resolve().parents[1] / "resources" / "translations")
 
 
 def system_language() -> str:

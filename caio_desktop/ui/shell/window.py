@@ -39,11 +39,10 @@ IMPORT_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".ods"}
 
 
 def _icon() -> QIcon:
-    from importlib.resources import files
-
+    icons = Path(__file__).resolve().parents[2] / "resources" / "icons"
     icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        icon.addFile(str(files("caio_desktop") / "resources" / "icons" / f"caio-desktop-{size}.png"))
+    for size in (16, 32, 48, 256):
+        icon.addFile(str(icons / f"caio-desktop-{size}.png"))
     return icon
 
 
@@ -192,14 +191,25 @@ class MainWindow(QMainWindow):
             self.toolbar.addSeparator() if action is None else self.toolbar.addAction(action)
 
     def _build_history(self) -> None:
-        self.history_dock = QDockWidget(self)
-        self.history_dock.setObjectName("historyDock")
-        self.history_view = QUndoView(self.context.undo_stack)
-        self.history_dock.setWidget(self.history_view)
-        self.history_dock.hide()
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
-        self.history_action = self.history_dock.toggleViewAction()
+        """Edit › History: the undo stack as a list (the dock is built the first time it is shown)."""
+        self.history_dock: QDockWidget | None = None
+        self.history_view: QUndoView | None = None
+        self.history_action = QAction(self)
+        self.history_action.setCheckable(True)
+        self.history_action.toggled.connect(self.show_history)
         self.edit_menu.insertAction(self.edit_menu.actions()[2], self.history_action)
+
+    def show_history(self, shown: bool = True) -> None:
+        if self.history_dock is None:
+            self.history_dock = QDockWidget(self)
+            self.history_dock.setObjectName("historyDock")
+            self.history_view = QUndoView(self.context.undo_stack)
+            self.history_view.setEmptyLabel(self.tr("<opened>"))
+            self.history_dock.setWidget(self.history_view)
+            self.history_dock.setWindowTitle(self.tr("History"))
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+            self.history_dock.visibilityChanged.connect(self.history_action.setChecked)
+        self.history_dock.setVisible(shown)
 
     def _status_file(self) -> QLabel:
         self.status_file = QLabel()
@@ -223,8 +233,9 @@ class MainWindow(QMainWindow):
             action.setText(text)
         self._undo_texts()
         self.history_action.setText(self.tr("&History"))
-        self.history_dock.setWindowTitle(self.tr("History"))
-        self.history_view.setEmptyLabel(self.tr("<opened>"))
+        if self.history_dock is not None:
+            self.history_dock.setWindowTitle(self.tr("History"))
+            self.history_view.setEmptyLabel(self.tr("<opened>"))
         for i, spec in enumerate(self.specs):
             self.sidebar.item(i).setText(spec.label())
             self.page_actions[i].setText(spec.label())

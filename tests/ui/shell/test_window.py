@@ -46,7 +46,9 @@ def test_standard_shortcuts_and_undo_texts(window, demo_file: Path) -> None:
     assert window.undo_action.text() == "&Annuler Ajouter risque R-031"
     window.undo_action.trigger()
     assert window.redo_action.text() == "&Rétablir Ajouter risque R-031"
+    window.history_action.trigger()
     assert window.history_view.stack() is window.context.undo_stack
+    assert window.history_view.model().rowCount() == 2  # "<opened>" and the undone add
 
 
 def test_find_goes_to_the_search_of_the_current_register(window, demo_file: Path, monkeypatch) -> None:
