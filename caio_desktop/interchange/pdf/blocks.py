@@ -53,8 +53,7 @@ def key_figures(ctx: DeliverableContext, figures: Sequence[tuple[str, str]]) -> 
 
 def bullets(ctx: DeliverableContext, items: Sequence[object]) -> list[Flowable]:
     """A bulleted list of workspace texts."""
-    style = ctx.styles.body
-    return [Paragraph(markup(item), style, bulletText="•") for item in items]
+    return [Paragraph(markup(item), ctx.styles.bullet, bulletText="•") for item in items]
 
 
 def side_by_side(left: Flowable, right: Flowable, *, gap: float = 12) -> Table:

@@ -195,20 +195,21 @@ def interviews(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
 
 
 def recommendations(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
-    """The largest gaps, each with what the next level looks like (from the maturity model)."""
+    """The largest gaps, each with what today's level, the next one and the target look like in the
+    maturity model: a recommendation the client can act on and check."""
     model = load_maturity_model()
     rated = sorted((r for r in ratings(ctx) if r.gap > 0), key=lambda r: (-r.gap, r.dimension))[:6]
     if not rated:
         return [empty(ctx)]
-    out: list[Flowable] = []
+    out: list[Flowable] = [para(ctx, ctx.t("rec_intro", count=len(rated)))]
     for n, r in enumerate(rated, start=1):
-        level = min((r.current or 0) + 1, 5)
         dim = model.dimension(r.dimension_key)
-        out.append(KeepTogether([
-            para(ctx, f"{n}. {r.dimension} ({r.pillar}) — {r.current} → {r.target}", "h2"),
-            para(ctx, ctx.t("next_level", level=model.level_name(level, ctx.lang),
-                            text=dim.level_descriptor(level, ctx.lang))),
-        ]))
+        steps = [("rec_today", r.current), ("rec_next", min((r.current or 0) + 1, 5)), ("rec_target", r.target)]
+        lines = [ctx.t(key, n=level, name=model.level_name(level, ctx.lang),
+                       text=dim.level_descriptor(level, ctx.lang))
+                 for key, level in steps if level and not (key == "rec_next" and level == r.target)]
+        out.append(KeepTogether([para(ctx, f"{n}. {r.dimension} ({r.pillar}) — {r.current} → {r.target}", "h2"),
+                                 para(ctx, dim.description(ctx.lang), "small"), *bullets(ctx, lines)]))
     out.append(Spacer(1, 4))
     return out
 

@@ -52,7 +52,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "major_findings": ("Constats majeurs", "Major findings"),
     "level": ("Niveau", "Level"),
     "meaning": ("Signification", "What it means"),
-    "next_level": ("Prochain palier, {level} : {text}", "Next step, {level}: {text}"),
+    "rec_intro": ("Les {count} écarts les plus importants entre maturité actuelle et cible, du plus grand au plus "
+                  "petit, avec ce que décrit le modèle de maturité à chaque palier.",
+                  "The {count} largest gaps between current and target maturity, largest first, with what the "
+                  "maturity model describes at each step."),
+    "rec_today": ("Aujourd'hui — niveau {n} ({name}) : {text}", "Today — level {n} ({name}): {text}"),
+    "rec_next": ("Prochain palier — niveau {n} ({name}) : {text}", "Next step — level {n} ({name}): {text}"),
+    "rec_target": ("Cible — niveau {n} ({name}) : {text}", "Target — level {n} ({name}): {text}"),
     "maturity_radar": ("Maturité actuelle et cible par dimension", "Current and target maturity by dimension"),
     "maturity_by_pillar": ("Maturité par pilier", "Maturity by pillar"),
     "findings_by_pillar": ("Constats par pilier", "Findings by pillar"),

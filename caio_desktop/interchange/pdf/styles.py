@@ -70,6 +70,7 @@ class Styles:
     h2: ParagraphStyle
     body: ParagraphStyle
     lead: ParagraphStyle
+    bullet: ParagraphStyle
     small: ParagraphStyle
     cell: ParagraphStyle
     cell_right: ParagraphStyle
@@ -103,6 +104,7 @@ def build_styles(palette: Palette) -> Styles:
                  spaceAfter=5, keepWithNext=1),
         body=base,
         lead=style("lead", fontSize=11, leading=16, textColor=INK, spaceAfter=8),
+        bullet=style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=3),
         small=style("small", fontSize=8, leading=10.5, textColor=MUTED),
         cell=cell,
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
