@@ -7,19 +7,21 @@ process, so tests never read or change the user's settings.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
 MAX_RECENT = 10
-_temp_dir: tempfile.TemporaryDirectory[str] | None = None
+_temp_dir: Any = None  # a tempfile.TemporaryDirectory, made only when CAIO_NO_SETTINGS=1
 
 
 def app_settings() -> QSettings:
     global _temp_dir
     if os.environ.get("CAIO_NO_SETTINGS") == "1":
         if _temp_dir is None:
+            import tempfile
+
             _temp_dir = tempfile.TemporaryDirectory(prefix="caio-settings-")
         return QSettings(str(Path(_temp_dir.name) / "settings.ini"), QSettings.Format.IniFormat)
     return QSettings()

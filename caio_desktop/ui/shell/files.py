@@ -9,12 +9,11 @@ Every dialog is a classmethod so that tests can replace it (pytest-qt's advice).
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from caio_desktop.ui import settings
 from caio_desktop.ui.context import AppContext
@@ -28,12 +27,16 @@ class FileController(QObject):
     # --- dialogs (replaced in tests) -----------------------------------------------------------------
     @classmethod
     def ask_open_path(cls, parent: QWidget) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs are imported when used: start-up stays light
+
         path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("FileController", "Open an engagement"), str(Path.home()),
                                               QCoreApplication.translate("FileController", "CAIO engagements (*.caio)"))
         return Path(path) if path else None
 
     @classmethod
     def ask_save_path(cls, parent: QWidget, suggested: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("FileController", "Save a copy as"), str(suggested),
                                               QCoreApplication.translate("FileController", "CAIO engagements (*.caio)"))
         if not path:
@@ -43,6 +46,8 @@ class FileController(QObject):
 
     @classmethod
     def ask_passphrase(cls, parent: QWidget, path: Path) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         text, ok = QInputDialog.getText(parent, QCoreApplication.translate("FileController", "Encrypted engagement"),
                                         QCoreApplication.translate("FileController", "Passphrase of %1:").replace("%1", path.name),
                                         QLineEdit.EchoMode.Password)
@@ -51,6 +56,8 @@ class FileController(QObject):
     @classmethod
     def show_error(cls, parent: QWidget, title: str, text: str, remedies: list[tuple[str, str]]) -> str | None:
         """Show why something failed; return the key of the remedy chosen (None: just close)."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Close, parent)
         buttons = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in remedies}
         box.exec()
@@ -209,6 +216,8 @@ def background_threads(window: QWidget) -> list[Any]:
 
 def demo_path(lang: str) -> Path:
     if os.environ.get("CAIO_NO_SETTINGS") == "1":
+        import tempfile
+
         base = Path(tempfile.gettempdir()) / f"caio-demo-{os.getpid()}"
     else:
         base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))

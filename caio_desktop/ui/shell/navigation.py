@@ -4,15 +4,14 @@ appears before any page's code is loaded."""
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
 from caio_desktop.ui.optional import module_exists
 
 
-@dataclass(frozen=True)
-class PageSpec:
+class PageSpec(NamedTuple):  # not a dataclass: dataclasses imports inspect, costly at start-up
     key: str
     title: str  # English source text, translated in the "Navigation" context
     module: str

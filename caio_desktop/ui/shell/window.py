@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QStackedWidget,
     QStyle,
-    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -192,8 +190,8 @@ class MainWindow(QMainWindow):
 
     def _build_history(self) -> None:
         """Edit › History: the undo stack as a list (the dock is built the first time it is shown)."""
-        self.history_dock: QDockWidget | None = None
-        self.history_view: QUndoView | None = None
+        self.history_dock: Any = None  # QDockWidget holding a QUndoView, built on first show
+        self.history_view: Any = None
         self.history_action = QAction(self)
         self.history_action.setCheckable(True)
         self.history_action.toggled.connect(self.show_history)
@@ -201,6 +199,8 @@ class MainWindow(QMainWindow):
 
     def show_history(self, shown: bool = True) -> None:
         if self.history_dock is None:
+            from PySide6.QtWidgets import QDockWidget, QUndoView
+
             self.history_dock = QDockWidget(self)
             self.history_dock.setObjectName("historyDock")
             self.history_view = QUndoView(self.context.undo_stack)
