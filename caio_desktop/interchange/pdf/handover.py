@@ -12,6 +12,7 @@ from caio_desktop.interchange.pdf import diagnosis, risks, roadmap
 from caio_desktop.interchange.pdf.blocks import bullets, figure, key_figures, para
 from caio_desktop.interchange.pdf.charts.quadrants import Point, quadrant_chart
 from caio_desktop.interchange.pdf.context import DeliverableContext
+from caio_desktop.interchange.pdf.fonts import shorten
 from caio_desktop.interchange.pdf.sections import Outline, Section
 from caio_desktop.interchange.pdf.styles import FRAME_WIDTH
 from caio_desktop.interchange.pdf.tables import Column, data_table
@@ -39,7 +40,8 @@ def open_items(ctx: DeliverableContext) -> list[tuple[str, str, str, str]]:
                 add(a.get("owner"), key, a.get("title"), ctx.date(a.get("due_date")))
     for c in ctx.rows("compliance"):
         if c.get("status") in (None, "not_started", "in_progress"):
-            add(c.get("owner"), "compliance", f"{ctx.choice('framework', c.get('framework'))} {c.get('reference')}",
+            add(c.get("owner"), "compliance", shorten(f"{ctx.choice('framework', c.get('framework'))} "
+                                                      f"{c.get('reference')} — {c.get('requirement') or ''}", 110),
                 ctx.date(c.get("due_date")) or ctx.choice("compliance_status", c.get("status")))
     for d in ctx.rows("decisions"):
         if d.get("status") == "proposed":
@@ -146,7 +148,7 @@ def governance(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
 
 SECTIONS = (
     Section("executive_summary", summary),
-    Section("maturity", diagnosis.maturity),
+    Section("maturity", diagnosis.maturity, new_page=False),
     Section("ai_inventory", diagnosis.inventory),
     Section("vision", strategy),
     Section("kpis", roadmap.kpis),
