@@ -4,7 +4,7 @@ above it), and the ways the window drives a page (focus the search, show a given
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from caio_desktop.domain.modules import MODULES
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.optional import optional_class  # noqa: F401 - pages of other features import it from here
-from caio_desktop.ui.registers.view import RegisterWidget
+
+if TYPE_CHECKING:  # the overview, the first page shown, needs no register (nor the operations)
+    from caio_desktop.ui.registers.view import RegisterWidget
 
 
 def card(title: str, widget: QWidget) -> tuple[QFrame, QLabel]:
@@ -87,6 +89,8 @@ class Page(QWidget):
 
     def add_register(self, module_key: str, *, where: dict[str, Any] | None = None,
                      show_form: bool = True) -> RegisterWidget:
+        from caio_desktop.ui.registers.view import RegisterWidget
+
         register = RegisterWidget(self.context, module_key, where=where, show_form=show_form)
         self.registers.setdefault(module_key, register)
         return register
