@@ -3,6 +3,7 @@ treatment plan and its actions, compliance status by framework with evidence."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from reportlab.platypus import Flowable, Spacer
@@ -18,6 +19,12 @@ from caio_desktop.interchange.pdf.tables import Column, TextCell, data_table, em
 from caio_desktop.reference.risk_matrix import load_risk_matrix
 
 OPEN_ACTION = ("open", "in_progress")
+
+
+def natural_key(reference: object) -> list:
+    """Sort key that puts "Art. 4" before "Art. 11" and "A.5.2" before "A.10.3"."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part.lower())
+            for part in re.split(r"(\d+)", str(reference or ""))]
 
 
 def level_rank(level: str | None) -> int:
@@ -134,7 +141,7 @@ def compliance(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
         rows = [[i.get("reference"), i.get("requirement"), ctx.choice("compliance_status", i.get("status")),
                  i.get("evidence"), i.get("owner"), ctx.date(i.get("due_date"))]
                 for i in sorted((i for i in items if i.get("framework") == fw),
-                                key=lambda i: (str(i.get("reference") or ""), i["id"]))]
+                                key=lambda i: (natural_key(i.get("reference")), i["id"]))]
         out.append(data_table(ctx, [Column(f("compliance", "reference"), 0.1),
                                     Column(f("compliance", "requirement"), 0.36),
                                     Column(f("compliance", "status"), 0.11), Column(f("compliance", "evidence"), 0.2),
