@@ -33,9 +33,12 @@ class Column:
     proto: WriteOnlyCell | None = None  # style of data cells; None: unstyled (the fast path)
     text_proto: WriteOnlyCell | None = None  # style of formula-like text in this column
 
-    def cell(self, ws: Any, row: Row) -> Any:
-        """The cell (or bare value) to append for `row`."""
-        value = self.value(row)
+    @property
+    def wraps(self) -> bool:
+        return self.field is not None and self.field.kind == FieldKind.LONG_TEXT
+
+    def cell(self, ws: Any, value: Any) -> Any:
+        """The cell (or bare value) to append for `value`, what `self.value(row)` gave."""
         if value is None:
             return None
         if isinstance(value, str):
@@ -44,6 +47,15 @@ class Column:
                 return styles.styled(ws, stored, self.text_proto, as_text=True)
             return styles.styled(ws, stored, self.proto) if self.proto is not None else stored
         return styles.styled(ws, value, self.proto) if self.proto is not None else value
+
+
+def text_lines(text: Any, width: float) -> int:
+    """How many lines a wrapped cell of `width` characters needs for `text` (an estimate: proportional
+    fonts fit about 1.2 characters per unit of column width)."""
+    if not isinstance(text, str) or not text:
+        return 1
+    per_line = max(1, int(width * 1.2))
+    return sum(max(1, -(-len(paragraph) // per_line)) for paragraph in text.split("\n"))
 
 
 def cell_style(field: Field | None, lang: str) -> dict[str, Any]:

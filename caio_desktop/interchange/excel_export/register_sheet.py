@@ -10,12 +10,15 @@ from openpyxl.utils import get_column_letter
 
 from caio_desktop.domain.fields import FieldKind, Module
 from caio_desktop.interchange.excel_export import styles
-from caio_desktop.interchange.excel_export.columns import CUSTOM, FIELD, Column, register_columns
+from caio_desktop.interchange.excel_export.columns import CUSTOM, FIELD, Column, register_columns, text_lines
 from caio_desktop.interchange.excel_export.reading import RefLabels, custom_attribute_names, iter_rows
 from caio_desktop.interchange.excel_export.safe_text import is_formula_like, stored_text
 from caio_desktop.interchange.excel_export.texts import text
 from caio_desktop.interchange.excel_export.validations import ChoiceLists, add_level_colours, add_validations
 from caio_desktop.interchange.workbook_layout import FIRST_DATA_ROW
+
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+MAX_LINES = 8  # a long note shows its start; the row can be opened up by hand
 
 
 def header_cell(ws: Any, column: Column, palette: styles.Palette, lang: str) -> Any:
@@ -62,6 +65,13 @@ def finish(ws: Any, columns: Sequence[Column], *, rows: int, lists: ChoiceLists,
     add_level_colours(ws, fields, lang=lang)
 
 
+def row_height(values: Sequence[Any], wrapped: Sequence[tuple[int, float]]) -> float | None:
+    """The height (points) a row needs for its wrapped texts, None for one line. Spreadsheets do not all
+    fit rows to wrapped text on opening (LibreOffice does not), so the height is written."""
+    lines = max((text_lines(values[i], width) for i, width in wrapped), default=1)
+    return min(lines, MAX_LINES) * LINE_HEIGHT if lines > 1 else None
+
+
 def write_register(
     workbook: Any,
     mod: Module,
@@ -79,10 +89,17 @@ def write_register(
     columns = register_columns(ws, mod, lang=lang, refs=refs,
                                custom_names=custom_attribute_names(workspace, mod.key))
     lay_out(ws, columns, palette=palette, lang=lang)
+    wrapped = [(i, c.width) for i, c in enumerate(columns) if c.wraps]
     rows = 0
     for page in iter_rows(workspace, mod.key):
-        for row in page:
-            ws.append([column.cell(ws, row) for column in columns])
+        for number, row in enumerate(page, start=rows + FIRST_DATA_ROW):
+            values = [column.value(row) for column in columns]
+            height = row_height(values, wrapped)
+            if height:
+                ws.row_dimensions[number].height = height
+            ws.append([column.cell(ws, value) for column, value in zip(columns, values, strict=True)])
+            if height:
+                del ws.row_dimensions[number]  # written: forget it, or 100,000 rows would pile up
         rows += len(page)
         advance(len(page))
         del page  # see iter_rows: keeps memory at one page

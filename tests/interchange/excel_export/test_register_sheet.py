@@ -94,3 +94,11 @@ def test_level_columns_are_coloured_with_the_risk_matrix(exported_fr):
         assert found == expected, header
     probability = column_letter(sheet, "Probabilité")
     assert not any(str(cf.sqref).startswith(f"{probability}2:") for cf in sheet.conditional_formatting)
+
+
+def test_rows_with_long_texts_are_tall_enough_to_read(exported_fr):
+    sheet = exported_fr["Risques"]
+    rows = {sheet.cell(row=r, column=2).value: r for r in range(2, sheet.max_row + 1)}
+    two_lines = rows["Biais du modèle de tarification"]  # a description of two short lines
+    assert sheet.row_dimensions[two_lines].height == 30
+    assert sheet.row_dimensions[rows["Fuite de données via le chatbot"]].height is None  # one line
