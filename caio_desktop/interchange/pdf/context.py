@@ -58,8 +58,9 @@ class DeliverableContext:
         """The name of a referenced row (a risk's AI system, a milestone's initiative)."""
         if row_id is None:
             return ""
-        if module_key not in self._labels:
-            self._labels[module_key] = queries.labels(self.workspace, module_key)
+        if module_key not in self._labels:  # whole names: a table cell wraps, the app's pickers shorten
+            mod = module(module_key)
+            self._labels[module_key] = {r["id"]: queries.row_label(mod, r, limit=500) for r in self.rows(module_key)}
         return self._labels[module_key].get(row_id, "")
 
     # --- words ---------------------------------------------------------------------------------------

@@ -98,7 +98,7 @@ def build_styles(palette: Palette) -> Styles:
         subtitle=style("subtitle", fontSize=14, leading=19, textColor=MUTED, spaceAfter=4),
         kicker=style("kicker", fontName=BOLD, fontSize=8.5, leading=11, textColor=palette.accent, spaceAfter=0),
         # Headings keep with what follows: a title is never the last line of a page.
-        h1=style("h1", fontName=BOLD, fontSize=17, leading=22, textColor=palette.dark, spaceBefore=4,
+        h1=style("h1", fontName=BOLD, fontSize=17, leading=22, textColor=palette.dark, spaceBefore=18,
                  spaceAfter=10, keepWithNext=1),
         h2=style("h2", fontName=BOLD, fontSize=11.5, leading=15, textColor=INK, spaceBefore=10,
                  spaceAfter=5, keepWithNext=1),
