@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -38,6 +38,22 @@ from caio_desktop.ui.worker import Cancelled, run_in_background
 
 LANG_NAMES = {"fr": "Français", "en": "English"}
 _RUNNING: set[PreviewJob] = set()
+
+
+_QUIT_WATCHED: list[QCoreApplication] = []
+
+
+def _watch_quit() -> None:
+    app = QCoreApplication.instance()
+    if app is not None and app not in _QUIT_WATCHED:
+        app.aboutToQuit.connect(_finish_previews)
+        _QUIT_WATCHED.append(app)
+
+
+def _finish_previews() -> None:
+    """At quit, let previews being built finish (a QThread destroyed while running aborts the process)."""
+    for job in list(_RUNNING):
+        job.wait(10000)
 
 
 def _adapter(progress: Any, message: str) -> Any:
@@ -273,6 +289,7 @@ class DeliverablesPage(QWidget):
         job = PreviewJob(self._generation, workspace, self.kind, lang=self.lang, as_of=self.date)
         job.rendered.connect(self._preview_ready)
         job.failed.connect(self._preview_failed)
+        _watch_quit()
         _RUNNING.add(job)
         job.finished.connect(lambda: _RUNNING.discard(job))
         self.preview_job = job
