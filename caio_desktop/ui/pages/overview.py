@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from caio_desktop.domain.enums import ENUMERATIONS
 from caio_desktop.domain.modules import MODULE_LIST, MODULES
 from caio_desktop.reference.risk_matrix import load_risk_matrix
-from caio_desktop.ui.pages.base import Page, card
+from caio_desktop.ui.pages.base import Page, card, optional_class
 from caio_desktop.ui.registers.badges import risk_level_colors
 from caio_desktop.ui.registers.format import format_date
 from caio_desktop.workspace import queries
@@ -78,6 +78,7 @@ def upcoming(rows: list[dict[str, Any]], today: dt.date, *, date_key: str) -> li
 class OverviewPage(Page):
     key = "overview"
     navigate = Signal(str, str, object)  # page key, module key, row id (or None)
+    risk_cell_chosen = Signal(int, int)  # likelihood, impact: open the risk register on that cell
 
     def title(self) -> str:
         return self.tr("Overview")
@@ -101,10 +102,14 @@ class OverviewPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
-        grid = QGridLayout(body)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(12)
+        columns = QHBoxLayout(body)  # two independent columns: each card keeps its natural height
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setSpacing(12)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.setSpacing(12)
+        right.setSpacing(12)
+        columns.addLayout(left, 5)
+        columns.addLayout(right, 4)
         self.phases_box = QWidget()
         self.phases_layout = QGridLayout(self.phases_box)
         self.phases_layout.setContentsMargins(0, 4, 0, 4)
@@ -112,33 +117,51 @@ class OverviewPage(Page):
         self.figures_layout = QGridLayout(self.figures_box)
         self.figures_layout.setContentsMargins(0, 4, 0, 4)
         self.figures_layout.setHorizontalSpacing(18)
-        self.figures_layout.setVerticalSpacing(14)
+        self.figures_layout.setVerticalSpacing(8)
         self.risks_list = self._list()
         self.overdue_list = self._list()
         self.upcoming_list = self._list()
-        for widget, row, column, title in (
-            (self.phases_box, 0, 0, lambda: self.tr("Progress through the phases")),
-            (self.figures_box, 1, 0, lambda: self.tr("Registers")),
-            (self.risks_list, 0, 1, lambda: self.tr("Top risks")),
-            (self.overdue_list, 1, 1, lambda: self.tr("Overdue actions")),
-            (self.upcoming_list, 2, 1, lambda: self.tr("Upcoming milestones and trainings")),
+        self.heat_map = self._heat_map()
+        for widget, column, stretch, title in (
+            (self.phases_box, left, 0, lambda: self.tr("Progress through the phases")),
+            (self.figures_box, left, 0, lambda: self.tr("Registers")),
+            (self.upcoming_list, left, 1, lambda: self.tr("Upcoming milestones and trainings")),
+            (self.heat_map, right, 0, None),
+            (self.risks_list, right, 1, lambda: self.tr("Top risks")),
+            (self.overdue_list, right, 1, lambda: self.tr("Overdue actions")),
         ):
+            if widget is None:  # no heat map in this build
+                continue
             frame, label = card("", widget)
-            self.translated(label, title)
-            grid.addWidget(frame, row, column, 1 if (row, column) != (1, 0) else 2, 1)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 4)
-        grid.setRowStretch(3, 1)
+            if title is None:
+                label.hide()  # a chart has its own caption
+            else:
+                self.translated(label, title)
+            column.addWidget(frame, stretch)
         scroll.setWidget(body)
         self.body.addWidget(scroll, 1)
         self.context.workspace_changed.connect(self._mark_stale)
         self.context.data_changed.connect(self._mark_stale)
         self.context.language_changed.connect(self._mark_stale)
 
+    def _heat_map(self) -> QWidget | None:
+        """The current risk heat map; a click on a cell opens the register on that cell's risks."""
+        heat_map_class = optional_class("caio_desktop.ui.charts.heatmap", "RiskHeatMap")
+        if heat_map_class is None:
+            return None
+        chart = heat_map_class(lang=self.context.lang)
+        chart.follow(self.context)
+        chart.cell_clicked.connect(self._cell_clicked)
+        return chart
+
+    def _cell_clicked(self, likelihood: int, impact: int) -> None:
+        self.heat_map.clear_selection(notify=False)  # the overview's map is a way in, not a filter of its own
+        self.risk_cell_chosen.emit(likelihood, impact)
+
     def _list(self) -> QListWidget:
         widget = QListWidget()
         widget.setFrameShape(QFrame.Shape.NoFrame)
-        widget.setMinimumHeight(150)
+        widget.setMinimumHeight(110)
         widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         widget.setTextElideMode(Qt.TextElideMode.ElideRight)
         widget.setSpacing(1)
@@ -198,7 +221,7 @@ class OverviewPage(Page):
     def _fill_figures(self, workspace: Any) -> None:
         lang = self.context.lang
         counts = queries.counts(workspace)
-        column_count = 4
+        column_count = 3  # leaves the right column room for the heat map
         for i, area in enumerate(AREAS):
             block = QWidget()
             layout = QVBoxLayout(block)

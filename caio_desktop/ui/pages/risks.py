@@ -58,6 +58,10 @@ class RisksPage(Page):
         if self.context.workspace is not None and not self.context.workspace.read_only:
             self.library_dialog().exec()
 
+    def select_cell(self, likelihood: int, impact: int) -> None:
+        """Filter the register on a cell of the current heat map, as a click on it would."""
+        self.filter_cell(("likelihood", "impact"), likelihood, impact, None)
+
     def filter_cell(self, keys: tuple[str, str], likelihood: int, impact: int, source: QWidget) -> None:
         register = self.registers["risks"]
         for other in ("likelihood", "impact", "residual_likelihood", "residual_impact"):

@@ -305,6 +305,8 @@ class MainWindow(QMainWindow):
             page = page_class(self.context)
             if hasattr(page, "navigate"):
                 page.navigate.connect(self.navigate)
+            if hasattr(page, "risk_cell_chosen"):
+                page.risk_cell_chosen.connect(self.show_risk_cell)
             placeholder = self.stack.widget(i)
             self.stack.insertWidget(i, page)
             self.stack.removeWidget(placeholder)
@@ -335,6 +337,13 @@ class MainWindow(QMainWindow):
         page = self.show_page(page_key)
         if page is not None and module_key and hasattr(page, "show_row"):
             page.show_row(module_key, row_id)
+
+    def show_risk_cell(self, likelihood: int, impact: int) -> None:
+        """The risk register showing the risks of one heat-map cell (current likelihood × impact)."""
+        page = self.show_page("risks")
+        if page is not None:
+            page.show_row("risks")
+            page.select_cell(likelihood, impact)
 
     def focus_search(self) -> None:
         page = self.current_page()

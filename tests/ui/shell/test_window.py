@@ -114,3 +114,18 @@ def test_title_shows_the_modified_marker_while_a_change_is_written(window, demo_
     window.context.perform(operation, {"title": "Lignes directrices GPAI"})
     assert seen == [True]
     assert not window.isWindowModified()
+
+
+def test_a_heat_map_cell_of_the_overview_opens_its_risks(window, demo_file: Path) -> None:
+    from caio_desktop.workspace.queries import fetch_rows
+
+    window.files.open_path(demo_file)
+    overview = window.page("overview")
+    risks = fetch_rows(window.context.workspace, "risks")
+    cell = (risks[0]["likelihood"], risks[0]["impact"])
+    overview.heat_map.cell_clicked.emit(*cell)
+    page = window.stack.currentWidget()
+    assert page is window.pages["risks"]
+    register = page.registers["risks"]
+    assert register.proxy.rowCount() == sum(1 for r in risks if (r["likelihood"], r["impact"]) == cell)
+    assert overview.heat_map.selected_cell is None
