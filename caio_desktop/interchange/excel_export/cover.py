@@ -9,21 +9,9 @@ from typing import Any
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from caio_desktop.interchange.excel_export import styles
-from caio_desktop.interchange.excel_export.safe_text import is_formula_like, stored_text
 from caio_desktop.interchange.excel_export.texts import text
 
 CONTENTS_FIRST_ROW = 12  # the row of the first link (title, note, blank, 6 facts, blank, header)
-
-
-def _text_cell(ws: Any, value: str | None, **style: Any) -> Any:
-    """Client-supplied text (a client name could start with "="): never a formula."""
-    if value is None:
-        return None
-    if is_formula_like(value):
-        style = {**style, "quotePrefix": True}
-    cell = styles.write(ws, stored_text(value), **style)
-    cell.data_type = "s"
-    return cell
 
 
 def write_cover(
@@ -47,7 +35,7 @@ def write_cover(
     date_format = styles.DATE_FORMATS[lang]
     label = styles.font(bold=True)
     ws.append([styles.write(ws, text("cover_title", lang), font=styles.font(bold=True, size=18, color=palette.accent))])
-    ws.append([_text_cell(ws, text("confidential", lang, client=client),
+    ws.append([styles.text_cell(ws, text("confidential", lang, client=client),
                           font=styles.font(italic=True, color=styles.MUTED))])
     ws.append([])
     facts: list[tuple[str, Any]] = [
@@ -62,7 +50,7 @@ def write_cover(
         if isinstance(value, dt.date):
             cell = styles.write(ws, value, number_format=date_format, alignment=styles.LEFT)
         else:
-            cell = _text_cell(ws, value)
+            cell = styles.text_cell(ws, value)
         ws.append([styles.write(ws, text(key, lang), font=label), cell])
     ws.append([])
     header = palette.header()

@@ -12,7 +12,6 @@ from caio_desktop.domain.fields import FieldKind, Module
 from caio_desktop.interchange.excel_export import styles
 from caio_desktop.interchange.excel_export.columns import CUSTOM, FIELD, Column, register_columns, text_lines
 from caio_desktop.interchange.excel_export.reading import RefLabels, custom_attribute_names, iter_rows
-from caio_desktop.interchange.excel_export.safe_text import is_formula_like, stored_text
 from caio_desktop.interchange.excel_export.texts import text
 from caio_desktop.interchange.excel_export.validations import ChoiceLists, add_level_colours, add_validations
 from caio_desktop.interchange.workbook_layout import FIRST_DATA_ROW
@@ -28,10 +27,7 @@ def header_cell(ws: Any, column: Column, palette: styles.Palette, lang: str) -> 
         style = palette.header()
     else:
         style = palette.header(styles.CUSTOM if column.role == CUSTOM else styles.MUTED, italic=True)
-    if is_formula_like(column.header):  # a client's column may be called "=total"
-        style["quotePrefix"] = True
-    cell = styles.write(ws, stored_text(column.header), **style)
-    cell.data_type = "s"
+    cell = styles.text_cell(ws, column.header, **style)  # a client's column may be called "=total"
     note = "computed_note" if computed else "custom_note" if column.role == CUSTOM else None
     if note:
         cell.comment = Comment(text(note, lang), "CAIO Desktop", width=260, height=70)

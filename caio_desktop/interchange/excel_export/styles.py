@@ -15,6 +15,8 @@ from typing import Any
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from caio_desktop.interchange.excel_export.safe_text import is_formula_like, stored_text
+
 DEFAULT_ACCENT = "1F4E79"  # a sober navy when the engagement has no brand colour
 MUTED = "7F7F7F"  # headers of computed columns and of the row id
 CUSTOM = "4D4D4D"  # headers of the client's own (custom) columns
@@ -102,4 +104,15 @@ def write(ws: Any, value: Any = None, **style: Any) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, value)
     for name, item in style.items():
         setattr(cell, name, item)
+    return cell
+
+
+def text_cell(ws: Any, value: str | None, **style: Any) -> WriteOnlyCell | None:
+    """A cell of text someone typed (a client name, a column header): a string, never a formula."""
+    if value is None:
+        return None
+    if is_formula_like(value):
+        style = {**style, "quotePrefix": True}
+    cell = write(ws, stored_text(value), **style)
+    cell.data_type = "s"
     return cell

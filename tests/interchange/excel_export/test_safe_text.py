@@ -86,3 +86,11 @@ def test_libreoffice_evaluates_none_of_them(hostile_workbook, tmp_path):
     notes = rows[0].index("Notes")
     for text, row in zip(HOSTILE, rows[1:], strict=False):
         assert row[notes] == text.replace("\r\n", "\n").replace("\r", "\n"), text
+
+
+def test_a_custom_column_named_like_a_formula_is_a_text_header(workspace, tmp_path):
+    create_row(workspace, "watch", {"title": "Veille", "custom": {"=SUM(B2:B9)": "12"}})
+    sheet = export(workspace, tmp_path / "x.xlsx")["Veille"]
+    header = sheet.cell(row=1, column=sheet.max_column)
+    assert (header.value, header.data_type, header.quotePrefix) == ("=SUM(B2:B9)", "s", True)
+    assert sheet.cell(row=2, column=sheet.max_column).value == "12"
