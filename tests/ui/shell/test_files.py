@@ -146,3 +146,18 @@ def test_a_damaged_file_offers_its_latest_snapshot(window, demo_file: Path, monk
         pytest.skip("this damage went unnoticed by the quick check")
     assert offered[0][0][0] == "restore_snapshot"
     assert opened and count_rows(window.context.workspace, "risks") > 0
+
+
+def test_open_the_demo_from_the_start_page(window) -> None:
+    from caio_desktop.ui.shell.files import demo_path
+
+    path = demo_path("fr")
+    path.unlink(missing_ok=True)
+    window.start_page.demo_button.click()
+    try:
+        assert Path(window.context.workspace.path) == path
+        assert count_rows(window.context.workspace, "risks") > 0
+        assert window.central.currentWidget() is window.workbench
+    finally:
+        window.files.close()
+        path.unlink(missing_ok=True)
