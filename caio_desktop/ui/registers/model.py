@@ -32,6 +32,9 @@ PAGE_SIZE = 200
 
 Index = QModelIndex | QPersistentModelIndex
 _NUMERIC = (FieldKind.INTEGER, FieldKind.NUMBER, FieldKind.PERCENT)
+# Edited in the detail form only: a one-line cell editor would flatten paragraphs, and a list of
+# linked rows needs the form's checkable list.
+_FORM_ONLY = (FieldKind.LONG_TEXT, FieldKind.REFS)
 _SOURCE_FIELDS = ("source_module", "source_id")  # an action's origin, shown by name
 
 
@@ -157,7 +160,7 @@ class RegisterModel(QAbstractTableModel):
         writable = field.editable and not getattr(self.context.workspace, "read_only", True)
         if writable and field.kind == FieldKind.BOOL:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
-        elif writable and field.kind != FieldKind.REFS:
+        elif writable and field.kind not in _FORM_ONLY:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

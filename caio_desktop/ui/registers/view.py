@@ -135,6 +135,7 @@ class RegisterWidget(QWidget):
         header.customContextMenuRequested.connect(self._column_menu)
         header.setHighlightSections(False)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.doubleClicked.connect(self._edit_in_form)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
@@ -195,6 +196,13 @@ class RegisterWidget(QWidget):
         else:
             text = self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
         self.count_label.setText(text)
+
+    def _edit_in_form(self, index: object) -> None:
+        """A double-click on a paragraph or a list of links edits it where it fits: in the form."""
+        field = self.model.field_at(self.proxy.mapToSource(index).column())
+        if self.form is not None and field.key in self.form.editors and field.kind in (
+                FieldKind.LONG_TEXT, FieldKind.REFS):
+            self.form.field_editor(field.key).setFocus()
 
     def _sorted(self, column: int, _order: Qt.SortOrder) -> None:
         # Sorting orders the whole register, not the pages loaded so far: load the rest (the proxy

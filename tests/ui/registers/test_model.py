@@ -171,3 +171,13 @@ def test_model_tester_on_every_module_of_the_demo(qtbot, qtmodeltester, demo_wor
         qtmodeltester.check(model)
         assert model.rowCount() == min(model.total, 200)
     demo.set_workspace(None)
+
+
+def test_paragraphs_and_link_lists_are_edited_in_the_form_only(context) -> None:
+    _risk(context, "Dérive", description="Première ligne\nSeconde ligne")
+    model = RegisterModel(context, "risks")
+    description = model.index(0, model.column("description"))
+    assert not model.flags(description) & Qt.ItemFlag.ItemIsEditable
+    assert description.data() == "Première ligne Seconde ligne"
+    assert description.data(Qt.ItemDataRole.ToolTipRole) == "Première ligne\nSeconde ligne"
+    assert model.flags(model.index(0, model.column("title"))) & Qt.ItemFlag.ItemIsEditable
