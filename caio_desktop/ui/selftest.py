@@ -22,11 +22,12 @@ def _comparable(row: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def _field_to_edit(module: Module) -> Field:
-    for kind in (FieldKind.LONG_TEXT, FieldKind.TEXT, FieldKind.SCORE, FieldKind.NUMBER, FieldKind.DATE):
-        for field in module.editable_fields:
-            if field.kind == kind and module.code_field != field.key:
-                return field
-    return module.editable_fields[0]
+    """A field edited in the table (not a paragraph), preferably one no rule constrains."""
+    preferred = [f for f in module.editable_fields if f.kind == FieldKind.TEXT and not f.required
+                 and module.code_field != f.key]
+    for kind in (FieldKind.SCORE, FieldKind.NUMBER, FieldKind.DATE, FieldKind.TEXT):
+        preferred += [f for f in module.editable_fields if f.kind == kind and module.code_field != f.key]
+    return preferred[0] if preferred else module.editable_fields[0]
 
 
 def _new_value(field: Field, current: Any) -> Any:
