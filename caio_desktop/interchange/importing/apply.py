@@ -18,6 +18,7 @@ from sqlalchemy import select
 from caio_desktop.domain.errors import ValidationError
 from caio_desktop.domain.fields import FieldKind
 from caio_desktop.domain.modules import module as get_module
+from caio_desktop.interchange.importing.bulk import paused_gc
 from caio_desktop.interchange.importing.errors import ImportCancelled
 from caio_desktop.interchange.importing.plan import (
     ImportPlan,
@@ -121,7 +122,8 @@ def apply_import(workspace, plan: ImportPlan, *, strict: bool = False,  # noqa: 
         return touched
 
     try:
-        result.change = run_recorded(workspace, change, operation)
+        with paused_gc():
+            result.change = run_recorded(workspace, change, operation)
     except _StrictAbort:
         result.imported = result.updated = result.unchanged = 0
         result.refused_strict = True

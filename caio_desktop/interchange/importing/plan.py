@@ -20,6 +20,7 @@ from caio_desktop.domain.modules import module as get_module
 from caio_desktop.domain.validation import clean_values
 from caio_desktop.interchange.importing import limits
 from caio_desktop.interchange.importing import mapping as mappings
+from caio_desktop.interchange.importing.bulk import paused_gc
 from caio_desktop.interchange.importing.errors import ImportCancelled, MappingError, SpreadsheetError
 from caio_desktop.interchange.importing.header import detect_header, header_names
 from caio_desktop.interchange.importing.normalize import Unfit, converter
@@ -241,7 +242,8 @@ def build_plan(workspace, source: Source, layout: Layout, columns: mappings.Colu
     """The plan for a sheet already read and mapped (the import wizard's steps end here)."""
     columns.sheet, columns.header_row = layout.table.sheet, layout.header_row
     check_required(columns)
-    rows = convert_rows(workspace, layout, columns, update_existing=update_existing, progress=progress)
+    with paused_gc():
+        rows = convert_rows(workspace, layout, columns, update_existing=update_existing, progress=progress)
     return ImportPlan(columns.module, source.path, layout.table.sheet, list(source.sheet_names),
                       layout.header_row, layout.headers, columns, rows, update_existing)
 

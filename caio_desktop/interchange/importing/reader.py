@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from caio_desktop.interchange.importing import guard, limits
+from caio_desktop.interchange.importing.bulk import paused_gc
 from caio_desktop.interchange.importing.csvfile import read_csv
 from caio_desktop.interchange.importing.errors import SpreadsheetError
 
@@ -99,7 +100,8 @@ class Source:
             sheet = self._workbook.get_sheet_by_name(name)
             if sheet.height > limits.MAX_ROWS + 1 or sheet.width > limits.MAX_COLUMNS:
                 guard.check_extent(self.path, guard.Extent(sheet.height, sheet.width))
-            raw = sheet.to_python(skip_empty_area=False)  # row i is sheet row i + 1
+            with paused_gc():
+                raw = sheet.to_python(skip_empty_area=False)  # row i is sheet row i + 1
             merged = list(sheet.merged_cell_ranges or [])
         except CalamineError as exc:
             raise SpreadsheetError(self.path, f"sheet {name!r} cannot be read ({_short(exc)})") from None
