@@ -4,9 +4,11 @@ Each start is a fresh interpreter. Floor: a `python` process (the same interpret
 PySide6, creates a QApplication, shows an empty QMainWindow and quits from the event loop's first turn:
 the least any PySide6 desktop app pays before a window is on screen. Measurement: the installed
 `caio-desktop` console script with CAIO_EXIT_AFTER_SHOWN=1 (the app prints a line and quits from the
-event loop's first turn after the main window is shown): on the start page, and on the demo engagement
-(the file is opened by the first turn of the loop, so the window shows the engagement's first page
-before the app quits). Our modules' bytecode is cached as in an installed app. Target: ≤ 1.5 × floor.
+event loop's first turn after the main window is shown) on the start page. Target: ≤ 1.5 × floor.
+For information (no target: it is more than a first window), the same start on the demo engagement,
+whose file is opened by the loop's first turn, so the engagement's first page is shown before the app
+quits; it pays SQLAlchemy, the typed models and the overview's reads. Our modules' bytecode is cached
+as in an installed app.
 A warm-up start of each is not kept; the starts then alternate and the median of 7 is kept. Times are
 the child processes' CPU time (see `benchlib.children_cpu`).
 
@@ -67,8 +69,9 @@ def main() -> int:
     results = [
         Result(work="cold start to the first window (start page)", floor=floor, floor_value=timings["floor"],
                measured=timings["start page"], target=TARGET),
-        Result(work="cold start to the first window (demo engagement)", floor=floor,
-               floor_value=timings["floor"], measured=timings["demo"], target=TARGET),
+        Result(work="cold start to the demo engagement shown", floor=floor, floor_value=timings["floor"],
+               measured=timings["demo"], target=TARGET, gate=False,
+               note="information: includes opening the file and its first page"),
     ]
     return 0 if all([report(r) for r in results]) else 1
 

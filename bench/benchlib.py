@@ -38,6 +38,7 @@ class Result:
     better: str = "lower"
     unit: str = "s"
     note: str = ""
+    gate: bool = True  # False: shown for information, never fails the run
 
     @property
     def ratio(self) -> float:
@@ -48,6 +49,12 @@ class Result:
     @property
     def passed(self) -> bool:
         return self.ratio <= self.target if self.better == "lower" else self.ratio >= self.target
+
+    @property
+    def verdict(self) -> str:
+        if not self.gate:
+            return "INFO"
+        return "PASS" if self.passed else "FAIL"
 
     @property
     def target_text(self) -> str:
@@ -68,13 +75,13 @@ class Result:
 
 
 def report(result: Result) -> bool:
-    """Print the figure for people and the result line for run_all; True when it meets its target."""
-    verdict = "PASS" if result.passed else "FAIL"
+    """Print the figure for people and the result line for run_all; False when it misses its target
+    (an information-only figure never does)."""
     print(f"{result.work}: floor ({result.floor}) {result.floor_value:.3f} {result.unit}, "
           f"measured {result.measured:.3f} {result.unit}, ratio {result.ratio:.2f} "
-          f"(target {result.target_text}) {verdict}")
+          f"(target {result.target_text}) {result.verdict}")
     print(result.line(), flush=True)
-    return result.passed
+    return result.verdict != "FAIL"
 
 
 def children_cpu() -> float:

@@ -55,7 +55,7 @@ def rows_from_output(bench: str, output: str, returncode: int) -> list[Row]:
         if result is not None:
             rows.append(Row(bench, result.work + (f" ({result.note})" if result.note else ""), result.floor,
                             _figure(result.floor_value, result.unit), _figure(result.measured, result.unit),
-                            f"{result.ratio:.2f}", result.target_text, "PASS" if result.passed else "FAIL"))
+                            f"{result.ratio:.2f}", result.target_text, result.verdict))
             continue
         match = _TEXT_RATIO.search(line)
         if match:
@@ -63,7 +63,7 @@ def rows_from_output(bench: str, output: str, returncode: int) -> list[Row]:
     rows = rows or text_rows
     if not rows:  # a skipped comparison (exit 0) or a crash before the first figure
         return [Row(bench, "reported no figure", verdict="PASS" if returncode == 0 else "FAIL")]
-    if returncode != 0 and all(r.verdict == "PASS" for r in rows):
+    if returncode != 0 and all(r.verdict != "FAIL" for r in rows):
         rows.append(Row(bench, f"exited with status {returncode} (see its output above)"))
     return rows
 
@@ -80,7 +80,8 @@ def format_table(rows: list[Row]) -> str:
 
 
 def exit_status(rows: list[Row]) -> int:
-    return 0 if rows and all(r.verdict == "PASS" for r in rows) else 1
+    """0 when every figure meets its target (INFO rows are shown for information only)."""
+    return 0 if rows and all(r.verdict != "FAIL" for r in rows) else 1
 
 
 def run_bench(script: Path) -> tuple[str, int]:
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     print(format_table(rows))
     status = exit_status(rows)
     print("\nall targets met" if status == 0 else
-          f"\n{sum(r.verdict != 'PASS' for r in rows)} figure(s) miss their target")
+          f"\n{sum(r.verdict == 'FAIL' for r in rows)} figure(s) miss their target")
     return status
 
 

@@ -77,3 +77,10 @@ def test_the_table_is_markdown_with_one_line_per_figure() -> None:
     assert len(lines) == 3 and lines[1].startswith("|--")
     assert [c.strip() for c in lines[2].strip("|").split("|")] == [
         "info", "caio info", "sqlite3", "0.025 s", "0.045 s", "1.80", "≤ 2×", "PASS"]
+
+
+def test_an_information_figure_never_fails_the_run() -> None:
+    info = Result(work="demo start", floor="bare window", floor_value=0.1, measured=0.7, target=1.5, gate=False)
+    (row,) = rows_from_output("startup", output(info), 0)
+    assert (row.ratio, row.verdict) == ("7.00", "INFO")
+    assert exit_status([row]) == 0
