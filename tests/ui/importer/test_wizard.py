@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QPushButton
 
 from caio_desktop.interchange.importing.plan import ImportPlan
 from caio_desktop.ui.context import AppContext
@@ -168,3 +168,25 @@ def test_preview_model_passes_the_model_tester(qtbot, qtmodeltester, context, tm
     _through_preview(qtbot, wizard)
     qtmodeltester.check(wizard.preview_page.model)
     qtmodeltester.check(wizard.sheet_page.raw_model)
+
+
+def test_a_mapping_file_loaded_in_the_wizard_sets_the_combos(qtbot, context, tmp_path, monkeypatch) -> None:
+    import json
+
+    from caio_desktop.ui.importer.page_mapping import MappingPage
+
+    sheet = write_xlsx(tmp_path / "uc.xlsx", [["Titel", "Beskrivning", "Avdelning"], ["Chattbot", "Svarar", "HR"]])
+    mapping = tmp_path / "karta.json"
+    mapping.write_text(json.dumps({"module": "use_cases", "columns": {"Titel": "title", "Avdelning": "department"}}))
+    monkeypatch.setattr(MappingPage, "ask_open", classmethod(lambda cls, parent: str(mapping)))
+    wizard = ImportWizard(context, module_key="use_cases", path=sheet)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.next()
+    page = wizard.mapping_page
+    assert not page.isComplete()  # Swedish headers: nothing proposed for the title
+    load = next(b for b in page.findChildren(QPushButton) if b.text() == "Load mapping file…")
+    load.click()
+    assert [c.currentData() for c in page.combos] == ["title", None, "department"]
+    assert page.isComplete()
