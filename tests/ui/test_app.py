@@ -49,3 +49,9 @@ def test_screenshots_one_png_per_page_and_dialog(qapp, demo_file_en: Path, tmp_p
 def test_a_file_is_required_for_the_offscreen_modes(qapp, capsys) -> None:
     assert main(["--self-test"]) == 2
     assert "FILE is required" in capsys.readouterr().err
+
+
+def test_self_test_on_an_empty_engagement_adds_a_row_to_every_module(qapp, workspace_file: Path,
+                                                                     capsys) -> None:
+    assert main(["--self-test", str(workspace_file)]) == 0
+    assert "28/28 modules round-trip" in capsys.readouterr().out

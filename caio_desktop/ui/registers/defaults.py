@@ -22,6 +22,8 @@ def new_row_values(workspace, module_key: str, lang: str, *,  # noqa: ANN001
     """
     mod = MODULES[module_key]
     values: dict[str, Any] = dict(fixed or {})
+    if module_key == "maturity_ratings":
+        _first_unrated_dimension(workspace, values)
     for field in mod.fields:
         if field.computed or field.key in values:
             continue
@@ -51,3 +53,22 @@ def new_row_values(workspace, module_key: str, lang: str, *,  # noqa: ANN001
                                       f"needs a row in {MODULES[field.ref].label('en')} first")
             values[field.key] = rows[0]["id"]
     return values
+
+
+def _first_unrated_dimension(workspace, values: dict[str, Any]) -> None:  # noqa: ANN001
+    """A rating is of a dimension of the reference model: the first one the assessment lacks."""
+    from caio_desktop.reference.maturity import load_maturity_model
+
+    if "assessment_id" not in values:
+        assessments = queries.fetch_rows(workspace, "maturity", limit=1, order_by="assessed_on", descending=True)
+        if not assessments:
+            return  # the required reference is reported below
+        values["assessment_id"] = assessments[0]["id"]
+    if "dimension" in values:
+        return
+    rated = {r["dimension"] for r in queries.fetch_rows(workspace, "maturity_ratings",
+                                                        where={"assessment_id": values["assessment_id"]})}
+    keys = [d.key for d in load_maturity_model().dimensions if d.key not in rated]
+    if not keys:
+        raise ValidationError("maturity_ratings", "dimension", None, "every dimension is already rated")
+    values["dimension"] = keys[0]
