@@ -112,17 +112,10 @@ def check_import(template: Path, folder: Path, rows: list[list[object]], suffix:
     assert check_workspace(workspace_path) == []
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(rows=sheets())
-def test_any_csv_is_refused_clearly_or_imported_exactly(template: Path, tmp_path: Path,
-                                                        rows: list[list[object]]) -> None:
-    check_import(template, tmp_path, rows, ".csv")
-
-
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(rows=sheets())
-def test_any_xlsx_is_refused_clearly_or_imported_exactly(template: Path, tmp_path: Path,
-                                                         rows: list[list[object]]) -> None:
-    check_import(template, tmp_path, rows, ".xlsx")
+def test_any_sheet_is_refused_clearly_or_imported_exactly(template: Path, tmp_path: Path, suffix: str,
+                                                          rows: list[list[object]]) -> None:
+    check_import(template, tmp_path, rows, suffix)
