@@ -101,6 +101,9 @@ def test_corpus_is_survived(corpus: list[Case], workspace_file: Path, tmp_path: 
             failures.append(f"{case.name}: refused ({output[-200:]}) but should be imported")
     assert not failures, "\n".join(failures)
     assert len(corpus) >= 30
+    # Bounded memory, measured: the largest resident set of any worker (Linux reports KiB).
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    assert peak < MEMORY_LIMIT / 2, f"a worker reached {peak / 2**20:.0f} MiB"
 
 
 @pytest.mark.parametrize("name", ["dde.xlsx", "dde.csv"])
