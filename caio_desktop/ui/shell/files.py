@@ -45,13 +45,10 @@ class FileController(QObject):
         return path if path.suffix == ".caio" else path.with_name(path.name + ".caio")
 
     @classmethod
-    def ask_passphrase(cls, parent: QWidget, path: Path) -> str | None:
-        from PySide6.QtWidgets import QInputDialog, QLineEdit
+    def ask_passphrase(cls, parent: QWidget, path: Path, *, retry: bool = False) -> str | None:
+        from caio_desktop.ui.passphrase import ask_passphrase
 
-        text, ok = QInputDialog.getText(parent, QCoreApplication.translate("FileController", "Encrypted engagement"),
-                                        QCoreApplication.translate("FileController", "Passphrase of %1:").replace("%1", path.name),
-                                        QLineEdit.EchoMode.Password)
-        return text if ok and text else None
+        return ask_passphrase(parent, path, retry=retry)
 
     @classmethod
     def show_error(cls, parent: QWidget, title: str, text: str, remedies: list[tuple[str, str]]) -> str | None:
@@ -95,8 +92,13 @@ class FileController(QObject):
         return True
 
     def _offer_remedies(self, path: Path, error: Exception) -> bool:
-        from caio_desktop.workspace.errors import Remedy
+        from caio_desktop.workspace.errors import Remedy, WrongPassphraseError
         from caio_desktop.workspace.snapshots import latest_good_snapshot, restore
+
+        if tuple(getattr(error, "remedies", ())) == (Remedy.ENTER_PASSPHRASE,):
+            # An encrypted file: ask for its passphrase at once (again, saying so, when it was wrong).
+            passphrase = self.ask_passphrase(self.window, path, retry=isinstance(error, WrongPassphraseError))
+            return self.open_path(path, passphrase=passphrase) if passphrase else False
 
         remedies: list[tuple[str, str]] = []
         snapshot = None
@@ -168,9 +170,9 @@ class FileController(QObject):
         except (OSError, WorkspaceError) as error:
             self.show_error(self.window, self.tr("Cannot save the copy"), str(error), [])
             return False
-        read_only = workspace.read_only
+        read_only, passphrase = workspace.read_only, getattr(workspace, "passphrase", None)
         self.close()
-        return self.open_path(target, read_only=read_only)
+        return self.open_path(target, read_only=read_only, passphrase=passphrase)
 
     def close(self) -> None:
         workspace = self.context.workspace

@@ -161,3 +161,22 @@ def test_open_the_demo_from_the_start_page(window) -> None:
     finally:
         window.files.close()
         path.unlink(missing_ok=True)
+
+
+def test_an_encrypted_engagement_asks_for_its_passphrase(window, tmp_path: Path, monkeypatch) -> None:
+    pytest.importorskip("sqlcipher3")
+    from caio_desktop.workspace.workspace import Workspace
+
+    path = tmp_path / "chiffre.caio"
+    Workspace.create(path, client="Clinique du Lac", passphrase="correct horse battery").close()
+    answers = iter(["mauvaise phrase", "correct horse battery"])
+    asked: list[bool] = []
+
+    def ask(cls, parent, asked_path, *, retry=False):  # noqa: ANN001, ANN202
+        asked.append(retry)
+        return next(answers)
+
+    monkeypatch.setattr(FileController, "ask_passphrase", classmethod(ask))
+    assert window.files.open_path(path)
+    assert asked == [False, True]  # the second time it says the first was wrong
+    assert window.windowTitle().startswith("Clinique du Lac")
