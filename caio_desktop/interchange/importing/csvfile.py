@@ -57,7 +57,12 @@ def read_csv(path: Path) -> list[list[str]]:
         raise SpreadsheetError(path, f"is {size // 2**20} MB; an import reads at most "
                                      f"{limits.MAX_FILE_BYTES // 2**20} MB")
     text, _encoding = decode(path, path.read_bytes())
-    delimiter = sniff_delimiter(text)
+    first_line, _, rest = text.partition("\n")
+    if first_line.strip().lower().startswith("sep=") and len(first_line.strip()) == 5:
+        delimiter = first_line.strip()[4]  # Excel's own hint line: "sep=;"
+        text = rest
+    else:
+        delimiter = sniff_delimiter(text)
     rows: list[list[str]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:

@@ -39,6 +39,7 @@ _TRUE = frozenset(("1", "true", "yes", "oui", "y", "o", "x", "vrai", "ok", "v", 
 _FALSE = frozenset(("0", "false", "no", "non", "n", "faux", "-", "none", "aucun", "aucune"))
 _LIST_MARKER = re.compile(r"^(?:[a-z]|\d{1,2})[).]\s+")
 _DASH_SPLIT = re.compile(r"\s+[-–—:]\s+")
+_OUT_OF_FIVE = re.compile(r"^\s*([1-5])\s*(?:/|sur|out of)\s*5\s*$")
 _SPLIT_REFS = re.compile(r"\s*(?:[;\n|]|,\s)\s*")
 
 
@@ -91,9 +92,12 @@ def _score(value: Any) -> int:
     level = _LEVELS.get(text)
     if level is not None:
         return level
-    head = text.split(" sur ")[0].split(" out of ")[0].split()  # "4/5", "4 sur 5"
-    if head and head[0].isdigit() and 1 <= int(head[0]) <= 5 and len(head) <= 2:
-        return int(head[0])
+    try:
+        return _score(_number(value))  # "3", "3,0", " 4 "
+    except Unfit:
+        pass
+    if match := _OUT_OF_FIVE.match(str(value).lower()):  # "4/5", "4 sur 5", "4 out of 5"
+        return int(match[1])
     raise Unfit("is not a level (1–5, or very low, low, medium, high, very high / faible … critique)")
 
 

@@ -52,3 +52,9 @@ def test_too_many_columns_or_rows_are_refused(tmp_path: Path, monkeypatch: pytes
     path.write_text("a\n" * 50, encoding="utf-8")
     with pytest.raises(SpreadsheetError, match="more than 10 rows"):
         read_csv(path)
+
+
+def test_excel_sep_hint_line_sets_the_delimiter(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_text("sep=;\r\nNom;Éditeur\r\nCopilot, Word;Microsoft\r\n", encoding="utf-8")
+    assert read_csv(path) == [["Nom", "Éditeur"], ["Copilot, Word", "Microsoft"]]

@@ -17,13 +17,14 @@ def convert(module: str, field: str, value: object, **options: object) -> object
 @pytest.mark.parametrize(("value", "level"), [
     ("Très faible", 1), ("very low", 1), ("Faible", 2), ("low", 2), ("L", 2), ("Moyen", 3), ("medium", 3),
     ("M", 3), ("Élevé", 4), ("ELEVEE", 4), ("high", 4), ("H", 4), ("Critique", 5), ("critical", 5),
-    ("very high", 5), ("1", 1), ("5", 5), (3, 3), (4.0, 4), ("4/5", 4), ("2 sur 5", 2),
+    ("very high", 5), ("1", 1), ("5", 5), (3, 3), (4.0, 4), ("4/5", 4), ("2 sur 5", 2), ("3,0", 3),
+    (" 4 ", 4),
 ])
 def test_levels_from_words_numbers_and_letter_codes(value: object, level: int) -> None:
     assert convert("risks", "likelihood", value) == level
 
 
-@pytest.mark.parametrize("value", ["6", 0, 2.5, "souvent", "??"])
+@pytest.mark.parametrize("value", ["6", 0, 2.5, "2,5", "3 4", "4/6", "souvent", "??"])
 def test_what_is_no_level_is_refused_with_the_scale(value: object) -> None:
     with pytest.raises(Unfit, match="level"):
         convert("risks", "impact", value)
