@@ -101,63 +101,53 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../ui/shell/files.py" line="31" />
+        <location filename="../../ui/shell/files.py" line="32" />
         <source>Open an engagement</source>
         <translation>Ouvrir une mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="32" />
-        <location filename="../../ui/shell/files.py" line="38" />
+        <location filename="../../ui/shell/files.py" line="33" />
+        <location filename="../../ui/shell/files.py" line="41" />
         <source>CAIO engagements (*.caio)</source>
         <translation>Missions CAIO (*.caio)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="37" />
+        <location filename="../../ui/shell/files.py" line="40" />
         <source>Save a copy as</source>
         <translation>Enregistrer une copie sous</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="46" />
-        <source>Encrypted engagement</source>
-        <translation>Mission chiffrée</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/files.py" line="47" />
-        <source>Passphrase of %1:</source>
-        <translation>Phrase secrète de %1 :</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/files.py" line="102" />
+        <location filename="../../ui/shell/files.py" line="111" />
         <source>Restore the snapshot of %1</source>
         <translation>Restaurer l'instantané du %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="104" />
+        <location filename="../../ui/shell/files.py" line="113" />
         <source>Open read-only</source>
         <translation>Ouvrir en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="106" />
+        <location filename="../../ui/shell/files.py" line="115" />
         <source>Enter the passphrase…</source>
         <translation>Saisir la phrase secrète…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="107" />
+        <location filename="../../ui/shell/files.py" line="116" />
         <source>Cannot open the engagement</source>
         <translation>Impossible d'ouvrir la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="117" />
+        <location filename="../../ui/shell/files.py" line="126" />
         <source>Restore failed</source>
         <translation>Échec de la restauration</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="138" />
+        <location filename="../../ui/shell/files.py" line="147" />
         <source>Cannot create the engagement</source>
         <translation>Impossible de créer la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="162" />
+        <location filename="../../ui/shell/files.py" line="171" />
         <source>Cannot save the copy</source>
         <translation>Impossible d'enregistrer la copie</translation>
     </message>
@@ -195,122 +185,124 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="209" />
+        <location filename="../../ui/shell/window.py" line="219" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="210" />
+        <location filename="../../ui/shell/window.py" line="220" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="211" />
+        <location filename="../../ui/shell/window.py" line="221" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="212" />
+        <location filename="../../ui/shell/window.py" line="222" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="213" />
+        <location filename="../../ui/shell/window.py" line="223" />
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="215" />
+        <location filename="../../ui/shell/window.py" line="225" />
         <source>&amp;New engagement…</source>
         <translation>&amp;Nouvelle mission…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="215" />
+        <location filename="../../ui/shell/window.py" line="225" />
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="216" />
+        <location filename="../../ui/shell/window.py" line="226" />
         <source>Save a &amp;copy as…</source>
         <translation>Enregistrer une &amp;copie sous…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="216" />
+        <location filename="../../ui/shell/window.py" line="226" />
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="217" />
+        <location filename="../../ui/shell/window.py" line="227" />
         <source>Open the &amp;demo</source>
         <translation>Ouvrir la &amp;démo</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="217" />
+        <location filename="../../ui/shell/window.py" line="227" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>&amp;Importer un tableur…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="218" />
+        <location filename="../../ui/shell/window.py" line="228" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="218" />
+        <location filename="../../ui/shell/window.py" line="228" />
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="219" />
+        <location filename="../../ui/shell/window.py" line="229" />
         <source>&amp;Delete selected rows</source>
         <translation>&amp;Supprimer les lignes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="219" />
+        <location filename="../../ui/shell/window.py" line="229" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="220" />
+        <location filename="../../ui/shell/window.py" line="230" />
         <source>&amp;About CAIO Desktop</source>
         <translation>À &amp;propos de CAIO Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="225" />
+        <location filename="../../ui/shell/window.py" line="235" />
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="226" />
+        <location filename="../../ui/shell/window.py" line="209" />
+        <location filename="../../ui/shell/window.py" line="237" />
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="227" />
+        <location filename="../../ui/shell/window.py" line="207" />
+        <location filename="../../ui/shell/window.py" line="238" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;ouverture&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="237" />
+        <location filename="../../ui/shell/window.py" line="248" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="238" />
+        <location filename="../../ui/shell/window.py" line="249" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="272" />
+        <location filename="../../ui/shell/window.py" line="283" />
         <source>read-only</source>
         <translation>lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="347" />
+        <location filename="../../ui/shell/window.py" line="367" />
         <source>No recent engagement</source>
         <translation>Aucune mission récente</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="350" />
+        <location filename="../../ui/shell/window.py" line="370" />
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
@@ -356,52 +348,52 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="50" />
+        <location filename="../../ui/shell/navigation.py" line="49" />
         <source>Overview</source>
         <translation>Vue d'ensemble</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="51" />
+        <location filename="../../ui/shell/navigation.py" line="50" />
         <source>Engagement</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="52" />
+        <location filename="../../ui/shell/navigation.py" line="51" />
         <source>Diagnosis</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="53" />
+        <location filename="../../ui/shell/navigation.py" line="52" />
         <source>AI systems</source>
         <translation>Systèmes d'IA</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="54" />
+        <location filename="../../ui/shell/navigation.py" line="53" />
         <source>Strategy &amp; use cases</source>
         <translation>Stratégie et cas d'usage</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="55" />
+        <location filename="../../ui/shell/navigation.py" line="54" />
         <source>Roadmap &amp; KPIs</source>
         <translation>Feuille de route et KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="56" />
+        <location filename="../../ui/shell/navigation.py" line="55" />
         <source>Change</source>
         <translation>Conduite du changement</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="57" />
+        <location filename="../../ui/shell/navigation.py" line="56" />
         <source>Risks &amp; compliance</source>
         <translation>Risques et conformité</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="58" />
+        <location filename="../../ui/shell/navigation.py" line="57" />
         <source>Governance</source>
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="59" />
+        <location filename="../../ui/shell/navigation.py" line="58" />
         <source>Deliverables</source>
         <translation>Livrables</translation>
     </message>
@@ -498,87 +490,87 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="83" />
+        <location filename="../../ui/pages/overview.py" line="84" />
         <source>Overview</source>
         <translation>Vue d'ensemble</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="120" />
+        <location filename="../../ui/pages/overview.py" line="126" />
         <source>Progress through the phases</source>
         <translation>Avancement par phase</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="121" />
+        <location filename="../../ui/pages/overview.py" line="127" />
         <source>Registers</source>
         <translation>Registres</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="122" />
+        <location filename="../../ui/pages/overview.py" line="130" />
         <source>Top risks</source>
         <translation>Risques majeurs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="123" />
+        <location filename="../../ui/pages/overview.py" line="131" />
         <source>Overdue actions</source>
         <translation>Actions en retard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="124" />
+        <location filename="../../ui/pages/overview.py" line="128" />
         <source>Upcoming milestones and trainings</source>
         <translation>Prochains jalons et formations</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="232" />
+        <location filename="../../ui/pages/overview.py" line="255" />
         <source>Engagement</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="232" />
+        <location filename="../../ui/pages/overview.py" line="255" />
         <source>Diagnosis</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="233" />
+        <location filename="../../ui/pages/overview.py" line="256" />
         <source>AI systems</source>
         <translation>Systèmes d'IA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="233" />
+        <location filename="../../ui/pages/overview.py" line="256" />
         <source>Strategy &amp; use cases</source>
         <translation>Stratégie et cas d'usage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="234" />
+        <location filename="../../ui/pages/overview.py" line="257" />
         <source>Roadmap &amp; KPIs</source>
         <translation>Feuille de route et KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="234" />
+        <location filename="../../ui/pages/overview.py" line="257" />
         <source>Change</source>
         <translation>Conduite du changement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="235" />
+        <location filename="../../ui/pages/overview.py" line="258" />
         <source>Risks &amp; compliance</source>
         <translation>Risques et conformité</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="235" />
+        <location filename="../../ui/pages/overview.py" line="258" />
         <source>Governance</source>
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="259" />
+        <location filename="../../ui/pages/overview.py" line="282" />
         <source>No overdue action.</source>
         <translation>Aucune action en retard.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="272" />
+        <location filename="../../ui/pages/overview.py" line="295" />
         <source>Nothing planned.</source>
         <translation>Rien de prévu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="274" />
+        <location filename="../../ui/pages/overview.py" line="297" />
         <source>No open risk.</source>
         <translation>Aucun risque ouvert.</translation>
     </message>
@@ -609,33 +601,33 @@
 <context>
     <name>RegisterWidget</name>
     <message>
-        <location filename="../../ui/registers/view.py" line="167" />
+        <location filename="../../ui/registers/view.py" line="168" />
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="168" />
+        <location filename="../../ui/registers/view.py" line="169" />
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="169" />
+        <location filename="../../ui/registers/view.py" line="170" />
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="170" />
+        <location filename="../../ui/registers/view.py" line="171" />
         <source>Add a row: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="171" />
+        <location filename="../../ui/registers/view.py" line="172" />
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
         <location filename="../../ui/registers/view.py" line="50" />
-        <location filename="../../ui/registers/view.py" line="172" />
+        <location filename="../../ui/registers/view.py" line="173" />
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -645,29 +637,29 @@
         <translation>Impossible</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registers/view.py" line="194" />
+        <location filename="../../ui/registers/view.py" line="195" />
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="196" />
+        <location filename="../../ui/registers/view.py" line="197" />
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="278" />
+        <location filename="../../ui/registers/view.py" line="291" />
         <source>Delete %1 “%2”? You can undo it with Ctrl+Z.</source>
         <translation>Supprimer %1 « %2 » ? Ctrl+Z permet d'annuler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registers/view.py" line="281" />
+        <location filename="../../ui/registers/view.py" line="294" />
         <source>Delete %n row(s)? You can undo it with Ctrl+Z.</source>
         <translation>
             <numerusform>Supprimer %n ligne ? Ctrl+Z permet d'annuler.</numerusform><numerusform>Supprimer %n lignes ? Ctrl+Z permet d'annuler.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="328" />
+        <location filename="../../ui/registers/view.py" line="341" />
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
@@ -705,12 +697,12 @@
         <translation>Ajouter des risques de la bibliothèque de risques IA (annulable en une fois)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="78" />
+        <location filename="../../ui/pages/risks.py" line="82" />
         <source>Framework:</source>
         <translation>Référentiel :</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="94" />
+        <location filename="../../ui/pages/risks.py" line="98" />
         <source>All frameworks</source>
         <translation>Tous les référentiels</translation>
     </message>
