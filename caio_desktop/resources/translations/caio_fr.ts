@@ -1,6 +1,32 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/passphrase.py" line="23" />
+        <source>Passphrase of %1</source>
+        <translation>Phrase secrète de %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase.py" line="25" />
+        <source>The passphrase is wrong.</source>
+        <translation>La phrase secrète est erronée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/passphrase.py" line="26" />
+        <source>Encrypted workspace</source>
+        <translation>Mission chiffrée</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about.py" line="34" />
+        <source>About %1</source>
+        <translation>À propos de %1</translation>
+    </message>
+</context>
+<context>
     <name>ChangePage</name>
     <message>
         <location filename="../../ui/pages/change.py" line="13" />
@@ -24,6 +50,134 @@
         <location filename="../../ui/registers/editors.py" line="198" />
         <source>No date</source>
         <translation>Sans date</translation>
+    </message>
+</context>
+<context>
+    <name>DeliverablesPage</name>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="179" />
+        <source>Deliverables</source>
+        <translation>Livrables</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="181" />
+        <source>The documents of the engagement, in the client's language, from the data of this file.</source>
+        <translation>Les documents de la mission, dans la langue du client, établis à partir des données de ce fichier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="182" />
+        <source>Deliverable</source>
+        <translation>Livrable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="187" />
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="188" />
+        <source>As of</source>
+        <translation>Arrêté au</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="189" />
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="190" />
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="191" />
+        <source>Workbook and import</source>
+        <translation>Classeur et import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="192" />
+        <source>Issued</source>
+        <translation>Remis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="194" />
+        <source>Export Excel workbook…</source>
+        <translation>Exporter le classeur Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="195" />
+        <source>Import a spreadsheet…</source>
+        <translation>Importer un tableur…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="258" />
+        <source>Nothing issued yet.</source>
+        <translation>Rien de remis pour l'instant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="266" />
+        <source>Preview — %1</source>
+        <translation>Aperçu — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="273" />
+        <source>The Excel export is not part of this build.</source>
+        <translation>L'export Excel ne fait pas partie de cette version.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="276" />
+        <source>The importer is not part of this build.</source>
+        <translation>L'import ne fait pas partie de cette version.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="284" />
+        <source>Open an engagement to see its deliverables.</source>
+        <translation>Ouvrez une mission pour voir ses livrables.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="286" />
+        <source>Preparing the preview…</source>
+        <translation>Préparation de l'aperçu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="302" />
+        <source>1 page</source>
+        <translation>1 page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="302" />
+        <source>%1 pages</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="318" />
+        <source>Export the deliverable</source>
+        <translation>Exporter le livrable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="336" />
+        <source>Exporting %1</source>
+        <translation>Export de %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="345" />
+        <source>Export the Excel workbook</source>
+        <translation>Exporter le classeur Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="363" />
+        <source>Exporting the workbook</source>
+        <translation>Export du classeur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="386" />
+        <source>Written: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="392" />
+        <source>Export failed</source>
+        <translation>Échec de l'export</translation>
     </message>
 </context>
 <context>
@@ -153,6 +307,35 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../ui/importer/pages_source.py" line="48" />
+        <location filename="../../ui/importer/pages_source.py" line="72" />
+        <source>Spreadsheet to import</source>
+        <translation>Tableur à importer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/pages_source.py" line="49" />
+        <source>Excel (xlsx, xlsm, xls), OpenDocument (ods) or CSV. Nothing is written before the last step.</source>
+        <translation>Excel (xlsx, xlsm, xls), OpenDocument (ods) ou CSV. Rien n'est écrit avant la dernière étape.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/pages_source.py" line="53" />
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/pages_source.py" line="65" />
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/pages_source.py" line="66" />
+        <source>Import into</source>
+        <translation>Importer dans</translation>
+    </message>
+</context>
+<context>
     <name>GovernancePage</name>
     <message>
         <location filename="../../ui/pages/governance.py" line="24" />
@@ -180,6 +363,14 @@
         <location filename="../../ui/pages/governance.py" line="63" />
         <source>Overdue</source>
         <translation>En retard</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/importer/wizard.py" line="32" />
+        <source>Import a spreadsheet</source>
+        <translation>Importer un tableur</translation>
     </message>
 </context>
 <context>
@@ -305,6 +496,69 @@
         <location filename="../../ui/shell/window.py" line="370" />
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../ui/importer/page_mapping.py" line="42" />
+        <source>Columns and fields</source>
+        <translation>Colonnes et champs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_mapping.py" line="43" />
+        <source>Columns left as custom attributes are kept with each row, so nothing in the sheet is lost.</source>
+        <translation>Les colonnes laissées en attributs personnalisés sont conservées avec chaque ligne : rien de la feuille n'est perdu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_mapping.py" line="46" />
+        <source>Column in the sheet</source>
+        <translation>Colonne de la feuille</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_mapping.py" line="46" />
+        <source>Examples</source>
+        <translation>Exemples</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_mapping.py" line="47" />
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_mapping.py" line="51" />
+        <source>Remember this mapping for the next import into this register</source>
+        <translation>Retenir cette correspondance pour le prochain import dans ce registre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_mapping.py" line="53" />
+        <source>Load mapping file…</source>
+        <translation>Charger un fichier de correspondance…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_mapping.py" line="55" />
+        <source>Save mapping file…</source>
+        <translation>Enregistrer le fichier de correspondance…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_mapping.py" line="69" />
+        <source>Load mapping file</source>
+        <translation>Charger un fichier de correspondance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_mapping.py" line="74" />
+        <source>Save mapping file</source>
+        <translation>Enregistrer le fichier de correspondance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_mapping.py" line="94" />
+        <source>(keep as a custom attribute)</source>
+        <translation>(garder en attribut personnalisé)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_mapping.py" line="123" />
+        <source>Choose a column for each required field (*): %1</source>
+        <translation>Choisissez une colonne pour chaque champ obligatoire (*) : %1</translation>
     </message>
 </context>
 <context>
@@ -599,6 +853,49 @@
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../ui/importer/page_preview.py" line="33" />
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_preview.py" line="34" />
+        <source>Hover a highlighted cell or row to see why. Rejected rows are listed in a report you can fix and import again.</source>
+        <translation>Survolez une cellule ou une ligne surlignée pour en voir la raison. Les lignes rejetées sont listées dans un rapport à corriger puis réimporter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_preview.py" line="37" />
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_preview.py" line="45" />
+        <source>Update rows with the same code or title instead of adding them again</source>
+        <translation>Mettre à jour les lignes de même code ou titre au lieu de les ajouter à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_preview.py" line="49" />
+        <source>Import nothing if any row is rejected</source>
+        <translation>Ne rien importer si une ligne est rejetée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_preview.py" line="64" />
+        <source>Reading the rows…</source>
+        <translation>Lecture des lignes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_preview.py" line="95" />
+        <source>%1 rows read: %2 new, %3 updates, %4 rejected, %5 warnings.</source>
+        <translation>%1 lignes lues : %2 nouvelles, %3 mises à jour, %4 rejetées, %5 avertissements.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_preview.py" line="100" />
+        <source>The first %1 are shown.</source>
+        <translation>Les %1 premières sont affichées.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterWidget</name>
     <message>
         <location filename="../../ui/registers/view.py" line="168" />
@@ -665,6 +962,39 @@
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../ui/importer/page_run.py" line="119" />
+        <source>Import report</source>
+        <translation>Rapport d'import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_run.py" line="123" />
+        <source>Save rejected rows to a workbook…</source>
+        <translation>Enregistrer les lignes rejetées dans un classeur…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_run.py" line="134" />
+        <source>Save rejected rows</source>
+        <translation>Enregistrer les lignes rejetées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_run.py" line="140" />
+        <source>Nothing was imported: %1 rows were rejected and you asked to import nothing in that case.</source>
+        <translation>Rien n'a été importé : %1 lignes ont été rejetées et vous avez demandé de ne rien importer dans ce cas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_run.py" line="143" />
+        <source>%1 imported, %2 updated, %3 unchanged, %4 rejected, %5 warnings. Undo (Ctrl+Z) removes the whole import.</source>
+        <translation>%1 importées, %2 mises à jour, %3 inchangées, %4 rejetées, %5 avertissements. Annuler (Ctrl+Z) retire tout l'import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_run.py" line="159" />
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+</context>
+<context>
     <name>RisksPage</name>
     <message>
         <location filename="../../ui/pages/risks.py" line="19" />
@@ -723,6 +1053,67 @@
         <location filename="../../ui/pages/roadmap.py" line="29" />
         <source>Timeline</source>
         <translation>Calendrier</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <location filename="../../ui/importer/page_run.py" line="40" />
+        <source>Importing</source>
+        <translation>Import en cours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_run.py" line="44" />
+        <source>Cancel import</source>
+        <translation>Annuler l'import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_run.py" line="57" />
+        <source>Importing %1 rows…</source>
+        <translation>Import de %1 lignes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_run.py" line="79" />
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_run.py" line="89" />
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_run.py" line="97" />
+        <source>Import cancelled: the workspace is unchanged.</source>
+        <translation>Import annulé : la mission est inchangée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/page_run.py" line="102" />
+        <source>The import failed and nothing was written: %1</source>
+        <translation>L'import a échoué et rien n'a été écrit : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <location filename="../../ui/importer/pages_source.py" line="104" />
+        <source>Sheet and header row</source>
+        <translation>Feuille et ligne d'en-tête</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/pages_source.py" line="105" />
+        <source>The header row was looked for below titles and blank rows; change it if it is not the highlighted row.</source>
+        <translation>La ligne d'en-tête a été cherchée sous les titres et les lignes vides ; changez-la si ce n'est pas la ligne surlignée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/pages_source.py" line="115" />
+        <source>Sheet</source>
+        <translation>Feuille</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/pages_source.py" line="116" />
+        <source>Header row</source>
+        <translation>Ligne d'en-tête</translation>
     </message>
 </context>
 <context>
