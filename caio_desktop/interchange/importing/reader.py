@@ -98,8 +98,9 @@ class Source:
 
         try:
             sheet = self._workbook.get_sheet_by_name(name)
-            if sheet.height > limits.MAX_ROWS + 1 or sheet.width > limits.MAX_COLUMNS:
-                guard.check_extent(self.path, guard.Extent(sheet.height, sheet.width))
+            # xls and ods sheets are checked once read (calamine caps their repeated cells itself).
+            last_row, last_column = sheet.end or (0, 0)
+            guard.check_extent(self.path, guard.Extent(last_row + 1, last_column + 1))
             with paused_gc():
                 raw = sheet.to_python(skip_empty_area=False)  # row i is sheet row i + 1
             merged = list(sheet.merged_cell_ranges or [])
