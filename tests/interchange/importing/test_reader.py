@@ -9,7 +9,13 @@ import pytest
 
 from caio_desktop.interchange.importing.errors import SpreadsheetError
 from caio_desktop.interchange.importing.reader import open_source
-from tests.interchange.importing.conftest import patch_sheet_xml, replace_cell, write_xlsx
+from tests.interchange.importing.conftest import (
+    ods_cell,
+    patch_sheet_xml,
+    replace_cell,
+    write_ods,
+    write_xlsx,
+)
 
 
 def test_first_non_empty_sheet_is_chosen_unless_one_is_named(tmp_path: Path) -> None:
@@ -92,30 +98,18 @@ def test_a_zip_that_is_no_workbook_is_refused(tmp_path: Path) -> None:
 
 
 def test_an_opendocument_spreadsheet_is_read(tmp_path: Path) -> None:
-    def cell(text: str) -> str:
-        return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
-
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
-        '<office:spreadsheet><table:table table:name="Risques">'
-        f'<table:table-row>{cell("Risque")}{cell("Impact")}</table:table-row>'
-        f'<table:table-row>{cell("Fuite")}<table:table-cell office:value-type="float" office:value="4">'
-        '<text:p>4</text:p></table:table-cell></table:table-row>'
-        '</table:table></office:spreadsheet></office:body></office:document-content>')
-    path = tmp_path / "risques.ods"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("META-INF/manifest.xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-            '<manifest:file-entry manifest:full-path="/" '
-            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-            '</manifest:manifest>'))
-        archive.writestr("content.xml", content)
-    with open_source(path) as source:
+    rows = (f"<table:table-row>{ods_cell('Risque')}{ods_cell('Impact')}</table:table-row>"
+            f"<table:table-row>{ods_cell('Fuite')}<table:table-cell office:value-type=\"float\" "
+            'office:value="4"><text:p>4</text:p></table:table-cell></table:table-row>')
+    with open_source(write_ods(tmp_path / "risques.ods", rows)) as source:
         assert source.sheet_names == ["Risques"]
         assert source.table().rows == [["Risque", "Impact"], ["Fuite", 4.0]]
+
+
+def test_an_opendocument_sheet_repeating_a_million_rows_is_refused(tmp_path: Path) -> None:
+    rows = (f"<table:table-row>{ods_cell('Risque')}</table:table-row>"
+            '<table:table-row table:number-rows-repeated="1048000"><table:table-cell/></table:table-row>'
+            f"<table:table-row>{ods_cell('Fuite')}</table:table-row>")
+    with open_source(write_ods(tmp_path / "repeat.ods", rows)) as source, \
+            pytest.raises(SpreadsheetError, match="reaches row 1,048,002"):
+        source.table()
