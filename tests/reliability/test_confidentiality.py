@@ -59,6 +59,11 @@ def test_every_file_created_is_owner_only(tmp_path: Path) -> None:
         run_session(tmp_path)
     finally:
         os.umask(previous)
+    from caio_desktop.workspace import Workspace
+    from caio_desktop.workspace.lock import lock_path
+
+    with Workspace.open(tmp_path / "mission.caio"):  # the lock file exists only while the file is open
+        assert stat.S_IMODE(lock_path(tmp_path / "mission.caio").stat().st_mode) == 0o600
     created = [p for p in tmp_path.rglob("*") if "inputs" not in p.parts]
     files = [p for p in created if p.is_file()]
     assert {p.suffix for p in files} >= {".caio", ".xlsx", ".pdf"}

@@ -2,13 +2,15 @@
 in CSV and xlsx. Whatever the sheet, planning either refuses it with the importer's own clear error or
 yields a plan; applying the plan adds exactly the rows it reports, and the workspace stays healthy.
 
-The number of examples is bounded (EXAMPLES per format) so that CI stays fast.
+The number of examples is bounded (EXAMPLES per format) so that CI stays fast; the long form
+(`make crash-test`) sets CAIO_PROPERTY_EXAMPLES.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from caio_desktop.workspace.check import check_workspace
 from caio_desktop.workspace.digest import content_hash
 from caio_desktop.workspace.queries import count_rows
 
-EXAMPLES = 40
+EXAMPLES = int(os.environ.get("CAIO_PROPERTY_EXAMPLES", "40"))  # make crash-test: 500
 HEADER_NAMES = ["Titre", "Title", "Risque", "Probabilité", "Likelihood", "Impact", "Gravité", "Propriétaire",
                 "Owner", "Catégorie", "Statut", "Date de revue", "Commentaire", "", "Titre", "=SUM(A1)"]
 

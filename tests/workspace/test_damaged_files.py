@@ -42,6 +42,7 @@ from caio_desktop.workspace.schema import SCHEMA_VERSION
 from caio_desktop.workspace.snapshots import latest_good_snapshot, list_snapshots, take_snapshot
 
 PAGE = 4096
+FLIP_TRIALS = int(os.environ.get("CAIO_FLIP_TRIALS", "60"))  # make crash-test: 1000
 
 
 @pytest.fixture(scope="module")
@@ -266,7 +267,7 @@ def test_random_bit_flips_never_crash_never_change_and_are_caught_by_check(fille
     rng = random.Random(20261125)
     path = tmp_path / "flipped.caio"
     outcomes = {"opened": 0, "refused": 0}
-    for _ in range(60):
+    for _ in range(FLIP_TRIALS):
         content = bytearray(original)
         near_header = rng.random() < 0.3
         for _ in range(rng.choice((1, 4, 16))):
