@@ -376,124 +376,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="219" />
+        <location filename="../../ui/shell/window.py" line="221" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="220" />
+        <location filename="../../ui/shell/window.py" line="222" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="221" />
+        <location filename="../../ui/shell/window.py" line="223" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="222" />
+        <location filename="../../ui/shell/window.py" line="224" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="223" />
+        <location filename="../../ui/shell/window.py" line="225" />
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="225" />
+        <location filename="../../ui/shell/window.py" line="227" />
         <source>&amp;New engagement…</source>
         <translation>&amp;Nouvelle mission…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="225" />
+        <location filename="../../ui/shell/window.py" line="227" />
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="226" />
+        <location filename="../../ui/shell/window.py" line="228" />
         <source>Save a &amp;copy as…</source>
         <translation>Enregistrer une &amp;copie sous…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="226" />
+        <location filename="../../ui/shell/window.py" line="228" />
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="227" />
+        <location filename="../../ui/shell/window.py" line="229" />
         <source>Open the &amp;demo</source>
         <translation>Ouvrir la &amp;démo</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="227" />
+        <location filename="../../ui/shell/window.py" line="229" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>&amp;Importer un tableur…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="228" />
+        <location filename="../../ui/shell/window.py" line="230" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="228" />
+        <location filename="../../ui/shell/window.py" line="230" />
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="229" />
+        <location filename="../../ui/shell/window.py" line="231" />
         <source>&amp;Delete selected rows</source>
         <translation>&amp;Supprimer les lignes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="229" />
+        <location filename="../../ui/shell/window.py" line="231" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="230" />
+        <location filename="../../ui/shell/window.py" line="232" />
         <source>&amp;About CAIO Desktop</source>
         <translation>À &amp;propos de CAIO Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="235" />
+        <location filename="../../ui/shell/window.py" line="237" />
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="209" />
-        <location filename="../../ui/shell/window.py" line="237" />
+        <location filename="../../ui/shell/window.py" line="211" />
+        <location filename="../../ui/shell/window.py" line="239" />
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="207" />
-        <location filename="../../ui/shell/window.py" line="238" />
+        <location filename="../../ui/shell/window.py" line="209" />
+        <location filename="../../ui/shell/window.py" line="240" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;ouverture&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="248" />
+        <location filename="../../ui/shell/window.py" line="250" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="249" />
+        <location filename="../../ui/shell/window.py" line="251" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="283" />
+        <location filename="../../ui/shell/window.py" line="285" />
         <source>read-only</source>
         <translation>lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="367" />
+        <location filename="../../ui/shell/window.py" line="299" />
+        <source>Undone: %1</source>
+        <translation>Annulé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="303" />
+        <source>Redone: %1</source>
+        <translation>Rétabli : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="378" />
         <source>No recent engagement</source>
         <translation>Aucune mission récente</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="370" />
+        <location filename="../../ui/shell/window.py" line="381" />
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>

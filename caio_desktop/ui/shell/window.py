@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         self.redo_action = self.context.undo_stack.createRedoAction(self)
         self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
         self.redo_action.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        self.undo_action.triggered.connect(self._say_undone)  # after the stack's own slot has run
+        self.redo_action.triggered.connect(self._say_redone)
         self.context.undo_stack.undoTextChanged.connect(self._undo_texts)
         self.context.undo_stack.redoTextChanged.connect(self._undo_texts)
         self.find_action = self._action(self.focus_search, QKeySequence.StandardKey.Find)
@@ -290,6 +292,15 @@ class MainWindow(QMainWindow):
     def _after_undo_step(self, _index: int) -> None:
         if self.context.workspace is not None:
             self._update_title()
+
+    def _say_undone(self) -> None:
+        """What an undo or redo just did, in the status bar ("Undone: Edit risk R-012")."""
+        stack = self.context.undo_stack
+        self.statusBar().showMessage(self.tr("Undone: %1").replace("%1", stack.text(stack.index())), 5000)
+
+    def _say_redone(self) -> None:
+        stack = self.context.undo_stack
+        self.statusBar().showMessage(self.tr("Redone: %1").replace("%1", stack.text(stack.index() - 1)), 5000)
 
     # --- pages ---------------------------------------------------------------------------------------
     def page(self, key: str) -> QWidget | None:

@@ -46,6 +46,10 @@ def test_standard_shortcuts_and_undo_texts(window, demo_file: Path) -> None:
     assert window.undo_action.text() == "&Annuler Ajouter risque R-031"
     window.undo_action.trigger()
     assert window.redo_action.text() == "&Rétablir Ajouter risque R-031"
+    assert window.statusBar().currentMessage() == "Annulé : Ajouter risque R-031"
+    window.redo_action.trigger()
+    assert window.statusBar().currentMessage() == "Rétabli : Ajouter risque R-031"
+    window.undo_action.trigger()
     window.history_action.trigger()
     assert window.history_view.stack() is window.context.undo_stack
     assert window.history_view.model().rowCount() == 2  # "<opened>" and the undone add
