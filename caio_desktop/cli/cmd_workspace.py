@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("restore", help="replace the workspace with a snapshot (the current file is kept)")
     p.add_argument("file", type=Path)
     p.add_argument("--from", dest="snapshot", type=Path, required=True,
-                   help="snapshot file, or 'latest'")
+                   help="snapshot file, or 'latest' (the newest that passes its check)")
     p.set_defaults(func=cmd_restore)
 
 
@@ -182,14 +182,15 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from caio_desktop.workspace.snapshots import list_snapshots, restore
+    from caio_desktop.workspace.snapshots import latest_good_snapshot, list_snapshots, restore
 
     snapshot = args.snapshot
-    if str(snapshot) == "latest":
-        found = list_snapshots(args.file)
-        if not found:
-            raise fail(f"{args.file}: no snapshot to restore")
-        snapshot = found[0].path
+    if str(snapshot) == "latest":  # the newest one that passes its check: a crash may have hit the newest
+        found = latest_good_snapshot(args.file, passphrase=passphrase())
+        if found is None:
+            raise fail(f"{args.file}: no snapshot to restore" if not list_snapshots(args.file)
+                       else f"{args.file}: every snapshot fails its check; none can be restored")
+        snapshot = found.path
     if not snapshot.exists():
         raise fail(f"{snapshot}: no such snapshot")
     safety = restore(args.file, snapshot, passphrase=passphrase())

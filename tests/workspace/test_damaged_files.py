@@ -320,3 +320,19 @@ def test_restore_the_latest_good_snapshot_after_damage(filled: Path, capsys: pyt
     with Workspace.open(filled) as ws:
         assert count_rows(ws, "risks") == 60 and count_rows(ws, "watch") == 60
     assert main(["check", str(filled)]) == 0
+
+
+def test_restore_latest_skips_a_damaged_newest_snapshot(filled: Path, capsys: pytest.CaptureFixture) -> None:
+    with Workspace.open(filled) as ws:
+        good = take_snapshot(ws, reason="good")
+        newest = take_snapshot(ws, reason="newest")
+    truncated_half(newest)
+    zero_length(filled)
+    assert main(["restore", str(filled), "--from", "latest"]) == 0
+    assert str(good) in capsys.readouterr().out
+    with Workspace.open(filled) as ws:
+        assert count_rows(ws, "risks") == 60
+    for snap in list_snapshots(filled):
+        truncated_half(snap.path)
+    assert main(["restore", str(filled), "--from", "latest"]) == 1
+    assert "every snapshot fails its check" in capsys.readouterr().err
