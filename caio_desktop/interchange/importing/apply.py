@@ -20,14 +20,8 @@ from caio_desktop.domain.fields import FieldKind
 from caio_desktop.domain.modules import module as get_module
 from caio_desktop.interchange.importing.bulk import paused_gc
 from caio_desktop.interchange.importing.errors import ImportCancelled
-from caio_desktop.interchange.importing.plan import (
-    ImportPlan,
-    PlannedRow,
-    Problem,
-    Progress,
-    existing_keys,
-    match_key,
-)
+from caio_desktop.interchange.importing.matching import existing_keys, match_key
+from caio_desktop.interchange.importing.plan import ImportPlan, PlannedRow, Problem, Progress
 from caio_desktop.operations import rules
 from caio_desktop.operations.changes import ChangeSet
 from caio_desktop.operations.history import run_recorded

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from caio_desktop.domain.errors import ValidationError
 from caio_desktop.domain.fields import FieldKind
 from caio_desktop.domain.modules import module as get_module
@@ -23,11 +21,12 @@ from caio_desktop.interchange.importing import mapping as mappings
 from caio_desktop.interchange.importing.bulk import paused_gc
 from caio_desktop.interchange.importing.errors import ImportCancelled, MappingError, SpreadsheetError
 from caio_desktop.interchange.importing.header import detect_header, header_names
+from caio_desktop.interchange.importing.matching import existing_keys, match_key, targets
 from caio_desktop.interchange.importing.normalize import Unfit, converter
 from caio_desktop.interchange.importing.reader import Source, Table, filled, is_error_value, open_source
+from caio_desktop.interchange.importing.saved import load_saved_mapping
 from caio_desktop.interchange.importing.text import cell_text, fold
 from caio_desktop.operations import rules
-from caio_desktop.workspace.models import MODELS
 
 Progress = Callable[[int, int], bool]
 PROGRESS_EVERY = 2000
@@ -129,25 +128,29 @@ def read_layout(source: Source, module_key: str, *, sheet: str | None = None, he
     return Layout(table, index, header_names(table, index, lang=lang))
 
 
+def given_mapping(mapping: Any, module_key: str) -> mappings.ColumnMapping | None:
+    """A mapping the caller gave (ColumnMapping, mapping-file dict or path); None for None or "auto"."""
+    if isinstance(mapping, mappings.ColumnMapping):
+        return mapping
+    if isinstance(mapping, dict):
+        return mappings.from_json(mapping, module_key=module_key)
+    if isinstance(mapping, str | Path) and mapping != "auto":
+        return mappings.load(mapping, module_key=module_key)
+    return None
+
+
 def resolve_mapping(workspace, layout: Layout, module_key: str,  # noqa: ANN001
                     mapping: Any) -> mappings.ColumnMapping:
     """The column mapping to use: given (ColumnMapping, mapping-file dict or path), saved in the
     workspace (when `mapping` is None and it fits the headers), else proposed ("auto")."""
-    if isinstance(mapping, str | Path) and mapping != "auto":
-        mapping = mappings.load(mapping, module_key=module_key)
-    elif isinstance(mapping, dict):
-        mapping = mappings.from_json(mapping, module_key=module_key)
-    if mapping is None and workspace is not None:
-        from caio_desktop.workspace.queries import setting
-
-        saved = setting(workspace, mappings.setting_key(module_key))
-        if saved:
-            candidate = mappings.apply_to_headers(mappings.from_json(saved, module_key=module_key),
-                                                  layout.headers)
-            if candidate.fields and not candidate.missing_required():
-                return candidate
-    if isinstance(mapping, mappings.ColumnMapping):
-        return mappings.apply_to_headers(mapping, layout.headers)
+    given = given_mapping(mapping, module_key)
+    if given is not None:
+        return mappings.apply_to_headers(given, layout.headers)
+    saved = load_saved_mapping(workspace, module_key) if mapping is None and workspace is not None else None
+    if saved is not None:
+        candidate = mappings.apply_to_headers(saved, layout.headers)
+        if candidate.fields and not candidate.missing_required():
+            return candidate
     return mappings.propose(module_key, layout.headers)
 
 
@@ -158,44 +161,6 @@ def check_required(mapping: mappings.ColumnMapping) -> None:
         names = ", ".join(f"{k} ({mod.field(k).en} / {mod.field(k).fr})" for k in missing)
         raise MappingError(f"no column of the sheet maps to the required field(s) of {mod.key}: {names}; "
                            f"name the columns in a mapping file (--mapping) or rename the headers")
-
-
-def targets(workspace, module_key: str) -> dict[str, int]:  # noqa: ANN001
-    """Folded code and title of every row of a module → its id (to resolve REF cells)."""
-    mod = get_module(module_key)
-    t = MODELS[module_key].__table__
-    columns = [t.c.id, t.c[mod.title_field]] + ([t.c[mod.code_field]] if mod.code_field else [])
-    found: dict[str, int] = {}
-    with workspace.engine.connect() as conn:
-        for row in conn.execute(select(*columns).order_by(t.c.id)):
-            for value in row[1:]:
-                if value is not None:
-                    found.setdefault(fold(cell_text(value)), row[0])
-    return found
-
-
-def match_key(module_key: str, values: dict[str, Any]) -> tuple[str, str] | None:
-    """How an imported row finds the existing row it updates: its code (risks), else its title,
-    ignoring case and spacing."""
-    mod = get_module(module_key)
-    for key in (mod.code_field, mod.title_field):
-        value = values.get(key) if key else None
-        if value not in (None, ""):
-            return key, " ".join(cell_text(value).split()).casefold()
-    return None
-
-
-def existing_keys(conn, module_key: str) -> dict[tuple[str, str], list[int]]:  # noqa: ANN001
-    """Match key → ids of the module's existing rows, oldest first."""
-    mod = get_module(module_key)
-    t = MODELS[module_key].__table__
-    keys = [k for k in (mod.code_field, mod.title_field) if k]
-    found: dict[tuple[str, str], list[int]] = {}
-    for row in conn.execute(select(t.c.id, *(t.c[k] for k in keys)).order_by(t.c.id)).mappings():
-        for key in keys:
-            if row[key] not in (None, ""):
-                found.setdefault((key, " ".join(cell_text(row[key]).split()).casefold()), []).append(row["id"])
-    return found
 
 
 def plan_import(
@@ -221,15 +186,13 @@ def plan_import(
         raise MappingError(f"{module_key} has exactly one row; edit it in the app instead of importing")
     opened = source if isinstance(source, Source) else open_source(source)
     try:
-        given = mapping if isinstance(mapping, mappings.ColumnMapping) else None
-        if isinstance(mapping, str | Path) and mapping != "auto":
-            given = mappings.load(mapping, module_key=module_key)
-        elif isinstance(mapping, dict):
-            given = mappings.from_json(mapping, module_key=module_key)
+        given = given_mapping(mapping, module_key)
+        # A saved mapping's column names help find the header row of a sheet in another language.
+        hint = given or (load_saved_mapping(workspace, module_key) if mapping is None else None)
         layout = read_layout(opened, module_key, sheet=sheet or (given.sheet if given else None),
                              header_row=header_row or (given.header_row if given else None),
-                             extra_names=given.columns if given else (), lang=lang)
-        columns = resolve_mapping(workspace, layout, module_key, given if given else mapping)
+                             extra_names=hint.columns if hint else (), lang=lang)
+        columns = resolve_mapping(workspace, layout, module_key, given or mapping)
         return build_plan(workspace, opened, layout, columns, update_existing=update_existing,
                           progress=progress)
     finally:

@@ -26,3 +26,12 @@ def test_a_saved_mapping_is_reused_and_its_saving_can_be_undone(workspace, tmp_p
         "Titel": "title", "Avdelning": "department"}}).rows[0].values["department"] == "HR"
     undo(workspace, change)
     assert load_saved_mapping(workspace, "use_cases") is None
+
+
+def test_a_saved_mapping_helps_find_a_foreign_header_below_titles(workspace, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "uc.xlsx", [["Förteckning över AI-fall"], ["Exporterad 2026-03-01"], [],
+                                             ["Titel", "Beskrivning", "Avdelning"], ["Chattbot", "Svarar", "HR"]])
+    save_mapping_in_workspace(workspace, ColumnMapping("use_cases", {"Titel": "title", "Avdelning": "department"}))
+    plan = plan_import(workspace, path, "use_cases")
+    assert plan.header_row == 4
+    assert plan.rows[0].values["title"] == "Chattbot" and plan.rows[0].values["department"] == "HR"
