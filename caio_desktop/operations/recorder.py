@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, func, insert, select, update
@@ -99,8 +100,8 @@ class Recorder:
         t = table(table_name)
         start = (self.conn.execute(select(func.max(t.c.id))).scalar() or 0) + 1
         now = utcnow()
-        columns = list(dict.fromkeys(["id", "custom", "created_at", "updated_at",
-                                      *(k for r in rows for k in r)]))
+        columns = list(dict.fromkeys(chain(("id", "custom", "created_at", "updated_at"),
+                                           chain.from_iterable(rows))))
         blank = dict.fromkeys(columns)
         full = []
         for offset, values in enumerate(rows):

@@ -231,10 +231,11 @@ class _CodeSequence:
         if code:
             if code in self.used:
                 raise ValidationError("risks", "code", code, "is already used by another risk")
+            if match := _CODE.match(code):
+                self.next = max(self.next, int(match[1]) + 1)
         else:
             while (code := f"R-{self.next:03d}") in self.used:
                 self.next += 1
             columns["code"] = code
-        if match := _CODE.match(code):
-            self.next = max(self.next, int(match[1]) + 1)
+            self.next += 1
         self.used.add(code)
