@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -300,8 +301,13 @@ def convert_row(mod, line: int, cells: list[Any], plan_columns: list) -> Planned
                                 f"{exc.field} {exc.reason}")
         return row
     row.values = cleaned
-    row.derived = {k: v for k, v in derived.items() if k not in cleaned or cleaned[k] is not v}
+    row.derived = {k: derived[k] for k in _computed(mod.key) if k in derived}
     return row
+
+
+@cache
+def _computed(module_key: str) -> tuple[str, ...]:
+    return tuple(f.key for f in get_module(module_key).fields if f.computed)
 
 
 _SUSPECT = frozenset(" \t\n\r#\xa0")
