@@ -146,7 +146,9 @@ class DetailForm(QScrollArea):
                 if isinstance(editor, ChoiceEditor):
                     editor.set_options(options, allow_empty=not field.required)
                 elif isinstance(editor, RefsEditor):
-                    editor.set_options([(i, label) for i, label in options if i != self.row_id])
+                    self_reference = field.ref == self.module.key  # an initiative cannot depend on itself
+                    editor.set_options([(i, label) for i, label in options
+                                        if not (self_reference and i == self.row_id)])
 
     # --- showing a row -------------------------------------------------------------------------------
     def set_row(self, row_id: int | None) -> None:
