@@ -54,6 +54,7 @@ class Source:
         self._workbook: Any = None
         self._csv: list[list[str]] | None = None
         self._errors: dict[str, guard.ErrorCells] = {}
+        self._tables: dict[str, Table] = {}  # a sheet read once (the wizard re-reads on every choice)
         if self.kind == "csv":
             self._csv = read_csv(path)
             self.sheet_names = [path.stem]
@@ -94,6 +95,11 @@ class Source:
         raise SpreadsheetError(self.path, "has no data in any sheet")
 
     def _read(self, name: str) -> Table:
+        if name not in self._tables:
+            self._tables = {name: self._load(name)}  # keep one sheet: memory stays that of one sheet
+        return self._tables[name]
+
+    def _load(self, name: str) -> Table:
         from python_calamine import CalamineError
 
         try:
@@ -112,6 +118,7 @@ class Source:
         return Table(self.path, name, raw, merged)
 
     def close(self) -> None:
+        self._tables = {}
         if self._workbook is not None:
             self._workbook.close()
             self._workbook = None

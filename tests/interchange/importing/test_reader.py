@@ -25,6 +25,7 @@ def test_first_non_empty_sheet_is_chosen_unless_one_is_named(tmp_path: Path) -> 
         assert source.sheet_names == ["Couverture", "Risques", "Notes"]
         assert source.table().sheet == "Risques"
         assert source.table("Notes").rows == [["Note"], ["x"]]
+        assert source.table("Notes") is source.table("Notes")  # read once, however often asked
         with pytest.raises(SpreadsheetError, match="has no sheet 'Budget'; its sheets are Couverture"):
             source.table("Budget")
 
