@@ -133,3 +133,16 @@ def test_a_heat_map_cell_of_the_overview_opens_its_risks(window, demo_file: Path
     register = page.registers["risks"]
     assert register.proxy.rowCount() == sum(1 for r in risks if (r["likelihood"], r["impact"]) == cell)
     assert overview.heat_map.selected_cell is None
+
+
+def test_dropping_a_spreadsheet_opens_the_import_wizard(window, demo_file: Path, tmp_path: Path,
+                                                        monkeypatch) -> None:
+    sheet = tmp_path / "registre-risques.xlsx"
+    sheet.write_bytes(b"PK")
+    opened: list[Path] = []
+    monkeypatch.setattr(window, "open_import_wizard", opened.append)
+    _drop(window, sheet)
+    assert opened == []  # no engagement open: nothing to import into
+    window.files.open_path(demo_file)
+    _drop(window, sheet)
+    assert opened == [sheet]
