@@ -30,6 +30,7 @@ from caio_desktop.ui.importer.pages_source import error_label
 from caio_desktop.ui.importer.session import ImportSession
 
 SAMPLES = 3
+MAX_HEADER_WIDTH = 300
 JSON_FILTER = "Mapping (*.json)"
 
 
@@ -88,7 +89,9 @@ class MappingPage(QWizardPage):
         self.combos = []
         for row, header in enumerate(layout.headers):
             samples = [cell_text(r[row]) for r in data[:200] if row < len(r) and filled(r[row])][:SAMPLES]
-            self.table.setItem(row, 0, QTableWidgetItem(header))
+            name = QTableWidgetItem(header)
+            name.setToolTip(header)
+            self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, QTableWidgetItem(" · ".join(" ".join(s.split())[:40] for s in samples)))
             combo = QComboBox()
             combo.addItem(self.tr("(keep as a custom attribute)"), None)
@@ -100,6 +103,8 @@ class MappingPage(QWizardPage):
             self.combos.append(combo)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(2)
+        # Client headers can be whole questions: keep the field combos in sight.
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), MAX_HEADER_WIDTH))
         self._check()
 
     def current(self) -> ColumnMapping:

@@ -22,6 +22,8 @@ from caio_desktop.ui.importer.pages_source import error_label
 from caio_desktop.ui.importer.session import ImportSession
 from caio_desktop.ui.importer.worker import ImportTask
 
+MAX_COLUMN_WIDTH = 260
+
 
 class PreviewPage(QWizardPage):
     """What the import will do, before it does it."""
@@ -87,9 +89,13 @@ class PreviewPage(QWizardPage):
         session = self.session
         session.plan = plan
         mod = MODULES[plan.module]
-        fields = [(mod.field(key), header) for header, key in plan.mapping.columns.items() if key]
+        order = {f.key: n for n, f in enumerate(mod.fields)}
+        fields = sorted(((mod.field(key), header) for header, key in plan.mapping.columns.items() if key),
+                        key=lambda pair: order[pair[0].key])
         self.model.set_plan(plan.preview(limits.PREVIEW_ROWS), fields, session.lang)
         self.view.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN_WIDTH))
         self.progress.hide()
         new = len(plan.valid) - plan.updates
         text = self.tr("%1 rows read: %2 new, %3 updates, %4 rejected, %5 warnings.")
