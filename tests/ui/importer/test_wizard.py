@@ -71,13 +71,14 @@ def test_import_through_the_wizard_is_one_undo_step(qtbot, context, workspace, t
                        "Catégorie": "category", "Remarque": None}
     model = wizard.preview_page.model
     assert model.rowCount() == 3 and model.headerData(2, Qt.Orientation.Horizontal) == "Risque"
-    assert [model.data(model.index(0, c)) for c in range(6)] == ["4", "New", "Fuite de données", "4", "5",
-                                                                  "Cybersécurité"]
+    assert [model.data(model.index(0, c)) for c in range(6)] == ["4", "New", "Fuite de données",
+                                                                  "Cybersécurité", "4", "5"]
     assert model.data(model.index(1, 1)) == "Rejected"
     assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
     assert "'souvent' is not a level" in model.data(model.index(1, 2), Qt.ItemDataRole.ToolTipRole)
-    assert model.data(model.index(2, 5), Qt.ItemDataRole.BackgroundRole) == WARNING_BRUSH
-    assert model.data(model.index(2, 5)) == "Sorcellerie"
+    assert model.data(model.index(2, 3), Qt.ItemDataRole.BackgroundRole) == WARNING_BRUSH
+    assert model.data(model.index(2, 3)) == "Sorcellerie"
+    assert model.data(model.index(2, 4), Qt.ItemDataRole.BackgroundRole) is None
     assert "3 rows read: 2 new, 0 updates, 1 rejected, 1 warnings" in wizard.preview_page.summary.text()
     wizard.next()  # "Import": the commit page
     qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.REPORT, timeout=10_000)
