@@ -27,7 +27,9 @@ class StrategyPage(Page):
             self.portfolio.follow(self.context)
             self.portfolio.use_case_activated.connect(lambda row_id: self.show_row("use_cases", row_id))
             charts.append((self.portfolio, lambda: self.tr("Value × feasibility")))
-        self.add_register_tab("use_cases", charts=charts)
+        use_cases = self.add_register_tab("use_cases", charts=charts)
+        header = use_cases.table.horizontalHeader()  # the computed quadrant next to the title
+        header.moveSection(header.visualIndex(use_cases.model.column("quadrant")), 1)
         self.add_register_tab("objectives")
         self.add_register_tab("principles")
         self.add_tab(self._vendors(), lambda: self.tr("Vendor selection"))

@@ -19,11 +19,11 @@ TIER_COLORS = {
     "minimal": "#2E7D32",
     "unclassified": "#78808A",
 }
-QUADRANT_COLORS = {
-    "quick_win": "#2E7D32",
-    "strategic_bet": "#1565C0",
-    "incremental": "#8E8E3C",
-    "deprioritise": "#9E9E9E",
+QUADRANT_COLORS = {  # the colours of the portfolio matrix's bubbles (charts/portfolio.py)
+    "quick_win": "#3C8D5A",
+    "strategic_bet": "#3D6A98",
+    "incremental": "#C98A1B",
+    "deprioritise": "#8A94A0",
 }
 
 

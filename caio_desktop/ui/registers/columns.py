@@ -7,6 +7,7 @@ remembered per module (QSettings).
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from caio_desktop.domain.fields import FieldKind, Module
@@ -46,6 +47,9 @@ def apply_columns(view: QTableView, module: Module) -> None:
     """Show the chosen columns with sensible widths."""
     hidden = set(hidden_columns(module))
     metrics = view.fontMetrics()
+    bold = QFont(view.font())
+    bold.setBold(True)  # headers are drawn in bold by the theme
+    header_metrics = QFontMetrics(bold)
     char = max(6, metrics.averageCharWidth())
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -53,6 +57,6 @@ def apply_columns(view: QTableView, module: Module) -> None:
         view.setColumnHidden(column, field.key in hidden)
         label = view.model().headerData(column, header.orientation()) or ""
         chars = min(field.width, _NARROW.get(field.kind, 42))
-        width = max(chars * char + 12, metrics.horizontalAdvance(str(label)) + 28)
+        width = max(chars * char + 12, header_metrics.horizontalAdvance(str(label)) + 30)
         view.setColumnWidth(column, width)
     header.setStretchLastSection(True)
