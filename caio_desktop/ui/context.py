@@ -32,7 +32,8 @@ class AppContext(QObject):
       data_changed(object): a frozenset of table names whose rows changed (after an operation, undo
         or redo) — pages and charts refresh only what they show;
       language_changed(str): the interface language switched ("fr" or "en");
-      busy_changed(bool): a write is in progress (window title shows the modified marker).
+      busy_changed(bool): a write is in progress (window title shows the modified marker);
+      step_failed(str): an undo or redo could not be replayed (the step is dropped from the history).
     """
 
     workspace_changed = Signal(object)
@@ -40,6 +41,7 @@ class AppContext(QObject):
     data_changed = Signal(object)
     language_changed = Signal(str)
     busy_changed = Signal(bool)
+    step_failed = Signal(str)
 
     def __init__(self, lang: str = "en", parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -39,13 +39,27 @@ class ChangeCommand(QUndoCommand):
         return True
 
     def undo(self) -> None:
-        operations.undo(self.context.workspace, self.change)
+        if not self._replay(operations.undo):
+            return
         self._applied = False
         self.context.notify(self.change)
 
     def redo(self) -> None:
         if self._applied:
             return
-        operations.redo(self.context.workspace, self.change)
+        if not self._replay(operations.redo):
+            return
         self._applied = True
         self.context.notify(self.change)
+
+    def _replay(self, replay) -> bool:  # noqa: ANN001 - operations.undo or operations.redo
+        """Replay the change; when the file refuses it (changed meanwhile, read-only, closed), the step
+        is dropped from the history (obsolete) and the reason reported — the file is left as it was,
+        since the replay runs in one transaction."""
+        try:
+            replay(self.context.workspace, self.change)
+        except Exception as error:  # noqa: BLE001 - reported to the person, the history stays coherent
+            self.setObsolete(True)
+            self.context.step_failed.emit(f"{self.text()}: {error}")
+            return False
+        return True

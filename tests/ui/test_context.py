@@ -38,3 +38,21 @@ def test_consecutive_edits_of_one_cell_merge(qtbot, workspace) -> None:
     row = get_row(workspace, "risks", risk_id)
     assert row["impact"] == 5
     assert row["level"] == load_risk_matrix().level_for(2, 5)
+
+
+def test_an_undo_the_file_refuses_is_dropped_and_reported(qtbot, workspace, monkeypatch) -> None:
+    from caio_desktop.ui import undo as undo_module
+
+    context = AppContext(lang="en")
+    context.set_workspace(workspace)
+    context.perform(create_row, "risks", {"title": "Drift", "likelihood": 2, "impact": 2})
+
+    def refuse(ws, change) -> None:  # noqa: ANN001
+        raise RuntimeError("the row was changed by another program")
+
+    monkeypatch.setattr(undo_module.operations, "undo", refuse)
+    with qtbot.waitSignal(context.step_failed) as blocker:
+        context.undo_stack.undo()
+    assert "Add risk R-001" in blocker.args[0] and "another program" in blocker.args[0]
+    assert count_rows(workspace, "risks") == 1  # nothing half-undone
+    assert context.undo_stack.count() == 0  # the step left the history

@@ -183,7 +183,7 @@
 <context>
     <name>DetailForm</name>
     <message>
-        <location filename="../../ui/registers/form.py" line="170" />
+        <location filename="../../ui/registers/form.py" line="172" />
         <source>Select a row to see its details, or add one with “Add”.</source>
         <translation>Sélectionnez une ligne pour voir son détail, ou ajoutez-en une avec « Ajouter ».</translation>
     </message>
@@ -376,134 +376,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="221" />
+        <location filename="../../ui/shell/window.py" line="222" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="222" />
+        <location filename="../../ui/shell/window.py" line="223" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="223" />
+        <location filename="../../ui/shell/window.py" line="224" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="224" />
+        <location filename="../../ui/shell/window.py" line="225" />
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="225" />
+        <location filename="../../ui/shell/window.py" line="226" />
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="227" />
+        <location filename="../../ui/shell/window.py" line="228" />
         <source>&amp;New engagement…</source>
         <translation>&amp;Nouvelle mission…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="227" />
+        <location filename="../../ui/shell/window.py" line="228" />
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="228" />
+        <location filename="../../ui/shell/window.py" line="229" />
         <source>Save a &amp;copy as…</source>
         <translation>Enregistrer une &amp;copie sous…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="228" />
+        <location filename="../../ui/shell/window.py" line="229" />
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="229" />
+        <location filename="../../ui/shell/window.py" line="230" />
         <source>Open the &amp;demo</source>
         <translation>Ouvrir la &amp;démo</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="229" />
+        <location filename="../../ui/shell/window.py" line="230" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>&amp;Importer un tableur…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="230" />
+        <location filename="../../ui/shell/window.py" line="231" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="230" />
+        <location filename="../../ui/shell/window.py" line="231" />
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="231" />
+        <location filename="../../ui/shell/window.py" line="232" />
         <source>&amp;Delete selected rows</source>
         <translation>&amp;Supprimer les lignes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="231" />
+        <location filename="../../ui/shell/window.py" line="232" />
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="232" />
+        <location filename="../../ui/shell/window.py" line="233" />
         <source>&amp;About CAIO Desktop</source>
         <translation>À &amp;propos de CAIO Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="237" />
+        <location filename="../../ui/shell/window.py" line="238" />
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="211" />
-        <location filename="../../ui/shell/window.py" line="239" />
+        <location filename="../../ui/shell/window.py" line="429" />
+        <source>Undo not possible</source>
+        <translation>Annulation impossible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="212" />
+        <location filename="../../ui/shell/window.py" line="240" />
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="209" />
-        <location filename="../../ui/shell/window.py" line="240" />
+        <location filename="../../ui/shell/window.py" line="210" />
+        <location filename="../../ui/shell/window.py" line="241" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;ouverture&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="250" />
+        <location filename="../../ui/shell/window.py" line="251" />
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="251" />
+        <location filename="../../ui/shell/window.py" line="252" />
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="285" />
+        <location filename="../../ui/shell/window.py" line="286" />
         <source>read-only</source>
         <translation>lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="299" />
+        <location filename="../../ui/shell/window.py" line="300" />
         <source>Undone: %1</source>
         <translation>Annulé : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="303" />
+        <location filename="../../ui/shell/window.py" line="304" />
         <source>Redone: %1</source>
         <translation>Rétabli : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="378" />
+        <location filename="../../ui/shell/window.py" line="379" />
         <source>No recent engagement</source>
         <translation>Aucune mission récente</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="381" />
+        <location filename="../../ui/shell/window.py" line="382" />
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
@@ -511,62 +516,62 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="42" />
+        <location filename="../../ui/importer/page_mapping.py" line="43" />
         <source>Columns and fields</source>
         <translation>Colonnes et champs</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="43" />
+        <location filename="../../ui/importer/page_mapping.py" line="44" />
         <source>Columns left as custom attributes are kept with each row, so nothing in the sheet is lost.</source>
         <translation>Les colonnes laissées en attributs personnalisés sont conservées avec chaque ligne : rien de la feuille n'est perdu.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="46" />
+        <location filename="../../ui/importer/page_mapping.py" line="47" />
         <source>Column in the sheet</source>
         <translation>Colonne de la feuille</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="46" />
+        <location filename="../../ui/importer/page_mapping.py" line="47" />
         <source>Examples</source>
         <translation>Exemples</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="47" />
+        <location filename="../../ui/importer/page_mapping.py" line="48" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="51" />
+        <location filename="../../ui/importer/page_mapping.py" line="52" />
         <source>Remember this mapping for the next import into this register</source>
         <translation>Retenir cette correspondance pour le prochain import dans ce registre</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="53" />
+        <location filename="../../ui/importer/page_mapping.py" line="54" />
         <source>Load mapping file…</source>
         <translation>Charger un fichier de correspondance…</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="55" />
+        <location filename="../../ui/importer/page_mapping.py" line="56" />
         <source>Save mapping file…</source>
         <translation>Enregistrer le fichier de correspondance…</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="69" />
+        <location filename="../../ui/importer/page_mapping.py" line="70" />
         <source>Load mapping file</source>
         <translation>Charger un fichier de correspondance</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="74" />
+        <location filename="../../ui/importer/page_mapping.py" line="75" />
         <source>Save mapping file</source>
         <translation>Enregistrer le fichier de correspondance</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="94" />
+        <location filename="../../ui/importer/page_mapping.py" line="97" />
         <source>(keep as a custom attribute)</source>
         <translation>(garder en attribut personnalisé)</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="123" />
+        <location filename="../../ui/importer/page_mapping.py" line="128" />
         <source>Choose a column for each required field (*): %1</source>
         <translation>Choisissez une colonne pour chaque champ obligatoire (*) : %1</translation>
     </message>
@@ -865,42 +870,42 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="33" />
+        <location filename="../../ui/importer/page_preview.py" line="35" />
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="34" />
+        <location filename="../../ui/importer/page_preview.py" line="36" />
         <source>Hover a highlighted cell or row to see why. Rejected rows are listed in a report you can fix and import again.</source>
         <translation>Survolez une cellule ou une ligne surlignée pour en voir la raison. Les lignes rejetées sont listées dans un rapport à corriger puis réimporter.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="37" />
+        <location filename="../../ui/importer/page_preview.py" line="39" />
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="45" />
+        <location filename="../../ui/importer/page_preview.py" line="47" />
         <source>Update rows with the same code or title instead of adding them again</source>
         <translation>Mettre à jour les lignes de même code ou titre au lieu de les ajouter à nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="49" />
+        <location filename="../../ui/importer/page_preview.py" line="51" />
         <source>Import nothing if any row is rejected</source>
         <translation>Ne rien importer si une ligne est rejetée</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="64" />
+        <location filename="../../ui/importer/page_preview.py" line="66" />
         <source>Reading the rows…</source>
         <translation>Lecture des lignes…</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="95" />
+        <location filename="../../ui/importer/page_preview.py" line="101" />
         <source>%1 rows read: %2 new, %3 updates, %4 rejected, %5 warnings.</source>
         <translation>%1 lignes lues : %2 nouvelles, %3 mises à jour, %4 rejetées, %5 avertissements.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="100" />
+        <location filename="../../ui/importer/page_preview.py" line="106" />
         <source>The first %1 are shown.</source>
         <translation>Les %1 premières sont affichées.</translation>
     </message>
@@ -1177,12 +1182,12 @@
         <translation>Valeur × faisabilité</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/strategy.py" line="33" />
+        <location filename="../../ui/pages/strategy.py" line="35" />
         <source>Vendor selection</source>
         <translation>Choix des solutions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/strategy.py" line="39" />
+        <location filename="../../ui/pages/strategy.py" line="41" />
         <source>Selection matrix: score each option 1–5 on each criterion</source>
         <translation>Matrice de sélection : notez chaque option de 1 à 5 sur chaque critère</translation>
     </message>

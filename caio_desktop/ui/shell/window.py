@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._status_file())
         self.context.workspace_changed.connect(self._on_workspace_changed)
         self.context.busy_changed.connect(self.setWindowModified)
+        self.context.step_failed.connect(self.show_step_failure)
         self.context.undo_stack.indexChanged.connect(self._after_undo_step)
         self.context.language_changed.connect(self._retranslate)
         self._retranslate()
@@ -416,6 +417,16 @@ class MainWindow(QMainWindow):
                 and module_exists(IMPORTER):
             return path
         return None
+
+    @classmethod
+    def warn(cls, parent: QWidget, title: str, text: str) -> None:
+        """A warning box (replaced in tests)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(parent, title, text)
+
+    def show_step_failure(self, text: str) -> None:
+        self.warn(self, self.tr("Undo not possible"), text)
 
     # --- dialogs -------------------------------------------------------------------------------------
     def show_preferences(self) -> None:
