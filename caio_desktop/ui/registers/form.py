@@ -197,6 +197,9 @@ class DetailForm(QScrollArea):
             error_label.setText(reason_text(error, self.context.lang))
             error_label.show()
             return
+        except LookupError:  # the row was deleted meanwhile (an undo elsewhere): nothing to edit
+            self.set_row(None)
+            return
         error_label.hide()
         self.edited.emit(self.row_id)
 

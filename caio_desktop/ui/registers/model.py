@@ -227,6 +227,8 @@ class RegisterModel(QAbstractTableModel):
         except ValidationError as error:
             self.validation_failed.emit(error)
             return False
+        except LookupError:  # deleted meanwhile: the row leaves the table with the next change signal
+            return False
         return True
 
     # --- keeping in step -----------------------------------------------------------------------------
