@@ -160,11 +160,11 @@ class ScoreEditor(QWidget, _Editor):
 class PercentEditor(QSpinBox, _Editor):
     committed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, *, lang: str = "fr", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(-1, 100)
         self.setSpecialValueText("–")
-        self.setSuffix(" %")
+        self.setSuffix(" %" if lang == "fr" else "%")  # "40 %" in French, "40%" in English
         self.editingFinished.connect(self.committed)
 
     def value(self) -> Any:
@@ -351,7 +351,7 @@ def editor_for(field: Field, lang: str, parent: QWidget | None = None) -> QWidge
     if kind == FieldKind.SCORE:
         return ScoreEditor(parent)
     if kind == FieldKind.PERCENT:
-        return PercentEditor(parent)
+        return PercentEditor(lang=lang, parent=parent)
     if kind == FieldKind.DATE:
         return DateEditor(lang=lang, parent=parent)
     if kind == FieldKind.BOOL:
