@@ -429,11 +429,18 @@ class MainWindow(QMainWindow):
         self.warn(self, self.tr("Undo not possible"), text)
 
     # --- dialogs -------------------------------------------------------------------------------------
-    def show_preferences(self) -> None:
-        from caio_desktop.ui.i18n import install_language
+    @classmethod
+    def preferences_dialog(cls, lang: str, parent: QWidget) -> Any:
+        """The Preferences dialog (replaced in tests)."""
         from caio_desktop.ui.shell.preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.context.lang, self)
+        return PreferencesDialog(lang, parent)
+
+    def show_preferences(self) -> None:
+        """Preferences; a new interface language applies at once (and at the next start)."""
+        from caio_desktop.ui.i18n import install_language
+
+        dialog = self.preferences_dialog(self.context.lang, self)
         if dialog.exec():
             dialog.save()
             lang = dialog.chosen_language()
