@@ -20,6 +20,12 @@ class RegisterProxy(QSortFilterProxyModel):
 
     def __init__(self, source: RegisterModel, parent: Any = None) -> None:
         super().__init__(parent)
+        # The searchable text of each row, built once (formatting every cell of 100,000 rows on each
+        # keystroke would take seconds); any change the model signals may alter it, so it is dropped —
+        # connected before setSourceModel so that it runs before the proxy re-filters a changed row.
+        self._texts: dict[int, str] = {}
+        for signal in (source.dataChanged, source.modelReset, source.headerDataChanged):
+            signal.connect(self._texts.clear)
         self.setSourceModel(source)
         self.register = source
         self._search = ""
@@ -75,10 +81,13 @@ class RegisterProxy(QSortFilterProxyModel):
             return False
         if not self._search:
             return True
-        model = self.register
-        text = " ".join(
-            str(model.index(source_row, c).data() or "") for c in range(model.columnCount())
-        ).casefold()
+        text = self._texts.get(row["id"])
+        if text is None:
+            model = self.register
+            text = " ".join(
+                str(model.index(source_row, c).data() or "") for c in range(model.columnCount())
+            ).casefold()
+            self._texts[row["id"]] = text
         return all(word in text for word in self._search.split())
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802 - Qt API

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -83,7 +83,11 @@ class RegisterWidget(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(280)
-        self.search.textChanged.connect(self.proxy.set_search)
+        self._search_timer = QTimer(self)  # filter once typing pauses, not on every keystroke
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(lambda: self.proxy.set_search(self.search.text()))
+        self.search.textChanged.connect(self._search_timer.start)
         self.filter_button = QToolButton()
         self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.filter_menu = QMenu(self)
@@ -315,8 +319,14 @@ class RegisterWidget(QWidget):
         self._update_filter_label()
         self._update_count()
 
+    def apply_search(self) -> None:
+        """Filter on the search box's text now (without waiting for typing to pause)."""
+        self._search_timer.stop()
+        self.proxy.set_search(self.search.text())
+
     def clear_filters(self) -> None:
         self.search.clear()
+        self._search_timer.stop()
         self.proxy.clear_filters()
         self._predicate_labels = {}
         self._update_filter_label()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from caio_desktop.operations import create_row
+from caio_desktop.operations import create_row, update_row
 from caio_desktop.ui.registers.view import RegisterWidget
 from caio_desktop.workspace.queries import count_rows, fetch_rows, get_row
 
@@ -110,13 +110,17 @@ def test_duplicate_copies_the_selected_row(risks, context) -> None:
     assert risks.selected_ids() == [new_id]
 
 
-def test_search_and_value_filters(risks) -> None:
+def test_search_and_value_filters(qtbot, risks, context) -> None:
     risks.search.setText("fuite")
-    assert _titles(risks) == ["Fuite de données"]
+    qtbot.waitUntil(lambda: _titles(risks) == ["Fuite de données"])  # once typing pauses
     assert risks.count_label.text() == "1 sur 3"
+    context.perform(update_row, "risks", fetch_rows(context.workspace, "risks")[2]["id"],
+                    {"title": "Fuite de modèle"})  # an edit changes what the search finds
+    assert _titles(risks) == ["Fuite de données", "Fuite de modèle"]
     risks.search.clear()
+    risks.apply_search()
     risks.set_value_filter("status", {"closed"})
-    assert _titles(risks) == ["Dérive du modèle"]
+    assert _titles(risks) == ["Fuite de modèle"]
     assert not risks.filter_label.isHidden() and "Statut" in risks.filter_label.text()
     risks.clear_filters()
     assert risks.proxy.rowCount() == 3
