@@ -183,5 +183,12 @@ def save(mapping: ColumnMapping, path: Path | str) -> Path:
     return path
 
 
+def importable_modules() -> list[str]:
+    """Modules a spreadsheet can be imported into (every register but the engagement itself)."""
+    from caio_desktop.domain.modules import MODULES
+
+    return [key for key, mod in MODULES.items() if not mod.singleton]
+
+
 def setting_key(module_key: str) -> str:
     return f"import_mapping:{module_key}"

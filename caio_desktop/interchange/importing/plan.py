@@ -316,3 +316,21 @@ _SUSPECT = frozenset(" \t\n\r#\xa0")
 def _odd(cell: str) -> bool:
     """A text cell that is blank or a spreadsheet error (#REF!, #DIV/0!…)."""
     return not cell.strip() or is_error_value(cell)
+
+
+def guess_module(source: Source, candidates: Iterable[str]) -> str | None:
+    """The register a sheet most likely belongs to: the one whose fields its headers name most, all
+    required ones included (for a spreadsheet dropped on the window without saying where it goes)."""
+    best, best_score = None, 0.0
+    for key in candidates:
+        try:
+            layout = read_layout(source, key)
+        except SpreadsheetError:
+            return None
+        proposal = mappings.propose(key, layout.headers)
+        if proposal.missing_required():
+            continue
+        score = sum(proposal.scores.values()) / 100
+        if score > best_score:
+            best, best_score = key, score
+    return best

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from caio_desktop.domain.modules import MODULES
 from caio_desktop.interchange.importing import SpreadsheetError
-from caio_desktop.interchange.importing.plan import read_layout
+from caio_desktop.interchange.importing.mapping import importable_modules
+from caio_desktop.interchange.importing.plan import guess_module, read_layout
 from caio_desktop.interchange.importing.reader import open_source
 from caio_desktop.ui.importer.models import RawSheetModel
-from caio_desktop.ui.importer.session import ImportSession, importable_modules
+from caio_desktop.ui.importer.session import ImportSession
 
 FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)"
 PREVIEW_ROWS = 30
@@ -56,6 +57,7 @@ class FilePage(QWizardPage):
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         self.module_combo = QComboBox()
+        self.module_combo.addItem(self.tr("(guess from the column headers)"), None)
         for key in importable_modules():
             self.module_combo.addItem(MODULES[key].label(session.lang), key)
         if session.module_key:
@@ -88,9 +90,17 @@ class FilePage(QWizardPage):
         except (SpreadsheetError, OSError) as exc:
             self.error.setText(str(exc))
             return False
+        module_key = self.module_combo.currentData()
+        if module_key is None:
+            module_key = guess_module(self.session.source, importable_modules())
+            if module_key is None:
+                self.error.setText(self.tr("The column headers do not tell which register this sheet "
+                                           "belongs to: choose it in the list."))
+                return False
+            self.module_combo.setCurrentIndex(self.module_combo.findData(module_key))
         self.error.clear()
         self.session.path = path
-        self.session.module_key = self.module_combo.currentData()
+        self.session.module_key = module_key
         self.session.mapping = None
         return True
 
@@ -122,6 +132,8 @@ class SheetPage(QWizardPage):
         self.header_spin.valueChanged.connect(self._header_changed)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
+        into = MODULES[self.session.module_key].label(self.session.lang)
+        self.setTitle(self.tr("Sheet and header row — import into %1").replace("%1", into))
         source = self.session.source
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()

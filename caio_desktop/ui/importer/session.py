@@ -38,8 +38,3 @@ class ImportSession:
         if self.source is not None:
             self.source.close()
             self.source = None
-
-
-def importable_modules() -> list[str]:
-    """Modules a spreadsheet can be imported into (every register but the engagement itself)."""
-    return [key for key, mod in MODULES.items() if not mod.singleton]

@@ -122,3 +122,18 @@ def test_real_federal_use_case_inventory(workspace, shared_sheets: Path) -> None
     assert sec5.values["status"] == "production"  # "c) Deployed – The use case is being actively …"
     assert sec5.values["custom"]["Agency Abbreviation"] == "SEC"
     assert sec5.values["custom"]["Use Case ID [Agency Abbrev.] – [#]"] == "SEC-5"
+
+
+def test_the_register_of_a_sheet_is_guessed_from_its_headers(tmp_path: Path, shared_sheets: Path) -> None:
+    from caio_desktop.interchange.importing.mapping import importable_modules
+    from caio_desktop.interchange.importing.plan import guess_module
+    from caio_desktop.interchange.importing.reader import open_source
+
+    with open_source(_risks(tmp_path)) as source:
+        assert guess_module(source, importable_modules()) == "risks"
+    people = write_xlsx(tmp_path / "pp.xlsx", [["Nom", "Fonction", "Pouvoir", "Intérêt", "Posture"],
+                                               ["Claire Martin", "DAF", "fort", 5, "Favorable"]])
+    with open_source(people) as source:
+        assert guess_module(source, ["risks", "stakeholders", "use_cases"]) == "stakeholders"
+    with open_source(shared_sheets / "us_federal_cots_ai_2025.csv") as source:
+        assert guess_module(source, importable_modules()) == "ai_systems"

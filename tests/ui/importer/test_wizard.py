@@ -191,3 +191,19 @@ def test_a_mapping_file_loaded_in_the_wizard_sets_the_combos(qtbot, context, tmp
     load.click()
     assert [c.currentData() for c in page.combos] == ["title", None, "department"]
     assert page.isComplete()
+
+
+def test_a_dropped_sheet_without_a_register_is_guessed_from_its_headers(qtbot, context, tmp_path) -> None:
+    wizard = ImportWizard(context, path=_sheet(tmp_path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.file_page.module_combo.currentData() is None  # "(guess from the column headers)"
+    wizard.next()
+    assert wizard.session.module_key == "risks" and wizard.currentId() == ImportWizard.SHEET
+    assert wizard.sheet_page.title().endswith("Risques")
+    odd = write_xlsx(tmp_path / "odd.xlsx", [["Couleur", "Taille"], ["bleu", "M"]])
+    other = ImportWizard(context, path=odd)
+    qtbot.addWidget(other)
+    other.show()
+    other.next()
+    assert other.currentId() == ImportWizard.FILE and "choose it in the list" in other.file_page.error.text()
