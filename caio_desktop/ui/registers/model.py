@@ -32,6 +32,7 @@ PAGE_SIZE = 200
 
 Index = QModelIndex | QPersistentModelIndex
 _NUMERIC = (FieldKind.INTEGER, FieldKind.NUMBER, FieldKind.PERCENT)
+_AS_IS = (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.INTEGER, FieldKind.SCORE)  # searched unformatted
 # Edited in the detail form only: a one-line cell editor would flatten paragraphs, and a list of
 # linked rows needs the form's checkable list.
 _FORM_ONLY = (FieldKind.LONG_TEXT, FieldKind.REFS)
@@ -107,9 +108,31 @@ class RegisterModel(QAbstractTableModel):
         self.reload()
 
     def fetch_all(self) -> None:
-        """Load every remaining row (before a search across the whole register)."""
-        while self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
+        """Load every remaining row (before a search or a sort across the whole register), in one
+        query: page after page would make SQLite skip ever longer offsets."""
+        if not self.canFetchMore(QModelIndex()):
+            return
+        rows = self._fetch(len(self._rows), None)
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._append(rows)
+            self.endInsertRows()
+        self._total = len(self._rows)
+
+    def search_text(self, row: int) -> str:
+        """Everything a person reads in a row, lower-cased, for the search box."""
+        values = self._rows[row]
+        lang = self.context.lang
+        parts: list[str] = []
+        for field in self.fields:  # plain texts and numbers as they are; the rest as displayed
+            value = values.get(field.key)
+            if value is None or value == "" or value == [] or field.kind == FieldKind.BOOL:
+                continue
+            if field.kind in _AS_IS:
+                parts.append(str(value))
+            else:
+                parts.append(format_value(field, value, lang, self._labels_for(field)))
+        return " ".join(parts).casefold()
 
     def reload(self, *_: object) -> None:
         self.beginResetModel()
@@ -293,7 +316,7 @@ class RegisterModel(QAbstractTableModel):
     def _matches(self, row: dict[str, Any]) -> bool:
         return all(row.get(key) == value for key, value in self._where.items())
 
-    def _fetch(self, offset: int, limit: int) -> list[dict[str, Any]]:
+    def _fetch(self, offset: int, limit: int | None) -> list[dict[str, Any]]:
         return queries.fetch_rows(self.context.workspace, self.module.key, offset=offset, limit=limit,
                                   where=self._where or None)
 

@@ -37,9 +37,10 @@ class RegisterProxy(QSortFilterProxyModel):
         return {k: set(v) for k, v in self._values.items()}
 
     def set_search(self, text: str) -> None:
-        self._search = " ".join(text.casefold().split())
-        if self._search:
+        search = " ".join(text.casefold().split())
+        if search:
             self.register.fetch_all()  # a search covers the whole register, not the loaded pages
+        self._search = search
         self._refilter()
 
     def set_value_filter(self, field_key: str, values: set[Any] | None) -> None:
@@ -83,11 +84,7 @@ class RegisterProxy(QSortFilterProxyModel):
             return True
         text = self._texts.get(row["id"])
         if text is None:
-            model = self.register
-            text = " ".join(
-                str(model.index(source_row, c).data() or "") for c in range(model.columnCount())
-            ).casefold()
-            self._texts[row["id"]] = text
+            text = self._texts[row["id"]] = self.register.search_text(source_row)
         return all(word in text for word in self._search.split())
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802 - Qt API

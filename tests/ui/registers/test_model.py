@@ -181,3 +181,21 @@ def test_paragraphs_and_link_lists_are_edited_in_the_form_only(context) -> None:
     assert description.data() == "Première ligne Seconde ligne"
     assert description.data(Qt.ItemDataRole.ToolTipRole) == "Première ligne\nSeconde ligne"
     assert model.flags(model.index(0, model.column("title"))) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_search_text_holds_what_people_read(context) -> None:
+    system = context.perform(create_row, "ai_systems", {"name": "Chatbot RH"}).row_ids[0]
+    _risk(context, "Biais", 5, 5, ai_system_id=system, category="ai_ethics", review_date=dt.date(2026, 3, 16))
+    model = RegisterModel(context, "risks")
+    text = model.search_text(0)
+    for words in ("biais", "critique", "chatbot rh", "éthique de l'ia", "16/03/2026", "r-001"):
+        assert words in text
+
+
+def test_fetch_all_loads_the_rest_in_one_insert(qtbot, context) -> None:
+    _bulk_risks(context.workspace, 700)
+    model = RegisterModel(context, "risks")
+    with qtbot.waitSignal(model.rowsInserted) as blocker:
+        model.fetch_all()
+    assert (blocker.args[1], blocker.args[2]) == (200, 699)
+    assert model.rowCount() == 700 and not model.canFetchMore(QModelIndex())
