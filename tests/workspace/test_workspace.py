@@ -150,3 +150,48 @@ def test_damaged_pages_are_reported(workspace_file: Path) -> None:
     workspace_file.write_bytes(bytes(data))
     with pytest.raises(CorruptFileError, match="damaged"):
         Workspace.open(workspace_file)
+
+
+def _register_with_damaged_leaf(workspace_file: Path, tmp_path: Path, *, interrupted: bool) -> Path:
+    """A copy of a 2,000-risk file with the header of a leaf page deep in the risk register damaged,
+    taken while a write was running (a hot journal beside it) when `interrupted`."""
+    from caio_desktop.operations.changes import ChangeSet
+    from caio_desktop.operations.history import run_recorded
+
+    with Workspace.open(workspace_file) as ws:
+        rows = [{"code": f"R-{n:04d}", "title": f"Risque {n:04d} : dérive du modèle", "likelihood": 2, "impact": 3,
+                 "level": "medium"} for n in range(1, 2001)]
+        run_recorded(ws, ChangeSet("add", "risks", "×2000"), lambda rec: rec.insert_many("risks", rows))
+    copy = tmp_path / "copy.caio"
+    writer = sqlite3.connect(workspace_file, isolation_level=None)
+    writer.execute("BEGIN")
+    writer.execute("UPDATE risks SET title = 'changed' WHERE id = 1")
+    copy.write_bytes(workspace_file.read_bytes())
+    journal = workspace_file.with_name(workspace_file.name + "-journal")
+    if interrupted:
+        assert journal.exists()
+        copy.with_name(copy.name + "-journal").write_bytes(journal.read_bytes())
+    writer.execute("ROLLBACK")
+    writer.close()
+    data = bytearray(copy.read_bytes())
+    page = data.index(b"Risque 1500 ") // 4096  # a leaf of the risks table, far from its root
+    data[page * 4096:page * 4096 + 8] = b"\xff" * 8
+    copy.write_bytes(bytes(data))
+    return copy
+
+
+def test_open_after_an_interrupted_write_runs_the_full_check(workspace_file: Path, tmp_path: Path) -> None:
+    copy = _register_with_damaged_leaf(workspace_file, tmp_path, interrupted=True)
+    with pytest.raises(CorruptFileError):
+        Workspace.open(copy)
+
+
+def test_open_of_a_cleanly_closed_file_reads_only_the_roots_and_check_finds_deep_damage(
+        workspace_file: Path, tmp_path: Path) -> None:
+    """The trade-off of docs/performance.md: opening stays O(tables); `caio check` reads every page."""
+    from caio_desktop.workspace.check import check_workspace
+
+    copy = _register_with_damaged_leaf(workspace_file, tmp_path, interrupted=False)
+    with Workspace.open(copy, read_only=True):
+        pass
+    assert check_workspace(copy)
