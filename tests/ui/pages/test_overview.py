@@ -49,3 +49,15 @@ def test_top_risks_rank_by_level_then_score() -> None:
     today = dt.date(2026, 3, 16)
     rows = [{"due_date": dt.date(2026, 3, 1), "status": "done"}, {"due_date": dt.date(2026, 3, 2)}]
     assert overdue(rows, today) == [rows[1]]
+
+
+def test_top_risks_read_by_the_database_are_those_of_the_whole_register(demo_context) -> None:
+    from caio_desktop.ui.pages.overview import top_risk_rows
+
+    workspace = demo_context.workspace
+    expected = top_risks(fetch_rows(workspace, "risks"))
+    assert len(expected) == 6
+    assert [r["id"] for r in top_risk_rows(workspace)] == [r["id"] for r in expected]
+    every_open = top_risks(fetch_rows(workspace, "risks"), 100)  # the whole ranking, closed risks left out
+    assert len(every_open) < len(fetch_rows(workspace, "risks"))
+    assert [r["id"] for r in top_risk_rows(workspace, 100)] == [r["id"] for r in every_open]
