@@ -151,6 +151,13 @@ def main() -> int:
         print(f"peak traced memory: {small_rows:,} rows {small_peak / 2**20:.1f} MiB, "
               f"{args.rows:,} rows {big_peak / 2**20:.1f} MiB")
         print(f"memory ratio {memory_ratio:.2f} (target <= {MEMORY_TARGET}) {'PASS' if ok_memory else 'FAIL'}")
+        from benchlib import Result  # the summary lines of bench/run_all.py
+
+        print(Result(work=f"xlsx export, {args.rows:,} risks", floor="bare openpyxl write-only, same cells",
+                     floor_value=floor_s, measured=export_s, target=TIME_TARGET).line())
+        print(Result(work=f"xlsx export peak memory, {args.rows:,} vs {small_rows:,} risks",
+                     floor=f"the same export at {small_rows:,} risks", floor_value=small_peak,
+                     measured=big_peak, target=MEMORY_TARGET, unit="B").line())
         big.close()
         small.close()
     return 0 if ok_time and ok_memory else 1
