@@ -30,7 +30,7 @@ class Column:
     role: str  # FIELD or CUSTOM
     value: Callable[[Row], Any]  # the row → what the cell shows (text, number, date or None)
     field: Field | None = None
-    proto: WriteOnlyCell | None = None  # style of data cells; None: unstyled (the fast path)
+    proto: WriteOnlyCell | None = None  # the styled data cell, reused; None: unstyled (the fast path)
     text_proto: WriteOnlyCell | None = None  # style of formula-like text in this column
 
     @property
@@ -42,11 +42,15 @@ class Column:
         if value is None:
             return None
         if isinstance(value, str):
-            stored = stored_text(value)
             if is_formula_like(value):
-                return styles.styled(ws, stored, self.text_proto, as_text=True)
-            return styles.styled(ws, stored, self.proto) if self.proto is not None else stored
-        return styles.styled(ws, value, self.proto) if self.proto is not None else value
+                return styles.styled(ws, stored_text(value), self.text_proto, as_text=True)
+            value = stored_text(value)
+        if self.proto is None:
+            return value
+        # The styled cell is reused row after row: a write-only sheet writes each cell out as soon as
+        # it is appended, so one object per column is enough and 100,000 rows allocate none.
+        self.proto.value = value
+        return self.proto
 
 
 def text_lines(text: Any, width: float) -> int:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 
@@ -68,6 +69,31 @@ def row_height(values: Sequence[Any], wrapped: Sequence[tuple[int, float]]) -> f
     return min(lines, MAX_LINES) * LINE_HEIGHT if lines > 1 else None
 
 
+def stream_cells(ws: Any) -> Callable[[Sequence[Any], int], Iterator[Cell]]:
+    """The converter from an appended row to cells, for `ws._values_to_row` (called by openpyxl's
+    write-only sheet for every row). openpyxl's own tries `cell.value = value` on every value and
+    catches the ValueError a styled Cell raises, then allocates a fresh cell: a third of a 100,000-row
+    export went there. This one checks the type; values and cells are written the same way."""
+    scratch = WriteOnlyCell(ws)
+
+    def values_to_row(values: Sequence[Any], row_index: int) -> Iterator[Cell]:
+        nonlocal scratch
+        for column_index, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            if isinstance(value, Cell):
+                cell = value
+            else:
+                if scratch.has_style:  # a date gave it a number format: the next value starts plain
+                    scratch = WriteOnlyCell(ws)
+                cell = scratch
+                cell.value = value
+            cell.column, cell.row = column_index, row_index
+            yield cell
+
+    return values_to_row
+
+
 def write_register(
     workbook: Any,
     mod: Module,
@@ -85,6 +111,7 @@ def write_register(
     columns = register_columns(ws, mod, lang=lang, refs=refs,
                                custom_names=custom_attribute_names(workspace, mod.key))
     lay_out(ws, columns, palette=palette, lang=lang)
+    ws._values_to_row = stream_cells(ws)  # the data rows only: the header went through openpyxl's own
     wrapped = [(i, c.width) for i, c in enumerate(columns) if c.wraps]
     rows = 0
     for page in iter_rows(workspace, mod.key):
@@ -92,10 +119,12 @@ def write_register(
             values = [column.value(row) for column in columns]
             height = row_height(values, wrapped)
             if height:
-                ws.row_dimensions[number].height = height
+                # What openpyxl's row writer reads for this row (its attributes), set as a plain dict:
+                # a RowDimension object per row costs more than the rest of the row.
+                dict.__setitem__(ws.row_dimensions, number, {"ht": f"{height:g}", "customHeight": "1"})
             ws.append([column.cell(ws, value) for column, value in zip(columns, values, strict=True)])
             if height:
-                del ws.row_dimensions[number]  # written: forget it, or 100,000 rows would pile up
+                dict.__delitem__(ws.row_dimensions, number)  # written: 100,000 rows must not pile up
         rows += len(page)
         advance(len(page))
         del page  # see iter_rows: keeps memory at one page
