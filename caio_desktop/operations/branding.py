@@ -5,31 +5,26 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from caio_desktop.domain.errors import ValidationError
+from caio_desktop.domain.logos import MAX_LOGO_BYTES, RASTER_MAGIC, logo_kind
 from caio_desktop.operations.changes import ChangeSet
 from caio_desktop.operations.history import run_recorded
 from caio_desktop.operations.recorder import Recorder, table
 
-LOGO_TYPES = {"png": b"\x89PNG\r\n\x1a\n", "jpeg": b"\xff\xd8\xff"}
-MAX_LOGO_BYTES = 2_000_000
+__all__ = ["LOGO_TYPES", "MAX_LOGO_BYTES", "logo_type", "set_client_logo"]
+
+LOGO_TYPES = (*RASTER_MAGIC, "svg")
 
 
 def logo_type(data: bytes) -> str:
-    """"png" or "jpeg" from the image's first bytes, or a ValidationError."""
-    for kind, magic in LOGO_TYPES.items():
-        if data.startswith(magic):
-            return kind
-    raise ValidationError("engagement", "client_logo", f"{len(data)} bytes", "is not a PNG or JPEG image")
+    """"png", "jpeg" or "svg" for an acceptable client logo, or a ValidationError saying why not."""
+    return logo_kind(data, module="engagement", field="client_logo")
 
 
 def set_client_logo(workspace, data: bytes | None) -> ChangeSet:  # noqa: ANN001
-    """Set (PNG or JPEG, at most 2 MB) or remove (None) the client's logo."""
-    kind = None
-    if data is not None:
-        if len(data) > MAX_LOGO_BYTES:
-            raise ValidationError("engagement", "client_logo", f"{len(data)} bytes",
-                                  f"is larger than {MAX_LOGO_BYTES // 1_000_000} MB")
-        kind = logo_type(data)
+    """Set (PNG, JPEG or SVG, at most 2 MB) or remove (None) the client's logo.
+
+    An SVG with a DOCTYPE or ENTITY declaration is refused (see domain/logos.py)."""
+    kind = None if data is None else logo_type(data)
 
     def operation(rec: Recorder) -> list[int]:
         row_id = rec.conn.execute(select(table("engagement").c.id)).scalar_one()

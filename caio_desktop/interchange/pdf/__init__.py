@@ -80,10 +80,13 @@ def build_deliverable(
     as_of: dt.date | None = None,
     progress: Callable[[int, int], bool] | None = None,
     version: str | None = None,
+    firm_logo: bytes | None = None,
 ) -> Path:
     """Write deliverable `kind` of the open `workspace` to `out_path` (0600) and return its path.
 
-    `lang` defaults to the engagement's language, `as_of` to today. `progress(done, total)` is called
+    `lang` defaults to the engagement's language, `as_of` to today. `firm_logo` (PNG, JPEG or SVG bytes,
+    the consultant's firm) signs the cover and marks the footer; without it the cover names the
+    consultant alone. `progress(done, total)` is called
     as sections are written and pages laid out; returning False cancels (DeliverableCancelled).
     Any failure raises DeliverableError (or DeliverableCancelled) and leaves no file, not even a
     temporary one; an existing file at `out_path` is left as it was.
@@ -102,7 +105,7 @@ def build_deliverable(
     sections = _sections(kind)
     ctx = DeliverableContext(workspace=workspace, kind=kind, lang=language, as_of=as_of or dt.date.today(),
                              title=deliverable_title(kind, language), progress=progress,
-                             steps_total=2 * len(sections) + 1)
+                             steps_total=2 * len(sections) + 1, firm_logo=firm_logo)
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.part", dir=target.parent)
     except OSError as exc:

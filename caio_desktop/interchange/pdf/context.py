@@ -37,8 +37,10 @@ class DeliverableContext:
     progress: Callable[[int, int], bool] | None = None
     steps_total: int = 1
     steps_done: int = 0
+    firm_logo: bytes | None = None  # the consultant's firm's logo (preferences, --firm-logo); None: no firm mark
     _rows: dict[str, list[Row]] = field(default_factory=dict)
     _labels: dict[str, dict[int, str]] = field(default_factory=dict)
+    logos: dict[str, Any] = field(default_factory=dict)  # logos read once per deliverable (document.py)
 
     # --- data ----------------------------------------------------------------------------------------
     @cached_property

@@ -10,17 +10,16 @@ multiBuild would do) is not needed — a 1,000-risk register is laid out once.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from caio_desktop.interchange.pdf.context import DeliverableContext
 from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR, fit, printable, register_fonts
+from caio_desktop.interchange.pdf.logos import Logo, read_logo
 from caio_desktop.interchange.pdf.styles import (
     INK,
     MARGIN_BOTTOM,
@@ -103,18 +102,16 @@ class Contents(Flowable):
                 canvas.line(0, y, self.width, y)
 
 
-def _logo(ctx: DeliverableContext) -> ImageReader | None:
-    """The client's logo when it is a raster image reportlab can read (SVG is not drawn: see README)."""
-    data = ctx.engagement.get("client_logo")
-    kind = (ctx.engagement.get("client_logo_type") or "").lower()
-    if not data or kind not in ("png", "jpeg", "jpg"):
-        return None
-    try:
-        reader = ImageReader(io.BytesIO(data))
-        reader.getSize()
-        return reader
-    except Exception:  # a damaged logo must not cost the consultant the deliverable
-        return None
+def _client_logo(ctx: DeliverableContext) -> Logo | None:
+    """The client's logo (PNG, JPEG or SVG drawn as vectors), or None when absent or unreadable."""
+    return read_logo(ctx.engagement.get("client_logo"), ctx.engagement.get("client_logo_type") or None)
+
+
+def _firm_logo(ctx: DeliverableContext) -> Logo | None:
+    """The consultant's firm's logo, read once per deliverable (the footer draws it on every page)."""
+    if "firm" not in ctx.logos:
+        ctx.logos["firm"] = read_logo(ctx.firm_logo)
+    return ctx.logos["firm"]
 
 
 def make_canvas(ctx: DeliverableContext) -> type[Canvas]:
@@ -185,10 +182,16 @@ def _draw_furniture(canvas: Canvas, ctx: DeliverableContext, page: int, total: i
     canvas.setFont(REGULAR, 7.5)
     canvas.setFillColor(MUTED)
     footer = f"{ctx.t('confidential_short')} · {ctx.client} · {ctx.long_date(ctx.as_of)}"
-    canvas.drawString(MARGIN_X, bottom, fit(footer, PAGE_WIDTH - 2 * MARGIN_X - 60, size=7.5))
+    firm = _firm_logo(ctx)
+    room = PAGE_WIDTH - 2 * MARGIN_X - 60 - (32 * mm if firm is not None else 0)
+    canvas.drawString(MARGIN_X, bottom, fit(footer, room, size=7.5))
     canvas.setFont(BOLD, 7.5)
     canvas.setFillColor(INK)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, ctx.t("page_x_of_y", x=page, y=total))
+    number = ctx.t("page_x_of_y", x=page, y=total)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, number)
+    if firm is not None:  # a small mark of the firm that signs the work, left of the page number
+        right = PAGE_WIDTH - MARGIN_X - canvas.stringWidth(number, BOLD, 7.5) - 5 * mm
+        firm.draw(canvas, x=right - 22 * mm, y=bottom - 1.2, max_width=22 * mm, max_height=3.6 * mm)
     canvas.restoreState()
 
 
@@ -198,22 +201,38 @@ def _draw_cover_background(canvas: Canvas, ctx: DeliverableContext) -> None:
     canvas.rect(0, 0, 9 * mm, PAGE_HEIGHT, stroke=0, fill=1)
     canvas.setFillColor(ctx.palette.tint)
     canvas.rect(9 * mm, 0, 3 * mm, PAGE_HEIGHT, stroke=0, fill=1)
-    logo = _logo(ctx)
+    logo = _client_logo(ctx)
     if logo is not None:
-        width, height = logo.getSize()
-        scale = min(48 * mm / width, 22 * mm / height)
-        canvas.drawImage(logo, PAGE_WIDTH - MARGIN_X - width * scale, PAGE_HEIGHT - 20 * mm - height * scale,
-                         width * scale, height * scale, mask="auto", preserveAspectRatio=True)
+        logo.draw(canvas, x=PAGE_WIDTH - MARGIN_X - 48 * mm, y=PAGE_HEIGHT - 20 * mm - 22 * mm,
+                  max_width=48 * mm, max_height=22 * mm)
     else:  # no logo: the client's name set as a wordmark keeps the corner from looking empty
         canvas.setFont(BOLD, 11)
         canvas.setFillColor(ctx.palette.dark)
         canvas.drawRightString(PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 26 * mm,
                                fit(ctx.client.upper(), 110 * mm, font=BOLD, size=11))
+    notice_width = PAGE_WIDTH - 28 * mm - MARGIN_X
+    firm = _firm_logo(ctx)
+    if firm is not None:
+        notice_width -= _draw_signature(canvas, ctx, firm)
     canvas.setFont(REGULAR, 7.5)
     canvas.setFillColor(MUTED)
-    canvas.drawString(28 * mm, 14 * mm, fit(ctx.t("confidential", client=ctx.client), PAGE_WIDTH - 28 * mm - MARGIN_X,
-                                            size=7.5))
+    canvas.drawString(28 * mm, 14 * mm, fit(ctx.t("confidential", client=ctx.client), notice_width, size=7.5))
     canvas.restoreState()
+
+
+def _draw_signature(canvas: Canvas, ctx: DeliverableContext, firm: Logo) -> float:
+    """The firm's logo in the cover's bottom-right corner over "Prepared by <consultant>", the way a
+    consulting firm signs its work; returns the width it takes from the confidentiality line."""
+    right = PAGE_WIDTH - MARGIN_X
+    consultant = str(ctx.engagement.get("consultant_name") or "").strip()
+    caption = ctx.t("prepared_by") + (f" {consultant}" if consultant else "")
+    caption = fit(caption, 70 * mm, size=7.5)
+    caption_width = canvas.stringWidth(caption, REGULAR, 7.5)
+    logo_width, _ = firm.draw(canvas, x=right - 42 * mm, y=19 * mm, max_width=42 * mm, max_height=13 * mm)
+    canvas.setFont(REGULAR, 7.5)
+    canvas.setFillColor(MUTED)
+    canvas.drawRightString(right, 14 * mm, caption)
+    return max(logo_width, caption_width) + 8 * mm
 
 
 class DeliverableDoc(BaseDocTemplate):

@@ -21,6 +21,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "engagement_value": ("Pilotage de l'intelligence artificielle — {start} au {end}",
                          "Artificial intelligence leadership — {start} to {end}"),
     "consultant": ("Consultant", "Consultant"),
+    "prepared_by": ("Préparé par", "Prepared by"),
     "date": ("Date", "Date"),
     "version": ("Version", "Version"),
     "page_x_of_y": ("page {x} / {y}", "page {x} / {y}"),
