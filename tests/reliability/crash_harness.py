@@ -99,13 +99,15 @@ def reference_run(scenario: Scenario, base: Path, workdir: Path) -> Path:
 
 
 def run_trial(scenario: Scenario, base: Path, workdir: Path, rng: random.Random, *,
-              check: Callable[[Path], tuple[int, str]]) -> TrialResult:
-    """Copy `base`, start the work, SIGKILL it after a random delay, then verify the copy."""
+              check: Callable[[Path], tuple[int, str]], spread: float | None = None) -> TrialResult:
+    """Copy `base`, start the work, SIGKILL it after a random delay (or `spread` × the reference
+    duration), then verify the copy."""
     target = workdir / "workspace.caio"
     target.write_bytes(base.read_bytes())
     # Half the kills anywhere in the work, half around its end, where the commit is (an import or an
     # upgrade commits once, at the end: a uniform delay alone would rarely land just after it).
-    spread = rng.uniform(0.0, 1.0) if rng.random() < 0.5 else rng.uniform(0.7, 1.3)
+    if spread is None:
+        spread = rng.uniform(0.0, 1.0) if rng.random() < 0.5 else rng.uniform(0.7, 1.3)
     delay = scenario.duration * spread
     process = subprocess.Popen(scenario.command(target, workdir), stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True)

@@ -119,7 +119,9 @@ def run_trials(scenario: Scenario, base: Path, workdir: Path, count: int, *, che
     for n in range(count):
         trial_dir = workdir / f"{scenario.name}-{n}"
         trial_dir.mkdir()
-        result = run_trial(scenario, base, trial_dir, rng, check=check)
+        # The first kill of each scenario lands half-way through: even the short form interrupts each
+        # kind of work at least once (unless this machine is suddenly twice as fast).
+        result = run_trial(scenario, base, trial_dir, rng, check=check, spread=0.5 if n == 0 else None)
         RUN.results.append(result)
         if result.outcome.startswith("FAILED"):
             failures.append(f"trial {n} (kill after {result.delay:.3f}s): {result.outcome}; kept in {trial_dir}")
@@ -127,7 +129,8 @@ def run_trials(scenario: Scenario, base: Path, workdir: Path, count: int, *, che
             shutil.rmtree(trial_dir)
     mine = [r for r in RUN.results if r.scenario == scenario.name]
     assert not failures, f"seed {SEED}:\n" + "\n".join(failures)
-    assert any(r.killed for r in mine), "no trial interrupted the work: the kill window is wrong"
+    if count >= 10:  # with a few trials, a run on a quieter machine may finish them all first
+        assert any(r.killed for r in mine), "no trial interrupted the work: the kill window is wrong"
 
 
 def test_edit_burst(workdir: Path, small_base: Path) -> None:
@@ -208,6 +211,7 @@ def test_figures() -> None:
     if not RUN.results:
         pytest.skip("no crash trial ran in this session")
     assert len(RUN.results) >= min(TRIALS, 20)
+    assert sum(r.killed for r in RUN.results) >= len(RUN.results) // 3, RUN.summary()
     report = os.environ.get("CAIO_CRASH_REPORT")
     if report:
         with open(report, "a", encoding="utf-8") as out:
