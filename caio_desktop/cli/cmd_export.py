@@ -2,7 +2,7 @@
 `caio template` (a blank import sheet for one module).
 
     caio export mission.caio --xlsx mission.xlsx [--lang en]
-    caio export mission.caio --pdf risks risques.pdf [--lang fr] [--date 2026-03-16]
+    caio export mission.caio --pdf risks risques.pdf [--lang fr] [--date 2026-03-16] [--firm-logo logo.svg]
     caio template risks modele-risques.xlsx [--lang fr]
 """
 
@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", type=lang, help="fr or en (default: the engagement's language)")
     p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
                    help="the date the document is as of (default: today)")
+    p.add_argument("--firm-logo", type=Path, metavar="PATH",
+                   help="with --pdf: your firm's logo (PNG, JPEG or SVG) signing the cover and the footer")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("template", help="a blank, formatted import sheet for a module, with instructions")
@@ -39,19 +41,43 @@ def _check_suffix(path: Path, suffix: str) -> None:
         raise fail(f"{path}: the output file name must end in {suffix}")
 
 
+def _firm_logo(path: Path | None) -> bytes | None:
+    """The firm logo's bytes, checked by the rules of the client's logo (size, type, safe SVG)."""
+    if path is None:
+        return None
+    from caio_desktop.domain.errors import ValidationError
+    from caio_desktop.domain.logos import MAX_LOGO_BYTES, logo_kind
+
+    try:
+        if path.stat().st_size > MAX_LOGO_BYTES:  # refused before reading a huge file into memory
+            raise fail(f"{path}: the firm logo is larger than {MAX_LOGO_BYTES // 1_000_000} MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise fail(f"{path}: cannot read the firm logo ({exc.strerror or exc})") from None
+    try:
+        logo_kind(data, module="preferences", field="firm_logo")
+    except ValidationError as exc:
+        raise fail(f"{path}: the firm logo {exc.reason}") from None
+    return data
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     if args.xlsx is not None:
+        if args.firm_logo is not None:
+            raise fail("--firm-logo applies to PDF deliverables (--pdf), not to the workbook")
         _check_suffix(args.xlsx, ".xlsx")
         return _export_workbook(args)
     kind, out = args.pdf[0], Path(args.pdf[1])
     _check_suffix(out, ".pdf")
+    firm_logo = _firm_logo(args.firm_logo)
     try:
         pdf = importlib.import_module("caio_desktop.interchange.pdf")
     except ImportError as exc:
         raise fail(f"PDF deliverables are not available in this build ({exc})") from None
     with opened(args.file, read_only=True) as workspace:
         try:
-            written = pdf.build_deliverable(workspace, kind, out, lang=args.lang, as_of=args.date)
+            written = pdf.build_deliverable(workspace, kind, out, lang=args.lang, as_of=args.date,
+                                            firm_logo=firm_logo)
         except (pdf.DeliverableError, pdf.DeliverableCancelled) as exc:
             raise fail(str(exc)) from None
     print(f"Wrote {written}")

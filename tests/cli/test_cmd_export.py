@@ -67,3 +67,33 @@ def test_template(tmp_path, capsys):
     assert "edited in the app" in capsys.readouterr().err
     assert main(["template", "budgets", str(tmp_path / "b.xlsx")]) == 1
     assert "unknown module 'budgets'" in capsys.readouterr().err
+
+
+def test_export_pdf_with_a_firm_logo_signs_the_cover(mission, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    logo = tmp_path / "firm.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="90" height="30">'
+                    '<rect width="90" height="30" fill="#123456"/></svg>')
+    out = tmp_path / "risques.pdf"
+    assert main(["export", str(mission), "--pdf", "risks", str(out), "--firm-logo", str(logo)]) == 0
+    cover = PdfReader(out).pages[0]
+    assert "PRÉPARÉ PAR" in cover.extract_text()
+    assert ".070588 .203922 .337255 rg" in cover.get_contents().get_data().decode("latin-1")  # the firm's blue
+
+
+def test_export_refuses_a_firm_logo_that_is_not_a_safe_image(mission, tmp_path, capsys):
+    out = tmp_path / "r.pdf"
+    hostile = tmp_path / "x.svg"
+    hostile.write_text('<!DOCTYPE svg [<!ENTITY a "b">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>')
+    assert main(["export", str(mission), "--pdf", "risks", str(out), "--firm-logo", str(hostile)]) == 1
+    assert "the firm logo is not a usable SVG image: it declares a DOCTYPE or an ENTITY" in capsys.readouterr().err
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a logo")
+    assert main(["export", str(mission), "--pdf", "risks", str(out), "--firm-logo", str(notes)]) == 1
+    assert "not a PNG, JPEG or SVG image" in capsys.readouterr().err
+    assert main(["export", str(mission), "--pdf", "risks", str(out), "--firm-logo", str(tmp_path / "none.png")]) == 1
+    assert "cannot read the firm logo" in capsys.readouterr().err
+    assert main(["export", str(mission), "--xlsx", str(tmp_path / "m.xlsx"), "--firm-logo", str(notes)]) == 1
+    assert "applies to PDF deliverables" in capsys.readouterr().err
+    assert not out.exists()

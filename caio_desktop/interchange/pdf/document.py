@@ -221,18 +221,25 @@ def _draw_cover_background(canvas: Canvas, ctx: DeliverableContext) -> None:
 
 
 def _draw_signature(canvas: Canvas, ctx: DeliverableContext, firm: Logo) -> float:
-    """The firm's logo in the cover's bottom-right corner over "Prepared by <consultant>", the way a
-    consulting firm signs its work; returns the width it takes from the confidentiality line."""
+    """The firm's logo in the cover's bottom-right corner, "Prepared by" to its left and the consultant's
+    name under it, the way a consulting firm signs its work; returns the width taken from the
+    confidentiality line (same baseline as the name)."""
     right = PAGE_WIDTH - MARGIN_X
-    consultant = str(ctx.engagement.get("consultant_name") or "").strip()
-    caption = ctx.t("prepared_by") + (f" {consultant}" if consultant else "")
-    caption = fit(caption, 70 * mm, size=7.5)
-    caption_width = canvas.stringWidth(caption, REGULAR, 7.5)
-    logo_width, _ = firm.draw(canvas, x=right - 42 * mm, y=19 * mm, max_width=42 * mm, max_height=13 * mm)
-    canvas.setFont(REGULAR, 7.5)
+    logo_width, logo_height = firm.draw(canvas, x=right - 40 * mm, y=19 * mm, max_width=40 * mm,
+                                        max_height=12 * mm)
+    label = ctx.t("prepared_by").upper()
+    canvas.setFont(BOLD, 6.5)
     canvas.setFillColor(MUTED)
-    canvas.drawRightString(right, 14 * mm, caption)
-    return max(logo_width, caption_width) + 8 * mm
+    label_right = right - logo_width - 4 * mm
+    canvas.drawRightString(label_right, 19 * mm + logo_height / 2 - 2.2, label)
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(right - logo_width - 2 * mm, 19 * mm, right - logo_width - 2 * mm, 19 * mm + logo_height)
+    consultant = fit(str(ctx.engagement.get("consultant_name") or "").strip(), 70 * mm, font=BOLD, size=7.5)
+    canvas.setFont(BOLD, 7.5)
+    canvas.setFillColor(ctx.palette.dark)
+    canvas.drawRightString(right, 14 * mm, consultant)
+    return max(canvas.stringWidth(consultant, BOLD, 7.5), 0) + 8 * mm
 
 
 class DeliverableDoc(BaseDocTemplate):

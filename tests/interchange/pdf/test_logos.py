@@ -73,7 +73,8 @@ def test_svg_client_logo_is_vector_and_firm_logo_signs_the_cover(workspace, tmp_
     text = cover.extract_text()
     assert "Zebulon" in text  # the SVG's text is real text in the PDF, set in our font
     assert "ASSURANCES DU RHÔNE" not in text  # the logo replaces the client-name wordmark
-    assert "Préparé par Claire Vasseur" in text
+    assert "PRÉPARÉ PAR" in text
+    assert text.count("Claire Vasseur") == 2  # in the cover's details and under the firm's logo
     assert [(i["/Width"], i["/Height"]) for i in _images(second)] == [(300, 90)]  # the footer's firm mark
     fonts = {str(f.get_object()["/BaseFont"]) for f in cover["/Resources"]["/Font"].values()}
     assert fonts and all("SourceSansPro" in name for name in fonts), fonts
@@ -83,7 +84,7 @@ def test_without_a_firm_logo_the_cover_keeps_its_usual_look(workspace, tmp_path:
     out = build_deliverable(workspace, "risks", tmp_path / "r.pdf", as_of=AS_OF, lang="en")
     reader = PdfReader(out)
     assert _images(reader.pages[0]) == [] and _images(reader.pages[1]) == []
-    assert "Prepared by" not in reader.pages[0].extract_text()
+    assert "PREPARED BY" not in reader.pages[0].extract_text().upper()
 
 
 @pytest.mark.parametrize("hostile", [BILLION_LAUGHS, XXE])
@@ -93,7 +94,7 @@ def test_hostile_svg_never_reaches_the_pdf(workspace, tmp_path: Path, hostile: b
     reader = PdfReader(out)
     text = reader.pages[0].extract_text()
     assert "ASSURANCES DU RHÔNE" in text  # the client-name wordmark stands in for the refused logo
-    assert "Laughter" not in text and "Préparé par" not in text
+    assert "Laughter" not in text and "PRÉPARÉ PAR" not in text
     hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").is_file() else ""
     if hostname:
         assert hostname not in "".join(page.extract_text() for page in reader.pages)
