@@ -79,3 +79,22 @@ def set_interface_language(lang: str) -> None:
 
 def consultant_name() -> str:
     return str(app_settings().value("ui/consultant", "") or "")
+
+
+def firm_logo() -> bytes | None:
+    """The consultant's firm's logo (PNG, JPEG or SVG bytes) for deliverables, or None when not chosen.
+
+    The image itself is kept, not its path: the file may move or sit on a share that is offline."""
+    value = app_settings().value("deliverables/firm_logo")
+    if value is None or value == "":
+        return None
+    data = bytes(value.data()) if hasattr(value, "data") else bytes(value)  # QByteArray or bytes
+    return data or None
+
+
+def set_firm_logo(data: bytes | None) -> None:
+    settings = app_settings()
+    if data:
+        settings.setValue("deliverables/firm_logo", data)
+    else:
+        settings.remove("deliverables/firm_logo")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from caio_desktop.interchange.pdf import DELIVERABLE_KINDS, DeliverableCancelled, next_version
 from caio_desktop.operations import create_row
+from caio_desktop.ui import settings
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.deliverables.preview import PagePreview, PreviewJob
 from caio_desktop.ui.pages.base import optional_class
@@ -286,7 +287,8 @@ class DeliverablesPage(QWidget):
         self.preview.show_message(self.tr("Preparing the preview…"))
         # No Qt parent: a page closed while its preview is being built must not destroy a running thread;
         # the job keeps itself alive (_RUNNING) until it has finished.
-        job = PreviewJob(self._generation, workspace, self.kind, lang=self.lang, as_of=self.date)
+        job = PreviewJob(self._generation, workspace, self.kind, lang=self.lang, as_of=self.date,
+                         firm_logo=settings.firm_logo())
         job.rendered.connect(self._preview_ready)
         job.failed.connect(self._preview_failed)
         _watch_quit()
@@ -320,13 +322,14 @@ class DeliverablesPage(QWidget):
         if path is None:
             return
         version = next_version(workspace, kind)
+        firm_logo = settings.firm_logo()  # read here: QSettings belongs to the thread that shows the page
 
         def work(progress: Any) -> Path:
             from caio_desktop.interchange.pdf import build_deliverable
 
             try:
                 return build_deliverable(workspace, kind, path, lang=lang, as_of=as_of, version=version,
-                                         progress=_adapter(progress, title))
+                                         progress=_adapter(progress, title), firm_logo=firm_logo)
             except DeliverableCancelled:
                 raise Cancelled() from None
 

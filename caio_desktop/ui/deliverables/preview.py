@@ -46,18 +46,19 @@ class PreviewJob(QThread):
     failed = Signal(int, str)  # generation, message
 
     def __init__(self, generation: int, workspace: Any, kind: str, *, lang: str, as_of: dt.date,
-                 parent: QObject | None = None) -> None:
+                 firm_logo: bytes | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.generation = generation
-        self._args = (workspace, kind, lang, as_of)
+        self._args = (workspace, kind, lang, as_of, firm_logo)
 
     def run(self) -> None:
         from caio_desktop.interchange.pdf import build_deliverable
 
-        workspace, kind, lang, as_of = self._args
+        workspace, kind, lang, as_of, firm_logo = self._args
         folder = Path(tempfile.mkdtemp(prefix="caio-preview-"))
         try:
-            path = build_deliverable(workspace, kind, folder / f"{kind}.pdf", lang=lang, as_of=as_of)
+            path = build_deliverable(workspace, kind, folder / f"{kind}.pdf", lang=lang, as_of=as_of,
+                                     firm_logo=firm_logo)
             images = render_pages(path)
         except Exception as exc:  # noqa: BLE001 - shown in the preview area, not lost
             self.failed.emit(self.generation, str(exc))

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPu
 
 from caio_desktop.domain.errors import ValidationError
 from caio_desktop.operations.branding import set_client_logo
+from caio_desktop.ui.logos import logo_file_filter, logo_pixmap, logo_refusal
 from caio_desktop.ui.pages.base import Page, card
-from caio_desktop.ui.registers.form import DetailForm, reason_text
+from caio_desktop.ui.registers.form import DetailForm
 from caio_desktop.workspace import queries
 
 
@@ -23,7 +24,7 @@ class EngagementPage(Page):
     def ask_logo_path(cls, parent: QWidget) -> Path | None:
         """Choose the client's logo image (replaced in tests)."""
         path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("EngagementPage", "Client logo"), "",
-                                              QCoreApplication.translate("EngagementPage", "Images (*.png *.jpg *.jpeg)"))
+                                              logo_file_filter())
         return Path(path) if path else None
 
     def title(self) -> str:
@@ -83,10 +84,9 @@ class EngagementPage(Page):
         workspace = self.context.workspace
         row = queries.fetch_rows(workspace, "engagement", limit=1)[0] if workspace is not None else {}
         data = row.get("client_logo")
-        pixmap = QPixmap()
-        if data and pixmap.loadFromData(data):
-            self.logo.setPixmap(pixmap.scaled(self.logo.size() * 0.9, Qt.AspectRatioMode.KeepAspectRatio,
-                                              Qt.TransformationMode.SmoothTransformation))
+        pixmap = logo_pixmap(data, self.logo.size() * 0.9)
+        if pixmap is not None:
+            self.logo.setPixmap(pixmap)
         else:
             self.logo.setPixmap(QPixmap())
             self.logo.setText(self.tr("No logo"))
@@ -103,4 +103,4 @@ class EngagementPage(Page):
         try:
             self.context.perform(set_client_logo, data)
         except ValidationError as error:
-            QMessageBox.warning(self, self.tr("Client logo"), reason_text(error, self.context.lang))
+            QMessageBox.warning(self, self.tr("Client logo"), logo_refusal(error.reason))

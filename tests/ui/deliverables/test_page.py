@@ -146,3 +146,28 @@ def test_cancel_during_export_leaves_no_file_and_records_nothing(qtbot, page: De
     qtbot.wait(50)
     assert list(folder.iterdir()) == []
     assert page.last_export is None and page.context.undo_stack.count() == 0
+
+
+def test_export_and_preview_carry_the_firm_logo_of_the_preferences(qtbot, page: DeliverablesPage, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from caio_desktop.ui import settings
+
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="90" height="30">'
+           b'<rect width="90" height="30" fill="#123456"/></svg>')
+    settings.set_firm_logo(svg)
+    try:
+        target = tmp_path / "copil.pdf"
+        monkeypatch.setattr(DeliverablesPage, "ask_save_path", classmethod(lambda cls, *a: target))
+        page.kinds.setCurrentRow(list(DELIVERABLE_KINDS).index("steering"))
+        wait_preview(qtbot, page)
+        cover = page.preview.page_labels[0].pixmap().toImage()
+        corner = {cover.pixelColor(x, y).name() for x in range(cover.width() * 2 // 3, cover.width(), 2)
+                  for y in range(cover.height() * 5 // 6, cover.height(), 2)}
+        assert "#123456" in corner  # the preview shows the firm's logo where the export will print it
+        page.export_button.click()
+        qtbot.waitUntil(lambda: page.last_export is not None, timeout=20000)
+        first = PdfReader(target).pages[0]
+        assert "PRÉPARÉ PAR" in first.extract_text()
+        assert ".070588 .203922 .337255 rg" in first.get_contents().get_data().decode("latin-1")  # the firm's blue
+    finally:
+        settings.set_firm_logo(None)

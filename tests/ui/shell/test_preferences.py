@@ -28,3 +28,49 @@ def test_language_switches_at_once_and_is_remembered(qtbot, window, demo_file: P
     assert risks.registers["risks"].add_button.text() == "Add"
     assert settings.interface_language() == "en"
     assert settings.consultant_name() == "Camille Durand"
+
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="90" height="30"><rect width="90" height="30"/></svg>'
+
+
+def test_firm_logo_is_chosen_stored_and_removed(qtbot, tmp_path: Path, monkeypatch) -> None:
+    settings.set_firm_logo(None)
+    logo = tmp_path / "cabinet.svg"
+    logo.write_bytes(SVG)
+    monkeypatch.setattr(PreferencesDialog, "ask_firm_logo_path", classmethod(lambda cls, parent: logo))
+    dialog = PreferencesDialog("en")
+    qtbot.addWidget(dialog)
+    assert not dialog.remove_firm_logo_button.isEnabled()
+    assert dialog.firm_logo_preview.text().startswith("No logo")
+    dialog.choose_firm_logo()
+    pixmap = dialog.firm_logo_preview.pixmap()
+    assert not pixmap.isNull() and (pixmap.width(), pixmap.height()) == (160, 53)  # the 3:1 SVG, fitted
+    assert settings.firm_logo() is None  # nothing is stored before OK
+    dialog.save()
+    assert settings.firm_logo() == SVG
+
+    again = PreferencesDialog("en")
+    qtbot.addWidget(again)
+    assert again.remove_firm_logo_button.isEnabled()
+    again.remove_firm_logo()
+    again.save()
+    assert settings.firm_logo() is None
+
+
+def test_a_hostile_or_foreign_firm_logo_is_refused_with_its_reason(qtbot, tmp_path: Path, monkeypatch) -> None:
+    settings.set_firm_logo(SVG)
+    errors: list[str] = []
+    monkeypatch.setattr(PreferencesDialog, "show_error", classmethod(lambda cls, parent, title, msg: errors.append(msg)))
+    dialog = PreferencesDialog("en")
+    qtbot.addWidget(dialog)
+    for name, data in (("laughs.svg", b'<!DOCTYPE svg [<!ENTITY a "b">]><svg>&a;</svg>'),
+                       ("notes.txt", b"hello")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        monkeypatch.setattr(PreferencesDialog, "ask_firm_logo_path", classmethod(lambda cls, parent, p=path: p))
+        dialog.choose_firm_logo()
+    assert errors == ["laughs.svg: The SVG declares a DOCTYPE or an ENTITY, which a logo never needs: it is "
+                      "refused for safety.", "notes.txt: The file is not a PNG, JPEG or SVG image."]
+    dialog.save()
+    assert settings.firm_logo() == SVG  # the logo chosen before is kept
+    settings.set_firm_logo(None)
