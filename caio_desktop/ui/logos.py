@@ -52,14 +52,13 @@ def _svg_pixmap(data: bytes, size: QSize) -> QPixmap | None:
 def logo_refusal(reason: str) -> str:
     """Why a logo file was refused (a ValidationError's reason from `domain.logos`), in the interface's
     language."""
-    tr = QCoreApplication.translate
     if reason.startswith("is larger than"):
-        return tr("Logos", "The file is larger than 2 MB.")
+        return QCoreApplication.translate("Logos", "The file is larger than 2 MB.")
     if "DOCTYPE or an ENTITY" in reason:
-        return tr("Logos", "The SVG declares a DOCTYPE or an ENTITY, which a logo never needs: it is refused "
-                           "for safety.")
+        return QCoreApplication.translate(
+            "Logos", "The SVG declares a DOCTYPE or an ENTITY, which a logo never needs: it is refused for safety.")
     if "not well-formed XML" in reason:
-        return tr("Logos", "The SVG file is damaged (not well-formed XML).")
+        return QCoreApplication.translate("Logos", "The SVG file is damaged (not well-formed XML).")
     if "not <svg>" in reason:
-        return tr("Logos", "The file is an XML document but not an SVG image.")
-    return tr("Logos", "The file is not a PNG, JPEG or SVG image.")
+        return QCoreApplication.translate("Logos", "The file is an XML document but not an SVG image.")
+    return QCoreApplication.translate("Logos", "The file is not a PNG, JPEG or SVG image.")

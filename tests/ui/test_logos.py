@@ -47,3 +47,16 @@ def test_each_refusal_has_its_own_sentence(data: bytes, message: str) -> None:
     with pytest.raises(ValidationError) as refused:
         logo_kind(data)
     assert message in logo_refusal(refused.value.reason)
+
+
+def test_refusals_and_file_filter_speak_french(qapp) -> None:
+    from caio_desktop.ui.i18n import install_language
+    from caio_desktop.ui.logos import logo_file_filter
+
+    install_language("fr")
+    try:
+        assert logo_refusal("is not a PNG, JPEG or SVG image") == "Le fichier n'est pas une image PNG, JPEG ou SVG."
+        assert logo_refusal("is larger than 2 MB") == "Le fichier dépasse 2 Mo."
+        assert "*.svg" in logo_file_filter()
+    finally:
+        install_language("en")

@@ -1,19 +1,20 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../ui/passphrase.py" line="23" />
+        <location filename="../../ui/passphrase.py" line="23"/>
         <source>Passphrase of %1</source>
         <translation>Phrase secrète de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase.py" line="25" />
+        <location filename="../../ui/passphrase.py" line="25"/>
         <source>The passphrase is wrong.</source>
         <translation>La phrase secrète est erronée.</translation>
     </message>
     <message>
-        <location filename="../../ui/passphrase.py" line="26" />
+        <location filename="../../ui/passphrase.py" line="26"/>
         <source>Encrypted workspace</source>
         <translation>Mission chiffrée</translation>
     </message>
@@ -21,7 +22,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="34" />
+        <location filename="../../ui/about.py" line="34"/>
         <source>About %1</source>
         <translation>À propos de %1</translation>
     </message>
@@ -29,17 +30,17 @@
 <context>
     <name>ChangePage</name>
     <message>
-        <location filename="../../ui/pages/change.py" line="13" />
+        <location filename="../../ui/pages/change.py" line="13"/>
         <source>Change</source>
         <translation>Conduite du changement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/change.py" line="16" />
+        <location filename="../../ui/pages/change.py" line="16"/>
         <source>Who must be on board, how they are trained and what they are told.</source>
         <translation>Qui embarquer, comment les former et quoi leur dire.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/change.py" line="25" />
+        <location filename="../../ui/pages/change.py" line="25"/>
         <source>Influence × interest</source>
         <translation>Influence × intérêt</translation>
     </message>
@@ -47,7 +48,7 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../ui/registers/editors.py" line="198" />
+        <location filename="../../ui/registers/editors.py" line="198"/>
         <source>No date</source>
         <translation>Sans date</translation>
     </message>
@@ -55,135 +56,135 @@
 <context>
     <name>DeliverablesPage</name>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="179" />
+        <location filename="../../ui/deliverables/page.py" line="180"/>
         <source>Deliverables</source>
         <translation>Livrables</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="181" />
-        <source>The documents of the engagement, in the client's language, from the data of this file.</source>
+        <location filename="../../ui/deliverables/page.py" line="182"/>
+        <source>The documents of the engagement, in the client&apos;s language, from the data of this file.</source>
         <translation>Les documents de la mission, dans la langue du client, établis à partir des données de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="182" />
+        <location filename="../../ui/deliverables/page.py" line="183"/>
         <source>Deliverable</source>
         <translation>Livrable</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="187" />
+        <location filename="../../ui/deliverables/page.py" line="188"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="188" />
+        <location filename="../../ui/deliverables/page.py" line="189"/>
         <source>As of</source>
         <translation>Arrêté au</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="189" />
+        <location filename="../../ui/deliverables/page.py" line="190"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="190" />
+        <location filename="../../ui/deliverables/page.py" line="191"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="191" />
+        <location filename="../../ui/deliverables/page.py" line="192"/>
         <source>Workbook and import</source>
         <translation>Classeur et import</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="192" />
+        <location filename="../../ui/deliverables/page.py" line="193"/>
         <source>Issued</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="194" />
+        <location filename="../../ui/deliverables/page.py" line="195"/>
         <source>Export Excel workbook…</source>
         <translation>Exporter le classeur Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="195" />
+        <location filename="../../ui/deliverables/page.py" line="196"/>
         <source>Import a spreadsheet…</source>
         <translation>Importer un tableur…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="258" />
+        <location filename="../../ui/deliverables/page.py" line="259"/>
         <source>Nothing issued yet.</source>
-        <translation>Rien de remis pour l'instant.</translation>
+        <translation>Rien de remis pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="266" />
+        <location filename="../../ui/deliverables/page.py" line="267"/>
         <source>Preview — %1</source>
         <translation>Aperçu — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="273" />
+        <location filename="../../ui/deliverables/page.py" line="274"/>
         <source>The Excel export is not part of this build.</source>
-        <translation>L'export Excel ne fait pas partie de cette version.</translation>
+        <translation>L&apos;export Excel ne fait pas partie de cette version.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="276" />
+        <location filename="../../ui/deliverables/page.py" line="277"/>
         <source>The importer is not part of this build.</source>
-        <translation>L'import ne fait pas partie de cette version.</translation>
+        <translation>L&apos;import ne fait pas partie de cette version.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="284" />
+        <location filename="../../ui/deliverables/page.py" line="285"/>
         <source>Open an engagement to see its deliverables.</source>
         <translation>Ouvrez une mission pour voir ses livrables.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="286" />
+        <location filename="../../ui/deliverables/page.py" line="287"/>
         <source>Preparing the preview…</source>
-        <translation>Préparation de l'aperçu…</translation>
+        <translation>Préparation de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="302" />
+        <location filename="../../ui/deliverables/page.py" line="304"/>
         <source>1 page</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="302" />
+        <location filename="../../ui/deliverables/page.py" line="304"/>
         <source>%1 pages</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="318" />
+        <location filename="../../ui/deliverables/page.py" line="320"/>
         <source>Export the deliverable</source>
         <translation>Exporter le livrable</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="336" />
+        <location filename="../../ui/deliverables/page.py" line="339"/>
         <source>Exporting %1</source>
         <translation>Export de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="345" />
+        <location filename="../../ui/deliverables/page.py" line="348"/>
         <source>Export the Excel workbook</source>
         <translation>Exporter le classeur Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="363" />
+        <location filename="../../ui/deliverables/page.py" line="366"/>
         <source>Exporting the workbook</source>
         <translation>Export du classeur</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="386" />
+        <location filename="../../ui/deliverables/page.py" line="389"/>
         <source>Written: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="392" />
+        <location filename="../../ui/deliverables/page.py" line="395"/>
         <source>Export failed</source>
-        <translation>Échec de l'export</translation>
+        <translation>Échec de l&apos;export</translation>
     </message>
 </context>
 <context>
     <name>DetailForm</name>
     <message>
-        <location filename="../../ui/registers/form.py" line="172" />
+        <location filename="../../ui/registers/form.py" line="172"/>
         <source>Select a row to see its details, or add one with “Add”.</source>
         <translation>Sélectionnez une ligne pour voir son détail, ou ajoutez-en une avec « Ajouter ».</translation>
     </message>
@@ -191,22 +192,22 @@
 <context>
     <name>DiagnosisPage</name>
     <message>
-        <location filename="../../ui/pages/diagnosis.py" line="17" />
+        <location filename="../../ui/pages/diagnosis.py" line="17"/>
         <source>Diagnosis</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/diagnosis.py" line="20" />
+        <location filename="../../ui/pages/diagnosis.py" line="20"/>
         <source>Where the client stands on AI: maturity by dimension, interviews and findings.</source>
-        <translation>Où en est le client sur l'IA : maturité par dimension, entretiens et constats.</translation>
+        <translation>Où en est le client sur l&apos;IA : maturité par dimension, entretiens et constats.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/diagnosis.py" line="32" />
+        <location filename="../../ui/pages/diagnosis.py" line="32"/>
         <source>Current and target maturity</source>
         <translation>Maturité actuelle et cible</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/diagnosis.py" line="40" />
+        <location filename="../../ui/pages/diagnosis.py" line="40"/>
         <source>Maturity rating</source>
         <translation>Notation de la maturité</translation>
     </message>
@@ -214,40 +215,35 @@
 <context>
     <name>EngagementPage</name>
     <message>
-        <location filename="../../ui/pages/engagement.py" line="30" />
-        <location filename="../../ui/pages/engagement.py" line="41" />
+        <location filename="../../ui/pages/engagement.py" line="31"/>
+        <location filename="../../ui/pages/engagement.py" line="42"/>
         <source>Engagement</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/engagement.py" line="33" />
-        <source>The client, the mission's dates and branding, its phases and the client team.</source>
-        <translation>Le client, les dates et l'identité visuelle de la mission, ses phases et l'équipe client.</translation>
+        <location filename="../../ui/pages/engagement.py" line="34"/>
+        <source>The client, the mission&apos;s dates and branding, its phases and the client team.</source>
+        <translation>Le client, les dates et l&apos;identité visuelle de la mission, ses phases et l&apos;équipe client.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/engagement.py" line="25" />
-        <location filename="../../ui/pages/engagement.py" line="63" />
-        <location filename="../../ui/pages/engagement.py" line="106" />
+        <location filename="../../ui/pages/engagement.py" line="26"/>
+        <location filename="../../ui/pages/engagement.py" line="64"/>
+        <location filename="../../ui/pages/engagement.py" line="106"/>
         <source>Client logo</source>
         <translation>Logo du client</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/engagement.py" line="26" />
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>Images (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/engagement.py" line="72" />
+        <location filename="../../ui/pages/engagement.py" line="73"/>
         <source>Choose a logo…</source>
         <translation>Choisir un logo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/engagement.py" line="73" />
+        <location filename="../../ui/pages/engagement.py" line="74"/>
         <source>Remove the logo</source>
         <translation>Retirer le logo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/engagement.py" line="92" />
+        <location filename="../../ui/pages/engagement.py" line="92"/>
         <source>No logo</source>
         <translation>Pas de logo</translation>
     </message>
@@ -255,112 +251,122 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../ui/shell/files.py" line="32" />
+        <location filename="../../ui/shell/files.py" line="32"/>
         <source>Open an engagement</source>
         <translation>Ouvrir une mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="33" />
-        <location filename="../../ui/shell/files.py" line="41" />
+        <location filename="../../ui/shell/files.py" line="33"/>
+        <location filename="../../ui/shell/files.py" line="41"/>
         <source>CAIO engagements (*.caio)</source>
         <translation>Missions CAIO (*.caio)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="40" />
+        <location filename="../../ui/shell/files.py" line="40"/>
         <source>Save a copy as</source>
         <translation>Enregistrer une copie sous</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="111" />
+        <location filename="../../ui/shell/files.py" line="111"/>
         <source>Restore the snapshot of %1</source>
-        <translation>Restaurer l'instantané du %1</translation>
+        <translation>Restaurer l&apos;instantané du %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="113" />
+        <location filename="../../ui/shell/files.py" line="113"/>
         <source>Open read-only</source>
         <translation>Ouvrir en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="115" />
+        <location filename="../../ui/shell/files.py" line="115"/>
         <source>Enter the passphrase…</source>
         <translation>Saisir la phrase secrète…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="116" />
+        <location filename="../../ui/shell/files.py" line="116"/>
         <source>Cannot open the engagement</source>
-        <translation>Impossible d'ouvrir la mission</translation>
+        <translation>Impossible d&apos;ouvrir la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="126" />
+        <location filename="../../ui/shell/files.py" line="126"/>
         <source>Restore failed</source>
         <translation>Échec de la restauration</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="147" />
+        <location filename="../../ui/shell/files.py" line="147"/>
         <source>Cannot create the engagement</source>
         <translation>Impossible de créer la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="171" />
+        <location filename="../../ui/shell/files.py" line="171"/>
         <source>Cannot save the copy</source>
-        <translation>Impossible d'enregistrer la copie</translation>
+        <translation>Impossible d&apos;enregistrer la copie</translation>
     </message>
 </context>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/importer/pages_source.py" line="48" />
-        <location filename="../../ui/importer/pages_source.py" line="72" />
+        <location filename="../../ui/importer/pages_source.py" line="49"/>
+        <location filename="../../ui/importer/pages_source.py" line="74"/>
         <source>Spreadsheet to import</source>
         <translation>Tableur à importer</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/pages_source.py" line="49" />
+        <location filename="../../ui/importer/pages_source.py" line="50"/>
         <source>Excel (xlsx, xlsm, xls), OpenDocument (ods) or CSV. Nothing is written before the last step.</source>
-        <translation>Excel (xlsx, xlsm, xls), OpenDocument (ods) ou CSV. Rien n'est écrit avant la dernière étape.</translation>
+        <translation>Excel (xlsx, xlsm, xls), OpenDocument (ods) ou CSV. Rien n&apos;est écrit avant la dernière étape.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/pages_source.py" line="53" />
+        <location filename="../../ui/importer/pages_source.py" line="54"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/pages_source.py" line="65" />
+        <location filename="../../ui/importer/pages_source.py" line="60"/>
+        <source>(guess from the column headers)</source>
+        <translation>(deviner d&apos;après les en-têtes de colonnes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/pages_source.py" line="67"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/pages_source.py" line="66" />
+        <location filename="../../ui/importer/pages_source.py" line="68"/>
         <source>Import into</source>
         <translation>Importer dans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/pages_source.py" line="97"/>
+        <source>The column headers do not tell which register this sheet belongs to: choose it in the list.</source>
+        <translation>Les en-têtes de colonnes ne disent pas à quel registre cette feuille appartient : choisissez-le dans la liste.</translation>
     </message>
 </context>
 <context>
     <name>GovernancePage</name>
     <message>
-        <location filename="../../ui/pages/governance.py" line="24" />
+        <location filename="../../ui/pages/governance.py" line="24"/>
         <source>Governance</source>
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/governance.py" line="27" />
+        <location filename="../../ui/pages/governance.py" line="27"/>
         <source>Decisions of the governance bodies and the actions that follow them.</source>
         <translation>Décisions des instances de gouvernance et actions qui en découlent.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/governance.py" line="44" />
-        <location filename="../../ui/pages/governance.py" line="59" />
+        <location filename="../../ui/pages/governance.py" line="44"/>
+        <location filename="../../ui/pages/governance.py" line="59"/>
         <source>Mine</source>
         <translation>Les miennes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/governance.py" line="45" />
+        <location filename="../../ui/pages/governance.py" line="45"/>
         <source>Actions whose owner is the consultant of the engagement</source>
         <translation>Actions dont le responsable est le consultant de la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/governance.py" line="46" />
-        <location filename="../../ui/pages/governance.py" line="63" />
+        <location filename="../../ui/pages/governance.py" line="46"/>
+        <location filename="../../ui/pages/governance.py" line="63"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -368,147 +374,180 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/importer/wizard.py" line="32" />
+        <location filename="../../ui/importer/wizard.py" line="32"/>
         <source>Import a spreadsheet</source>
         <translation>Importer un tableur</translation>
     </message>
 </context>
 <context>
+    <name>Logos</name>
+    <message>
+        <location filename="../../ui/logos.py" line="12"/>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logos.py" line="56"/>
+        <source>The file is larger than 2 MB.</source>
+        <translation>Le fichier dépasse 2 Mo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logos.py" line="58"/>
+        <source>The SVG declares a DOCTYPE or an ENTITY, which a logo never needs: it is refused for safety.</source>
+        <translation>Le SVG déclare un DOCTYPE ou une ENTITY, dont un logo n&apos;a jamais besoin : il est refusé par sécurité.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logos.py" line="61"/>
+        <source>The SVG file is damaged (not well-formed XML).</source>
+        <translation>Le fichier SVG est endommagé (XML mal formé).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logos.py" line="63"/>
+        <source>The file is an XML document but not an SVG image.</source>
+        <translation>Le fichier est un document XML mais pas une image SVG.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logos.py" line="64"/>
+        <source>The file is not a PNG, JPEG or SVG image.</source>
+        <translation>Le fichier n&apos;est pas une image PNG, JPEG ou SVG.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="222" />
+        <location filename="../../ui/shell/window.py" line="222"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="223" />
+        <location filename="../../ui/shell/window.py" line="223"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="224" />
+        <location filename="../../ui/shell/window.py" line="224"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="225" />
+        <location filename="../../ui/shell/window.py" line="225"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="226" />
+        <location filename="../../ui/shell/window.py" line="226"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="228" />
+        <location filename="../../ui/shell/window.py" line="228"/>
         <source>&amp;New engagement…</source>
         <translation>&amp;Nouvelle mission…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="228" />
+        <location filename="../../ui/shell/window.py" line="228"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="229" />
+        <location filename="../../ui/shell/window.py" line="229"/>
         <source>Save a &amp;copy as…</source>
         <translation>Enregistrer une &amp;copie sous…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="229" />
+        <location filename="../../ui/shell/window.py" line="229"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="230" />
+        <location filename="../../ui/shell/window.py" line="230"/>
         <source>Open the &amp;demo</source>
         <translation>Ouvrir la &amp;démo</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="230" />
+        <location filename="../../ui/shell/window.py" line="230"/>
         <source>&amp;Import a spreadsheet…</source>
         <translation>&amp;Importer un tableur…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="231" />
+        <location filename="../../ui/shell/window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="231" />
+        <location filename="../../ui/shell/window.py" line="231"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="232" />
+        <location filename="../../ui/shell/window.py" line="232"/>
         <source>&amp;Delete selected rows</source>
         <translation>&amp;Supprimer les lignes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="232" />
+        <location filename="../../ui/shell/window.py" line="232"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="233" />
+        <location filename="../../ui/shell/window.py" line="233"/>
         <source>&amp;About CAIO Desktop</source>
         <translation>À &amp;propos de CAIO Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="238" />
+        <location filename="../../ui/shell/window.py" line="238"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="429" />
+        <location filename="../../ui/shell/window.py" line="429"/>
         <source>Undo not possible</source>
         <translation>Annulation impossible</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="212" />
-        <location filename="../../ui/shell/window.py" line="240" />
+        <location filename="../../ui/shell/window.py" line="212"/>
+        <location filename="../../ui/shell/window.py" line="240"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="210" />
-        <location filename="../../ui/shell/window.py" line="241" />
+        <location filename="../../ui/shell/window.py" line="210"/>
+        <location filename="../../ui/shell/window.py" line="241"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;ouverture&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="251" />
+        <location filename="../../ui/shell/window.py" line="251"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="252" />
+        <location filename="../../ui/shell/window.py" line="252"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="286" />
+        <location filename="../../ui/shell/window.py" line="286"/>
         <source>read-only</source>
         <translation>lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="300" />
+        <location filename="../../ui/shell/window.py" line="300"/>
         <source>Undone: %1</source>
         <translation>Annulé : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="304" />
+        <location filename="../../ui/shell/window.py" line="304"/>
         <source>Redone: %1</source>
         <translation>Rétabli : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="379" />
+        <location filename="../../ui/shell/window.py" line="379"/>
         <source>No recent engagement</source>
         <translation>Aucune mission récente</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="382" />
+        <location filename="../../ui/shell/window.py" line="382"/>
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
@@ -516,62 +555,62 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="43" />
+        <location filename="../../ui/importer/page_mapping.py" line="43"/>
         <source>Columns and fields</source>
         <translation>Colonnes et champs</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="44" />
+        <location filename="../../ui/importer/page_mapping.py" line="44"/>
         <source>Columns left as custom attributes are kept with each row, so nothing in the sheet is lost.</source>
-        <translation>Les colonnes laissées en attributs personnalisés sont conservées avec chaque ligne : rien de la feuille n'est perdu.</translation>
+        <translation>Les colonnes laissées en attributs personnalisés sont conservées avec chaque ligne : rien de la feuille n&apos;est perdu.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="47" />
+        <location filename="../../ui/importer/page_mapping.py" line="47"/>
         <source>Column in the sheet</source>
         <translation>Colonne de la feuille</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="47" />
+        <location filename="../../ui/importer/page_mapping.py" line="47"/>
         <source>Examples</source>
         <translation>Exemples</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="48" />
+        <location filename="../../ui/importer/page_mapping.py" line="48"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="52" />
+        <location filename="../../ui/importer/page_mapping.py" line="52"/>
         <source>Remember this mapping for the next import into this register</source>
         <translation>Retenir cette correspondance pour le prochain import dans ce registre</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="54" />
+        <location filename="../../ui/importer/page_mapping.py" line="54"/>
         <source>Load mapping file…</source>
         <translation>Charger un fichier de correspondance…</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="56" />
+        <location filename="../../ui/importer/page_mapping.py" line="56"/>
         <source>Save mapping file…</source>
         <translation>Enregistrer le fichier de correspondance…</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="70" />
+        <location filename="../../ui/importer/page_mapping.py" line="70"/>
         <source>Load mapping file</source>
         <translation>Charger un fichier de correspondance</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="75" />
+        <location filename="../../ui/importer/page_mapping.py" line="75"/>
         <source>Save mapping file</source>
         <translation>Enregistrer le fichier de correspondance</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="97" />
+        <location filename="../../ui/importer/page_mapping.py" line="97"/>
         <source>(keep as a custom attribute)</source>
         <translation>(garder en attribut personnalisé)</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_mapping.py" line="128" />
+        <location filename="../../ui/importer/page_mapping.py" line="128"/>
         <source>Choose a column for each required field (*): %1</source>
         <translation>Choisissez une colonne pour chaque champ obligatoire (*) : %1</translation>
     </message>
@@ -579,37 +618,37 @@
 <context>
     <name>MaturityRatingView</name>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="138" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="138"/>
         <source>Assessment:</source>
         <translation>Évaluation :</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="139" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="139"/>
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="139" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="139"/>
         <source>Current</source>
         <translation>Actuel</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="139" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="139"/>
         <source>Target</source>
         <translation>Cible</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="140" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="140"/>
         <source>Current level</source>
         <translation>Niveau actuel</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="141" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="141"/>
         <source>Target level</source>
         <translation>Niveau cible</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/rating_view.py" line="232" />
+        <location filename="../../ui/diagnosis/rating_view.py" line="232"/>
         <source>Choose a dimension</source>
         <translation>Choisissez une dimension</translation>
     </message>
@@ -617,52 +656,52 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="49" />
+        <location filename="../../ui/shell/navigation.py" line="49"/>
         <source>Overview</source>
-        <translation>Vue d'ensemble</translation>
+        <translation>Vue d&apos;ensemble</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="50" />
+        <location filename="../../ui/shell/navigation.py" line="50"/>
         <source>Engagement</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="51" />
+        <location filename="../../ui/shell/navigation.py" line="51"/>
         <source>Diagnosis</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="52" />
+        <location filename="../../ui/shell/navigation.py" line="52"/>
         <source>AI systems</source>
-        <translation>Systèmes d'IA</translation>
+        <translation>Systèmes d&apos;IA</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="53" />
+        <location filename="../../ui/shell/navigation.py" line="53"/>
         <source>Strategy &amp; use cases</source>
-        <translation>Stratégie et cas d'usage</translation>
+        <translation>Stratégie et cas d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="54" />
+        <location filename="../../ui/shell/navigation.py" line="54"/>
         <source>Roadmap &amp; KPIs</source>
         <translation>Feuille de route et KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="55" />
+        <location filename="../../ui/shell/navigation.py" line="55"/>
         <source>Change</source>
         <translation>Conduite du changement</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="56" />
+        <location filename="../../ui/shell/navigation.py" line="56"/>
         <source>Risks &amp; compliance</source>
         <translation>Risques et conformité</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="57" />
+        <location filename="../../ui/shell/navigation.py" line="57"/>
         <source>Governance</source>
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/navigation.py" line="58" />
+        <location filename="../../ui/shell/navigation.py" line="58"/>
         <source>Deliverables</source>
         <translation>Livrables</translation>
     </message>
@@ -670,88 +709,88 @@
 <context>
     <name>NewEngagementWizard</name>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="57" />
-        <location filename="../../ui/shell/new_engagement.py" line="119" />
+        <location filename="../../ui/shell/new_engagement.py" line="57"/>
+        <location filename="../../ui/shell/new_engagement.py" line="119"/>
         <source>New engagement</source>
         <translation>Nouvelle mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="67" />
+        <location filename="../../ui/shell/new_engagement.py" line="67"/>
         <source>The client</source>
         <translation>Le client</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="68" />
+        <location filename="../../ui/shell/new_engagement.py" line="68"/>
         <source>Who the engagement is for. Everything else can be changed later.</source>
         <translation>Pour qui est la mission. Tout le reste pourra être modifié ensuite.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="77" />
+        <location filename="../../ui/shell/new_engagement.py" line="77"/>
         <source>Client *</source>
         <translation>Client *</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="78" />
+        <location filename="../../ui/shell/new_engagement.py" line="78"/>
         <source>Sector</source>
         <translation>Secteur</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="79" />
+        <location filename="../../ui/shell/new_engagement.py" line="79"/>
         <source>Consultant</source>
         <translation>Consultant</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="85" />
+        <location filename="../../ui/shell/new_engagement.py" line="85"/>
         <source>The mission</source>
         <translation>La mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="86" />
+        <location filename="../../ui/shell/new_engagement.py" line="86"/>
         <source>The language of the deliverables, the start and the length of the mission.</source>
         <translation>La langue des livrables, le début et la durée de la mission.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="97" />
+        <location filename="../../ui/shell/new_engagement.py" line="97"/>
         <source> months</source>
         <translation> mois</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="98" />
+        <location filename="../../ui/shell/new_engagement.py" line="98"/>
         <source>Language of deliverables</source>
         <translation>Langue des livrables</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="99" />
+        <location filename="../../ui/shell/new_engagement.py" line="99"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="100" />
+        <location filename="../../ui/shell/new_engagement.py" line="100"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="105" />
+        <location filename="../../ui/shell/new_engagement.py" line="105"/>
         <source>The file</source>
         <translation>Le fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="106" />
-        <source>One engagement, one .caio file. Keep it in the client's folder.</source>
+        <location filename="../../ui/shell/new_engagement.py" line="106"/>
+        <source>One engagement, one .caio file. Keep it in the client&apos;s folder.</source>
         <translation>Une mission, un fichier .caio. Rangez-le dans le dossier du client.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="110" />
+        <location filename="../../ui/shell/new_engagement.py" line="110"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="114" />
+        <location filename="../../ui/shell/new_engagement.py" line="114"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/new_engagement.py" line="120" />
+        <location filename="../../ui/shell/new_engagement.py" line="120"/>
         <source>CAIO engagements (*.caio)</source>
         <translation>Missions CAIO (*.caio)</translation>
     </message>
@@ -759,87 +798,87 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="84" />
+        <location filename="../../ui/pages/overview.py" line="84"/>
         <source>Overview</source>
-        <translation>Vue d'ensemble</translation>
+        <translation>Vue d&apos;ensemble</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="126" />
+        <location filename="../../ui/pages/overview.py" line="126"/>
         <source>Progress through the phases</source>
         <translation>Avancement par phase</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="127" />
+        <location filename="../../ui/pages/overview.py" line="127"/>
         <source>Registers</source>
         <translation>Registres</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="130" />
+        <location filename="../../ui/pages/overview.py" line="130"/>
         <source>Top risks</source>
         <translation>Risques majeurs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="131" />
+        <location filename="../../ui/pages/overview.py" line="131"/>
         <source>Overdue actions</source>
         <translation>Actions en retard</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="128" />
+        <location filename="../../ui/pages/overview.py" line="128"/>
         <source>Upcoming milestones and trainings</source>
         <translation>Prochains jalons et formations</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="255" />
+        <location filename="../../ui/pages/overview.py" line="255"/>
         <source>Engagement</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="255" />
+        <location filename="../../ui/pages/overview.py" line="255"/>
         <source>Diagnosis</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="256" />
+        <location filename="../../ui/pages/overview.py" line="256"/>
         <source>AI systems</source>
-        <translation>Systèmes d'IA</translation>
+        <translation>Systèmes d&apos;IA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="256" />
+        <location filename="../../ui/pages/overview.py" line="256"/>
         <source>Strategy &amp; use cases</source>
-        <translation>Stratégie et cas d'usage</translation>
+        <translation>Stratégie et cas d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="257" />
+        <location filename="../../ui/pages/overview.py" line="257"/>
         <source>Roadmap &amp; KPIs</source>
         <translation>Feuille de route et KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="257" />
+        <location filename="../../ui/pages/overview.py" line="257"/>
         <source>Change</source>
         <translation>Conduite du changement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="258" />
+        <location filename="../../ui/pages/overview.py" line="258"/>
         <source>Risks &amp; compliance</source>
         <translation>Risques et conformité</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="258" />
+        <location filename="../../ui/pages/overview.py" line="258"/>
         <source>Governance</source>
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="282" />
+        <location filename="../../ui/pages/overview.py" line="282"/>
         <source>No overdue action.</source>
         <translation>Aucune action en retard.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="295" />
+        <location filename="../../ui/pages/overview.py" line="295"/>
         <source>Nothing planned.</source>
         <translation>Rien de prévu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="297" />
+        <location filename="../../ui/pages/overview.py" line="297"/>
         <source>No open risk.</source>
         <translation>Aucun risque ouvert.</translation>
     </message>
@@ -847,65 +886,93 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="14" />
+        <location filename="../../ui/shell/preferences.py" line="37"/>
+        <location filename="../../ui/shell/preferences.py" line="61"/>
+        <location filename="../../ui/shell/preferences.py" line="117"/>
+        <location filename="../../ui/shell/preferences.py" line="120"/>
+        <source>Firm logo</source>
+        <translation>Logo du cabinet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="48"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="22" />
+        <location filename="../../ui/shell/preferences.py" line="56"/>
         <source>The language changes at once, without restarting.</source>
         <translation>La langue change immédiatement, sans redémarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="24" />
+        <location filename="../../ui/shell/preferences.py" line="58"/>
         <source>Interface language</source>
-        <translation>Langue de l'interface</translation>
+        <translation>Langue de l&apos;interface</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="26" />
+        <location filename="../../ui/shell/preferences.py" line="60"/>
         <source>Your name (consultant)</source>
         <translation>Votre nom (consultant)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="77"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="78"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="84"/>
+        <source>PNG, JPEG or SVG. Signs the cover of your deliverables.</source>
+        <translation>PNG, JPEG ou SVG. Signe la couverture de vos livrables.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="101"/>
+        <source>No logo: the cover names the consultant.</source>
+        <translation>Pas de logo : la couverture nomme le consultant.</translation>
     </message>
 </context>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="35" />
+        <location filename="../../ui/importer/page_preview.py" line="35"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="36" />
+        <location filename="../../ui/importer/page_preview.py" line="36"/>
         <source>Hover a highlighted cell or row to see why. Rejected rows are listed in a report you can fix and import again.</source>
         <translation>Survolez une cellule ou une ligne surlignée pour en voir la raison. Les lignes rejetées sont listées dans un rapport à corriger puis réimporter.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="39" />
+        <location filename="../../ui/importer/page_preview.py" line="39"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="47" />
+        <location filename="../../ui/importer/page_preview.py" line="47"/>
         <source>Update rows with the same code or title instead of adding them again</source>
         <translation>Mettre à jour les lignes de même code ou titre au lieu de les ajouter à nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="51" />
+        <location filename="../../ui/importer/page_preview.py" line="51"/>
         <source>Import nothing if any row is rejected</source>
         <translation>Ne rien importer si une ligne est rejetée</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="66" />
+        <location filename="../../ui/importer/page_preview.py" line="66"/>
         <source>Reading the rows…</source>
         <translation>Lecture des lignes…</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="101" />
+        <location filename="../../ui/importer/page_preview.py" line="101"/>
         <source>%1 rows read: %2 new, %3 updates, %4 rejected, %5 warnings.</source>
         <translation>%1 lignes lues : %2 nouvelles, %3 mises à jour, %4 rejetées, %5 avertissements.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="106" />
+        <location filename="../../ui/importer/page_preview.py" line="106"/>
         <source>The first %1 are shown.</source>
         <translation>Les %1 premières sont affichées.</translation>
     </message>
@@ -913,65 +980,69 @@
 <context>
     <name>RegisterWidget</name>
     <message>
-        <location filename="../../ui/registers/view.py" line="168" />
+        <location filename="../../ui/registers/view.py" line="172"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="169" />
+        <location filename="../../ui/registers/view.py" line="173"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="170" />
+        <location filename="../../ui/registers/view.py" line="174"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="171" />
+        <location filename="../../ui/registers/view.py" line="175"/>
         <source>Add a row: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="172" />
+        <location filename="../../ui/registers/view.py" line="176"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="50" />
-        <location filename="../../ui/registers/view.py" line="173" />
+        <location filename="../../ui/registers/view.py" line="50"/>
+        <location filename="../../ui/registers/view.py" line="177"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="57" />
+        <location filename="../../ui/registers/view.py" line="57"/>
         <source>Not possible</source>
         <translation>Impossible</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registers/view.py" line="195" />
+        <location filename="../../ui/registers/view.py" line="199"/>
         <source>%n row(s)</source>
         <translation>
-            <numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="197" />
+        <location filename="../../ui/registers/view.py" line="201"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="291" />
+        <location filename="../../ui/registers/view.py" line="295"/>
         <source>Delete %1 “%2”? You can undo it with Ctrl+Z.</source>
-        <translation>Supprimer %1 « %2 » ? Ctrl+Z permet d'annuler.</translation>
+        <translation>Supprimer %1 « %2 » ? Ctrl+Z permet d&apos;annuler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registers/view.py" line="294" />
+        <location filename="../../ui/registers/view.py" line="298"/>
         <source>Delete %n row(s)? You can undo it with Ctrl+Z.</source>
         <translation>
-            <numerusform>Supprimer %n ligne ? Ctrl+Z permet d'annuler.</numerusform><numerusform>Supprimer %n lignes ? Ctrl+Z permet d'annuler.</numerusform></translation>
+            <numerusform>Supprimer %n ligne ? Ctrl+Z permet d&apos;annuler.</numerusform>
+            <numerusform>Supprimer %n lignes ? Ctrl+Z permet d&apos;annuler.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="341" />
+        <location filename="../../ui/registers/view.py" line="351"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
@@ -979,32 +1050,32 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="119" />
+        <location filename="../../ui/importer/page_run.py" line="119"/>
         <source>Import report</source>
-        <translation>Rapport d'import</translation>
+        <translation>Rapport d&apos;import</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="123" />
+        <location filename="../../ui/importer/page_run.py" line="123"/>
         <source>Save rejected rows to a workbook…</source>
         <translation>Enregistrer les lignes rejetées dans un classeur…</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="134" />
+        <location filename="../../ui/importer/page_run.py" line="134"/>
         <source>Save rejected rows</source>
         <translation>Enregistrer les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="140" />
+        <location filename="../../ui/importer/page_run.py" line="140"/>
         <source>Nothing was imported: %1 rows were rejected and you asked to import nothing in that case.</source>
-        <translation>Rien n'a été importé : %1 lignes ont été rejetées et vous avez demandé de ne rien importer dans ce cas.</translation>
+        <translation>Rien n&apos;a été importé : %1 lignes ont été rejetées et vous avez demandé de ne rien importer dans ce cas.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="143" />
+        <location filename="../../ui/importer/page_run.py" line="143"/>
         <source>%1 imported, %2 updated, %3 unchanged, %4 rejected, %5 warnings. Undo (Ctrl+Z) removes the whole import.</source>
-        <translation>%1 importées, %2 mises à jour, %3 inchangées, %4 rejetées, %5 avertissements. Annuler (Ctrl+Z) retire tout l'import.</translation>
+        <translation>%1 importées, %2 mises à jour, %3 inchangées, %4 rejetées, %5 avertissements. Annuler (Ctrl+Z) retire tout l&apos;import.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="159" />
+        <location filename="../../ui/importer/page_run.py" line="159"/>
         <source>Saved to %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -1012,42 +1083,42 @@
 <context>
     <name>RisksPage</name>
     <message>
-        <location filename="../../ui/pages/risks.py" line="19" />
+        <location filename="../../ui/pages/risks.py" line="19"/>
         <source>Risks &amp; compliance</source>
         <translation>Risques et conformité</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="22" />
+        <location filename="../../ui/pages/risks.py" line="22"/>
         <source>Click a cell of a heat map to see its risks; click it again to see them all.</source>
-        <translation>Cliquez une case d'une carte des risques pour n'afficher que ses risques ; cliquez-la à nouveau pour tout revoir.</translation>
+        <translation>Cliquez une case d&apos;une carte des risques pour n&apos;afficher que ses risques ; cliquez-la à nouveau pour tout revoir.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="35" />
+        <location filename="../../ui/pages/risks.py" line="35"/>
         <source>Current risk</source>
         <translation>Risque brut</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="36" />
+        <location filename="../../ui/pages/risks.py" line="36"/>
         <source>Residual risk</source>
         <translation>Risque résiduel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="51" />
+        <location filename="../../ui/pages/risks.py" line="51"/>
         <source>From the risk library…</source>
         <translation>Depuis la bibliothèque de risques…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="52" />
+        <location filename="../../ui/pages/risks.py" line="52"/>
         <source>Add risks from the AI risk library (one undo step)</source>
         <translation>Ajouter des risques de la bibliothèque de risques IA (annulable en une fois)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="82" />
+        <location filename="../../ui/pages/risks.py" line="82"/>
         <source>Framework:</source>
         <translation>Référentiel :</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="98" />
+        <location filename="../../ui/pages/risks.py" line="98"/>
         <source>All frameworks</source>
         <translation>Tous les référentiels</translation>
     </message>
@@ -1055,17 +1126,17 @@
 <context>
     <name>RoadmapPage</name>
     <message>
-        <location filename="../../ui/pages/roadmap.py" line="16" />
+        <location filename="../../ui/pages/roadmap.py" line="16"/>
         <source>Roadmap &amp; KPIs</source>
         <translation>Feuille de route et KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/roadmap.py" line="19" />
+        <location filename="../../ui/pages/roadmap.py" line="19"/>
         <source>Initiatives by phase, milestones, and the indicators that show progress.</source>
         <translation>Initiatives par phase, jalons et indicateurs de progrès.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/roadmap.py" line="29" />
+        <location filename="../../ui/pages/roadmap.py" line="29"/>
         <source>Timeline</source>
         <translation>Calendrier</translation>
     </message>
@@ -1073,121 +1144,126 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="40" />
+        <location filename="../../ui/importer/page_run.py" line="40"/>
         <source>Importing</source>
         <translation>Import en cours</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="44" />
+        <location filename="../../ui/importer/page_run.py" line="44"/>
         <source>Cancel import</source>
-        <translation>Annuler l'import</translation>
+        <translation>Annuler l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="57" />
+        <location filename="../../ui/importer/page_run.py" line="57"/>
         <source>Importing %1 rows…</source>
         <translation>Import de %1 lignes…</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="79" />
+        <location filename="../../ui/importer/page_run.py" line="79"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="89" />
+        <location filename="../../ui/importer/page_run.py" line="89"/>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="97" />
+        <location filename="../../ui/importer/page_run.py" line="97"/>
         <source>Import cancelled: the workspace is unchanged.</source>
         <translation>Import annulé : la mission est inchangée.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="102" />
+        <location filename="../../ui/importer/page_run.py" line="102"/>
         <source>The import failed and nothing was written: %1</source>
-        <translation>L'import a échoué et rien n'a été écrit : %1</translation>
+        <translation>L&apos;import a échoué et rien n&apos;a été écrit : %1</translation>
     </message>
 </context>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../ui/importer/pages_source.py" line="104" />
+        <location filename="../../ui/importer/pages_source.py" line="114"/>
         <source>Sheet and header row</source>
-        <translation>Feuille et ligne d'en-tête</translation>
+        <translation>Feuille et ligne d&apos;en-tête</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/pages_source.py" line="105" />
+        <location filename="../../ui/importer/pages_source.py" line="115"/>
         <source>The header row was looked for below titles and blank rows; change it if it is not the highlighted row.</source>
-        <translation>La ligne d'en-tête a été cherchée sous les titres et les lignes vides ; changez-la si ce n'est pas la ligne surlignée.</translation>
+        <translation>La ligne d&apos;en-tête a été cherchée sous les titres et les lignes vides ; changez-la si ce n&apos;est pas la ligne surlignée.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/pages_source.py" line="115" />
+        <location filename="../../ui/importer/pages_source.py" line="125"/>
         <source>Sheet</source>
         <translation>Feuille</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/pages_source.py" line="116" />
+        <location filename="../../ui/importer/pages_source.py" line="126"/>
         <source>Header row</source>
-        <translation>Ligne d'en-tête</translation>
+        <translation>Ligne d&apos;en-tête</translation>
+    </message>
+    <message>
+        <location filename="../../ui/importer/pages_source.py" line="136"/>
+        <source>Sheet and header row — import into %1</source>
+        <translation>Feuille et ligne d&apos;en-tête — import dans %1</translation>
     </message>
 </context>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/shell/start_page.py" line="67" />
-        <source>The interim Chief AI Officer's workbench: one engagement, one file.</source>
-        <translation>L'établi du Chief AI Officer de transition : une mission, un fichier.</translation>
+        <location filename="../../ui/shell/start_page.py" line="67"/>
+        <source>The interim Chief AI Officer&apos;s workbench: one engagement, one file.</source>
+        <translation>L&apos;établi du Chief AI Officer de transition : une mission, un fichier.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/start_page.py" line="68" />
+        <location filename="../../ui/shell/start_page.py" line="68"/>
         <source>New engagement…</source>
         <translation>Nouvelle mission…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/start_page.py" line="69" />
+        <location filename="../../ui/shell/start_page.py" line="69"/>
         <source>Open…</source>
         <translation>Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/start_page.py" line="70" />
+        <location filename="../../ui/shell/start_page.py" line="70"/>
         <source>Open the demo</source>
         <translation>Ouvrir la démo</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/start_page.py" line="71" />
+        <location filename="../../ui/shell/start_page.py" line="71"/>
         <source>Recent engagements</source>
         <translation>Missions récentes</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/start_page.py" line="82" />
+        <location filename="../../ui/shell/start_page.py" line="82"/>
         <source>No recent engagement yet.</source>
-        <translation>Aucune mission récente pour l'instant.</translation>
+        <translation>Aucune mission récente pour l&apos;instant.</translation>
     </message>
 </context>
 <context>
     <name>StrategyPage</name>
     <message>
-        <location filename="../../ui/pages/strategy.py" line="17" />
+        <location filename="../../ui/pages/strategy.py" line="17"/>
         <source>Strategy &amp; use cases</source>
-        <translation>Stratégie et cas d'usage</translation>
+        <translation>Stratégie et cas d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/strategy.py" line="20" />
+        <location filename="../../ui/pages/strategy.py" line="20"/>
         <source>Objectives, charter and the portfolio of use cases, scored on value and feasibility.</source>
-        <translation>Objectifs, charte et portefeuille de cas d'usage, notés en valeur et en faisabilité.</translation>
+        <translation>Objectifs, charte et portefeuille de cas d&apos;usage, notés en valeur et en faisabilité.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/strategy.py" line="29" />
+        <location filename="../../ui/pages/strategy.py" line="29"/>
         <source>Value × feasibility</source>
         <translation>Valeur × faisabilité</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/strategy.py" line="35" />
+        <location filename="../../ui/pages/strategy.py" line="35"/>
         <source>Vendor selection</source>
         <translation>Choix des solutions</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/strategy.py" line="41" />
+        <location filename="../../ui/pages/strategy.py" line="41"/>
         <source>Selection matrix: score each option 1–5 on each criterion</source>
         <translation>Matrice de sélection : notez chaque option de 1 à 5 sur chaque critère</translation>
     </message>
@@ -1195,27 +1271,27 @@
 <context>
     <name>SystemsPage</name>
     <message>
-        <location filename="../../ui/pages/systems.py" line="18" />
+        <location filename="../../ui/pages/systems.py" line="18"/>
         <source>AI systems</source>
-        <translation>Systèmes d'IA</translation>
+        <translation>Systèmes d&apos;IA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/systems.py" line="21" />
+        <location filename="../../ui/pages/systems.py" line="21"/>
         <source>Inventory of the AI systems in use or planned, with their AI Act classification.</source>
-        <translation>Inventaire des systèmes d'IA en service ou en projet, avec leur classification AI Act.</translation>
+        <translation>Inventaire des systèmes d&apos;IA en service ou en projet, avec leur classification AI Act.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/systems.py" line="44" />
+        <location filename="../../ui/pages/systems.py" line="44"/>
         <source>Classify (AI Act)…</source>
         <translation>Classer (AI Act)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/systems.py" line="45" />
+        <location filename="../../ui/pages/systems.py" line="45"/>
         <source>Compliance checklist</source>
         <translation>Liste de conformité</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/systems.py" line="47" />
+        <location filename="../../ui/pages/systems.py" line="47"/>
         <source>Add the AI Act obligations of the selected systems (or of all) to the compliance register</source>
         <translation>Ajouter au registre de conformité les obligations AI Act des systèmes sélectionnés (ou de tous)</translation>
     </message>
@@ -1223,7 +1299,7 @@
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../ui/worker.py" line="66" />
+        <location filename="../../ui/worker.py" line="66"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>

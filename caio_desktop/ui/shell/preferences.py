@@ -71,7 +71,7 @@ class PreferencesDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         self.firm_logo_preview = QLabel()
         self.firm_logo_preview.setFixedSize(LOGO_PREVIEW)
-        self.firm_logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.firm_logo_preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.firm_logo_preview.setObjectName("logoPreview")
         buttons = QVBoxLayout()
         self.choose_firm_logo_button = QPushButton(self.tr("Choose…"))
@@ -98,7 +98,7 @@ class PreferencesDialog(QDialog):
             self.firm_logo_preview.setPixmap(pixmap)
         else:
             self.firm_logo_preview.clear()
-            self.firm_logo_preview.setText(self.tr("No logo (the cover names the consultant)"))
+            self.firm_logo_preview.setText(self.tr("No logo: the cover names the consultant."))
             self.firm_logo_preview.setWordWrap(True)
         self.remove_firm_logo_button.setEnabled(self.firm_logo is not None)
 
