@@ -83,6 +83,7 @@ class DeliverablesPage(QWidget):
         self.export_job: Any = None
         self.last_export: Path | None = None
         self._build()
+        self._previewed_firm_logo: bytes | None = None
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self.refresh_preview)
         context.workspace_changed.connect(self._workspace_changed)
@@ -233,6 +234,12 @@ class DeliverablesPage(QWidget):
             if tables != frozenset({"deliverables"}):  # recording an export changes nothing printed
                 self._refresh_timer.start()
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        # The firm logo is chosen in Preferences, which says nothing to the pages: look again on return.
+        if self.preview_job is not None and settings.firm_logo() != self._previewed_firm_logo:
+            self._refresh_timer.start()
+
     def _options_changed(self, *_: object) -> None:
         self._update_version()
         self._update_preview_title()
@@ -287,8 +294,9 @@ class DeliverablesPage(QWidget):
         self.preview.show_message(self.tr("Preparing the preview…"))
         # No Qt parent: a page closed while its preview is being built must not destroy a running thread;
         # the job keeps itself alive (_RUNNING) until it has finished.
+        self._previewed_firm_logo = settings.firm_logo()
         job = PreviewJob(self._generation, workspace, self.kind, lang=self.lang, as_of=self.date,
-                         firm_logo=settings.firm_logo())
+                         firm_logo=self._previewed_firm_logo)
         job.rendered.connect(self._preview_ready)
         job.failed.connect(self._preview_failed)
         _watch_quit()

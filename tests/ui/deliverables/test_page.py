@@ -160,14 +160,26 @@ def test_export_and_preview_carry_the_firm_logo_of_the_preferences(qtbot, page: 
         monkeypatch.setattr(DeliverablesPage, "ask_save_path", classmethod(lambda cls, *a: target))
         page.kinds.setCurrentRow(list(DELIVERABLE_KINDS).index("steering"))
         wait_preview(qtbot, page)
-        cover = page.preview.page_labels[0].pixmap().toImage()
-        corner = {cover.pixelColor(x, y).name() for x in range(cover.width() * 2 // 3, cover.width(), 2)
-                  for y in range(cover.height() * 5 // 6, cover.height(), 2)}
-        assert "#123456" in corner  # the preview shows the firm's logo where the export will print it
+        assert "#123456" in _cover_corner(page)  # the preview shows the firm's logo where the export prints it
         page.export_button.click()
         qtbot.waitUntil(lambda: page.last_export is not None, timeout=20000)
         first = PdfReader(target).pages[0]
         assert "PRÉPARÉ PAR" in first.extract_text()
         assert ".070588 .203922 .337255 rg" in first.get_contents().get_data().decode("latin-1")  # the firm's blue
+        settings.set_firm_logo(None)  # removed in Preferences while the page was hidden
+        generation = page._generation
+        page.show()
+        qtbot.waitUntil(lambda: page._generation > generation, timeout=5000)
+        wait_preview(qtbot, page)  # the new preview (the old pages went when it started)
+        assert "#123456" not in _cover_corner(page)
     finally:
         settings.set_firm_logo(None)
+
+
+def _cover_corner(page: DeliverablesPage) -> set[str]:
+    """The colours of the bottom-right corner of the previewed cover, where the firm signs."""
+    if not page.preview.page_labels:
+        return set()
+    cover = page.preview.page_labels[0].pixmap().toImage()
+    return {cover.pixelColor(x, y).name() for x in range(cover.width() * 2 // 3, cover.width(), 2)
+            for y in range(cover.height() * 5 // 6, cover.height(), 2)}
