@@ -89,6 +89,7 @@ def test_swedish_sheet_with_a_mapping_file_and_saving_the_mapping(workspace_file
     assert (row["title"], row["description"], row["custom"]) == ("Chattbot", "Svarar", {"Kommentar": "ok"})
     assert json.loads(saved.read_text()) == {"module": "use_cases", "sheet": "Blad1", "header_row": 1,
                                              "columns": {"Titel": "title", "Beskrivning": "description"}}
+    assert saved.stat().st_mode & 0o777 == 0o600  # the client's column names stay private too
     capsys.readouterr()
     assert main(["import", str(workspace_file), str(sheet), "--into", "use_cases", "--mapping", str(saved)]) == 0
     assert "imported 0, updated 0, unchanged 1" in capsys.readouterr().out

@@ -12,7 +12,6 @@ Columns mapped to no field are kept as the rows' custom attributes, so nothing t
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -175,11 +174,12 @@ def load(path: Path | str, *, module_key: str | None = None) -> ColumnMapping:
 
 
 def save(mapping: ColumnMapping, path: Path | str) -> Path:
-    """Write a mapping file (temporary name, then rename)."""
+    """Write a mapping file atomically, owner-only like every file we write (client column names)."""
+    from caio_desktop.interchange.atomic_file import atomic_output
+
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
-    tmp.write_text(json.dumps(mapping.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    with atomic_output(path) as tmp:
+        tmp.write_text(json.dumps(mapping.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path
 
 
