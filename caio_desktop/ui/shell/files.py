@@ -86,12 +86,12 @@ class FileController(QObject):
             workspace = Workspace.open(path, read_only=read_only, passphrase=passphrase,
                                        daily_snapshot=not read_only)
         except WorkspaceError as error:
-            return self._offer_remedies(path, error)
+            return self._offer_remedies(path, error, passphrase=passphrase)
         self._switch(workspace)
         settings.add_recent_file(path)
         return True
 
-    def _offer_remedies(self, path: Path, error: Exception) -> bool:
+    def _offer_remedies(self, path: Path, error: Exception, *, passphrase: str | None = None) -> bool:
         from caio_desktop.workspace.errors import Remedy, WrongPassphraseError
         from caio_desktop.workspace.snapshots import latest_good_snapshot, restore
 
@@ -104,7 +104,8 @@ class FileController(QObject):
         snapshot = None
         for remedy in getattr(error, "remedies", ()):
             if remedy == Remedy.RESTORE_SNAPSHOT:
-                snapshot = latest_good_snapshot(path)
+                # Snapshots of an encrypted workspace are encrypted with the same passphrase.
+                snapshot = latest_good_snapshot(path, passphrase=passphrase)
                 if snapshot is not None:
                     stamp = snapshot.taken_at.strftime("%d/%m/%Y %H:%M" if self.context.lang == "fr"
                                                        else "%d %b %Y %H:%M")
@@ -115,17 +116,17 @@ class FileController(QObject):
                 remedies.append((remedy, self.tr("Enter the passphrase…")))
         chosen = self.show_error(self.window, self.tr("Cannot open the engagement"), str(error), remedies)
         if chosen == Remedy.OPEN_READ_ONLY:
-            return self.open_path(path, read_only=True)
+            return self.open_path(path, read_only=True, passphrase=passphrase)
         if chosen == Remedy.ENTER_PASSPHRASE:
             passphrase = self.ask_passphrase(self.window, path)
             return self.open_path(path, passphrase=passphrase) if passphrase else False
         if chosen == Remedy.RESTORE_SNAPSHOT and snapshot is not None:
             try:
-                restore(path, snapshot.path)
+                restore(path, snapshot.path, passphrase=passphrase)
             except Exception as restore_error:  # noqa: BLE001 - shown to the person, file untouched
                 self.show_error(self.window, self.tr("Restore failed"), str(restore_error), [])
                 return False
-            return self.open_path(path)
+            return self.open_path(path, passphrase=passphrase)
         return False
 
     def open_dialog(self) -> bool:
