@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,15 +24,25 @@ class CliError(Exception):
         self.code = code
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Commands that must start as fast as a bare script get a parser with only their own module: building
+# every command's parser costs more than `caio info`'s whole work on a large workspace.
+_FAST_COMMANDS = {"info": "cmd_workspace"}
+
+
+def build_parser(*, command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="caio", description="CAIO Desktop from the command line: one engagement per .caio file.")
     parser.add_argument("--version", action="version", version=f"caio {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.startswith("cmd_"):
-            importlib.import_module(f"{__name__}.{info.name}").register(sub)
+    if command in _FAST_COMMANDS:
+        names = [_FAST_COMMANDS[command]]
+    else:
+        import pkgutil
+
+        names = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("cmd_"))
+    for name in names:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
     for name, command in sub.choices.items():  # every command that opens a workspace can open an encrypted one
         if name == "demo":
             continue  # the demo engagement is public content: never encrypted
@@ -53,8 +62,9 @@ class _RefusePassphrase(argparse.Action):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(command=arguments[0] if arguments else None)
+    args = parser.parse_args(arguments)
     from caio_desktop.cli import common
 
     try:

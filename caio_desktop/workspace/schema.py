@@ -14,9 +14,7 @@ from pathlib import Path
 from caio_desktop.workspace.errors import UpgradeError
 from caio_desktop.workspace.fileinfo import APPLICATION_ID
 from caio_desktop.workspace.models import Base
-
-SCHEMA_VERSION = 1
-MIN_SUPPORTED_VERSION = 1
+from caio_desktop.workspace.version import MIN_SUPPORTED_VERSION, SCHEMA_VERSION  # noqa: F401 - re-exported
 
 UpgradeStep = Callable[[sqlite3.Connection], None]
 

@@ -59,3 +59,9 @@ def test_unknown_module_lists_the_known_ones() -> None:
 
     with pytest.raises(ValueError, match="known modules: engagement"):
         module("risques")
+
+
+def test_light_module_key_list_matches_the_registry() -> None:
+    from caio_desktop.domain.module_keys import MODULE_KEYS
+
+    assert tuple(MODULES) == MODULE_KEYS
