@@ -33,4 +33,6 @@ def is_formula_like(text: str) -> bool:
 
 def stored_text(text: str) -> str:
     """`text` in the form an xlsx cell holds (escaped only where XML or OOXML require it)."""
+    if text.isprintable() and "_x" not in text:  # most cells: no control character, no look-alike
+        return text
     return _NEEDS_ESCAPE.sub(_escape, text)

@@ -15,6 +15,15 @@ def test_pages_cover_every_row_once_in_id_order(workspace):
     assert list(iter_rows(workspace, "risks")) == []
 
 
+def test_pages_of_a_register_with_link_lists_carry_the_links(workspace):
+    objective = create_row(workspace, "objectives", {"title": "Objectif"}).row_ids[0]
+    for i in range(5):
+        create_row(workspace, "use_cases", {"title": f"Cas {i}", "objective_ids": [objective] if i % 2 else []})
+    rows = [r for page in iter_rows(workspace, "use_cases", page_size=2) for r in page]
+    assert [(r["title"], r["objective_ids"]) for r in rows] == [
+        ("Cas 0", []), ("Cas 1", [objective]), ("Cas 2", []), ("Cas 3", [objective]), ("Cas 4", [])]
+
+
 def test_custom_names_in_the_order_the_client_first_used_them(workspace):
     create_row(workspace, "watch", {"title": "a", "custom": {"Zone": "N", "Budget": "10"}})
     create_row(workspace, "watch", {"title": "b", "custom": {"Priorité client": "1", "Zone": "S"}})
