@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from caio_desktop.domain.enums import ENUMERATIONS
@@ -15,91 +15,171 @@ _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _MAX_TEXT = 1_000_000  # one field never holds more than a million characters: protects the file and UI
 
 
-# Kinds as module constants: clean_value runs once per cell of an import (a million times for a large
-# register), and enum attribute lookups and a closure per call were most of its cost.
+# Kinds as module constants: a cleaner is chosen once per field (`cleaner`) and runs once per cell of an
+# import (a million times for a large register).
 _TEXT, _LONG_TEXT, _INTEGER, _SCORE, _PERCENT, _REF = (
     FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.INTEGER, FieldKind.SCORE, FieldKind.PERCENT, FieldKind.REF)
 _NUMBER, _DATE, _BOOL, _CHOICE, _REFS, _COLOR_KIND = (
     FieldKind.NUMBER, FieldKind.DATE, FieldKind.BOOL, FieldKind.CHOICE, FieldKind.REFS, FieldKind.COLOR)
 _TEXT_KINDS = frozenset((_TEXT, _LONG_TEXT))
-_WHOLE_KINDS = frozenset((_INTEGER, _SCORE, _PERCENT, _REF))
 
 
-def _fail(module: Module, field: Field, value: Any, reason: str) -> ValidationError:
-    return ValidationError(module.key, field.key, value, reason)
+class _Refused(ValueError):
+    """A value a kind's converter refuses; `reason` becomes the ValidationError's."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _text(value: Any) -> str:
+    text = str(value).strip()
+    if len(text) > _MAX_TEXT:
+        raise _Refused(f"is longer than {_MAX_TEXT} characters")
+    return text
+
+
+def _long_text(value: Any) -> str:
+    text = str(value)
+    if len(text) > _MAX_TEXT:
+        raise _Refused(f"is longer than {_MAX_TEXT} characters")
+    return text
+
+
+def _whole(value: Any) -> int:
+    number = _as_int(value)
+    if number is None:
+        raise _Refused("is not a whole number")
+    return number
+
+
+def _score(value: Any) -> int:
+    number = _whole(value)
+    if not 1 <= number <= 5:
+        raise _Refused("must be between 1 and 5")
+    return number
+
+
+def _percent(value: Any) -> int:
+    number = _whole(value)
+    if not 0 <= number <= 100:
+        raise _Refused("must be between 0 and 100")
+    return number
+
+
+def _number(value: Any) -> float:
+    try:
+        number = float(str(value).replace(",", ".").replace("\u202f", "").replace(" ", ""))
+    except ValueError:
+        raise _Refused("is not a number") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise _Refused("is not a finite number")
+    return number
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise _Refused("is not a date (expected YYYY-MM-DD)") from None
+
+
+_TRUE = frozenset(("1", "true", "yes", "oui", "y", "o", "x", "vrai"))
+_FALSE = frozenset(("0", "false", "no", "non", "n", "faux"))
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise _Refused("is not yes or no")
+
+
+def _choice(field: Field) -> Callable[[Any], str]:
+    enum = ENUMERATIONS[field.choices or ""]
+    reason = f"is not one of {', '.join(enum.codes)}"
+
+    def convert(value: Any) -> str:
+        code = str(value).strip()
+        if code not in enum:
+            raise _Refused(reason)
+        return code
+
+    return convert
+
+
+def _refs(value: Any) -> list[int]:
+    if isinstance(value, str):
+        value = [v for v in re.split(r"[,;\s]+", value) if v]
+    ids = []
+    for item in value:
+        number = _as_int(item)
+        if number is None:
+            raise _Refused("must be a list of row ids")
+        ids.append(number)
+    return sorted(set(ids))
+
+
+def _color(value: Any) -> str:
+    text = str(value).strip()
+    if not _COLOR.match(text):
+        raise _Refused("is not a colour (expected #RRGGBB)")
+    return text.upper()
+
+
+_BY_KIND: dict[FieldKind, Callable[[Any], Any]] = {
+    _TEXT: _text, _LONG_TEXT: _long_text, _INTEGER: _whole, _REF: _whole, _SCORE: _score,
+    _PERCENT: _percent, _NUMBER: _number, _DATE: _date, _BOOL: _bool, _REFS: _refs, _COLOR_KIND: _color,
+}
+Cleaner = Callable[[Any], Any]
+_CLEANERS: dict[tuple, Cleaner] = {}
+
+
+def cleaner(module: Module, field: Field) -> Cleaner:
+    """The function `value → value as stored` (raising ValidationError) for one field: the kind's
+    rules chosen once, so that a column of an import is cleaned without deciding them per cell."""
+    signature = (module.key, field.key, field.kind, field.required, field.choices)
+    found = _CLEANERS.get(signature)
+    if found is None:
+        found = _CLEANERS[signature] = _make_cleaner(module, field)
+    return found
+
+
+def _make_cleaner(module: Module, field: Field) -> Cleaner:
+    kind, required, module_key, key = field.kind, field.required, module.key, field.key
+    if kind == _CHOICE:
+        convert = _choice(field)
+    elif kind in _BY_KIND:
+        convert = _BY_KIND[kind]
+    else:  # pragma: no cover - every kind is handled above
+        def convert(value: Any) -> Any:
+            raise _Refused(f"has an unknown kind {kind}")
+    blank_is_empty = kind != _REFS  # an empty text is an empty list of links, not a missing value
+
+    def clean(value: Any) -> Any:
+        if value is None or (blank_is_empty and isinstance(value, str) and not value.strip()):
+            if required:
+                raise ValidationError(module_key, key, value, "is required")
+            return None
+        try:
+            return convert(value)
+        except _Refused as exc:
+            raise ValidationError(module_key, key, value, exc.reason) from None
+
+    return clean
 
 
 def clean_value(module: Module, field: Field, value: Any) -> Any:
     """The value as stored, or a ValidationError that says why it does not fit."""
-    kind = field.kind
-    if value is None or (isinstance(value, str) and not value.strip() and kind != _REFS):
-        if field.required:
-            raise _fail(module, field, value, "is required")
-        return None
-    if kind in _TEXT_KINDS:
-        text = str(value)
-        if kind == _TEXT:
-            text = text.strip()
-        if len(text) > _MAX_TEXT:
-            raise _fail(module, field, value, f"is longer than {_MAX_TEXT} characters")
-        return text
-    if kind in _WHOLE_KINDS:
-        number = _as_int(value)
-        if number is None:
-            raise _fail(module, field, value, "is not a whole number")
-        if kind == _SCORE and not 1 <= number <= 5:
-            raise _fail(module, field, value, "must be between 1 and 5")
-        if kind == _PERCENT and not 0 <= number <= 100:
-            raise _fail(module, field, value, "must be between 0 and 100")
-        return number
-    if kind == _NUMBER:
-        try:
-            number = float(str(value).replace(",", ".").replace("\u202f", "").replace(" ", ""))
-        except ValueError:
-            raise _fail(module, field, value, "is not a number") from None
-        if number != number or number in (float("inf"), float("-inf")):
-            raise _fail(module, field, value, "is not a finite number")
-        return number
-    if kind == _DATE:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip()[:10])
-        except ValueError:
-            raise _fail(module, field, value, "is not a date (expected YYYY-MM-DD)") from None
-    if kind == _BOOL:
-        if isinstance(value, bool):
-            return value
-        text = str(value).strip().lower()
-        if text in {"1", "true", "yes", "oui", "y", "o", "x", "vrai"}:
-            return True
-        if text in {"0", "false", "no", "non", "n", "faux"}:
-            return False
-        raise _fail(module, field, value, "is not yes or no")
-    if kind == _CHOICE:
-        enum = ENUMERATIONS[field.choices or ""]
-        code = str(value).strip()
-        if code not in enum:
-            raise _fail(module, field, value, f"is not one of {', '.join(enum.codes)}")
-        return code
-    if kind == _REFS:
-        if isinstance(value, str):
-            value = [v for v in re.split(r"[,;\s]+", value) if v]
-        ids = []
-        for item in value:
-            number = _as_int(item)
-            if number is None:
-                raise _fail(module, field, value, "must be a list of row ids")
-            ids.append(number)
-        return sorted(set(ids))
-    if kind == _COLOR_KIND:
-        text = str(value).strip()
-        if not _COLOR.match(text):
-            raise _fail(module, field, value, "is not a colour (expected #RRGGBB)")
-        return text.upper()
-    raise _fail(module, field, value, f"has an unknown kind {kind}")  # pragma: no cover - every kind is handled above
+    return cleaner(module, field)(value)
 
 
 def _as_int(value: Any) -> int | None:
@@ -117,6 +197,17 @@ def _as_int(value: Any) -> int | None:
     return int(as_float) if as_float.is_integer() else None
 
 
+def _settable(module: Module, key: str, value: Any) -> Field:
+    """The field `key` names, when values may be given for it."""
+    try:
+        field = module.field(key)
+    except KeyError:
+        raise ValidationError(module.key, key, value, "is not a field of this module") from None
+    if field.computed:
+        raise ValidationError(module.key, key, value, "is computed and cannot be set")
+    return field
+
+
 def clean_values(module: Module, values: Mapping[str, Any], *, partial: bool) -> dict[str, Any]:
     """Validate `values` for `module`: every key must be an editable field; with `partial=False`
     every required field must be present. Returns the cleaned values."""
@@ -125,18 +216,54 @@ def clean_values(module: Module, values: Mapping[str, Any], *, partial: bool) ->
         if key == "custom":
             cleaned["custom"] = clean_custom(module, value)
             continue
-        try:
-            field = module.field(key)
-        except KeyError:
-            raise ValidationError(module.key, key, value, "is not a field of this module") from None
-        if field.computed:
-            raise ValidationError(module.key, key, value, "is computed and cannot be set")
-        cleaned[key] = clean_value(module, field, value)
+        cleaned[key] = cleaner(module, _settable(module, key, value))(value)
     if not partial:
         for field in module.required_fields:
             if cleaned.get(field.key) is None:
                 raise ValidationError(module.key, field.key, None, "is required")
     return cleaned
+
+
+def clean_column(module: Module, key: str, values: Sequence[Any]) -> tuple[list[Any], dict[int, ValidationError]]:
+    """One field's values of many rows (an import's column) cleaned by the same rules as `clean_values`:
+    the cleaned values (None where refused) and the error of each refused position. Equal values are
+    cleaned once (a register's columns repeat the same few levels, statuses and dates)."""
+    try:
+        field = _settable(module, key, None)
+    except ValidationError as exc:
+        return [None] * len(values), {i: ValidationError(module.key, key, v, exc.reason) for i, v in enumerate(values)}
+    clean = cleaner(module, field)
+    out: list[Any] = []
+    errors: dict[int, ValidationError] = {}
+    if field.kind in _TEXT_KINDS:  # texts rarely repeat: cleaning is cheaper than remembering
+        for position, value in enumerate(values):
+            try:
+                out.append(clean(value))
+            except ValidationError as exc:
+                out.append(None)
+                errors[position] = exc
+        return out, errors
+    done: dict[Any, Any] = {}
+    for position, value in enumerate(values):
+        # Keyed by type too: 1, 1.0 and True are equal keys but not the same cell.
+        memo = value if value.__class__ is str else (value.__class__, value)
+        try:
+            found = done.get(memo, done)
+        except TypeError:  # unhashable (a list of links)
+            found = memo = None
+        if found is done or memo is None:
+            try:
+                found = clean(value)
+            except ValidationError as exc:
+                found = exc
+            if memo is not None:
+                done[memo] = found
+        if found.__class__ is ValidationError:
+            out.append(None)
+            errors[position] = ValidationError(module.key, key, value, found.reason)
+        else:
+            out.append(found)
+    return out, errors
 
 
 def clean_custom(module: Module, value: Any) -> dict[str, str]:

@@ -8,7 +8,7 @@ import pytest
 
 from caio_desktop.domain.errors import ValidationError
 from caio_desktop.domain.modules import MODULES
-from caio_desktop.domain.validation import clean_values
+from caio_desktop.domain.validation import clean_column, clean_values
 
 RISKS = MODULES["risks"]
 
@@ -52,3 +52,36 @@ def test_custom_attributes_are_kept_as_text() -> None:
     assert cleaned["custom"] == {"Entité": "Vie", "Score interne": "12"}
     with pytest.raises(ValidationError, match="without a name"):
         clean_values(RISKS, {"custom": {" ": "x"}}, partial=True)
+
+
+def test_clean_column_cleans_as_clean_values_does() -> None:
+    """An import's column cleaned at once gives, position by position, what clean_values gives the row."""
+    values = ["3", 3, 3.0, True, "  ", None, "7", "trois", "3", 2.5]
+    cleaned, errors = clean_column(RISKS, "likelihood", values)
+    for position, value in enumerate(values):
+        try:
+            expected = clean_values(RISKS, {"likelihood": value}, partial=True)["likelihood"]
+        except ValidationError as exc:
+            assert cleaned[position] is None
+            assert (errors[position].field, errors[position].value, errors[position].reason) == (
+                exc.field, exc.value, exc.reason)
+        else:
+            assert position not in errors
+            assert cleaned[position] == expected and type(cleaned[position]) is type(expected)
+    assert errors[3].reason == "is not a whole number"  # True is not the 1 it equals
+    assert errors[4].reason == "is required" and errors[6].reason == "must be between 1 and 5"
+
+
+def test_clean_column_refuses_a_computed_or_unknown_field_on_every_row() -> None:
+    cleaned, errors = clean_column(RISKS, "level", ["high", None])
+    assert cleaned == [None, None] and [e.reason for e in errors.values()] == ["is computed and cannot be set"] * 2
+    _, errors = clean_column(RISKS, "colour", ["red"])
+    assert errors[0].reason == "is not a field of this module"
+
+
+def test_clean_column_cleans_texts_and_dates() -> None:
+    cleaned, errors = clean_column(RISKS, "title", ["  Biais  ", "x" * 1_000_001, ""])
+    assert cleaned[0] == "Biais" and errors[1].reason == "is longer than 1000000 characters"
+    assert errors[2].reason == "is required"
+    cleaned, errors = clean_column(RISKS, "review_date", [dt.datetime(2026, 3, 1, 9), "2026-03-01", "mars"])
+    assert cleaned[:2] == [dt.date(2026, 3, 1)] * 2 and errors[2].reason == "is not a date (expected YYYY-MM-DD)"

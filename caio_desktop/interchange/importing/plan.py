@@ -8,57 +8,27 @@ validated — everything the preview shows, nothing written yet.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from caio_desktop.domain.errors import ValidationError
 from caio_desktop.domain.fields import FieldKind
 from caio_desktop.domain.modules import module as get_module
-from caio_desktop.domain.validation import clean_values
 from caio_desktop.interchange.importing import limits
 from caio_desktop.interchange.importing import mapping as mappings
 from caio_desktop.interchange.importing.bulk import paused_gc
+from caio_desktop.interchange.importing.columns import PlanColumn, convert_block
 from caio_desktop.interchange.importing.errors import ImportCancelled, MappingError, SpreadsheetError
 from caio_desktop.interchange.importing.header import detect_header, header_names
 from caio_desktop.interchange.importing.matching import existing_keys, match_key, targets
-from caio_desktop.interchange.importing.normalize import Unfit, converter
-from caio_desktop.interchange.importing.reader import Source, Table, filled, is_error_value, open_source
+from caio_desktop.interchange.importing.normalize import converter
+from caio_desktop.interchange.importing.planned import PlannedRow, Problem
+from caio_desktop.interchange.importing.reader import Source, Table, filled, open_source
 from caio_desktop.interchange.importing.saved import load_saved_mapping
-from caio_desktop.interchange.importing.text import cell_text, fold
-from caio_desktop.operations import rules
+from caio_desktop.interchange.importing.text import fold
 
 Progress = Callable[[int, int], bool]
 PROGRESS_EVERY = 2000
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with one cell or row, located as the user sees it in their sheet."""
-
-    line: int  # row number in the sheet
-    column: str  # column header ("" for the row as a whole)
-    value: Any
-    reason: str
-
-    def text(self) -> str:
-        where = f"row {self.line}" + (f", column '{self.column}'" if self.column else "")
-        value = "" if self.value in (None, "") else f"{cell_text(self.value)!r} "
-        return f"{where}: {value}{self.reason}"
-
-
-@dataclass
-class PlannedRow:
-    """One data row: its original cells, the values it will be imported with, and its problems."""
-
-    line: int
-    cells: list[Any]
-    values: dict[str, Any]
-    warnings: list[Problem] = field(default_factory=list)
-    error: Problem | None = None
-    match_id: int | None = None  # the existing row it will update
-    derived: dict[str, Any] = field(default_factory=dict)  # computed by rules.derive for a new row
 
 
 @dataclass
@@ -214,7 +184,8 @@ def build_plan(workspace, source: Source, layout: Layout, columns: mappings.Colu
 
 def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *,  # noqa: ANN001
                  update_existing: bool = True, progress: Progress | None = None) -> list[PlannedRow]:
-    """Every data row below the header, converted and validated (blank rows skipped)."""
+    """Every data row below the header, converted and validated (blank rows skipped), a block of
+    PROGRESS_EVERY rows at a time, column by column (`columns.convert_block`)."""
     mod = get_module(columns.module)
     plan_columns = []
     for position, header in enumerate(layout.headers):
@@ -224,7 +195,7 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
         if f is not None:
             refs = targets(workspace, f.ref) if f.kind in (FieldKind.REF, FieldKind.REFS) else None
             convert = converter(f, targets=refs)
-        plan_columns.append((position, header, key, convert))
+        plan_columns.append(PlanColumn(position, header, key, convert, f.kind if f else None))
     existing: dict[tuple[str, str], list[int]] = {}
     if update_existing:
         with workspace.engine.connect() as conn:
@@ -234,88 +205,25 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
     data = layout.table.rows[first:]
     total = len(data)
     planned: list[PlannedRow] = []
-    for done, cells in enumerate(data):
-        if progress is not None and done % PROGRESS_EVERY == 0 and progress(done, total) is False:
+    for start in range(0, total, PROGRESS_EVERY):
+        if progress is not None and progress(start, total) is False:
             raise ImportCancelled("the import was cancelled")
-        if not any(filled(c) for c in cells):
+        kept = [(layout.table.line(first + done), cells) for done, cells in
+                enumerate(data[start:start + PROGRESS_EVERY], start) if any(filled(c) for c in cells)]
+        if not kept:
             continue
-        row = convert_row(mod, layout.table.line(first + done), cells, plan_columns)
-        if row.error is None and existing:
-            key = match_key(mod.key, row.values)
-            ids = [i for i in existing.get(key, []) if i not in claimed] if key else []
-            if ids:
-                row.match_id = ids[0]
-                claimed.add(ids[0])
-        planned.append(row)
+        lines, block = (list(side) for side in zip(*kept, strict=True))
+        for row in convert_block(mod, lines, block, plan_columns):
+            if row.error is None and existing:
+                key = match_key(mod.key, row.values)
+                ids = [i for i in existing.get(key, []) if i not in claimed] if key else []
+                if ids:
+                    row.match_id = ids[0]
+                    claimed.add(ids[0])
+            planned.append(row)
     if progress is not None and progress(total, total) is False:
         raise ImportCancelled("the import was cancelled")
     return planned
-
-
-def convert_row(mod, line: int, cells: list[Any], plan_columns: list) -> PlannedRow:  # noqa: ANN001
-    """One sheet row converted cell by cell, then validated by the domain rules (`clean_values`) and
-    checked by `rules.derive`, whose derived values (risk level, use-case scores) are kept for the
-    bulk insert."""
-    values: dict[str, Any] = {}
-    custom: dict[str, str] = {}
-    warnings: list[Problem] = []
-    unfit: dict[str, Problem] = {}
-    width = len(cells)
-    for position, header, key, convert in plan_columns:
-        cell = cells[position] if position < width else None
-        if cell is None or cell.__class__ is str and (not cell or cell[0] in _SUSPECT and _odd(cell)):
-            if key:
-                values[key] = None
-            if cell and is_error_value(cell):
-                problem = Problem(line, header, cell, "is a spreadsheet error; the cell is left empty")
-                warnings.append(problem)
-                if key:
-                    unfit[key] = problem
-            continue
-        if key is None:
-            custom[header] = cell if cell.__class__ is str else cell_text(cell)
-            continue
-        try:
-            values[key] = convert(cell)
-        except Unfit as exc:
-            problem = Problem(line, header, cell, f"{exc.reason}; kept as a custom attribute")
-            warnings.append(problem)
-            unfit[key] = problem
-            values[key] = None
-            custom[header] = cell_text(cell)
-    values["custom"] = custom
-    row = PlannedRow(line, cells, values, warnings)
-    try:
-        cleaned = clean_values(mod, values, partial=False)
-        derived = dict(cleaned)
-        rules.derive(mod.key, derived, None)
-    except ValidationError as exc:
-        header = next((h for _, h, k, _c in plan_columns if k == exc.field), "")
-        cause = unfit.get(exc.field)
-        if cause is not None:
-            why = cause.reason.split(";")[0]
-            row.error = Problem(line, cause.column, cause.value,
-                                f"{why}, and the field is required" if exc.reason == "is required" else why)
-        else:
-            row.error = Problem(line, header, exc.value, exc.reason if header else
-                                f"{exc.field} {exc.reason}")
-        return row
-    row.values = cleaned
-    row.derived = {k: derived[k] for k in _computed(mod.key) if k in derived}
-    return row
-
-
-@cache
-def _computed(module_key: str) -> tuple[str, ...]:
-    return tuple(f.key for f in get_module(module_key).fields if f.computed)
-
-
-_SUSPECT = frozenset(" \t\n\r#\xa0")
-
-
-def _odd(cell: str) -> bool:
-    """A text cell that is blank or a spreadsheet error (#REF!, #DIV/0!…)."""
-    return not cell.strip() or is_error_value(cell)
 
 
 def guess_module(source: Source, candidates: Iterable[str]) -> str | None:

@@ -1,0 +1,174 @@
+"""Converting a block of sheet rows column by column: each column's converter and the domain's cleaner
+chosen once, equal cells converted once (a register repeats the same few levels, statuses and dates),
+then each row validated and its derived values computed (`rules.derive`).
+
+The rules are the domain's: `clean_column` cleans as `clean_values` does and the first refused field
+of a row (in column order) is its error, as `clean_values` would raise it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from caio_desktop.domain.errors import ValidationError
+from caio_desktop.domain.fields import FieldKind, Module
+from caio_desktop.domain.modules import module as get_module
+from caio_desktop.domain.validation import clean_column, clean_custom
+from caio_desktop.interchange.importing.normalize import Converter, Unfit
+from caio_desktop.interchange.importing.planned import PlannedRow, Problem
+from caio_desktop.interchange.importing.reader import is_error_value
+from caio_desktop.interchange.importing.text import cell_text
+from caio_desktop.operations import rules
+
+_PLAIN_TEXT = frozenset((FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.COLOR))
+_SUSPECT = frozenset(" \t\n\r#\xa0")
+
+
+@dataclass
+class PlanColumn:
+    """One column of the sheet: its header, the field it maps to (None: a custom attribute) and the
+    converter of its cells, with the cells already converted."""
+
+    position: int
+    header: str
+    key: str | None
+    convert: Converter | None
+    kind: FieldKind | None = None
+    memo: dict[Any, Any] = field(default_factory=dict)
+
+
+def convert_block(mod: Module, lines: list[int], block: list[list[Any]],
+                  plan_columns: list[PlanColumn]) -> list[PlannedRow]:
+    """The rows `block` (sheet rows numbered `lines`) converted, validated and derived."""
+    count = len(block)
+    width = min(map(len, block), default=0)
+    warnings: dict[int, list[Problem]] = {}
+    unfit: dict[int, dict[str, Problem]] = {}
+    customs: list[dict[str, str]] = [{} for _ in range(count)]
+    keys: list[str] = []
+    raw_columns: list[list[Any]] = []
+    clean_columns: list[list[Any]] = []
+    first_error: dict[int, ValidationError] = {}
+    for column in plan_columns:
+        position, header, key = column.position, column.header, column.key
+        cells = [row[position] for row in block] if position < width else \
+            [row[position] if position < len(row) else None for row in block]
+        if key is None:
+            for index, cell in enumerate(cells):
+                if cell is None:
+                    continue
+                if cell.__class__ is str:
+                    if not cell or cell[0] in _SUSPECT and _odd(cell):
+                        if cell and is_error_value(cell):
+                            problem = Problem(lines[index], header, cell,
+                                              "is a spreadsheet error; the cell is left empty")
+                            warnings.setdefault(index, []).append(problem)
+                        continue
+                    customs[index][header] = cell
+                else:
+                    customs[index][header] = cell_text(cell)
+            continue
+        converted = _convert_cells(column, cells, lines, warnings, unfit, customs)
+        cleaned, errors = clean_column(mod, key, converted)
+        for index, exc in errors.items():
+            first_error.setdefault(index, exc)
+        keys.append(key)
+        raw_columns.append(converted)
+        clean_columns.append(cleaned)
+    for f in mod.required_fields:  # a required field no column maps to (check_required refuses it first)
+        if f.key not in keys:
+            for index in range(count):
+                first_error.setdefault(index, ValidationError(mod.key, f.key, None, "is required"))
+    clean_custom(mod, dict.fromkeys((c.header for c in plan_columns), ""))  # the headers name attributes
+    computed = _computed(mod.key)
+    headers = {c.key: c.header for c in plan_columns if c.key}
+    rows: list[PlannedRow] = []
+    for index, (cells, line, values) in enumerate(zip(block, lines, zip(*clean_columns, strict=True) if
+                                                      clean_columns else [()] * count, strict=True)):
+        exc = first_error.get(index)
+        if exc is None:
+            cleaned_values = dict(zip(keys, values, strict=True))
+            cleaned_values["custom"] = customs[index]
+            derived = dict(cleaned_values)
+            try:
+                rules.derive(mod.key, derived, None)
+            except ValidationError as refused:
+                exc = refused
+            else:
+                row = PlannedRow(line, cells, cleaned_values, warnings.get(index) or [])
+                row.derived = {k: derived[k] for k in computed if k in derived}
+                rows.append(row)
+                continue
+        raw = {k: column[index] for k, column in zip(keys, raw_columns, strict=True)}
+        raw["custom"] = customs[index]
+        row = PlannedRow(line, cells, raw, warnings.get(index) or [])
+        row.error = _row_error(line, exc, headers, unfit.get(index, {}))
+        rows.append(row)
+    return rows
+
+
+def _convert_cells(column: PlanColumn, cells: list[Any], lines: list[int], warnings: dict[int, list[Problem]],
+                   unfit: dict[int, dict[str, Problem]], customs: list[dict[str, str]]) -> list[Any]:
+    """A mapped column's cells as its field's values (None for a blank, error or unfit cell, whose raw
+    text is kept as a custom attribute with a warning)."""
+    header, key, convert, memo = column.header, column.key or "", column.convert, column.memo
+    remember = column.kind not in _PLAIN_TEXT  # texts rarely repeat: converting beats remembering
+    out: list[Any] = []
+    for index, cell in enumerate(cells):
+        if cell is None:
+            out.append(None)
+            continue
+        if cell.__class__ is str and (not cell or cell[0] in _SUSPECT and _odd(cell)):
+            out.append(None)
+            if cell and is_error_value(cell):
+                problem = Problem(lines[index], header, cell, "is a spreadsheet error; the cell is left empty")
+                warnings.setdefault(index, []).append(problem)
+                unfit.setdefault(index, {})[key] = problem
+            continue
+        if remember:
+            # Keyed by type too: 1, 1.0 and True are equal keys but not the same cell.
+            seen = cell if cell.__class__ is str else (cell.__class__, cell)
+            found = memo.get(seen, memo)
+            if found is memo:
+                try:
+                    found = convert(cell)
+                except Unfit as exc:
+                    found = exc
+                memo[seen] = found
+        else:
+            try:
+                found = convert(cell)
+            except Unfit as exc:
+                found = exc
+        if isinstance(found, Unfit):
+            problem = Problem(lines[index], header, cell, f"{found.reason}; kept as a custom attribute")
+            warnings.setdefault(index, []).append(problem)
+            unfit.setdefault(index, {})[key] = problem
+            customs[index][header] = cell_text(cell)
+            out.append(None)
+        else:
+            out.append(found)
+    return out
+
+
+def _row_error(line: int, exc: ValidationError, headers: dict[str, str], unfit: dict[str, Problem]) -> Problem:
+    """A refused row's error as the user reads it: an unfit cell's reason when that caused it."""
+    cause = unfit.get(exc.field)
+    if cause is not None:
+        why = cause.reason.split(";")[0]
+        return Problem(line, cause.column, cause.value,
+                       f"{why}, and the field is required" if exc.reason == "is required" else why)
+    header = headers.get(exc.field, "")
+    return Problem(line, header, exc.value, exc.reason if header else f"{exc.field} {exc.reason}")
+
+
+@cache
+def _computed(module_key: str) -> tuple[str, ...]:
+    return tuple(f.key for f in get_module(module_key).fields if f.computed)
+
+
+def _odd(cell: str) -> bool:
+    """A text cell that is blank or a spreadsheet error (#REF!, #DIV/0!…)."""
+    return not cell.strip() or is_error_value(cell)
