@@ -10,7 +10,10 @@ beside the target and renames it. Target: measurement ≤ 6 × floor, and under 
 purpose: through the operations layer each row costs about six statements (reference checks, insert,
 read-back for undo, audit entry, derived values) where the floor pays a share of one executemany; the
 demo is written that way so that a content mistake fails on the same rules as a user's edit. Both sides
-are warmed up, then timed in alternation, best of 5 each, in the same run.
+run in this process; each is warmed up once, then they alternate and the median of 7 is kept. Times are
+this process's CPU time (`time.process_time`: single-threaded work on files in the page cache, where
+CPU time is the duration; wall time on this shared machine swings with other people's load), and the
+2 s budget applies to the same median.
 
     .venv/bin/python bench/bench_demo.py
 """
@@ -21,12 +24,17 @@ import datetime as dt
 import sys
 import tempfile
 import time
+from itertools import count
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from benchlib import Result, median_times, report  # noqa: E402
 
 TARGET = 6.0
 BUDGET_SECONDS = 2.0
 TODAY = dt.date(2026, 3, 16)
-ROUNDS = 5
+ROUNDS = 7
 
 
 def demo_rows(folder: Path) -> dict[str, list[dict]]:
@@ -71,25 +79,18 @@ def main() -> int:
         folder = Path(tmp)
         rows = demo_rows(folder)
         print(f"demo: {sum(len(r) for r in rows.values())} rows in {len(rows)} modules")
-        timings: dict[str, list[float]] = {"floor": [], "measurement": []}
-        for round_ in range(ROUNDS + 1):  # round 0 warms both sides up
-            for name, run in (("floor", lambda p: floor(p, rows)), ("measurement", measurement)):
-                path = folder / f"{name}-{round_}.caio"
-                start = time.perf_counter()
-                run(path)
-                elapsed = time.perf_counter() - start
-                if round_:
-                    timings[name].append(elapsed)
-    best_floor, best = min(timings["floor"]), min(timings["measurement"])
-    ratio = best / best_floor
-    verdict = "PASS" if ratio <= TARGET and best <= BUDGET_SECONDS else "FAIL"
-    print(f"floor {best_floor:.3f} s  measurement {best:.3f} s  ratio {ratio:.2f}  "
-          f"(target ≤ {TARGET} and ≤ {BUDGET_SECONDS} s)  {verdict}")
-    from benchlib import Result  # the summary line of bench/run_all.py (the time budget: its exit status)
-
-    print(Result(work="caio demo build", floor="create + bulk insert of the same rows", floor_value=best_floor,
-                 measured=best, target=TARGET, note=f"and ≤ {BUDGET_SECONDS} s").line())
-    return 0 if verdict == "PASS" else 1
+        files = count()  # each run writes a new file, as `caio demo` does
+        timings = median_times({
+            "floor": lambda: floor(folder / f"floor-{next(files)}.caio", rows),
+            "measurement": lambda: measurement(folder / f"demo-{next(files)}.caio"),
+        }, rounds=ROUNDS, clock=time.process_time)
+    result = Result(work="caio demo build", floor="create + bulk insert of the same rows",
+                    floor_value=timings["floor"], measured=timings["measurement"], target=TARGET,
+                    note=f"CPU time, median of {ROUNDS} alternating rounds; and ≤ {BUDGET_SECONDS} s")
+    within_budget = timings["measurement"] <= BUDGET_SECONDS
+    if not within_budget:
+        print(f"caio demo build: {timings['measurement']:.3f} s CPU, over its {BUDGET_SECONDS} s budget FAIL")
+    return 0 if report(result) and within_budget else 1
 
 
 if __name__ == "__main__":

@@ -11,9 +11,11 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy.sql import Select
 
 from caio_desktop.operations.changes import Row, RowChange
 from caio_desktop.workspace.models import AuditEntry, Base, utcnow
@@ -24,6 +26,14 @@ _AUDIT = AuditEntry.__table__
 
 def table(name: str) -> Table:
     return Base.metadata.tables[name]
+
+
+@cache
+def _select_by_id(table_name: str) -> Select:
+    """`SELECT * FROM table WHERE id = :row_id`, built once per table: every write reads its row back
+    (for undo), and building the statement each time cost more than running it."""
+    t = table(table_name)
+    return select(t).where(t.c.id == bindparam("row_id"))
 
 
 @cache
@@ -47,22 +57,27 @@ def _summary(row: Mapping[str, Any] | None) -> str | None:
     return text if len(text) <= _SUMMARY_LIMIT else text[: _SUMMARY_LIMIT - 1] + "…"
 
 
-def _bound_values(processor: Any, column: str, rows: Sequence[Mapping[str, Any]]) -> list[Any]:
+def _bound_values(processor: Any, values: Sequence[Any]) -> Sequence[Any]:
     """One column's values as the driver takes them; a processed value is reused for equal inputs
-    (timestamps and dates repeat across a bulk insert)."""
-    values = [r[column] for r in rows]
+    (timestamps, dates and custom attributes repeat across a bulk insert)."""
     if processor is None:
         return values
     done: dict[Any, Any] = {}
     out = []
     for value in values:
+        key = value
+        if value.__class__ is dict:  # custom attributes: equal texts give equal JSON
+            key = tuple(value.items())
+            if not all(v.__class__ is str for v in value.values()):
+                out.append(processor(value))
+                continue
         try:
-            found = done.get(value, done)
-        except TypeError:  # unhashable (JSON custom attributes): process each
+            found = done.get(key, done)
+        except TypeError:  # unhashable: process each
             out.append(processor(value))
             continue
         if found is done:
-            found = done[value] = processor(value)
+            found = done[key] = processor(value)
         out.append(found)
     return out
 
@@ -78,8 +93,7 @@ class Recorder:
 
     # --- reads ---------------------------------------------------------------------------------------
     def row(self, table_name: str, row_id: int) -> Row | None:
-        t = table(table_name)
-        found = self.conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
+        found = self.conn.execute(_select_by_id(table_name), {"row_id": row_id}).mappings().first()
         return dict(found) if found else None
 
     # --- writes --------------------------------------------------------------------------------------
@@ -87,7 +101,9 @@ class Recorder:
         t = table(table_name)
         now = utcnow()
         row = {"custom": {}, **values, "created_at": values.get("created_at") or now, "updated_at": now}
-        row_id = self.conn.execute(insert(t).values(row)).inserted_primary_key[0]
+        # values as parameters, not `.values(row)`: SQLAlchemy then compiles and caches one statement per
+        # table and column set instead of building a cache key from every value of every row
+        row_id = self.conn.execute(insert(t), row).inserted_primary_key[0]
         after = self.row(table_name, row_id)
         self._record(RowChange(table_name, row_id, None, after))
         return row_id
@@ -111,8 +127,9 @@ class Recorder:
         # Straight to the driver with each column's own bind processor: SQLAlchemy's per-row parameter
         # handling costs several times what SQLite itself does for a 100,000-row import.
         dialect = self.conn.dialect
-        by_column = [_bound_values(t.c[c].type.dialect_impl(dialect).bind_processor(dialect), c, full)
-                     for c in columns]
+        by_column = list(zip(*map(itemgetter(*columns), full), strict=True))  # transposed in C
+        by_column = [_bound_values(t.c[c].type.dialect_impl(dialect).bind_processor(dialect), values)
+                     for c, values in zip(columns, by_column, strict=True)]
         params = list(zip(*by_column, strict=True))
         quoted = ", ".join(dialect.identifier_preparer.quote(c) for c in columns)
         self.conn.exec_driver_sql(
@@ -181,7 +198,7 @@ class Recorder:
 
     def _write_audit(self, entity: str, entity_id: int | None, before: str | None, after: str | None) -> None:
         now = utcnow()
-        self.conn.execute(insert(_AUDIT).values(
-            at=now, operation=self.operation, entity=entity, entity_id=entity_id, before=before,
-            after=after, created_at=now, updated_at=now, custom={},
-        ))
+        self.conn.execute(insert(_AUDIT), {  # parameters: one cached statement (see `insert`)
+            "at": now, "operation": self.operation, "entity": entity, "entity_id": entity_id, "before": before,
+            "after": after, "created_at": now, "updated_at": now, "custom": {},
+        })

@@ -11,9 +11,11 @@ Values are validated by the domain rules first; a ValidationError names the fiel
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
+from sqlalchemy.sql import Select
 
 from caio_desktop.domain.errors import ValidationError
 from caio_desktop.domain.fields import FieldKind
@@ -32,6 +34,14 @@ def _split(mod: Module, values: dict[str, Any]) -> tuple[dict[str, Any], dict[st
     return {k: v for k, v in values.items() if k not in refs}, refs
 
 
+@cache
+def _existing_ids(table_name: str) -> Select:
+    """`SELECT id FROM table WHERE id IN (:ids)`, built once per table (every write checks its
+    references; building the statement each time cost more than running it)."""
+    t = table(table_name)
+    return select(t.c.id).where(t.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def _check_refs(rec: Recorder, mod: Module, values: Mapping[str, Any]) -> None:
     for key, value in values.items():
         if key == "custom" or value in (None, []):
@@ -40,8 +50,7 @@ def _check_refs(rec: Recorder, mod: Module, values: Mapping[str, Any]) -> None:
         if field.kind not in (FieldKind.REF, FieldKind.REFS):
             continue
         wanted = value if isinstance(value, list) else [value]
-        t = table(field.ref or "")
-        found = set(rec.conn.execute(select(t.c.id).where(t.c.id.in_(wanted))).scalars())
+        found = set(rec.conn.execute(_existing_ids(field.ref or ""), {"ids": wanted}).scalars())
         missing = [v for v in wanted if v not in found]
         if missing:
             raise ValidationError(mod.key, key, value, f"refers to no existing {field.ref} row {missing[0]}")
