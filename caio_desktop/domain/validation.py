@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
 
+from caio_desktop.domain.distinct import MISSING, lookup, recall, remember
 from caio_desktop.domain.enums import ENUMERATIONS
 from caio_desktop.domain.errors import ValidationError
 from caio_desktop.domain.fields import Field, FieldKind, Module
@@ -30,20 +31,6 @@ class _Refused(ValueError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-def _text(value: Any) -> str:
-    text = str(value).strip()
-    if len(text) > _MAX_TEXT:
-        raise _Refused(f"is longer than {_MAX_TEXT} characters")
-    return text
-
-
-def _long_text(value: Any) -> str:
-    text = str(value)
-    if len(text) > _MAX_TEXT:
-        raise _Refused(f"is longer than {_MAX_TEXT} characters")
-    return text
 
 
 def _whole(value: Any) -> int:
@@ -136,7 +123,7 @@ def _color(value: Any) -> str:
 
 
 _BY_KIND: dict[FieldKind, Callable[[Any], Any]] = {
-    _TEXT: _text, _LONG_TEXT: _long_text, _INTEGER: _whole, _REF: _whole, _SCORE: _score,
+    _INTEGER: _whole, _REF: _whole, _SCORE: _score,
     _PERCENT: _percent, _NUMBER: _number, _DATE: _date, _BOOL: _bool, _REFS: _refs, _COLOR_KIND: _color,
 }
 Cleaner = Callable[[Any], Any]
@@ -162,6 +149,8 @@ def _make_cleaner(module: Module, field: Field) -> Cleaner:
     else:  # pragma: no cover - every kind is handled above
         def convert(value: Any) -> Any:
             raise _Refused(f"has an unknown kind {kind}")
+    if kind in _TEXT_KINDS:
+        return _text_cleaner(module_key, key, required=required, strip=kind == _TEXT)
     blank_is_empty = kind != _REFS  # an empty text is an empty list of links, not a missing value
 
     def clean(value: Any) -> Any:
@@ -173,6 +162,26 @@ def _make_cleaner(module: Module, field: Field) -> Cleaner:
             return convert(value)
         except _Refused as exc:
             raise ValidationError(module_key, key, value, exc.reason) from None
+
+    return clean
+
+
+def _text_cleaner(module_key: str, key: str, *, required: bool, strip: bool) -> Cleaner:
+    """The cleaner of a text field, in one step (it runs for most cells of an import)."""
+
+    def clean(value: Any) -> Any:
+        if value is not None:
+            text = value if value.__class__ is str else str(value)
+            stripped = text.strip()
+            if stripped or not isinstance(value, str):
+                if strip:
+                    text = stripped
+                if len(text) > _MAX_TEXT:
+                    raise ValidationError(module_key, key, value, f"is longer than {_MAX_TEXT} characters")
+                return text
+        if required:
+            raise ValidationError(module_key, key, value, "is required")
+        return None
 
     return clean
 
@@ -224,45 +233,38 @@ def clean_values(module: Module, values: Mapping[str, Any], *, partial: bool) ->
     return cleaned
 
 
-def clean_column(module: Module, key: str, values: Sequence[Any]) -> tuple[list[Any], dict[int, ValidationError]]:
+def clean_column(module: Module, key: str, values: Sequence[Any], *, memo: dict[Hashable, Any] | None = None,
+                 ) -> tuple[list[Any], dict[int, ValidationError]]:
     """One field's values of many rows (an import's column) cleaned by the same rules as `clean_values`:
     the cleaned values (None where refused) and the error of each refused position. Equal values are
-    cleaned once (a register's columns repeat the same few levels, statuses and dates)."""
+    cleaned once (`memo`: keep it across the blocks of one column), except texts (they rarely repeat:
+    cleaning is cheaper than remembering)."""
     try:
         field = _settable(module, key, None)
     except ValidationError as exc:
         return [None] * len(values), {i: ValidationError(module.key, key, v, exc.reason) for i, v in enumerate(values)}
     clean = cleaner(module, field)
-    out: list[Any] = []
     errors: dict[int, ValidationError] = {}
-    if field.kind in _TEXT_KINDS:  # texts rarely repeat: cleaning is cheaper than remembering
-        for position, value in enumerate(values):
-            try:
-                out.append(clean(value))
-            except ValidationError as exc:
-                out.append(None)
-                errors[position] = exc
-        return out, errors
-    done: dict[Any, Any] = {}
-    for position, value in enumerate(values):
-        # Keyed by type too: 1, 1.0 and True are equal keys but not the same cell.
-        memo = value if value.__class__ is str else (value.__class__, value)
+    memo = {} if memo is None else memo
+    if field.kind in _TEXT_KINDS:
         try:
-            found = done.get(memo, done)
-        except TypeError:  # unhashable (a list of links)
-            found = memo = None
-        if found is done or memo is None:
+            return [clean(v) for v in values], errors
+        except ValidationError:  # some refused: clean one by one below to know which
+            out, pending = [MISSING] * len(values), range(len(values))
+    else:
+        out, pending = recall(memo, values)
+    for position in pending:
+        value = values[position]
+        found = lookup(memo, value)
+        if found is MISSING:
             try:
                 found = clean(value)
             except ValidationError as exc:
-                found = exc
-            if memo is not None:
-                done[memo] = found
-        if found.__class__ is ValidationError:
-            out.append(None)
-            errors[position] = ValidationError(module.key, key, value, found.reason)
-        else:
-            out.append(found)
+                out[position] = None
+                errors[position] = exc
+                continue
+            remember(memo, value, found)
+        out[position] = found
     return out, errors
 
 

@@ -32,3 +32,15 @@ def test_merged_changes_keep_first_before_and_last_after(workspace) -> None:
     assert merged.changes[0].after["title"] == "Dérive du modèle de tarification"
     undo(workspace, merged)
     assert fetch_rows(workspace, "risks")[0]["title"] == "Dérive"
+
+
+def test_insert_many_stores_each_rows_own_custom_attributes(workspace) -> None:
+    """Equal custom attributes are encoded once, yet attributes that only look equal stay apart."""
+    customs = [{"Remarque": "vu"}, {"Remarque": "vu"}, {"Remarque": "revu"}, {"n": 1}, {"n": True}, {},
+               {"a": "1", "b": "2"}, {"b": "2", "a": "1"}]
+    rows = [{"code": f"R-{n:03d}", "title": f"Risque {n}", "likelihood": 2, "impact": 2, "custom": custom}
+            for n, custom in enumerate(customs, 1)]
+    run_recorded(workspace, ChangeSet("import", "risks", "8"), lambda rec: rec.insert_many("risks", rows))
+    stored = {r["code"]: r["custom"] for r in fetch_rows(workspace, "risks")}
+    assert [stored[f"R-{n:03d}"] for n in range(1, 9)] == customs
+    assert stored["R-005"]["n"] is True and stored["R-004"]["n"] == 1 and stored["R-004"]["n"] is not True

@@ -8,10 +8,12 @@ of a row (in column order) is its error, as `clean_values` would raise it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from caio_desktop.domain.distinct import MISSING, lookup, memo_key, recall, remember
 from caio_desktop.domain.errors import ValidationError
 from caio_desktop.domain.fields import FieldKind, Module
 from caio_desktop.domain.modules import module as get_module
@@ -36,7 +38,9 @@ class PlanColumn:
     key: str | None
     convert: Converter | None
     kind: FieldKind | None = None
-    memo: dict[Any, Any] = field(default_factory=dict)
+    memo: dict[Any, Any] = field(default_factory=dict)  # cell → value
+    cleaned: dict[Any, Any] = field(default_factory=dict)  # value → as stored (clean_column)
+    refused: dict[Any, Unfit] = field(default_factory=dict)  # cell → why it fits not
 
 
 def convert_block(mod: Module, lines: list[int], block: list[list[Any]],
@@ -71,7 +75,7 @@ def convert_block(mod: Module, lines: list[int], block: list[list[Any]],
                     customs[index][header] = cell_text(cell)
             continue
         converted = _convert_cells(column, cells, lines, warnings, unfit, customs)
-        cleaned, errors = clean_column(mod, key, converted)
+        cleaned, errors = clean_column(mod, key, converted, memo=column.cleaned)
         for index, exc in errors.items():
             first_error.setdefault(index, exc)
         keys.append(key)
@@ -114,43 +118,55 @@ def _convert_cells(column: PlanColumn, cells: list[Any], lines: list[int], warni
     """A mapped column's cells as its field's values (None for a blank, error or unfit cell, whose raw
     text is kept as a custom attribute with a warning)."""
     header, key, convert, memo = column.header, column.key or "", column.convert, column.memo
-    remember = column.kind not in _PLAIN_TEXT  # texts rarely repeat: converting beats remembering
-    out: list[Any] = []
-    for index, cell in enumerate(cells):
+    plain = column.kind in _PLAIN_TEXT
+    if plain:  # a text cell is its own value: only blanks, errors and non-texts need a look
+        out = [c if c.__class__ is str and c and c[0] not in _SUSPECT else MISSING for c in cells]
+        pending: Iterable[int] = [i for i, v in enumerate(out) if v is MISSING]
+    else:
+        out, pending = recall(memo, cells)
+    for index in pending:
+        cell = cells[index]
+        out[index] = None
         if cell is None:
-            out.append(None)
             continue
         if cell.__class__ is str and (not cell or cell[0] in _SUSPECT and _odd(cell)):
-            out.append(None)
             if cell and is_error_value(cell):
                 problem = Problem(lines[index], header, cell, "is a spreadsheet error; the cell is left empty")
                 warnings.setdefault(index, []).append(problem)
                 unfit.setdefault(index, {})[key] = problem
             continue
-        if remember:
-            # Keyed by type too: 1, 1.0 and True are equal keys but not the same cell.
-            seen = cell if cell.__class__ is str else (cell.__class__, cell)
-            found = memo.get(seen, memo)
-            if found is memo:
-                try:
-                    found = convert(cell)
-                except Unfit as exc:
-                    found = exc
-                memo[seen] = found
-        else:
-            try:
-                found = convert(cell)
-            except Unfit as exc:
-                found = exc
-        if isinstance(found, Unfit):
-            problem = Problem(lines[index], header, cell, f"{found.reason}; kept as a custom attribute")
+        value = lookup(memo, cell)
+        if value is not MISSING:
+            out[index] = value
+            continue
+        try:
+            value = _convert(convert, cell, column.refused)
+        except Unfit as exc:
+            problem = Problem(lines[index], header, cell, f"{exc.reason}; kept as a custom attribute")
             warnings.setdefault(index, []).append(problem)
             unfit.setdefault(index, {})[key] = problem
             customs[index][header] = cell_text(cell)
-            out.append(None)
-        else:
-            out.append(found)
+            continue
+        out[index] = value
+        if not plain:
+            remember(memo, cell, value)
     return out
+
+
+def _convert(convert: Converter, cell: Any, refused: dict[Any, Unfit]) -> Any:
+    """`convert(cell)`, a cell refused once refused again at once (fuzzy matching is slow)."""
+    try:
+        key = memo_key(cell)
+    except TypeError:
+        return convert(cell)
+    earlier = refused.get(key)
+    if earlier is not None:
+        raise earlier
+    try:
+        return convert(cell)
+    except Unfit as exc:
+        refused[key] = exc
+        raise
 
 
 def _row_error(line: int, exc: ValidationError, headers: dict[str, str], unfit: dict[str, Problem]) -> Problem:

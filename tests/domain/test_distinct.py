@@ -1,0 +1,22 @@
+"""Remembering per distinct value: equal-looking values of different types are kept apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from caio_desktop.domain.distinct import MISSING, lookup, recall, remember
+
+
+def test_values_are_remembered_by_type_and_value() -> None:
+    memo: dict = {}
+    remember(memo, 1, "one")
+    remember(memo, "1", "text one")
+    remember(memo, dt.date(2026, 3, 1), "date")
+    remember(memo, [1], "a list is not remembered")
+    assert lookup(memo, 1) == "one" and lookup(memo, "1") == "text one"
+    assert lookup(memo, 1.0) is MISSING and lookup(memo, True) is MISSING
+    assert lookup(memo, dt.datetime(2026, 3, 1)) is MISSING and lookup(memo, [1]) is MISSING
+    found, pending = recall(memo, [1, True, "1", "2", dt.date(2026, 3, 1)])
+    assert found == ["one", MISSING, "text one", MISSING, "date"] and pending == [1, 3]
+    found, pending = recall(memo, [1, [2]])  # an unhashable value: nothing recalled
+    assert found == [MISSING, MISSING] and pending == [0, 1]
