@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 
 from caio_desktop.domain.fields import FieldKind
 from caio_desktop.domain.modules import MODULES, Module, module
@@ -103,10 +103,37 @@ def row_label(mod: Module, row: Row, *, limit: int = 40) -> str:
 def labels(workspace, module_key: str) -> dict[int, str]:  # noqa: ANN001
     """id → label of every row of a module (for REF pickers and exports)."""
     mod = module(module_key)
-    t = _table(module_key)
-    columns = [t.c.id, t.c[mod.title_field]] + ([t.c[mod.code_field]] if mod.code_field else [])
     with workspace.engine.connect() as conn:
-        return {r["id"]: row_label(mod, dict(r)) for r in conn.execute(select(*columns)).mappings()}
+        return {r["id"]: row_label(mod, dict(r)) for r in conn.execute(select(*_label_columns(mod))).mappings()}
+
+
+def _label_columns(mod: Module) -> list:  # noqa: ANN202 - Columns
+    t = _table(mod.key)
+    return [t.c.id, t.c[mod.title_field]] + ([t.c[mod.code_field]] if mod.code_field else [])
+
+
+def search_labels(workspace, module_key: str, text: str, *, limit: int = 50) -> list[tuple[int, str]]:  # noqa: ANN001
+    """(id, label) of at most `limit` rows whose code or title contains `text` (SQLite's LIKE: ASCII
+    letters in any case), in code (else title) order — for pickers over registers too long to list."""
+    mod = module(module_key)
+    t = _table(module_key)
+    pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    searched = [t.c[mod.title_field]] + ([t.c[mod.code_field]] if mod.code_field else [])
+    order = t.c[mod.code_field] if mod.code_field else t.c[mod.title_field]
+    statement = (select(*_label_columns(mod))
+                 .where(or_(*(column.like(pattern, escape="\\") for column in searched)))
+                 .order_by(order, t.c.id).limit(limit))
+    with workspace.engine.connect() as conn:
+        return [(r["id"], row_label(mod, dict(r))) for r in conn.execute(statement).mappings()]
+
+
+def label_of(workspace, module_key: str, row_id: int) -> str | None:  # noqa: ANN001
+    """The label of one row (None when there is no such row), without reading the others."""
+    mod = module(module_key)
+    statement = select(*_label_columns(mod)).where(_table(module_key).c.id == row_id)
+    with workspace.engine.connect() as conn:
+        found = conn.execute(statement).mappings().first()
+    return row_label(mod, dict(found)) if found else None
 
 
 def setting(workspace, key: str, default: Any = None) -> Any:  # noqa: ANN001

@@ -362,7 +362,9 @@ def editor_for(field: Field, lang: str, parent: QWidget | None = None) -> QWidge
         editor.set_options([(c.code, c.label(lang)) for c in enum.choices], allow_empty=not field.required)
         return editor
     if kind == FieldKind.REF:
-        return ChoiceEditor(parent)
+        from caio_desktop.ui.registers.ref_picker import RefEditor  # it builds on ChoiceEditor, here
+
+        return RefEditor(parent)
     if kind == FieldKind.REFS:
         return RefsEditor(parent)
     if kind == FieldKind.COLOR:

@@ -25,8 +25,9 @@ from caio_desktop.domain.modules import MODULES
 from caio_desktop.operations import update_row
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.registers.badges import badge_color, text_on
-from caio_desktop.ui.registers.editors import ChoiceEditor, RefsEditor, editor_for
+from caio_desktop.ui.registers.editors import RefsEditor, editor_for
 from caio_desktop.ui.registers.format import format_value
+from caio_desktop.ui.registers.ref_picker import RefEditor
 from caio_desktop.workspace import queries
 
 ERROR_STYLE = "color: #C62828; font-size: 11px;"
@@ -134,18 +135,19 @@ class DetailForm(QScrollArea):
         self._build()
 
     def _fill_refs(self) -> None:
-        # With no row shown the editors are disabled: their options (every row of the referenced module,
-        # 100,000 risks for the risk actions' form) are read when a row is shown, not at page open.
+        # With no row shown the editors are disabled: their options are read when a row is shown, not
+        # at page open. A single reference to a long register (100,000 risks for the risk actions'
+        # form) searches as one types instead of listing every row (`RefEditor`).
         if self.context.workspace is None or self.row_id is None:
             return
         for field in self.module.fields:
             editor = self.editors.get(field.key)
             if field.kind in (FieldKind.REF, FieldKind.REFS) and field.ref and editor is not None:
-                labels = queries.labels(self.context.workspace, field.ref)
-                options = sorted(labels.items(), key=lambda kv: kv[1].casefold())
-                if isinstance(editor, ChoiceEditor):
-                    editor.set_options(options, allow_empty=not field.required)
+                if isinstance(editor, RefEditor):
+                    editor.set_source(self.context.workspace, field.ref, allow_empty=not field.required)
                 elif isinstance(editor, RefsEditor):
+                    labels = queries.labels(self.context.workspace, field.ref)
+                    options = sorted(labels.items(), key=lambda kv: kv[1].casefold())
                     self_reference = field.ref == self.module.key  # an initiative cannot depend on itself
                     editor.set_options([(i, label) for i, label in options
                                         if not (self_reference and i == self.row_id)])
