@@ -978,6 +978,14 @@
     </message>
 </context>
 <context>
+    <name>RefEditor</name>
+    <message>
+        <location filename="../../ui/registers/ref_picker.py" line="100"/>
+        <source>Type a code or a title…</source>
+        <translation>Tapez un code ou un titre…</translation>
+    </message>
+</context>
+<context>
     <name>RegisterWidget</name>
     <message>
         <location filename="../../ui/registers/view.py" line="172"/>
