@@ -86,8 +86,9 @@ def insert_row(rec: Recorder, mod: Module, values: Mapping[str, Any]) -> int:
     _check_refs(rec, mod, cleaned)
     rules.prepare(rec, mod.key, columns, None)
     row_id = rec.insert(mod.key, columns)
-    _set_links(rec, mod, row_id, refs)
-    rules.after_change(rec, mod.key, rec.row(mod.key, row_id))
+    inserted = dict(rec.changes[-1].after or {})  # the row as stored, read back by the insert just now
+    _set_links(rec, mod, row_id, refs)  # (link tables only: the row itself is unchanged)
+    rules.after_change(rec, mod.key, inserted)
     return row_id
 
 
