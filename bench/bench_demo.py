@@ -1,7 +1,7 @@
 """Demo engagement build (`caio demo`) against its floor.
 
 Floor: what any way of writing the demo must do — create an empty workspace file (schema, engagement,
-phases, durable commits) and insert the demo's ~480 rows, already validated and with their derived
+phases, durable commits) and insert the demo's ~360 rows, already validated and with their derived
 values, as one bulk insert per module in one transaction, then close the file. Measurement:
 `build_demo(path, lang="fr")` — reads and localises the YAML content, resolves relative dates and
 local keys, validates every row through the operations layer (domain rules, references, risk levels,
