@@ -7,6 +7,7 @@ leaving it to SQLite's ON DELETE actions, so that every cascaded row is recorded
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -62,6 +63,9 @@ def _bound_values(processor: Any, values: Sequence[Any]) -> Sequence[Any]:
     (timestamps, dates and custom attributes repeat across a bulk insert)."""
     if processor is None:
         return values
+    first = values[0] if values else None
+    if first.__class__ is dt.datetime and values.count(first) == len(values):  # the batch's timestamps
+        return [processor(first)] * len(values)
     done: dict[Any, Any] = {}
     out = []
     for value in values:

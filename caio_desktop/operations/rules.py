@@ -4,6 +4,7 @@ vendor weighted scores. Run inside the operation's transaction, recorded like an
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -70,6 +71,36 @@ def derive(module_key: str, values: dict[str, Any], existing: dict[str, Any] | N
             raise ValidationError(module_key, "end_date", end, "must not be before the start date")
     elif module_key == "maturity_ratings":
         _check_dimension(merged.get("dimension"))
+
+
+def derive_new_rows(module_key: str, rows: Sequence[dict[str, Any]]) -> list[ValidationError | None]:
+    """`derive(module_key, values, None)` for each of many new rows (an import), with each row's
+    refusal (or None) in order. Risk levels are read from the matrix once per distinct pair."""
+    if module_key != "risks":
+        return [_refusal(module_key, values) for values in rows]
+    matrix_level = load_risk_matrix().level_for
+    levels: dict[tuple, str | None] = {}
+
+    def level(likelihood: Any, impact: Any) -> str | None:
+        pair = (likelihood.__class__, likelihood, impact.__class__, impact)  # True is not the 1 it equals
+        found = levels.get(pair, pair)
+        if found is pair:
+            found = levels[pair] = risk_level(likelihood, impact, matrix_level)
+        return found
+
+    for values in rows:
+        get = values.get
+        values["level"] = level(get("likelihood"), get("impact"))
+        values["residual_level"] = level(get("residual_likelihood"), get("residual_impact"))
+    return [None] * len(rows)
+
+
+def _refusal(module_key: str, values: dict[str, Any]) -> ValidationError | None:
+    try:
+        derive(module_key, values, None)
+    except ValidationError as exc:
+        return exc
+    return None
 
 
 def _check_dimension(key: str | None) -> None:

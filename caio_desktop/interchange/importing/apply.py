@@ -185,25 +185,26 @@ def _bulk_insert(rec: Recorder, mod, rows: list[PlannedRow], result: ImportResul
     prepared: list[dict[str, Any]] = []
     links: list[dict[str, list[int]]] = []
     for row in rows:
-        columns = {**defaults, **row.values}
-        for key in refs_fields:
-            columns.pop(key, None)
+        # Derived when the row was planned (rules.derive_new_rows); rules.derive for a plan without.
+        columns = {**defaults, **row.values, **row.derived}
         try:
-            for f in ref_fields:
-                value = columns.get(f.key)
-                if value is not None and value not in known_ids[f.key]:
-                    raise ValidationError(mod.key, f.key, value, f"refers to no existing {f.ref} row {value}")
+            if ref_fields:
+                for f in ref_fields:
+                    value = columns.get(f.key)
+                    if value is not None and value not in known_ids[f.key]:
+                        raise ValidationError(mod.key, f.key, value, f"refers to no existing {f.ref} row {value}")
             if codes is not None:
                 codes.assign(columns)
-            if row.derived:
-                columns.update(row.derived)  # derived when the row was planned (rules.derive)
-            else:
+            if not row.derived:
                 rules.derive(mod.key, columns, None)
         except ValidationError as exc:
             _refuse(result, row, exc)
             continue
+        if refs_fields:
+            for key in refs_fields:
+                columns.pop(key, None)
+            links.append({k: row.values.get(k) or [] for k in refs_fields})
         prepared.append(columns)
-        links.append({k: row.values.get(k) or [] for k in refs_fields})
     ids: list[int] = []
     for start in range(0, len(prepared), BATCH):
         batch = prepared[start:start + BATCH]

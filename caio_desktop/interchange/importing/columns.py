@@ -89,28 +89,35 @@ def convert_block(mod: Module, lines: list[int], block: list[list[Any]],
     computed = _computed(mod.key)
     headers = {c.key: c.header for c in plan_columns if c.key}
     rows: list[PlannedRow] = []
+    fresh: list[tuple[int, PlannedRow]] = []
     for index, (cells, line, values) in enumerate(zip(block, lines, zip(*clean_columns, strict=True) if
                                                       clean_columns else [()] * count, strict=True)):
         exc = first_error.get(index)
         if exc is None:
             cleaned_values = dict(zip(keys, values, strict=True))
             cleaned_values["custom"] = customs[index]
-            derived = dict(cleaned_values)
-            try:
-                rules.derive(mod.key, derived, None)
-            except ValidationError as refused:
-                exc = refused
-            else:
-                row = PlannedRow(line, cells, cleaned_values, warnings.get(index) or [])
-                row.derived = {k: derived[k] for k in computed if k in derived}
-                rows.append(row)
-                continue
-        raw = {k: column[index] for k, column in zip(keys, raw_columns, strict=True)}
-        raw["custom"] = customs[index]
-        row = PlannedRow(line, cells, raw, warnings.get(index) or [])
-        row.error = _row_error(line, exc, headers, unfit.get(index, {}))
+            row = PlannedRow(line, cells, cleaned_values, warnings.get(index) or [])
+            fresh.append((index, row))
+        else:
+            row = PlannedRow(line, cells, _raw(index, keys, raw_columns, customs), warnings.get(index) or [])
+            row.error = _row_error(line, exc, headers, unfit.get(index, {}))
         rows.append(row)
+    derived_rows = [dict(row.values) for _, row in fresh]
+    for (index, row), derived, refused in zip(fresh, derived_rows, rules.derive_new_rows(mod.key, derived_rows),
+                                              strict=True):
+        if refused is None:
+            row.derived = {k: derived[k] for k in computed if k in derived}
+        else:
+            row.values = _raw(index, keys, raw_columns, customs)
+            row.error = _row_error(row.line, refused, headers, unfit.get(index, {}))
     return rows
+
+
+def _raw(index: int, keys: list[str], raw_columns: list[list[Any]], customs: list[dict[str, str]]) -> dict[str, Any]:
+    """A refused row's values as converted from its cells, before the domain's cleaning."""
+    raw = {k: column[index] for k, column in zip(keys, raw_columns, strict=True)}
+    raw["custom"] = customs[index]
+    return raw
 
 
 def _convert_cells(column: PlanColumn, cells: list[Any], lines: list[int], warnings: dict[int, list[Problem]],
