@@ -1,42 +1,47 @@
 """Remembering per distinct value: a large register's columns repeat the same few levels, statuses and
-dates, so the import converts and cleans each distinct cell once."""
+dates, so the import converts and cleans each distinct cell once.
+
+A memo is a dict of dicts, one per type of value: 1, 1.0 and True are equal keys but not the same cell.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from contextlib import suppress
+from itertools import repeat
 from typing import Any
 
 MISSING: Any = object()
+Memo = dict[type, dict[Hashable, Any]]
+_NONE: dict[Hashable, Any] = {}
 
 
-def memo_key(value: Any) -> Hashable:
-    """The key a value is remembered by: texts as they are, other values with their type (1, 1.0 and
-    True are equal keys but not the same cell). Raises TypeError for an unhashable value."""
-    if value.__class__ is str:
-        return value
-    key = (value.__class__, value)
-    hash(key)
-    return key
-
-
-def recall(memo: dict[Hashable, Any], values: Sequence[Any]) -> tuple[list[Any], list[int]]:
+def recall(memo: Memo, values: Sequence[Any]) -> tuple[list[Any], list[int]]:
     """Each value's remembered result (MISSING where there is none) and the positions still to do."""
+    count = len(values)
+    types = set(map(type, values))
     try:
-        found = [memo.get(v if v.__class__ is str else (v.__class__, v), MISSING) for v in values]
+        if len(types) == 1:  # the usual column: one dictionary look-up per value, in C
+            table = memo.get(types.pop(), _NONE)
+            found = list(map(table.get, values, repeat(MISSING, count)))
+        else:
+            found = [memo.get(v.__class__, _NONE).get(v, MISSING) for v in values]
     except TypeError:  # an unhashable value: nothing is remembered for this column
-        return [MISSING] * len(values), list(range(len(values)))
+        return [MISSING] * count, list(range(count))
+    if MISSING not in found:  # (builtin values are never equal to a bare object)
+        return found, []
     return found, [i for i, v in enumerate(found) if v is MISSING]
 
 
-def lookup(memo: dict[Hashable, Any], value: Any) -> Any:
+def lookup(memo: Memo, value: Any) -> Any:
     """The result remembered for `value`, or MISSING."""
     try:
-        return memo.get(memo_key(value), MISSING)
+        return memo.get(value.__class__, _NONE).get(value, MISSING)
     except TypeError:
         return MISSING
 
 
-def remember(memo: dict[Hashable, Any], value: Any, result: Any) -> None:
+def remember(memo: Memo, value: Any, result: Any) -> None:
     with suppress(TypeError):  # unhashable: done again next time
-        memo[memo_key(value)] = result
+        hash(value)
+        memo.setdefault(value.__class__, {})[value] = result

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from caio_desktop.domain.distinct import MISSING, lookup, recall, remember
+from caio_desktop.domain.distinct import MISSING, Memo, lookup, recall, remember
 from caio_desktop.domain.enums import ENUMERATIONS
 from caio_desktop.domain.errors import ValidationError
 from caio_desktop.domain.fields import Field, FieldKind, Module
@@ -233,7 +233,7 @@ def clean_values(module: Module, values: Mapping[str, Any], *, partial: bool) ->
     return cleaned
 
 
-def clean_column(module: Module, key: str, values: Sequence[Any], *, memo: dict[Hashable, Any] | None = None,
+def clean_column(module: Module, key: str, values: Sequence[Any], *, memo: Memo | None = None,
                  ) -> tuple[list[Any], dict[int, ValidationError]]:
     """One field's values of many rows (an import's column) cleaned by the same rules as `clean_values`:
     the cleaned values (None where refused) and the error of each refused position. Equal values are

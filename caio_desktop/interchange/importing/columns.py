@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from caio_desktop.domain.distinct import MISSING, lookup, memo_key, recall, remember
+from caio_desktop.domain.distinct import MISSING, Memo, lookup, recall, remember
 from caio_desktop.domain.errors import ValidationError
 from caio_desktop.domain.fields import FieldKind, Module
 from caio_desktop.domain.modules import module as get_module
@@ -38,9 +38,9 @@ class PlanColumn:
     key: str | None
     convert: Converter | None
     kind: FieldKind | None = None
-    memo: dict[Any, Any] = field(default_factory=dict)  # cell → value
-    cleaned: dict[Any, Any] = field(default_factory=dict)  # value → as stored (clean_column)
-    refused: dict[Any, Unfit] = field(default_factory=dict)  # cell → why it fits not
+    memo: Memo = field(default_factory=dict)  # cell → value
+    cleaned: Memo = field(default_factory=dict)  # value → as stored (clean_column)
+    refused: Memo = field(default_factory=dict)  # cell → why it fits not (Unfit)
 
 
 def convert_block(mod: Module, lines: list[int], block: list[list[Any]],
@@ -128,7 +128,7 @@ def _convert_cells(column: PlanColumn, cells: list[Any], lines: list[int], warni
     plain = column.kind in _PLAIN_TEXT
     if plain:  # a text cell is its own value: only blanks, errors and non-texts need a look
         out = [c if c.__class__ is str and c and c[0] not in _SUSPECT else MISSING for c in cells]
-        pending: Iterable[int] = [i for i, v in enumerate(out) if v is MISSING]
+        pending: Iterable[int] = [i for i, v in enumerate(out) if v is MISSING] if MISSING in out else ()
     else:
         out, pending = recall(memo, cells)
     for index in pending:
@@ -160,19 +160,15 @@ def _convert_cells(column: PlanColumn, cells: list[Any], lines: list[int], warni
     return out
 
 
-def _convert(convert: Converter, cell: Any, refused: dict[Any, Unfit]) -> Any:
+def _convert(convert: Converter, cell: Any, refused: Memo) -> Any:
     """`convert(cell)`, a cell refused once refused again at once (fuzzy matching is slow)."""
-    try:
-        key = memo_key(cell)
-    except TypeError:
-        return convert(cell)
-    earlier = refused.get(key)
-    if earlier is not None:
+    earlier = lookup(refused, cell)
+    if earlier is not MISSING:
         raise earlier
     try:
         return convert(cell)
     except Unfit as exc:
-        refused[key] = exc
+        remember(refused, cell, exc)
         raise
 
 
