@@ -7,7 +7,6 @@ leaving it to SQLite's ON DELETE actions, so that every cascaded row is recorded
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -63,9 +62,14 @@ def _bound_values(processor: Any, values: Sequence[Any]) -> Sequence[Any]:
     (timestamps, dates and custom attributes repeat across a bulk insert)."""
     if processor is None:
         return values
-    first = values[0] if values else None
-    if first.__class__ is dt.datetime and values.count(first) == len(values):  # the batch's timestamps
-        return [processor(first)] * len(values)
+    kinds = set(map(type, values))
+    if len(kinds) == 1 and dict not in kinds:  # one type (timestamps, dates): each distinct value once, in C
+        try:
+            processed = {value: processor(value) for value in set(values)}
+        except TypeError:  # unhashable: below, one by one
+            pass
+        else:
+            return list(map(processed.__getitem__, values))
     done: dict[Any, Any] = {}
     out = []
     for value in values:
@@ -122,12 +126,10 @@ class Recorder:
         now = utcnow()
         columns = list(dict.fromkeys(chain(("id", "custom", "created_at", "updated_at"),
                                            chain.from_iterable(rows))))
-        blank = dict.fromkeys(columns)
-        full = []
-        for offset, values in enumerate(rows):
-            row = {**blank, "custom": {}, **values}
-            row["id"], row["created_at"], row["updated_at"] = start + offset, now, now
-            full.append(row)
+        blank, stamps = dict.fromkeys(columns), {"created_at": now, "updated_at": now}
+        full = [{**blank, "custom": {}, **values, **stamps} for values in rows]
+        for row_id, row in enumerate(full, start):
+            row["id"] = row_id
         # Straight to the driver with each column's own bind processor: SQLAlchemy's per-row parameter
         # handling costs several times what SQLite itself does for a 100,000-row import.
         dialect = self.conn.dialect
