@@ -4,8 +4,9 @@ A register sheet of the export is re-importable with the ordinary header-row map
 
 - row 1 holds the headers, data starts on row 2;
 - each field's column is headed with the field's label in the workbook's language (``Field.label``),
-  in registry order, computed fields included (their header is greyed and carries a note); an importer
-  skips the columns ``computed_headers`` names, since operations recompute those values;
+  in registry order, computed fields included (their header is greyed and carries a note); the
+  importer skips the columns ``computed_headers`` names in a workbook marked with ``EXPORT_KEYWORD``,
+  since operations recompute those values;
 - no internal row id is exported: ids mean nothing outside their file, and a re-import finds the row
   it updates by code (risks) or title, as people do;
 - custom attributes follow the fields, headed with the attribute's own name;
@@ -21,6 +22,10 @@ import re
 from typing import Any
 
 from caio_desktop.domain.fields import Module
+
+# Written in the workbook's document properties (keywords): tells the importer that a sheet is one of
+# our own exports, whose computed columns it must skip (a client's own "Level" column is kept instead).
+EXPORT_KEYWORD = "caio-desktop-export"
 
 REFS_SEPARATOR = "; "
 YES_NO: dict[str, tuple[str, str]] = {"fr": ("Oui", "Non"), "en": ("Yes", "No")}

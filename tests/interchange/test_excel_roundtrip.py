@@ -2,10 +2,10 @@
 own mapping → export again: the two workbooks hold the same data, cell for cell, in French and English
 (accents, line breaks, emoji, formula-like text, custom attributes, references between registers).
 
-Known gaps, left out of the data on purpose and reported to the importer's owner:
-- the importer does not yet skip the computed columns an export shows (levels, scores, quadrant; named
-  by `workbook_layout.computed_headers`): it would keep them as custom attributes. `ExportedSource`
-  below hides those columns from it, exactly as the importer should;
+The computed columns an export shows (levels, scores, quadrant) are skipped by the importer because
+the workbook carries our export keyword; operations recompute them.
+
+Known gap, left out of the data on purpose:
 - an initiative depending on another initiative of the same sheet cannot be resolved in one pass
   (references are looked up before the sheet's rows exist), so `depends_on_ids` stays empty here.
 """
@@ -24,7 +24,6 @@ from caio_desktop.domain.fields import FieldKind
 from caio_desktop.domain.modules import MODULES
 from caio_desktop.interchange.excel_export import export_workbook
 from caio_desktop.interchange.importing import apply_import, plan_import
-from caio_desktop.interchange.importing.reader import Source
 from caio_desktop.interchange.workbook_layout import computed_headers
 from caio_desktop.operations import create_row
 from caio_desktop.reference.maturity import load_maturity_model
@@ -33,20 +32,6 @@ from caio_desktop.workspace.queries import fetch_rows
 
 AS_OF = dt.date(2026, 3, 16)
 SELF_REFERENCES = {("initiatives", "depends_on_ids")}
-
-
-class ExportedSource(Source):
-    """An exported workbook as the importer reads it, without the computed columns of `module_key`."""
-
-    def __init__(self, path: Path, module_key: str) -> None:
-        super().__init__(path)
-        self._computed = computed_headers(MODULES[module_key])
-
-    def table(self, sheet: str | None = None) -> Any:
-        table = super().table(sheet)
-        keep = [i for i, header in enumerate(table.rows[0]) if header not in self._computed]
-        table.rows = [[cells[i] if i < len(cells) else None for i in keep] for cells in table.rows]
-        return table
 
 
 def _value(workspace: Any, key: str, field: Any, n: int) -> Any:
@@ -107,10 +92,11 @@ def reimport(workbook: Path, copy: Any, lang: str) -> None:
     for key, mod in MODULES.items():
         if mod.singleton:
             continue
-        plan = plan_import(copy, ExportedSource(workbook, key), key, sheet=mod.label(lang), mapping="auto",
-                           lang=lang)
-        labels = {f.label(lang) for f in mod.fields}
+        plan = plan_import(copy, workbook, key, sheet=mod.label(lang), mapping="auto", lang=lang)
+        computed = computed_headers(mod)
+        labels = {f.label(lang) for f in mod.fields} - computed
         assert not [h for h, f in plan.mapping.columns.items() if f is None and h in labels], key
+        assert not [r for r in plan.rows if computed & set((r.values or {}).get("custom") or {})], key
         result = apply_import(copy, plan)
         assert not result.rejected, [r.error.text() for r in result.rejected]
         assert not result.warnings, [w.text() for w in result.warnings]

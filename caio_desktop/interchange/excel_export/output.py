@@ -9,6 +9,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from caio_desktop.interchange.atomic_file import atomic_output
+from caio_desktop.interchange.workbook_layout import EXPORT_KEYWORD
 
 
 def discard(workbook: Workbook) -> None:
@@ -33,6 +34,8 @@ def workbook_output(out_path: Path) -> Iterator[Workbook]:
     owner-only); on any error or cancellation neither the file nor openpyxl's temporary files remain."""
     with atomic_output(out_path) as tmp:
         workbook = Workbook(write_only=True)
+        workbook.properties.creator = "CAIO Desktop"
+        workbook.properties.keywords = EXPORT_KEYWORD
         try:
             yield workbook
             workbook.save(tmp)

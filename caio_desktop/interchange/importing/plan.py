@@ -26,6 +26,7 @@ from caio_desktop.interchange.importing.planned import PlannedRow, Problem
 from caio_desktop.interchange.importing.reader import Source, Table, filled, open_source
 from caio_desktop.interchange.importing.saved import load_saved_mapping
 from caio_desktop.interchange.importing.text import fold
+from caio_desktop.interchange.workbook_layout import computed_headers
 
 Progress = Callable[[int, int], bool]
 PROGRESS_EVERY = 2000
@@ -177,19 +178,26 @@ def build_plan(workspace, source: Source, layout: Layout, columns: mappings.Colu
     columns.sheet, columns.header_row = layout.table.sheet, layout.header_row
     check_required(columns)
     with paused_gc():
-        rows = convert_rows(workspace, layout, columns, update_existing=update_existing, progress=progress)
+        # Our own export shows computed values (levels, scores) that operations recompute: skip those
+        # columns rather than keep them as custom attributes. A client's sheet keeps every column.
+        skip = computed_headers(get_module(columns.module)) if source.from_caio_export else frozenset()
+        rows = convert_rows(workspace, layout, columns, update_existing=update_existing, progress=progress,
+                            skip_headers=skip)
     return ImportPlan(columns.module, source.path, layout.table.sheet, list(source.sheet_names),
                       layout.header_row, layout.headers, columns, rows, update_existing)
 
 
 def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *,  # noqa: ANN001
-                 update_existing: bool = True, progress: Progress | None = None) -> list[PlannedRow]:
+                 update_existing: bool = True, progress: Progress | None = None,
+                 skip_headers: frozenset[str] = frozenset()) -> list[PlannedRow]:
     """Every data row below the header, converted and validated (blank rows skipped), a block of
     PROGRESS_EVERY rows at a time, column by column (`columns.convert_block`)."""
     mod = get_module(columns.module)
     plan_columns = []
     for position, header in enumerate(layout.headers):
         key = columns.columns.get(header)
+        if key is None and header in skip_headers:
+            continue
         f = mod.field(key) if key else None
         convert = None
         if f is not None:

@@ -55,6 +55,7 @@ class Source:
         self._csv: list[list[str]] | None = None
         self._errors: dict[str, guard.ErrorCells] = {}
         self._tables: dict[str, Table] = {}  # a sheet read once (the wizard re-reads on every choice)
+        self.from_caio_export = False  # one of our own exports (`workbook_layout.EXPORT_KEYWORD`)
         if self.kind == "csv":
             self._csv = read_csv(path)
             self.sheet_names = [path.stem]
@@ -66,6 +67,7 @@ class Source:
 
         if self.kind == "xlsx":
             self._errors = guard.check_workbook(self.path)
+            self.from_caio_export = _is_caio_export(self.path)
         elif self.kind == "ods":
             guard.check_ods(self.path)
         try:
@@ -179,3 +181,20 @@ def is_error_value(value: Any) -> bool:
 def _short(exc: Exception) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:200]
+
+
+def _is_caio_export(path: Path) -> bool:
+    """True when the xlsx's document properties carry our export keyword. Read after the guard has
+    checked the archive; a missing or odd properties part simply means "not ours"."""
+    import zipfile
+
+    from caio_desktop.interchange.workbook_layout import EXPORT_KEYWORD
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("docProps/core.xml")
+            if info.file_size > 65_536:
+                return False
+            return EXPORT_KEYWORD.encode() in archive.read(info)
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return False

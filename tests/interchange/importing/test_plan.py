@@ -137,3 +137,23 @@ def test_the_register_of_a_sheet_is_guessed_from_its_headers(tmp_path: Path, sha
         assert guess_module(source, ["risks", "stakeholders", "use_cases"]) == "stakeholders"
     with open_source(shared_sheets / "us_federal_cots_ai_2025.csv") as source:
         assert guess_module(source, importable_modules()) == "ai_systems"
+
+
+def test_a_clients_own_level_column_is_kept_but_our_exports_computed_columns_are_skipped(
+        workspace, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from caio_desktop.interchange.excel_export import export_workbook
+    from caio_desktop.interchange.workbook_layout import EXPORT_KEYWORD
+
+    client = write_xlsx(tmp_path / "client.xlsx", [["Risque", "Probabilité", "Impact", "Niveau"],
+                                                   ["Fuite de données", 4, 5, "Très élevé (selon notre grille)"]])
+    [row] = plan_import(workspace, client, "risks").rows
+    assert row.values["custom"] == {"Niveau": "Très élevé (selon notre grille)"}  # the client's view, kept
+
+    create_row(workspace, "risks", {"title": "Fuite de données", "likelihood": 4, "impact": 5})
+    exported = export_workbook(workspace, tmp_path / "export.xlsx", lang="fr")
+    assert load_workbook(exported, read_only=True).properties.keywords == EXPORT_KEYWORD
+    [again] = plan_import(workspace, exported, "risks", sheet="Risques").rows
+    assert again.values["custom"] == {}  # "Niveau", "Niveau résiduel": recomputed, not kept
+    assert again.derived["level"] == "critical"
