@@ -5,9 +5,8 @@ own mapping → export again: the two workbooks hold the same data, cell for cel
 The computed columns an export shows (levels, scores, quadrant) are skipped by the importer because
 the workbook carries our export keyword; operations recompute them.
 
-Known gap, left out of the data on purpose:
-- an initiative depending on another initiative of the same sheet cannot be resolved in one pass
-  (references are looked up before the sheet's rows exist), so `depends_on_ids` stays empty here.
+An initiative depending on another initiative of the same sheet is linked by the importer's second
+pass, once every row of the sheet is in.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ from caio_desktop.domain.modules import MODULES
 from caio_desktop.interchange.excel_export import export_workbook
 from caio_desktop.interchange.importing import apply_import, plan_import
 from caio_desktop.interchange.workbook_layout import computed_headers
-from caio_desktop.operations import create_row
+from caio_desktop.operations import create_row, update_row
 from caio_desktop.reference.maturity import load_maturity_model
 from caio_desktop.workspace import Workspace
 from caio_desktop.workspace.queries import fetch_rows
@@ -74,7 +73,9 @@ def fill_every_register(workspace: Any) -> None:
             values["custom"] = ({"Zone géographique": "Île-de-France", "Formule client": "=SOMME(A1:A3)",
                                  "Code client": "007"} if n == 0 else
                                 {"Remarque": "ligne 1\nligne 2 🚀", "Zone géographique": "+33 Sud"})
-            create_row(workspace, key, values)
+            row_id = create_row(workspace, key, values).row_ids[0]
+            if key == "initiatives" and n == 1:  # a link to a row of the same sheet
+                update_row(workspace, key, row_id, {"depends_on_ids": [row_id - 1]})
 
 
 def _new_engagement(path: Path) -> Any:

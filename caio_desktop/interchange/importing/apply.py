@@ -21,7 +21,9 @@ from caio_desktop.domain.modules import module as get_module
 from caio_desktop.interchange.importing.bulk import paused_gc
 from caio_desktop.interchange.importing.errors import ImportCancelled
 from caio_desktop.interchange.importing.matching import existing_keys, match_key
+from caio_desktop.interchange.importing.normalize import Unfit, converter
 from caio_desktop.interchange.importing.plan import ImportPlan, PlannedRow, Problem, Progress
+from caio_desktop.interchange.importing.text import cell_text, fold
 from caio_desktop.operations import rules
 from caio_desktop.operations.changes import ChangeSet
 from caio_desktop.operations.history import run_recorded
@@ -111,6 +113,7 @@ def apply_import(workspace, plan: ImportPlan, *, strict: bool = False,  # noqa: 
                     _refuse(result, row, exc)
         else:
             touched.extend(_bulk_insert(rec, mod, fresh, result, ticker))
+        _resolve_own_references(rec, mod, plan, touched, result)
         if strict and result.rejected:
             raise _StrictAbort
         return touched
@@ -240,3 +243,45 @@ class _CodeSequence:
             columns["code"] = code
             self.next += 1
         self.used.add(code)
+
+
+def _resolve_own_references(rec: Recorder, mod, plan: ImportPlan, ids: list[int],  # noqa: ANN001
+                            result: ImportResult) -> None:
+    """Links to rows of the same sheet (an initiative depending on another initiative of the file).
+
+    When the plan was made those rows did not exist yet, so such cells were kept as custom attributes
+    with a warning. Now that every row of the sheet is in (same transaction), resolve them against the
+    module's rows, set the links, drop the custom attribute and the warning. Cells that still name no
+    row stay as they were: nothing the client wrote is lost.
+    """
+    own = [f for f in mod.fields if f.kind in (FieldKind.REF, FieldKind.REFS) and f.ref == mod.key]
+    headers = {f.key: plan.mapping.fields.get(f.key) for f in own}
+    if not ids or not any(headers.values()):
+        return
+    t = table(mod.key)
+    label_columns = [t.c.id, t.c[mod.title_field]] + ([t.c[mod.code_field]] if mod.code_field else [])
+    targets: dict[str, int] = {}
+    for row in rec.conn.execute(select(*label_columns).order_by(t.c.id)):
+        for value in row[1:]:
+            if value is not None:
+                targets.setdefault(fold(cell_text(value)), row[0])
+    resolved: set[tuple[str, str]] = set()
+    for row_id, current in _rows_by_id(rec, mod.key, ids).items():
+        custom = dict(current.get("custom") or {})
+        values: dict[str, Any] = {}
+        for f in own:
+            header = headers[f.key]
+            text = custom.get(header) if header else None
+            if text is None:
+                continue
+            try:
+                values[f.key] = converter(f, targets=targets)(text)
+            except Unfit:
+                continue
+            del custom[header]
+            resolved.add((header, text))
+        if values:
+            values["custom"] = custom
+            change_row(rec, mod, row_id, values)
+    if resolved:
+        result.warnings = [w for w in result.warnings if (w.column, cell_text(w.value)) not in resolved]

@@ -151,3 +151,26 @@ def test_the_real_federal_inventory_imports_its_rows(workspace, shared_sheets: P
     assert result.imported == 3610 and count_rows(workspace, "use_cases") == 3610
     again = apply_import(workspace, plan_import(workspace, path, "use_cases", mapping="auto"))
     assert again.imported == 0 and again.unchanged == 3610 and count_rows(workspace, "use_cases") == 3610
+
+
+def test_links_to_rows_of_the_same_sheet_are_resolved_once_every_row_is_in(workspace, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "feuille-de-route.xlsx", [
+        ["Initiative", "Dépend de", "Phase"],
+        ["Gouvernance IA", None, "Stratégie"],
+        ["Pilote assistant sinistres", "Gouvernance IA; Plateforme IA", "Déploiement"],
+        ["Plateforme IA", "Gouvernance IA", "Déploiement"],
+        ["Formation des managers", "Initiative inconnue", "Déploiement"],
+    ])
+    plan = plan_import(workspace, path, "initiatives")
+    assert plan.mapping.fields["depends_on_ids"] == "Dépend de"
+    result = apply_import(workspace, plan)
+    rows = {r["title"]: r for r in fetch_rows(workspace, "initiatives")}
+    ids = {title: row["id"] for title, row in rows.items()}
+    assert rows["Pilote assistant sinistres"]["depends_on_ids"] == sorted([ids["Gouvernance IA"], ids["Plateforme IA"]])
+    assert rows["Plateforme IA"]["depends_on_ids"] == [ids["Gouvernance IA"]]
+    assert rows["Plateforme IA"]["custom"] == {}
+    # A name that matches no row stays what the client wrote, with its warning.
+    assert rows["Formation des managers"]["custom"] == {"Dépend de": "Initiative inconnue"}
+    assert [w.value for w in result.warnings] == ["Initiative inconnue"]
+    undo(workspace, result.change)
+    assert count_rows(workspace, "initiatives") == 0
