@@ -3,12 +3,14 @@ of the stakeholder map (soft quadrant backgrounds, corner captions, ticks, axis 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from caio_desktop.ui.charts import theme
+from caio_desktop.ui.charts.base import ChartLayout
+from caio_desktop.ui.charts.legend import LegendItem
 
 TICKS = (1, 2, 3, 4, 5)
 _CAPTION_FONT = 12
@@ -114,3 +116,17 @@ def paint_plane(painter: QPainter, plane: Plane, quadrants: list[Quadrant], *, x
     painter.drawText(QRectF(-area.height() / 2, -10, area.height(), 20), Qt.AlignmentFlag.AlignCenter,
                      f"{y_title} →")
     painter.restore()
+
+
+@dataclass
+class PlaneLayout(ChartLayout):
+    """Geometry shared by the charts drawn on a quadrant plane (portfolio, stakeholder map): the plane,
+    the point labels, caption, legend and footnote; each chart adds where its points are."""
+
+    plane: Plane = field(default_factory=lambda: Plane(QRectF()))
+    labels: dict[int, QRectF] = field(default_factory=dict)
+    label_texts: dict[int, str] = field(default_factory=dict)
+    caption: QRectF = field(default_factory=QRectF)
+    legend: QRectF = field(default_factory=QRectF)
+    legend_items: list[LegendItem] = field(default_factory=list)
+    footnote: QRectF = field(default_factory=QRectF)

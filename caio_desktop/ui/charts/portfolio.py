@@ -34,7 +34,7 @@ from caio_desktop.ui.charts import theme
 from caio_desktop.ui.charts.base import ChartLayout, ChartWidget, Hotspot
 from caio_desktop.ui.charts.labels import paint_labels, place_labels, shorten, spread
 from caio_desktop.ui.charts.legend import LegendItem, Swatch, draw_legend, legend_height
-from caio_desktop.ui.charts.plane import Plane, Quadrant, paint_plane, plane_area
+from caio_desktop.ui.charts.plane import Plane, PlaneLayout, Quadrant, paint_plane, plane_area
 from caio_desktop.workspace.queries import fetch_rows
 
 QUADRANT_COLORS = {
@@ -74,15 +74,8 @@ class UseCasePoint:
 
 
 @dataclass
-class PortfolioLayout(ChartLayout):
-    plane: Plane = field(default_factory=lambda: Plane(QRectF()))
+class PortfolioLayout(PlaneLayout):
     bubbles: dict[int, QPointF] = field(default_factory=dict)
-    labels: dict[int, QRectF] = field(default_factory=dict)
-    label_texts: dict[int, str] = field(default_factory=dict)
-    caption: QRectF = field(default_factory=QRectF)
-    legend: QRectF = field(default_factory=QRectF)
-    legend_items: list[LegendItem] = field(default_factory=list)
-    footnote: QRectF = field(default_factory=QRectF)
 
 
 class PortfolioMatrix(ChartWidget):
