@@ -6,27 +6,26 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from caio_desktop.reference.loader import ReferenceMeta, Text, read_reference_file, require, text_of
+from caio_desktop.reference.loader import (
+    Described,
+    ReferenceMeta,
+    Text,
+    read_reference_file,
+    require,
+    text_of,
+)
 
 FILE_NAME = "gdpr.yaml"
 
 
 @dataclass(frozen=True)
-class GdprItem:
+class GdprItem(Described):
     """A keyed GDPR item (lawful basis, DPIA trigger or criterion, right, record field)."""
 
     key: str
     article: str | None
     name: Text
     summary: Text
-
-    def label(self, lang: str) -> str:
-        """Short name in ``lang``."""
-        return self.name.get(lang)
-
-    def description(self, lang: str) -> str:
-        """Paraphrase in ``lang``."""
-        return self.summary.get(lang)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from caio_desktop.reference.loader import ReferenceMeta, Text, read_reference_file, require, text_of
+from caio_desktop.reference.loader import (
+    Described,
+    ReferenceMeta,
+    Text,
+    read_reference_file,
+    require,
+    text_of,
+)
 
 FILE_NAME = "iso42001.yaml"
 
@@ -26,7 +33,7 @@ class Subclause:
 
 
 @dataclass(frozen=True)
-class Clause:
+class Clause(Described):
     """A management-system clause (4 to 10)."""
 
     id: str
@@ -34,31 +41,15 @@ class Clause:
     summary: Text
     subclauses: tuple[Subclause, ...]
 
-    def label(self, lang: str) -> str:
-        """Heading in ``lang``."""
-        return self.name.get(lang)
-
-    def description(self, lang: str) -> str:
-        """Short paraphrase in ``lang``."""
-        return self.summary.get(lang)
-
 
 @dataclass(frozen=True)
-class Control:
+class Control(Described):
     """An Annex A control, e.g. A.7.4 Quality of data for AI systems."""
 
     id: str
     objective_id: str
     name: Text
     summary: Text
-
-    def label(self, lang: str) -> str:
-        """Heading in ``lang``."""
-        return self.name.get(lang)
-
-    def description(self, lang: str) -> str:
-        """Short paraphrase in ``lang``."""
-        return self.summary.get(lang)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,22 @@ class Text:
         return self.en
 
 
+
+class Described:
+    """Base of reference entries that have a `name` and a `summary` (both FR/EN): what people see of
+    them, in either language."""
+
+    name: Text
+    summary: Text
+
+    def label(self, lang: str) -> str:
+        """Display name in ``lang``."""
+        return self.name.get(lang)
+
+    def description(self, lang: str) -> str:
+        """What the entry says or covers, in ``lang``."""
+        return self.summary.get(lang)
+
 @dataclass(frozen=True)
 class ReferenceMeta:
     """The metadata header of one reference file: where the content comes from and how fresh it is."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from caio_desktop.reference.loader import (
+    Described,
     ReferenceDataError,
     ReferenceMeta,
     Text,
@@ -29,7 +30,7 @@ def _check_level(level: int) -> None:
 
 
 @dataclass(frozen=True)
-class Dimension:
+class Dimension(Described):
     """One rated dimension of a pillar, e.g. ``data_quality``."""
 
     key: str
@@ -38,14 +39,6 @@ class Dimension:
     summary: Text
     level_descriptors: tuple[Text, ...]  # index 0 is level 1
     question_texts: tuple[Text, ...]
-
-    def label(self, lang: str) -> str:
-        """Display name in ``lang``."""
-        return self.name.get(lang)
-
-    def description(self, lang: str) -> str:
-        """What the dimension assesses, in ``lang``."""
-        return self.summary.get(lang)
 
     def level_descriptor(self, level: int, lang: str) -> str:
         """One-line description of what ``level`` (1..5) looks like for this dimension."""
@@ -58,21 +51,13 @@ class Dimension:
 
 
 @dataclass(frozen=True)
-class Pillar:
+class Pillar(Described):
     """A group of dimensions, e.g. Data or Governance & ethics."""
 
     key: str
     name: Text
     summary: Text
     dimensions: tuple[Dimension, ...]
-
-    def label(self, lang: str) -> str:
-        """Display name in ``lang``."""
-        return self.name.get(lang)
-
-    def description(self, lang: str) -> str:
-        """What the pillar covers, in ``lang``."""
-        return self.summary.get(lang)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from caio_desktop.reference.loader import (
+    Described,
     ReferenceDataError,
     ReferenceMeta,
     Text,
@@ -36,7 +37,7 @@ TREATMENTS: tuple[str, ...] = ("mitigate", "accept", "avoid", "transfer")
 
 
 @dataclass(frozen=True)
-class LibraryRisk:
+class LibraryRisk(Described):
     """One risk template: what it is, why it happens, what it costs, and what to do about it."""
 
     key: str
@@ -57,14 +58,6 @@ class LibraryRisk:
     def title(self, lang: str) -> str:
         """Short title in ``lang``."""
         return self.name.get(lang)
-
-    def label(self, lang: str) -> str:
-        """Alias of ``title`` so every reference item has ``label``."""
-        return self.name.get(lang)
-
-    def description(self, lang: str) -> str:
-        """One-sentence description in ``lang``."""
-        return self.summary.get(lang)
 
 
 @dataclass(frozen=True)
