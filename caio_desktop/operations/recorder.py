@@ -8,19 +8,19 @@ leaving it to SQLite's ON DELETE actions, so that every cascaded row is recorded
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from itertools import chain
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.sql import Select
 
-from caio_desktop.operations.changes import Row, RowChange
+from caio_desktop.operations.changes import BulkInsert, Change, Row, RowChange
 from caio_desktop.workspace.models import AuditEntry, Base, utcnow
 
 _SUMMARY_LIMIT = 500
+_STAMPS = frozenset(("id", "created_at", "updated_at"))
 _AUDIT = AuditEntry.__table__
 
 
@@ -90,13 +90,28 @@ def _bound_values(processor: Any, values: Sequence[Any]) -> Sequence[Any]:
     return out
 
 
+def _id_ranges(ids: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """Runs of consecutive ids as (first, last): a bulk insert's ids are one run."""
+    first = previous = None
+    for row_id in sorted(ids):
+        if first is None:
+            first = previous = row_id
+        elif row_id == previous + 1:
+            previous = row_id
+        else:
+            yield first, previous
+            first = previous = row_id
+    if first is not None:
+        yield first, previous
+
+
 class Recorder:
     """Writes rows within one transaction and remembers each change."""
 
     def __init__(self, conn: Connection, operation: str, *, audit: bool = True) -> None:
         self.conn = conn
         self.operation = operation
-        self.changes: list[RowChange] = []
+        self.changes: list[Change] = []
         self._audit = audit
 
     # --- reads ---------------------------------------------------------------------------------------
@@ -117,34 +132,43 @@ class Recorder:
         return row_id
 
     def insert_many(self, table_name: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
-        """Bulk insert (imports): one executemany with ids assigned here so each row can be undone;
-        one audit entry for the whole batch."""
+        """Bulk insert of row dicts (see `insert_columns`)."""
         if not rows:
+            return []
+        names = list(dict.fromkeys(chain.from_iterable(rows)))
+        columns = {name: [row.get(name) for row in rows] for name in names}
+        if "custom" in columns:
+            columns["custom"] = [{} if c is None else c for c in columns["custom"]]
+        return self.insert_columns(table_name, columns, len(rows))
+
+    def insert_columns(self, table_name: str, columns: Mapping[str, Sequence[Any]], count: int) -> list[int]:
+        """Bulk insert (imports) of `count` rows given column by column: one executemany, ids assigned
+        here, one compact undo record (`BulkInsert`) and one audit entry for the whole batch."""
+        if not count:
             return []
         t = table(table_name)
         start = (self.conn.execute(select(func.max(t.c.id))).scalar() or 0) + 1
         now = utcnow()
-        columns = list(dict.fromkeys(chain(("id", "custom", "created_at", "updated_at"),
-                                           chain.from_iterable(rows))))
-        blank, stamps = dict.fromkeys(columns), {"created_at": now, "updated_at": now}
-        full = [{**blank, "custom": {}, **values, **stamps} for values in rows]
-        for row_id, row in enumerate(full, start):
-            row["id"] = row_id
+        full: dict[str, Sequence[Any]] = {"id": range(start, start + count), "custom": [{}] * count,
+                                          **{k: v for k, v in columns.items() if k not in _STAMPS},
+                                          "created_at": [now] * count, "updated_at": [now] * count}
+        self._insert_columns(t, full)
+        stored = {k: list(v) if k == "id" else v for k, v in full.items()}
+        self.changes.append(BulkInsert(table_name, stored))
+        if self._audit:
+            self._write_audit(table_name, None, None, f"{count} rows")
+        return list(full["id"])
+
+    def _insert_columns(self, t: Table, columns: Mapping[str, Sequence[Any]]) -> None:
         # Straight to the driver with each column's own bind processor: SQLAlchemy's per-row parameter
         # handling costs several times what SQLite itself does for a 100,000-row import.
         dialect = self.conn.dialect
-        by_column = list(zip(*map(itemgetter(*columns), full), strict=True))  # transposed in C
-        by_column = [_bound_values(t.c[c].type.dialect_impl(dialect).bind_processor(dialect), values)
-                     for c, values in zip(columns, by_column, strict=True)]
-        params = list(zip(*by_column, strict=True))
-        quoted = ", ".join(dialect.identifier_preparer.quote(c) for c in columns)
+        bound = [_bound_values(t.c[name].type.dialect_impl(dialect).bind_processor(dialect), values)
+                 for name, values in columns.items()]
+        quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in columns)
         self.conn.exec_driver_sql(
-            f"INSERT INTO {dialect.identifier_preparer.quote(table_name)} ({quoted}) "
-            f"VALUES ({', '.join('?' * len(columns))})", params)
-        self.changes.extend(RowChange(table_name, r["id"], None, r) for r in full)
-        if self._audit:
-            self._write_audit(table_name, None, None, f"{len(full)} rows")
-        return [r["id"] for r in full]
+            f"INSERT INTO {dialect.identifier_preparer.quote(t.name)} ({quoted}) "
+            f"VALUES ({', '.join('?' * len(columns))})", list(zip(*bound, strict=True)))
 
     def update(self, table_name: str, row_id: int, values: Mapping[str, Any]) -> bool:
         """Set `values` on a row; returns False (and records nothing) when nothing actually changes."""
@@ -179,10 +203,13 @@ class Recorder:
         self._record(RowChange(table_name, row_id, before, None))
 
     # --- replay (undo / redo) ------------------------------------------------------------------------
-    def replay(self, changes: Iterable[RowChange]) -> None:
+    def replay(self, changes: Iterable[Change]) -> None:
         """Apply recorded changes as they are (pass inverted ones, reversed, to undo)."""
         for change in changes:
             t = table(change.table)
+            if isinstance(change, BulkInsert):
+                self._replay_bulk(t, change)
+                continue
             if change.after is None:
                 self.conn.execute(delete(t).where(t.c.id == change.row_id))
             elif change.before is None:
@@ -190,6 +217,19 @@ class Recorder:
             else:
                 self.conn.execute(update(t).where(t.c.id == change.row_id).values(change.after))
             self._record(change)
+
+    def _replay_bulk(self, t: Table, change: BulkInsert) -> None:
+        ids = change.row_ids
+        if change.removed:  # undo of an import: its rows go, a range of ids at a time
+            for first, last in _id_ranges(ids):
+                self.conn.execute(delete(t).where(t.c.id.between(first, last)))
+        else:
+            self._insert_columns(t, change.columns)
+        self.changes.append(change)
+        if self._audit:
+            summary = f"{len(ids)} rows"
+            self._write_audit(t.name, None, summary if change.removed else None,
+                              None if change.removed else summary)
 
     # --- bookkeeping ---------------------------------------------------------------------------------
     def _record(self, change: RowChange) -> None:

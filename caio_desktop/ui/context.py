@@ -88,12 +88,10 @@ class AppContext(QObject):
         rows: dict[str, set[int]] = {}
         owners = _link_owners()
         for row_change in change.changes:
-            rows.setdefault(row_change.table, set()).add(row_change.row_id)
+            rows.setdefault(row_change.table, set()).update(row_change.row_ids)
             if row_change.table in owners:  # a REFS edit changes the owning row as people see it
                 owner_table, own_column = owners[row_change.table]
-                for state in (row_change.before, row_change.after):
-                    if state and state.get(own_column) is not None:
-                        rows.setdefault(owner_table, set()).add(state[own_column])
+                rows.setdefault(owner_table, set()).update(row_change.values_of(own_column))
         self.rows_changed.emit({table: frozenset(ids) for table, ids in rows.items()})
         self.data_changed.emit(frozenset(change.tables()))
 

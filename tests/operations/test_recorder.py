@@ -44,3 +44,45 @@ def test_insert_many_stores_each_rows_own_custom_attributes(workspace) -> None:
     stored = {r["code"]: r["custom"] for r in fetch_rows(workspace, "risks")}
     assert [stored[f"R-{n:03d}"] for n in range(1, 9)] == customs
     assert stored["R-005"]["n"] is True and stored["R-004"]["n"] == 1 and stored["R-004"]["n"] is not True
+
+
+def test_bulk_insert_is_one_compact_change_that_undo_and_redo_replay_exactly(workspace) -> None:
+    from caio_desktop.operations import redo
+    from caio_desktop.operations.changes import BulkInsert
+
+    rows = [{"code": f"R-{n:03d}", "title": f"Risque {n}", "likelihood": 2, "impact": 3,
+             "custom": {"Source": f"ligne {n}"}} for n in range(1, 1001)]
+    change = run_recorded(workspace, ChangeSet("import", "risks", "1000"),
+                          lambda rec: rec.insert_many("risks", rows))
+    assert len(change.changes) == 1 and isinstance(change.changes[0], BulkInsert)
+    assert list(change.changes[0].row_ids) == list(range(1, 1001))
+    stored = fetch_rows(workspace, "risks")
+    undo(workspace, change)
+    assert count_rows(workspace, "risks") == 0
+    assert workspace.audit_trail(1)[0].before == "1000 rows"
+    redo(workspace, change)
+    assert fetch_rows(workspace, "risks") == stored  # same ids, values, custom attributes and timestamps
+    undo(workspace, change)
+    assert count_rows(workspace, "risks") == 0
+
+
+def test_bulk_insert_merges_row_by_row_with_a_later_edit(workspace) -> None:
+    from caio_desktop.operations import update_row
+
+    rows = [{"code": f"R-{n:03d}", "title": f"Risque {n}", "likelihood": 1, "impact": 1} for n in (1, 2)]
+    added = run_recorded(workspace, ChangeSet("import", "risks", "2"), lambda rec: rec.insert_many("risks", rows))
+    edited = update_row(workspace, "risks", 2, {"title": "Risque renommé"})
+    merged = added.merged_with(edited)
+    assert [(c.row_id, c.before, c.after["title"]) for c in merged.changes] == [
+        (1, None, "Risque 1"), (2, None, "Risque renommé")]
+    undo(workspace, merged)
+    assert count_rows(workspace, "risks") == 0
+
+
+def test_bulk_insert_tells_which_rows_and_owners_it_touched(workspace) -> None:
+    from caio_desktop.operations.changes import BulkInsert
+
+    change = BulkInsert("risk_controls", {"id": [7, 8], "risk_id": [3, None], "control_id": [1, 2]})
+    assert list(change.row_ids) == [7, 8]
+    assert list(change.values_of("risk_id")) == [3]
+    assert list(change.inverted().inverted().row_ids) == [7, 8] and change.inverted().removed
