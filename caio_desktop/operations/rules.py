@@ -4,7 +4,7 @@ vendor weighted scores. Run inside the operation's transaction, recorded like an
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -73,11 +73,21 @@ def derive(module_key: str, values: dict[str, Any], existing: dict[str, Any] | N
         _check_dimension(merged.get("dimension"))
 
 
-def derive_new_rows(module_key: str, rows: Sequence[dict[str, Any]]) -> list[ValidationError | None]:
-    """`derive(module_key, values, None)` for each of many new rows (an import), with each row's
-    refusal (or None) in order. Risk levels are read from the matrix once per distinct pair."""
+def derive_new_columns(module_key: str, columns: Mapping[str, Sequence[Any]],
+                       count: int) -> tuple[dict[str, list[Any]], list[ValidationError | None]]:
+    """`derive(module_key, values, None)` for `count` new rows given column by column (an import): the
+    derived columns and each row's refusal (or None), in order. Risk levels are read from the matrix
+    once per distinct pair, column by column; other modules go row by row."""
     if module_key != "risks":
-        return [_refusal(module_key, values) for values in rows]
+        names = list(columns)
+        rows = [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)] \
+            if names else [{} for _ in range(count)]
+        refusals = [_refusal(module_key, values) for values in rows]
+        derived: dict[str, list[Any]] = {}
+        for index, values in enumerate(rows):
+            for key in values.keys() - names:
+                derived.setdefault(key, [None] * count)[index] = values[key]
+        return derived, refusals
     matrix_level = load_risk_matrix().level_for
     levels: dict[tuple, str | None] = {}
 
@@ -88,11 +98,12 @@ def derive_new_rows(module_key: str, rows: Sequence[dict[str, Any]]) -> list[Val
             found = levels[pair] = risk_level(likelihood, impact, matrix_level)
         return found
 
-    for values in rows:
-        get = values.get
-        values["level"] = level(get("likelihood"), get("impact"))
-        values["residual_level"] = level(get("residual_likelihood"), get("residual_impact"))
-    return [None] * len(rows)
+    blank = [None] * count
+    return {
+        "level": list(map(level, columns.get("likelihood", blank), columns.get("impact", blank))),
+        "residual_level": list(map(level, columns.get("residual_likelihood", blank),
+                                   columns.get("residual_impact", blank))),
+    }, [None] * count
 
 
 def _refusal(module_key: str, values: dict[str, Any]) -> ValidationError | None:

@@ -86,3 +86,32 @@ def test_bulk_insert_tells_which_rows_and_owners_it_touched(workspace) -> None:
     assert list(change.row_ids) == [7, 8]
     assert list(change.values_of("risk_id")) == [3]
     assert list(change.inverted().inverted().row_ids) == [7, 8] and change.inverted().removed
+
+
+def test_bulk_insert_stores_values_shared_by_every_row_exactly(workspace) -> None:
+    """Columns with one value in every row are written once into the statement: quotes, NUL characters,
+    numbers and empty columns must come back exactly as given."""
+    import sqlite3
+
+    for title in ("L'IA « générative »", "'; DROP TABLE risks; --", "nul\x00caché"):
+        rows = [{"title": title, "code": f"R-{n}-{len(title)}", "likelihood": 3, "impact": 2, "owner": None,
+                 "description": "Même texte", "custom": {"Note": "x"}} for n in range(3)]
+        run_recorded(workspace, ChangeSet("import", "risks", "3"), lambda rec, rows=rows: rec.insert_many("risks", rows))
+        stored = [r for r in fetch_rows(workspace, "risks") if r["title"] == title]
+        assert len(stored) == 3
+        assert {(r["likelihood"], r["impact"], r["owner"], r["description"], r["custom"]["Note"]) for r in stored} \
+            == {(3, 2, None, "Même texte", "x")}
+    connection = sqlite3.connect(workspace.path)
+    try:
+        kinds = set(connection.execute("select typeof(likelihood), typeof(owner), typeof(created_at) from risks"))
+    finally:
+        connection.close()
+    assert kinds == {("integer", "null", "text")}
+
+
+def test_bulk_insert_keeps_values_that_are_equal_but_not_the_same() -> None:
+    from caio_desktop.operations.recorder import _literal
+
+    assert _literal([1, True, 1.0]) is None and _literal([2, 2]) == "2" and _literal([None, None]) == "NULL"
+    assert _literal([float("nan")] * 2) is None and _literal(["a\x00"] * 2) is None
+    assert _literal(["l'IA"] * 2) == "'l''IA'" and _literal(["a", "b"]) is None and _literal([]) is None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import select
@@ -23,6 +24,7 @@ from caio_desktop.interchange.importing.errors import ImportCancelled
 from caio_desktop.interchange.importing.matching import existing_keys, match_key
 from caio_desktop.interchange.importing.normalize import Unfit, converter
 from caio_desktop.interchange.importing.plan import ImportPlan, PlannedRow, Problem, Progress
+from caio_desktop.interchange.importing.planned import RowBlock
 from caio_desktop.interchange.importing.text import cell_text, fold
 from caio_desktop.operations import rules
 from caio_desktop.operations.changes import ChangeSet
@@ -178,48 +180,87 @@ def _already(existing: dict[str, Any], values: dict[str, Any], mod) -> bool:  # 
 
 def _bulk_insert(rec: Recorder, mod, rows: list[PlannedRow], result: ImportResult,  # noqa: ANN001
                  ticker: _Ticker) -> list[int]:
+    """Insert new rows column by column, straight from the plan's row blocks (no dict per row): links
+    checked, risk codes assigned, refused rows set aside, then `Recorder.insert_columns` in batches."""
     t = table(mod.key)
     defaults = {c.name: c.default.arg for c in t.columns
                 if c.name not in _SERVER_COLUMNS and c.default is not None and c.default.is_scalar}
+    names = [c.name for c in t.columns if c.name not in _SERVER_COLUMNS]
     refs_fields = [f.key for f in mod.fields if f.kind == FieldKind.REFS]
-    ref_fields = [f for f in mod.fields if f.kind == FieldKind.REF]
-    known_ids = {f.key: set(rec.conn.execute(select(table(f.ref or "").c.id)).scalars()) for f in ref_fields}
-    codes = _CodeSequence(rec) if mod.key == "risks" else None
-    prepared: list[dict[str, Any]] = []
-    links: list[dict[str, list[int]]] = []
-    for row in rows:
-        # Derived when the row was planned (rules.derive_new_rows); rules.derive for a plan without.
-        columns = {**defaults, **row.values, **row.derived}
-        try:
-            if ref_fields:
-                for f in ref_fields:
-                    value = columns.get(f.key)
-                    if value is not None and value not in known_ids[f.key]:
-                        raise ValidationError(mod.key, f.key, value, f"refers to no existing {f.ref} row {value}")
-            if codes is not None:
-                codes.assign(columns)
-            if not row.derived:
-                rules.derive(mod.key, columns, None)
-        except ValidationError as exc:
-            _refuse(result, row, exc)
-            continue
-        if refs_fields:
-            for key in refs_fields:
-                columns.pop(key, None)
-            links.append({k: row.values.get(k) or [] for k in refs_fields})
-        prepared.append(columns)
+    columns, refused = _gather(mod, rows, [*names, *refs_fields], defaults)
+    for f in (f for f in mod.fields if f.kind == FieldKind.REF):
+        known = set(rec.conn.execute(select(table(f.ref or "").c.id)).scalars())
+        values = columns[f.key]
+        if set(values) - known - {None}:
+            for index, value in enumerate(values):
+                if value is not None and value not in known:
+                    refused.setdefault(index, ValidationError(mod.key, f.key, value,
+                                                              f"refers to no existing {f.ref} row {value}"))
+    if mod.key == "risks":
+        _CodeSequence(rec).assign_column(columns["code"], refused)
+    if refused:
+        for index, exc in sorted(refused.items()):
+            _refuse(result, rows[index], exc)
+        kept = [i for i in range(len(rows)) if i not in refused]
+        columns = {k: [values[i] for i in kept] for k, values in columns.items()}
+    count = len(rows) - len(refused)
+    links = {key: columns.pop(key) for key in refs_fields}
     ids: list[int] = []
-    for start in range(0, len(prepared), BATCH):
-        batch = prepared[start:start + BATCH]
-        ids.extend(rec.insert_many(mod.key, batch))
-        ticker.tick(len(batch))
-    for key in refs_fields:
+    for start in range(0, count, BATCH):
+        size = min(BATCH, count - start)
+        ids.extend(rec.insert_columns(mod.key, {k: v[start:start + size] for k, v in columns.items()}, size))
+        ticker.tick(size)
+    for key, wanted in links.items():
         link, own, other = LINKS[(mod.key, key)]
-        link_rows = [{own: row_id, other: other_id} for row_id, wanted in zip(ids, links, strict=True)
-                     for other_id in wanted[key]]
-        rec.insert_many(link.__tablename__, link_rows)
+        pairs = [(row_id, other_id) for row_id, others in zip(ids, wanted, strict=True) for other_id in others or ()]
+        rec.insert_columns(link.__tablename__, {own: [p[0] for p in pairs], other: [p[1] for p in pairs]},
+                           len(pairs))
     result.imported += len(ids)
     return ids
+
+
+def _gather(mod, rows: list[PlannedRow], keys: list[str],  # noqa: ANN001
+            defaults: dict[str, Any]) -> tuple[dict[str, list[Any]], dict[int, ValidationError]]:
+    """`keys` and the custom attributes of `rows`, column by column, read from the plan's row blocks
+    (whole columns when all of a block's rows come), a column's default where no value is given; and
+    the refusals of rows whose values were set by hand (derived here, as a block of one)."""
+    out: dict[str, list[Any]] = {key: [] for key in (*keys, "custom")}
+    refused: dict[int, ValidationError] = {}
+    done = 0
+    for _, group in groupby(rows, key=lambda row: id(row.block)):
+        group = list(group)
+        block = group[0].block
+        if block is None:  # rows detached from their block: each its own block of one
+            blocks = [_block_of(mod, row.values) for row in group]
+            picks = [None] * len(group)
+        else:
+            indexes = [row.index for row in group]
+            whole = len(indexes) == len(block.customs) and indexes[-1] == len(indexes) - 1
+            blocks, picks = [block], [None if whole else indexes]
+        for offset, (one, pick) in enumerate(zip(blocks, picks, strict=True)):
+            if isinstance(one, ValidationError):
+                refused[done + offset] = one
+                one = RowBlock({}, [{}])
+            size = len(one.customs) if pick is None else len(pick)
+            for key, column in out.items():
+                values = one.derived.get(key)
+                if values is None:
+                    values = one.customs if key == "custom" else one.columns.get(key)
+                if values is None:
+                    column.extend([defaults.get(key)] * size)
+                else:
+                    column.extend(values if pick is None else [values[i] for i in pick])
+        done += len(group)
+    return out, refused
+
+
+def _block_of(mod, values: dict[str, Any]) -> RowBlock | ValidationError:  # noqa: ANN001
+    """One row's values as a block of one, derived (or the reason derivation refuses it)."""
+    columns = {k: [v] for k, v in values.items() if k != "custom"}
+    derived, refusals = rules.derive_new_columns(mod.key, columns, 1)
+    if refusals[0] is not None:
+        return refusals[0]
+    return RowBlock(columns, [values.get("custom") or {}], derived)
 
 
 class _CodeSequence:
@@ -230,19 +271,24 @@ class _CodeSequence:
         self.used = set(rec.conn.execute(select(table("risks").c.code)).scalars())
         self.next = int(_CODE.match(rules.next_risk_code(rec))[1])
 
-    def assign(self, columns: dict[str, Any]) -> None:
-        code = columns.get("code")
-        if code:
-            if code in self.used:
-                raise ValidationError("risks", "code", code, "is already used by another risk")
-            if match := _CODE.match(code):
-                self.next = max(self.next, int(match[1]) + 1)
-        else:
-            while (code := f"R-{self.next:03d}") in self.used:
+    def assign_column(self, codes: list[str | None], refused: dict[int, ValidationError]) -> None:
+        """Fill the blank codes of `codes` in place, in order; a code already in use refuses its row."""
+        used = self.used
+        for index, code in enumerate(codes):
+            if index in refused:
+                continue
+            if code:
+                if code in used:
+                    refused[index] = ValidationError("risks", "code", code, "is already used by another risk")
+                    continue
+                if match := _CODE.match(code):
+                    self.next = max(self.next, int(match[1]) + 1)
+            else:
+                while (code := f"R-{self.next:03d}") in used:
+                    self.next += 1
+                codes[index] = code
                 self.next += 1
-            columns["code"] = code
-            self.next += 1
-        self.used.add(code)
+            used.add(code)
 
 
 def _resolve_own_references(rec: Recorder, mod, plan: ImportPlan, ids: list[int],  # noqa: ANN001

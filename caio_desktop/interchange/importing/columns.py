@@ -8,7 +8,7 @@ of a row (in column order) is its error, as `clean_values` would raise it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -19,7 +19,7 @@ from caio_desktop.domain.fields import FieldKind, Module
 from caio_desktop.domain.modules import module as get_module
 from caio_desktop.domain.validation import clean_column, clean_custom
 from caio_desktop.interchange.importing.normalize import Converter, Unfit
-from caio_desktop.interchange.importing.planned import PlannedRow, Problem
+from caio_desktop.interchange.importing.planned import PlannedRow, Problem, RowBlock
 from caio_desktop.interchange.importing.reader import is_error_value
 from caio_desktop.interchange.importing.text import cell_text
 from caio_desktop.operations import rules
@@ -45,82 +45,80 @@ class PlanColumn:
 
 def convert_block(mod: Module, lines: list[int], block: list[list[Any]],
                   plan_columns: list[PlanColumn]) -> list[PlannedRow]:
-    """The rows `block` (sheet rows numbered `lines`) converted, validated and derived."""
+    """The rows `block` (sheet rows numbered `lines`) converted, validated and derived, kept column by
+    column in one RowBlock that the rows share."""
     count = len(block)
     width = min(map(len, block), default=0)
+    # Rows of one width (every sheet calamine reads) are turned into columns in C.
+    by_column = list(zip(*block, strict=True)) if width == max(map(len, block), default=0) else None
     warnings: dict[int, list[Problem]] = {}
     unfit: dict[int, dict[str, Problem]] = {}
     customs: list[dict[str, str]] = [{} for _ in range(count)]
-    keys: list[str] = []
-    raw_columns: list[list[Any]] = []
-    clean_columns: list[list[Any]] = []
+    raw_columns: dict[str, list[Any]] = {}
+    clean_columns: dict[str, list[Any]] = {}
     first_error: dict[int, ValidationError] = {}
     for column in plan_columns:
         position, header, key = column.position, column.header, column.key
-        cells = [row[position] for row in block] if position < width else \
-            [row[position] if position < len(row) else None for row in block]
+        if by_column is not None:
+            cells = by_column[position] if position < width else (None,) * count
+        else:
+            cells = [row[position] if position < len(row) else None for row in block]
         if key is None:
-            for index, cell in enumerate(cells):
-                if cell is None:
-                    continue
-                if cell.__class__ is str:
-                    if not cell or cell[0] in _SUSPECT and _odd(cell):
-                        if cell and is_error_value(cell):
-                            problem = Problem(lines[index], header, cell,
-                                              "is a spreadsheet error; the cell is left empty")
-                            warnings.setdefault(index, []).append(problem)
-                        continue
-                    customs[index][header] = cell
-                else:
-                    customs[index][header] = cell_text(cell)
+            _keep_custom(header, cells, lines, warnings, customs)
             continue
         converted = _convert_cells(column, cells, lines, warnings, unfit, customs)
         cleaned, errors = clean_column(mod, key, converted, memo=column.cleaned)
         for index, exc in errors.items():
             first_error.setdefault(index, exc)
-        keys.append(key)
-        raw_columns.append(converted)
-        clean_columns.append(cleaned)
+        raw_columns[key] = converted
+        clean_columns[key] = cleaned
     for f in mod.required_fields:  # a required field no column maps to (check_required refuses it first)
-        if f.key not in keys:
+        if f.key not in clean_columns:
             for index in range(count):
                 first_error.setdefault(index, ValidationError(mod.key, f.key, None, "is required"))
     clean_custom(mod, dict.fromkeys((c.header for c in plan_columns), ""))  # the headers name attributes
+    shared = RowBlock(clean_columns, customs)
+    derived, refusals = rules.derive_new_columns(mod.key, clean_columns, count)
     computed = _computed(mod.key)
-    headers = {c.key: c.header for c in plan_columns if c.key}
-    rows: list[PlannedRow] = []
-    fresh: list[tuple[int, PlannedRow]] = []
-    for index, (cells, line, values) in enumerate(zip(block, lines, zip(*clean_columns, strict=True) if
-                                                      clean_columns else [()] * count, strict=True)):
-        exc = first_error.get(index)
-        if exc is None:
-            cleaned_values = dict(zip(keys, values, strict=True))
-            cleaned_values["custom"] = customs[index]
-            row = PlannedRow(line, cells, cleaned_values, warnings.get(index) or [])
-            fresh.append((index, row))
-        else:
-            row = PlannedRow(line, cells, _raw(index, keys, raw_columns, customs), warnings.get(index) or [])
-            row.error = _row_error(line, exc, headers, unfit.get(index, {}))
-        rows.append(row)
-    derived_rows = [dict(row.values) for _, row in fresh]
-    for (index, row), derived, refused in zip(fresh, derived_rows, rules.derive_new_rows(mod.key, derived_rows),
-                                              strict=True):
-        if refused is None:
-            row.derived = {k: derived[k] for k in computed if k in derived}
-        else:
-            row.values = _raw(index, keys, raw_columns, customs)
-            row.error = _row_error(row.line, refused, headers, unfit.get(index, {}))
+    shared.derived = {k: v for k, v in derived.items() if k in computed}
+    rows = [PlannedRow(line, cells, None, warnings.get(index) or [], block=shared, index=index)
+            for index, (line, cells) in enumerate(zip(lines, block, strict=True))]
+    refused = {**{i: exc for i, exc in enumerate(refusals) if exc is not None}, **first_error} \
+        if any(refusals) else first_error
+    if refused:
+        headers = {c.key: c.header for c in plan_columns if c.key}
+        for index, exc in refused.items():
+            row = rows[index]
+            row.values = _raw(index, raw_columns, customs)
+            row.error = _row_error(row.line, exc, headers, unfit.get(index, {}))
     return rows
 
 
-def _raw(index: int, keys: list[str], raw_columns: list[list[Any]], customs: list[dict[str, str]]) -> dict[str, Any]:
+def _keep_custom(header: str, cells: Sequence[Any], lines: list[int], warnings: dict[int, list[Problem]],
+                 customs: list[dict[str, str]]) -> None:
+    """An unmapped column: its cells kept as text under the header (the client's own attribute)."""
+    for index, cell in enumerate(cells):
+        if cell is None:
+            continue
+        if cell.__class__ is str:
+            if not cell or cell[0] in _SUSPECT and _odd(cell):
+                if cell and is_error_value(cell):
+                    problem = Problem(lines[index], header, cell, "is a spreadsheet error; the cell is left empty")
+                    warnings.setdefault(index, []).append(problem)
+                continue
+            customs[index][header] = cell
+        else:
+            customs[index][header] = cell_text(cell)
+
+
+def _raw(index: int, raw_columns: dict[str, list[Any]], customs: list[dict[str, str]]) -> dict[str, Any]:
     """A refused row's values as converted from its cells, before the domain's cleaning."""
-    raw = {k: column[index] for k, column in zip(keys, raw_columns, strict=True)}
+    raw = {k: column[index] for k, column in raw_columns.items()}
     raw["custom"] = customs[index]
     return raw
 
 
-def _convert_cells(column: PlanColumn, cells: list[Any], lines: list[int], warnings: dict[int, list[Problem]],
+def _convert_cells(column: PlanColumn, cells: Sequence[Any], lines: list[int], warnings: dict[int, list[Problem]],
                    unfit: dict[int, dict[str, Problem]], customs: list[dict[str, str]]) -> list[Any]:
     """A mapped column's cells as its field's values (None for a blank, error or unfit cell, whose raw
     text is kept as a custom attribute with a warning)."""

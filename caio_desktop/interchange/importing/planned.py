@@ -24,13 +24,57 @@ class Problem:
 
 
 @dataclass
+class RowBlock:
+    """Rows converted together, kept column by column: each mapped field's cleaned values (None in a
+    refused row), each row's custom attributes and derived values. The bulk insert reads these columns
+    whole; a row's `values` dict is only made when someone asks for it (the preview, an update)."""
+
+    columns: dict[str, list[Any]]
+    customs: list[dict[str, str]]
+    derived: dict[str, list[Any]] = field(default_factory=dict)
+
+
 class PlannedRow:
     """One data row: its original cells, the values it will be imported with, and its problems."""
 
-    line: int
-    cells: list[Any]
-    values: dict[str, Any]
-    warnings: list[Problem] = field(default_factory=list)
-    error: Problem | None = None
-    match_id: int | None = None  # the existing row it will update
-    derived: dict[str, Any] = field(default_factory=dict)  # computed by rules.derive for a new row
+    __slots__ = ("line", "cells", "warnings", "error", "match_id", "block", "index", "_values", "_derived")
+
+    def __init__(self, line: int, cells: list[Any], values: dict[str, Any] | None = None,
+                 warnings: list[Problem] | None = None, *, block: RowBlock | None = None, index: int = 0) -> None:
+        self.line = line  # row number in the sheet
+        self.cells = cells
+        self.warnings: list[Problem] = warnings if warnings is not None else []
+        self.error: Problem | None = None
+        self.match_id: int | None = None  # the existing row it will update
+        self.block, self.index = block, index
+        self._values = values
+        self._derived: dict[str, Any] | None = None
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """Field key → value as it will be stored, with "custom" (the client's own columns)."""
+        if self._values is None:
+            block, index = self.block, self.index
+            self._values = {k: column[index] for k, column in block.columns.items()} if block else {}
+            self._values["custom"] = block.customs[index] if block else {}
+        return self._values
+
+    @values.setter
+    def values(self, values: dict[str, Any]) -> None:
+        """Values set by hand: the row no longer reads its block (an import derives them afresh)."""
+        self._values, self._derived, self.block = values, None, None
+
+    @property
+    def derived(self) -> dict[str, Any]:
+        """Values computed by `rules` for a new row (risk levels, use-case scores)."""
+        if self._derived is None:
+            block, index = self.block, self.index
+            self._derived = {k: column[index] for k, column in block.derived.items()} if block else {}
+        return self._derived
+
+    @derived.setter
+    def derived(self, derived: dict[str, Any]) -> None:
+        self._derived = derived
+
+    def __repr__(self) -> str:
+        return f"PlannedRow(line={self.line}, values={self.values!r}, error={self.error!r})"
