@@ -77,10 +77,10 @@ def apply_import(workspace, plan: ImportPlan, *, strict: bool = False,  # noqa: 
         rec.operation = f"Import {mod.en} {plan.path.name}"
         keys = existing_keys(rec.conn, mod.key) if plan.update_existing else {}
         claimed: set[int] = set()
-        fresh: list[PlannedRow] = []
+        fresh: list[PlannedRow] = [] if keys else valid  # nothing to update: every row is new
         updates: list[tuple[int, PlannedRow]] = []
-        for row in valid:
-            key = match_key(mod.key, row.values) if keys else None
+        for row in valid if keys else ():
+            key = match_key(mod.key, row.values)
             ids = [i for i in keys.get(key, []) if i not in claimed] if key else []
             if ids:
                 claimed.add(ids[0])

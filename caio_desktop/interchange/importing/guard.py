@@ -23,10 +23,13 @@ _SHEET = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
 _REL = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 # Patterns start with a literal so that re scans 100 MB of sheet XML in a fraction of a second.
+# Only references that could reach the limits are collected, in one pass: a column of 2+ letters (AA, the
+# 27th, onwards) or a row of 6+ digits (100,000 onwards). Smaller rows are bounded by the last row of each
+# chunk, or counted exactly (`_ROW_REF`) in a sheet wide enough for 99,999 rows to matter.
+_BIG_REF = re.compile(rb' r="(?:[A-Z]{2,}\d+|[A-Z]?\d{6,})"')
+_REF_PARTS = re.compile(rb'r="([A-Z]*)(\d+)"')
 _ROW_REF = re.compile(rb'row r="(\d+)"')
-# Only cell references that could be large are collected: 2+ letter columns (≥ AA) and 7+ digit rows.
-_WIDE_REF = re.compile(rb' r="([A-Z]{2,})(\d+)"')
-_DEEP_REF = re.compile(rb' r="[A-Z]*(\d{7,})"')
+_SMALL_ROWS = 99_999
 _ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _ERROR_TYPE = re.compile(rb' t="e"')
 _CELL_REF = re.compile(rb'\sr="([A-Z]+)(\d+)"')
@@ -107,7 +110,8 @@ def sheet_members(path: Path, zf: zipfile.ZipFile, budget: list[int]) -> dict[st
     return found
 
 
-def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]) -> ErrorCells:
+def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int], *,
+               exact_rows: bool = False) -> ErrorCells:
     """Check a worksheet's true extent, streamed (refusing entities and sheets beyond the limits), and
     return its error cells: python-calamine reads #REF! or #DIV/0! as empty, the user must hear of them."""
     max_row = max_col = 0
@@ -119,22 +123,34 @@ def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]) 
         if first and _ENTITY.search(data[:65536]):
             raise SpreadsheetError(path, "declares XML entities, which spreadsheets never need; refused "
                                          "for safety")
-        first = False
         # References cut at the chunk boundary are seen whole in the next round (the tail overlaps).
-        for row in _ROW_REF.findall(data):
+        for ref in _BIG_REF.findall(data):
+            letters, row = _REF_PARTS.search(ref).groups()
+            max_col = max(max_col, column_number(letters) if len(letters) > 1 else 0)
             max_row = max(max_row, int(row))
-        for letters, row in _WIDE_REF.findall(data):
-            max_col = max(max_col, column_number(letters))
-            max_row = max(max_row, int(row))
-        for row in _DEEP_REF.findall(data):
-            max_row = max(max_row, int(row))
-        for match in _ERROR_TYPE.finditer(data):
-            _error_cell(data, match.start(), errors)
+        if exact_rows:
+            max_row = max(max_row, *map(int, _ROW_REF.findall(data)), 0)
+        elif (last := data.rfind(b'row r="')) >= 0 and (row := _leading_number(data, last + 7)):
+            max_row = max(max_row, row)
+        if not exact_rows and max_col * _SMALL_ROWS > limits.MAX_CELLS:
+            # Wide enough for rows below 100,000 to matter: count every row (from the start).
+            return scan_sheet(path, zf, member, [limits.MAX_UNCOMPRESSED_BYTES], exact_rows=True)
+        if b' t="e"' in data:
+            for match in _ERROR_TYPE.finditer(data):
+                _error_cell(data, match.start(), errors)
         tail = data[-_OVERLAP:]
+        first = False
         if max_row > limits.MAX_ROWS or max_col > limits.MAX_COLUMNS:
             break
     check_extent(path, Extent(max_row, max(max_col, 1)))
     return errors
+
+
+def _leading_number(data: bytes, at: int) -> int:
+    end = at
+    while end < len(data) and 48 <= data[end] <= 57:
+        end += 1
+    return int(data[at:end]) if end > at else 0
 
 
 def _error_cell(data: bytes, at: int, errors: ErrorCells) -> None:

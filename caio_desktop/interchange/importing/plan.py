@@ -23,7 +23,7 @@ from caio_desktop.interchange.importing.header import detect_header, header_name
 from caio_desktop.interchange.importing.matching import existing_keys, match_key, targets
 from caio_desktop.interchange.importing.normalize import converter
 from caio_desktop.interchange.importing.planned import PlannedRow, Problem
-from caio_desktop.interchange.importing.reader import Source, Table, filled, open_source
+from caio_desktop.interchange.importing.reader import Source, Table, filled, has_value, open_source
 from caio_desktop.interchange.importing.saved import load_saved_mapping
 from caio_desktop.interchange.importing.text import fold
 from caio_desktop.interchange.workbook_layout import computed_headers
@@ -216,8 +216,9 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
     for start in range(0, total, PROGRESS_EVERY):
         if progress is not None and progress(start, total) is False:
             raise ImportCancelled("the import was cancelled")
-        kept = [(layout.table.line(first + done), cells) for done, cells in
-                enumerate(data[start:start + PROGRESS_EVERY], start) if any(filled(c) for c in cells)]
+        line = layout.table.line(first + start)
+        kept = [(line + done, cells) for done, cells in enumerate(data[start:start + PROGRESS_EVERY])
+                if has_value(cells)]
         if not kept:
             continue
         lines, block = (list(side) for side in zip(*kept, strict=True))

@@ -114,3 +114,15 @@ def test_an_opendocument_sheet_repeating_a_million_rows_is_refused(tmp_path: Pat
     with open_source(write_ods(tmp_path / "repeat.ods", rows)) as source, \
             pytest.raises(SpreadsheetError, match="reaches row 1,048,002"):
         source.table()
+
+
+def test_a_row_has_a_value_exactly_when_one_of_its_cells_is_filled() -> None:
+    import datetime as dt
+
+    from caio_desktop.interchange.importing.reader import filled, has_value
+
+    cells = [None, "", " ", "\t\n\xa0", "x", " x ", 0, 0.0, float("nan"), False, dt.date(2026, 1, 1), "#N/A"]
+    for cell in cells:
+        assert has_value([cell]) == filled(cell), cell
+        assert has_value([None, "  ", cell]) == filled(cell), cell
+    assert not has_value([]) and not has_value([None, "", float("nan")])
