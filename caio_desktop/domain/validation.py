@@ -247,6 +247,9 @@ def clean_column(module: Module, key: str, values: Sequence[Any], *, memo: Memo 
     errors: dict[int, ValidationError] = {}
     memo = {} if memo is None else memo
     if field.kind in _TEXT_KINDS:
+        texts = _clean_texts(values, strip=field.kind == _TEXT)
+        if texts is not None:
+            return texts, errors
         try:
             return [clean(v) for v in values], errors
         except ValidationError:  # some refused: clean one by one below to know which
@@ -266,6 +269,17 @@ def clean_column(module: Module, key: str, values: Sequence[Any], *, memo: Memo 
             remember(memo, value, found)
         out[position] = found
     return out, errors
+
+
+def _clean_texts(values: Sequence[Any], *, strip: bool) -> list[str] | None:
+    """A column of texts as `_text_cleaner` stores them, in C, when every value is a text with something
+    in it and within the length limit; None otherwise (the caller then cleans value by value)."""
+    if not values or set(map(type, values)) != {str}:
+        return None
+    stripped = list(map(str.strip, values))
+    if not all(stripped) or max(map(len, stripped if strip else values)) > _MAX_TEXT:
+        return None
+    return stripped if strip else list(values)
 
 
 def clean_custom(module: Module, value: Any) -> dict[str, str]:

@@ -7,6 +7,7 @@ schema_upgrades, Anki's storage upgrades). A file newer than this application is
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -16,10 +17,30 @@ from caio_desktop.workspace.fileinfo import APPLICATION_ID
 from caio_desktop.workspace.models import Base
 from caio_desktop.workspace.version import MIN_SUPPORTED_VERSION, SCHEMA_VERSION  # noqa: F401 - re-exported
 
+_IDENTIFIER = re.compile(r"^\w+$")
 UpgradeStep = Callable[[sqlite3.Connection], None]
 
+
+
+def _v2_lighter_indexes(connection: sqlite3.Connection) -> None:
+    """Schema 2: the index on risks.level goes (no query reads it), and the index of each foreign key
+    that may be empty becomes partial (`WHERE column IS NOT NULL`), so rows linking nothing cost no
+    index upkeep. Read from the file itself, so the step stays what it is whatever the models become."""
+    connection.execute("DROP INDEX IF EXISTS ix_risks_level")
+    tables = [name for (name,) in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:
+        nullable = {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")') if not row[3]}
+        for column in sorted({row[3] for row in connection.execute(f'PRAGMA foreign_key_list("{table}")')}):
+            name = f"ix_{table}_{column}"
+            if column in nullable and _IDENTIFIER.match(name) and connection.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone():
+                connection.execute(f"DROP INDEX {name}")  # (the same DDL text as a new file's)
+                connection.execute(f"CREATE INDEX {name} ON {table} ({column}) WHERE {column} IS NOT NULL")
+
+
 # UPGRADES[n] takes a file from version n to n + 1. Append here; never edit a released step.
-UPGRADES: dict[int, UpgradeStep] = {}
+UPGRADES: dict[int, UpgradeStep] = {1: _v2_lighter_indexes}
 
 
 def create_schema(connection: sqlite3.Connection) -> None:

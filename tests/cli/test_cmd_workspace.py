@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from caio_desktop.cli import main
+from caio_desktop.workspace.version import SCHEMA_VERSION
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -25,7 +26,7 @@ def test_new_then_info_json(tmp_path: Path, capsys: pytest.CaptureFixture) -> No
     capsys.readouterr()
     assert main(["info", str(path), "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
-    assert info["schema_version"] == 1
+    assert info["schema_version"] == SCHEMA_VERSION
     assert info["engagement"] == {"client": "Banque Léman", "language": "en", "start": "2026-02-01",
                                   "end": "2026-11-01", "sector": None, "consultant": None}
     assert info["counts"]["phases"] == 4 and info["counts"]["risks"] == 0

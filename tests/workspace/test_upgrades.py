@@ -140,3 +140,34 @@ def test_a_file_one_version_ahead_is_refused_untouched(v1_file: Path) -> None:
             Workspace.open(v1_file, read_only=read_only)
     assert sha(v1_file) == before
     assert list_snapshots(v1_file) == []
+
+
+def _indexes(path: Path) -> list[tuple[str, str]]:
+    raw = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return sorted(raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"))
+    finally:
+        raw.close()
+
+
+def test_schema_2_drops_the_level_index_and_makes_optional_links_partial(v1_file: Path, tmp_path: Path) -> None:
+    """The real first step: the v1 fixture ends with exactly the indexes of a new file, rows untouched."""
+    import datetime as dt
+
+    hashes, counts = content_hash(v1_file), row_counts(v1_file)
+    assert "ix_risks_level" in dict(_indexes(v1_file))
+    with Workspace.open(v1_file) as ws:
+        assert ws.schema_version == 2
+    Workspace.create(tmp_path / "new.caio", client="Neuve", language="fr", start=dt.date(2026, 1, 5)).close()
+    upgraded = dict(_indexes(v1_file))
+    assert upgraded == dict(_indexes(tmp_path / "new.caio"))
+    assert "ix_risks_level" not in upgraded
+    assert upgraded["ix_risks_ai_system_id"].endswith("WHERE ai_system_id IS NOT NULL")
+    assert "WHERE" not in upgraded["ix_use_case_objectives_use_case_id"]  # a required link keeps a full index
+    assert content_hash(v1_file) == hashes and row_counts(v1_file) == counts
+    raw = sqlite3.connect(v1_file)
+    try:
+        plan = raw.execute("EXPLAIN QUERY PLAN SELECT id FROM risks WHERE ai_system_id = 1").fetchall()
+    finally:
+        raw.close()
+    assert "ix_risks_ai_system_id" in plan[0][-1]  # the look-up deleting an AI system makes still uses it

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from caio_desktop.domain.distinct import MISSING, Memo, lookup, recall, remember
@@ -26,6 +27,7 @@ from caio_desktop.operations import rules
 
 _PLAIN_TEXT = frozenset((FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.COLOR))
 _SUSPECT = frozenset(" \t\n\r#\xa0")
+_FIRST = itemgetter(slice(0, 1))
 
 
 @dataclass
@@ -124,6 +126,8 @@ def _convert_cells(column: PlanColumn, cells: Sequence[Any], lines: list[int], w
     text is kept as a custom attribute with a warning)."""
     header, key, convert, memo = column.header, column.key or "", column.convert, column.memo
     plain = column.kind in _PLAIN_TEXT
+    if plain and _all_plain_text(cells):  # the usual text column, checked in C
+        return list(cells)
     if plain:  # a text cell is its own value: only blanks, errors and non-texts need a look
         out = [c if c.__class__ is str and c and c[0] not in _SUSPECT else MISSING for c in cells]
         pending: Iterable[int] = [i for i, v in enumerate(out) if v is MISSING] if MISSING in out else ()
@@ -156,6 +160,14 @@ def _convert_cells(column: PlanColumn, cells: Sequence[Any], lines: list[int], w
         if not plain:
             remember(memo, cell, value)
     return out
+
+
+def _all_plain_text(cells: Sequence[Any]) -> bool:
+    """Every cell a text that is neither blank nor perhaps a spreadsheet error (those start with #)."""
+    if not cells or set(map(type, cells)) != {str}:
+        return False
+    firsts = set(map(_FIRST, map(str.strip, cells)))
+    return "" not in firsts and "#" not in firsts
 
 
 def _convert(convert: Converter, cell: Any, refused: Memo) -> Any:
