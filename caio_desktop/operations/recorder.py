@@ -22,7 +22,6 @@ from caio_desktop.workspace.models import AuditEntry, Base, utcnow
 
 _SUMMARY_LIMIT = 500
 _STAMPS = frozenset(("id", "created_at", "updated_at"))
-_LITERAL_KINDS = (type(None), int, float, str)
 _AUDIT = AuditEntry.__table__
 
 
@@ -92,20 +91,25 @@ def _bound_values(processor: Any, values: Sequence[Any]) -> Sequence[Any]:
     return out
 
 
-def _literal(values: Sequence[Any]) -> str | None:
-    """The SQL literal of a column whose rows all hold the same driver value ("NULL" when all are
-    empty), or None when they differ or the value has no safe literal (then it is bound)."""
+def _literal(values: Sequence[Any], processor: Any = None) -> str | None:
+    """The SQL literal of a column whose rows all hold the same value, as the driver would get it
+    through `processor` ("NULL" when all are empty); None when they differ or the value has no safe
+    literal (then it is bound)."""
     if not values:
         return None
     first = values[0]
-    kind = first.__class__
-    if kind not in _LITERAL_KINDS or values.count(first) != len(values) or len(set(map(type, values))) != 1:
+    if values.count(first) != len(values) or len(set(map(type, values))) != 1:
         return None  # (1, 1.0 and True are equal but not the same value)
     if first is None:
         return "NULL"
+    if processor is not None:
+        first = processor(first)
+    kind = first.__class__
     if kind is str:
         return None if "\x00" in first else "'" + first.replace("'", "''") + "'"
-    return repr(first) if kind is int or math.isfinite(first) else None
+    if kind is int or (kind is float and math.isfinite(first)):
+        return repr(first)
+    return None
 
 
 def _id_ranges(ids: Sequence[int]) -> Iterator[tuple[int, int]]:
@@ -188,14 +192,14 @@ class Recorder:
         count = len(next(iter(columns.values())))
         names, slots, bound = [], [], []
         for name, values in columns.items():
-            processed = _bound_values(t.c[name].type.dialect_impl(dialect).bind_processor(dialect), values)
-            literal = _literal(processed)
+            processor = t.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+            literal = _literal(values, processor)
             if literal == "NULL":
                 continue
             names.append(quote(name))
             slots.append(literal or "?")
             if literal is None:
-                bound.append(processed)
+                bound.append(_bound_values(processor, values))
         params = list(zip(*bound, strict=True)) if bound else [()] * count
         self.conn.exec_driver_sql(f"INSERT INTO {quote(t.name)} ({', '.join(names)}) VALUES ({', '.join(slots)})",
                                   params)

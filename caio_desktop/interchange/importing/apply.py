@@ -66,11 +66,11 @@ def apply_import(workspace, plan: ImportPlan, *, strict: bool = False,  # noqa: 
                  progress: Progress | None = None) -> ImportResult:
     """Import the plan's valid rows in one transaction (see the module docstring)."""
     mod = get_module(plan.module)
-    result = ImportResult(plan.module, rejected=list(plan.rejected), warnings=plan.warnings)
+    valid, rejected = plan.partition()
+    result = ImportResult(plan.module, rejected=rejected, warnings=[w for r in valid for w in r.warnings])
     if strict and result.rejected:
         result.refused_strict = True
         return result
-    valid = plan.valid
     change = ChangeSet("import", mod.key, plan.path.name, entity_fr=mod.fr, entity_en=mod.en)
 
     def operation(rec: Recorder) -> list[int]:
@@ -274,6 +274,13 @@ class _CodeSequence:
     def assign_column(self, codes: list[str | None], refused: dict[int, ValidationError]) -> None:
         """Fill the blank codes of `codes` in place, in order; a code already in use refuses its row."""
         used = self.used
+        if not refused and codes.count(None) == len(codes):  # the usual sheet without codes: all in a row
+            fresh = [f"R-{n:03d}" for n in range(self.next, self.next + len(codes))]
+            if used.isdisjoint(fresh):
+                codes[:] = fresh
+                used.update(fresh)
+                self.next += len(codes)
+                return
         for index, code in enumerate(codes):
             if index in refused:
                 continue

@@ -83,7 +83,7 @@ def convert_block(mod: Module, lines: list[int], block: list[list[Any]],
     derived, refusals = rules.derive_new_columns(mod.key, clean_columns, count)
     computed = _computed(mod.key)
     shared.derived = {k: v for k, v in derived.items() if k in computed}
-    rows = [PlannedRow(line, cells, None, warnings.get(index) or [], block=shared, index=index)
+    rows = [PlannedRow(line, cells, None, warnings.get(index, ()), block=shared, index=index)
             for index, (line, cells) in enumerate(zip(lines, block, strict=True))]
     refused = {**{i: exc for i, exc in enumerate(refusals) if exc is not None}, **first_error} \
         if any(refusals) else first_error

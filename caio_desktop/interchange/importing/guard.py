@@ -111,13 +111,11 @@ def sheet_members(path: Path, zf: zipfile.ZipFile, budget: list[int]) -> dict[st
 
 
 def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int], *,
-               exact_rows: bool = False) -> ErrorCells:
-    """Check a worksheet's true extent, streamed (refusing entities and sheets beyond the limits), and
-    return its error cells: python-calamine reads #REF! or #DIV/0! as empty, the user must hear of them."""
+               exact_rows: bool = False) -> None:
+    """Check a worksheet's true extent, streamed, refusing entities and sheets beyond the limits."""
     max_row = max_col = 0
     tail = b""
     first = True
-    errors: ErrorCells = {}
     for chunk in _stream(path, zf, member, budget):
         data = tail + chunk
         if first and _ENTITY.search(data[:65536]):
@@ -135,14 +133,31 @@ def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int], 
         if not exact_rows and max_col * _SMALL_ROWS > limits.MAX_CELLS:
             # Wide enough for rows below 100,000 to matter: count every row (from the start).
             return scan_sheet(path, zf, member, [limits.MAX_UNCOMPRESSED_BYTES], exact_rows=True)
-        if b' t="e"' in data:
-            for match in _ERROR_TYPE.finditer(data):
-                _error_cell(data, match.start(), errors)
         tail = data[-_OVERLAP:]
         first = False
         if max_row > limits.MAX_ROWS or max_col > limits.MAX_COLUMNS:
             break
     check_extent(path, Extent(max_row, max(max_col, 1)))
+    return None
+
+
+def error_cells(path: Path, member: str) -> ErrorCells:
+    """The error cells (#REF!, #DIV/0!…) of a worksheet already checked by `check_workbook`:
+    python-calamine reads them as empty, and the user must hear of them. Not a safety check, so the
+    reader runs it while python-calamine parses the sheet."""
+    errors: ErrorCells = {}
+    tail = b""
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise SpreadsheetError(path, f"is damaged or truncated ({exc})") from None
+    with zf:
+        for chunk in _stream(path, zf, member, [limits.MAX_UNCOMPRESSED_BYTES]):
+            data = tail + chunk
+            if b' t="e"' in data:
+                for match in _ERROR_TYPE.finditer(data):
+                    _error_cell(data, match.start(), errors)
+            tail = data[-_OVERLAP:]
     return errors
 
 
@@ -175,8 +190,8 @@ def check_extent(path: Path, extent: Extent) -> None:
                                      f"import reads at most {limits.MAX_CELLS:,} cells")
 
 
-def check_workbook(path: Path) -> dict[str, ErrorCells]:
-    """Check an xlsx/xlsm before calamine opens it; returns each sheet's error cells."""
+def check_workbook(path: Path) -> dict[str, str]:
+    """Check an xlsx/xlsm before calamine opens it; returns each sheet's worksheet member."""
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
@@ -187,7 +202,9 @@ def check_workbook(path: Path) -> dict[str, ErrorCells]:
         members = sheet_members(path, zf, budget)
         if "xl/sharedStrings.xml" in zf.namelist():
             _check_strings(path, zf, budget)
-        return {name: scan_sheet(path, zf, member, budget) for name, member in members.items()}
+        for member in members.values():
+            scan_sheet(path, zf, member, budget)
+        return members
 
 
 def _check_strings(path: Path, zf: zipfile.ZipFile, budget: list[int]) -> None:

@@ -59,6 +59,14 @@ class ImportPlan:
     rows: list[PlannedRow]
     update_existing: bool = True
 
+    def partition(self) -> tuple[list[PlannedRow], list[PlannedRow]]:
+        """The valid rows and the rejected ones, in one pass."""
+        valid: list[PlannedRow] = []
+        rejected: list[PlannedRow] = []
+        for row in self.rows:
+            (valid if row.error is None else rejected).append(row)
+        return valid, rejected
+
     @property
     def valid(self) -> list[PlannedRow]:
         return [r for r in self.rows if r.error is None]

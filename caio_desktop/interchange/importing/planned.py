@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,10 +41,10 @@ class PlannedRow:
     __slots__ = ("line", "cells", "warnings", "error", "match_id", "block", "index", "_values", "_derived")
 
     def __init__(self, line: int, cells: list[Any], values: dict[str, Any] | None = None,
-                 warnings: list[Problem] | None = None, *, block: RowBlock | None = None, index: int = 0) -> None:
+                 warnings: Sequence[Problem] = (), *, block: RowBlock | None = None, index: int = 0) -> None:
         self.line = line  # row number in the sheet
         self.cells = cells
-        self.warnings: list[Problem] = warnings if warnings is not None else []
+        self.warnings: Sequence[Problem] = warnings  # (an empty tuple shared by the rows without any)
         self.error: Problem | None = None
         self.match_id: int | None = None  # the existing row it will update
         self.block, self.index = block, index

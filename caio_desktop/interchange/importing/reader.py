@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ class Table:
 
     @property
     def width(self) -> int:
-        return max((len(cells) for cells in self.rows), default=0)
+        return max(map(len, self.rows), default=0)
 
     def line(self, index: int) -> int:
         """The row number the spreadsheet shows for `rows[index]`."""
@@ -53,7 +54,7 @@ class Source:
         self.kind = _kind(path)
         self._workbook: Any = None
         self._csv: list[list[str]] | None = None
-        self._errors: dict[str, guard.ErrorCells] = {}
+        self._members: dict[str, str] = {}  # xlsx sheet name → worksheet member, checked by the guard
         self._tables: dict[str, Table] = {}  # a sheet read once (the wizard re-reads on every choice)
         self.from_caio_export = False  # one of our own exports (`workbook_layout.EXPORT_KEYWORD`)
         if self.kind == "csv":
@@ -66,7 +67,7 @@ class Source:
         from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
         if self.kind == "xlsx":
-            self._errors = guard.check_workbook(self.path)
+            self._members = guard.check_workbook(self.path)
             self.from_caio_export = _is_caio_export(self.path)
         elif self.kind == "ods":
             guard.check_ods(self.path)
@@ -105,7 +106,7 @@ class Source:
         from python_calamine import CalamineError
 
         try:
-            sheet = self._workbook.get_sheet_by_name(name)
+            sheet, errors = self._parse(name)
             # xls and ods sheets are checked once read (calamine caps their repeated cells itself).
             last_row, last_column = sheet.end or (0, 0)
             guard.check_extent(self.path, guard.Extent(last_row + 1, last_column + 1))
@@ -114,10 +115,34 @@ class Source:
             merged = list(sheet.merged_cell_ranges or [])
         except CalamineError as exc:
             raise SpreadsheetError(self.path, f"sheet {name!r} cannot be read ({_short(exc)})") from None
-        for (row, column), text in self._errors.get(name, {}).items():
+        for (row, column), text in errors.items():
             if row < len(raw) and column < len(raw[row]) and raw[row][column] in ("", None):
                 raw[row][column] = text  # calamine reads error cells as empty: put the error back
         return Table(self.path, name, raw, merged)
+
+    def _parse(self, name: str) -> tuple[Any, guard.ErrorCells]:
+        """python-calamine's parse of sheet `name`, and the sheet's error cells found meanwhile: the
+        parse releases the GIL, so a helper thread runs it while this one reads the XML for errors."""
+        member = self._members.get(name)
+        if member is None:
+            return self._workbook.get_sheet_by_name(name), {}
+        parsed: dict[str, Any] = {}
+
+        def parse() -> None:
+            try:
+                parsed["sheet"] = self._workbook.get_sheet_by_name(name)
+            except BaseException as exc:  # noqa: BLE001 - raised again in the calling thread
+                parsed["error"] = exc
+
+        helper = threading.Thread(target=parse, name="import-parse-sheet", daemon=True)
+        helper.start()
+        try:
+            errors = guard.error_cells(self.path, member)
+        finally:
+            helper.join()
+        if "error" in parsed:
+            raise parsed["error"]
+        return parsed["sheet"], errors
 
     def close(self) -> None:
         self._tables = {}

@@ -37,7 +37,7 @@ def test_repeated_cells_give_each_row_its_own_problems(workspace, tmp_path: Path
             assert [w.column for w in row.warnings] == ["Catégorie"] and row.warnings[0].line == line
             assert row.values["category"] is None
         else:
-            assert row.warnings == [] and row.values["category"] == "privacy_gdpr"
+            assert not row.warnings and row.values["category"] == "privacy_gdpr"
         if n % 7 == 0:
             expected_custom["Remarque"] = f"note {n}"
         assert row.values["custom"] == expected_custom

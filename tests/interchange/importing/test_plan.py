@@ -37,7 +37,7 @@ def test_plan_maps_converts_and_keeps_unmapped_columns_as_custom(workspace, tmp_
                                    "review_date": "Date de revue", "ai_system_id": "Système"}
     assert [r.line for r in plan.rows] == [4, 6, 7, 8]  # the blank row 5 is skipped
     first = plan.rows[0]
-    assert first.error is None and first.warnings == []
+    assert first.error is None and not first.warnings
     assert first.values == {"title": "Fuite de données", "likelihood": 4, "impact": 5,
                             "category": "cybersecurity", "owner": "DSI", "review_date": dt.date(2026, 11, 25),
                             "ai_system_id": 1, "custom": {"Remarque interne": "vu en COPIL"}}
