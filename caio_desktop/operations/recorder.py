@@ -98,6 +98,8 @@ def _literal(values: Sequence[Any], processor: Any = None) -> str | None:
     if not values:
         return None
     first = values[0]
+    if values[-1] != first or values[len(values) // 2] != first:  # most columns: told apart at once
+        return None
     if values.count(first) != len(values) or len(set(map(type, values))) != 1:
         return None  # (1, 1.0 and True are equal but not the same value)
     if first is None:
@@ -174,24 +176,32 @@ class Recorder:
         full: dict[str, Sequence[Any]] = {"id": range(start, start + count), "custom": [{}] * count,
                                           **{k: v for k, v in columns.items() if k not in _STAMPS},
                                           "created_at": [now] * count, "updated_at": [now] * count}
-        self._insert_columns(t, full)
+        self._insert_columns(t, full, ids_given=False)
+        highest = self.conn.execute(select(func.max(t.c.id))).scalar()
+        if highest != start + count - 1:  # SQLite gives each new row max(id) + 1: never otherwise here
+            raise RuntimeError(f"{table_name}: the bulk insert got ids up to {highest}, not {start + count - 1}")
         stored = {k: list(v) if k == "id" else v for k, v in full.items()}
         self.changes.append(BulkInsert(table_name, stored))
         if self._audit:
             self._write_audit(table_name, None, None, f"{count} rows")
         return list(full["id"])
 
-    def _insert_columns(self, t: Table, columns: Mapping[str, Sequence[Any]]) -> None:
-        # Straight to the driver with each column's own bind processor: SQLAlchemy's per-row parameter
-        # handling costs several times what SQLite itself does for a 100,000-row import. A column that
-        # holds one value in every row (no link, the same status, the batch's timestamps) is written once
-        # into the statement, and an all-empty one left to SQLite's NULL: binding parameters is most of
-        # what executemany costs per row.
+    def _insert_columns(self, t: Table, columns: Mapping[str, Sequence[Any]], *, ids_given: bool = True) -> None:
+        """One executemany of `columns` (name → the rows' values), straight to the driver.
+
+        SQLAlchemy's per-row parameter handling costs several times what SQLite itself does for a
+        100,000-row import, so each column goes through its own bind processor here and the rows are
+        streamed to sqlite3 as tuples. Binding parameters is most of what executemany costs per row: a
+        column holding one value in every row (the same status, the batch's timestamps) is written once
+        into the statement, an all-empty one is left to SQLite's NULL, and with `ids_given=False` SQLite
+        numbers the rows itself (max(id) + 1 onwards, as `insert_columns` expects and checks).
+        """
         dialect = self.conn.dialect
         quote = dialect.identifier_preparer.quote
-        count = len(next(iter(columns.values())))
         names, slots, bound = [], [], []
         for name, values in columns.items():
+            if name == "id" and not ids_given:
+                continue
             processor = t.c[name].type.dialect_impl(dialect).bind_processor(dialect)
             literal = _literal(values, processor)
             if literal == "NULL":
@@ -200,9 +210,13 @@ class Recorder:
             slots.append(literal or "?")
             if literal is None:
                 bound.append(_bound_values(processor, values))
-        params = list(zip(*bound, strict=True)) if bound else [()] * count
-        self.conn.exec_driver_sql(f"INSERT INTO {quote(t.name)} ({', '.join(names)}) VALUES ({', '.join(slots)})",
-                                  params)
+        count = len(next(iter(columns.values())))
+        cursor = self.conn.connection.driver_connection.cursor()  # this transaction's own connection
+        try:
+            cursor.executemany(f"INSERT INTO {quote(t.name)} ({', '.join(names)}) VALUES ({', '.join(slots)})",
+                               zip(*bound, strict=True) if bound else [()] * count)
+        finally:
+            cursor.close()
 
     def update(self, table_name: str, row_id: int, values: Mapping[str, Any]) -> bool:
         """Set `values` on a row; returns False (and records nothing) when nothing actually changes."""

@@ -275,7 +275,7 @@ class _CodeSequence:
         """Fill the blank codes of `codes` in place, in order; a code already in use refuses its row."""
         used = self.used
         if not refused and codes.count(None) == len(codes):  # the usual sheet without codes: all in a row
-            fresh = [f"R-{n:03d}" for n in range(self.next, self.next + len(codes))]
+            fresh = list(map("R-{:03d}".format, range(self.next, self.next + len(codes))))
             if used.isdisjoint(fresh):
                 codes[:] = fresh
                 used.update(fresh)
