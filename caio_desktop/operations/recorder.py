@@ -64,6 +64,10 @@ def _bound_values(processor: Any, values: Sequence[Any]) -> Sequence[Any]:
     if processor is None:
         return values
     kinds = set(map(type, values))
+    if kinds == {dict}:  # custom attributes: each distinct set once, told apart in C
+        processed = _bound_dicts(processor, values)
+        if processed is not None:
+            return processed
     if len(kinds) == 1 and dict not in kinds:  # one type (timestamps, dates): each distinct value once, in C
         try:
             processed = {value: processor(value) for value in set(values)}
@@ -127,6 +131,20 @@ def _id_ranges(ids: Sequence[int]) -> Iterator[tuple[int, int]]:
             first = previous = row_id
     if first is not None:
         yield first, previous
+
+
+def _bound_dicts(processor: Any, values: Sequence[dict]) -> list[Any] | None:
+    """Dicts of texts (custom attributes) as the driver takes them, each distinct one processed once;
+    None when some hold other values (1 and True are equal but must not share an encoding)."""
+    keys = list(map(tuple, map(dict.items, values)))
+    try:
+        distinct = set(keys)
+    except TypeError:
+        return None
+    if not all(value.__class__ is str for key in distinct for _, value in key):
+        return None
+    processed = {key: processor(dict(key)) for key in distinct}
+    return list(map(processed.__getitem__, keys))
 
 
 class Recorder:
