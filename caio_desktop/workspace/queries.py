@@ -7,6 +7,7 @@ Rows are read with SQLAlchemy Core (no ORM objects) so that large registers page
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -100,11 +101,23 @@ def row_label(mod: Module, row: Row, *, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def labels(workspace, module_key: str) -> dict[int, str]:  # noqa: ANN001
-    """id → label of every row of a module (for REF pickers and exports)."""
+_WHOLE_MODULE = 5_000  # asked for more ids than this, read the whole module's labels in one query
+
+
+def labels(workspace, module_key: str, ids: Collection[int] | None = None) -> dict[int, str]:  # noqa: ANN001
+    """id → label of the rows `ids` of a module, or of all its rows (for REF pickers and exports).
+    Rows that do not exist are simply absent."""
     mod = module(module_key)
+    statement = select(*_label_columns(mod))
     with workspace.engine.connect() as conn:
-        return {r["id"]: row_label(mod, dict(r)) for r in conn.execute(select(*_label_columns(mod))).mappings()}
+        if ids is None or len(ids) > _WHOLE_MODULE:
+            found = {r["id"]: row_label(mod, dict(r)) for r in conn.execute(statement).mappings()}
+            return found if ids is None else {i: found[i] for i in ids if i in found}
+        wanted, found = sorted(ids), {}
+        for start in range(0, len(wanted), 900):  # SQLite's parameter limit
+            chunk = statement.where(_table(module_key).c.id.in_(wanted[start:start + 900]))
+            found.update((r["id"], row_label(mod, dict(r))) for r in conn.execute(chunk).mappings())
+        return found
 
 
 def _label_columns(mod: Module) -> list:  # noqa: ANN202 - Columns

@@ -40,7 +40,10 @@ _FALSE = frozenset(("0", "false", "no", "non", "n", "faux", "-", "none", "aucun"
 _LIST_MARKER = re.compile(r"^(?:[a-z]|\d{1,2})[).]\s+")
 _DASH_SPLIT = re.compile(r"\s+[-–—:]\s+")
 _OUT_OF_FIVE = re.compile(r"^\s*([1-5])\s*(?:/|sur|out of)\s*5\s*$")
-_SPLIT_REFS = re.compile(r"\s*(?:[;\n|]|,\s)\s*")
+# Several references in one cell: ";", "|" and line breaks always separate, ", " only between names
+# (a title may hold one: see `_comma_refs`).
+_SPLIT_STRONG = re.compile(r"\s*[;\n|]\s*")
+_SPLIT_COMMA = re.compile(r"\s*,\s+")
 
 
 class Unfit(ValueError):
@@ -182,16 +185,37 @@ def _ref(targets: Mapping[str, int], module_key: str) -> Converter:
 
 
 def _refs(targets: Mapping[str, int], module_key: str) -> Converter:
-    one = _ref(targets, module_key)
-
     def convert(value: Any) -> list[int]:
         text = cell_text(value).strip()
         whole = targets.get(fold(text))
         if whole is not None:
             return [whole]
-        return sorted({one(part) for part in _SPLIT_REFS.split(text) if part.strip()})
+        found: set[int] = set()
+        for part in _SPLIT_STRONG.split(text):
+            if part.strip():
+                found.update(_comma_refs(part, targets, module_key))
+        return sorted(found)
 
     return convert
+
+
+def _comma_refs(text: str, targets: Mapping[str, int], module_key: str) -> list[int]:
+    """The rows a ", "-separated list names, where a title may itself hold ", " ("Tri, routage et
+    réponse"): from each position the longest run of pieces that names a row is taken."""
+    pieces = [p for p in _SPLIT_COMMA.split(text.strip()) if p]
+    ids, start = [], 0
+    while start < len(pieces):
+        for end in range(len(pieces), start, -1):
+            found = targets.get(fold(", ".join(pieces[start:end])))
+            if found is not None:
+                ids.append(found)
+                start = end
+                break
+        else:
+            named = pieces[start] if len(pieces) > 1 else text.strip()
+            raise Unfit(f"names no {module_key} row (by code or title): {named!r}" if len(pieces) > 1
+                        else f"names no {module_key} row (by code or title)")
+    return ids
 
 
 _SIMPLE: dict[FieldKind, Converter] = {

@@ -134,12 +134,8 @@ class MappingPage(QWizardPage):
         return bool(self.combos) and not self.current().missing_required()
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt API
-        mapping = self.current()
-        self.session.mapping = mapping
-        if self.remember.isChecked():
-            from caio_desktop.interchange.importing import save_mapping_in_workspace
-
-            save_mapping_in_workspace(self.session.context.workspace, mapping)
+        self.session.mapping = self.current()
+        self.session.remember_mapping = self.remember.isChecked()  # saved once the import succeeds
         return True
 
     def _load(self) -> None:

@@ -83,6 +83,11 @@ class RunPage(QWizardPage):
         self.session.result = result
         if result.change is not None:
             self.session.context.push(result.change)  # the whole import is one undo step
+        if self.session.remember_mapping and not result.refused_strict and self.session.mapping is not None:
+            from caio_desktop.interchange.importing import save_mapping_in_workspace
+
+            # Only a mapping that imported something is worth proposing next time.
+            save_mapping_in_workspace(self.session.context.workspace, self.session.mapping)
         self.done = True
         self.cancel_button.setEnabled(False)
         self.progress.setValue(self.progress.maximum())

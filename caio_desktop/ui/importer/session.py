@@ -26,6 +26,7 @@ class ImportSession:
     mapping: ColumnMapping | None = None
     plan: ImportPlan | None = None
     result: ImportResult | None = None
+    remember_mapping: bool = False  # saved for the register's next import once this one has succeeded
 
     @property
     def lang(self) -> str:

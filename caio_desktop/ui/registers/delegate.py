@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate, QStyleOptionViewIte
 from caio_desktop.domain.fields import FieldKind
 from caio_desktop.ui.registers.editors import ChoiceEditor, DateEditor, editor_for
 from caio_desktop.ui.registers.model import RegisterModel
+from caio_desktop.ui.registers.ref_picker import RefEditor
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -36,9 +37,10 @@ class RegisterDelegate(QStyledItemDelegate):
         if field.kind in (FieldKind.CHOICE, FieldKind.DATE):
             return editor_for(field, model.context.lang, parent)
         if field.kind == FieldKind.REF and field.ref:
-            editor = ChoiceEditor(parent)
-            editor.set_options(sorted(model.ref_labels(field.ref).items(), key=lambda kv: kv[1].casefold()),
-                               allow_empty=not field.required)
+            # The form's picker: the whole list for a short register, a search beyond LIST_LIMIT rows.
+            editor = RefEditor(parent)
+            editor.set_source(model.context.workspace, field.ref, allow_empty=not field.required)
+            editor.committed.connect(lambda: self.commitData.emit(editor))  # a row chosen in the search
             return editor
         return super().createEditor(parent, option, index)
 

@@ -89,8 +89,8 @@ class RegisterModel(QAbstractTableModel):
         return self._rows[row].get(self.fields[column].key)
 
     def ref_labels(self, module_key: str) -> dict[int, str]:
-        if module_key not in self._ref_labels and self.context.workspace is not None:
-            self._ref_labels[module_key] = queries.labels(self.context.workspace, module_key)
+        """Labels of the rows of `module_key` that the loaded rows refer to, read as rows load: an
+        action register never reads the labels of 100,000 risks to show twenty actions."""
         return self._ref_labels.get(module_key, {})
 
     @property
@@ -258,9 +258,14 @@ class RegisterModel(QAbstractTableModel):
     def _on_rows_changed(self, changed: dict[str, frozenset[int]]) -> None:
         if self.context.workspace is None:
             return
-        refreshed = [key for key in self._ref_labels if key in changed]
-        for key in refreshed:
-            self._ref_labels[key] = queries.labels(self.context.workspace, key)
+        refreshed = []
+        for key, known in self._ref_labels.items():  # the labels shown of rows that changed
+            stale = changed.get(key, frozenset()) & known.keys()
+            if stale:
+                for row_id in stale:
+                    del known[row_id]
+                known.update(queries.labels(self.context.workspace, key, stale))
+                refreshed.append(key)
         for row_id in sorted(changed.get(self.module.key, ())):
             self._apply_row(row_id)
         if refreshed and self._rows:
@@ -273,6 +278,8 @@ class RegisterModel(QAbstractTableModel):
         if fresh is not None and not self._matches(fresh):
             fresh = None
         position = self.row_of(row_id)
+        if fresh is not None:
+            self._read_labels([fresh])
         if position >= 0 and fresh is not None:
             self._rows[position] = fresh
             self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.fields) - 1))
@@ -336,8 +343,33 @@ class RegisterModel(QAbstractTableModel):
             return int(conn.execute(statement).scalar_one())
 
     def _append(self, rows: list[dict[str, Any]]) -> None:
+        self._read_labels(rows)
         self._rows.extend(rows)
         self._ids.extend(r["id"] for r in rows)
+
+    def _read_labels(self, rows: list[dict[str, Any]]) -> None:
+        """Read the labels `rows` refer to that are not known yet (one query per referenced module)."""
+        if self.context.workspace is None:
+            return
+        wanted: dict[str, set[int]] = {}
+        for field in self.fields:
+            if field.kind in (FieldKind.REF, FieldKind.REFS) and field.ref:
+                ids = wanted.setdefault(field.ref, set())
+                for row in rows:
+                    value = row.get(field.key)
+                    if value is not None and field.kind == FieldKind.REFS:
+                        ids.update(value)
+                    elif value is not None:
+                        ids.add(value)
+        if any(f.key in _SOURCE_FIELDS for f in self.fields):
+            for row in rows:
+                if row.get("source_module") in MODULES and row.get("source_id") is not None:
+                    wanted.setdefault(row["source_module"], set()).add(row["source_id"])
+        for module_key, ids in wanted.items():
+            known = self._ref_labels.setdefault(module_key, {})
+            missing = ids - known.keys()
+            if missing:
+                known.update(queries.labels(self.context.workspace, module_key, missing))
 
 
 def to_python(field: Field, value: Any) -> Any:

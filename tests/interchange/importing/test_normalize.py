@@ -95,3 +95,14 @@ def test_references_by_code_or_title_and_lists_of_them() -> None:
                    targets=objectives) == [1, 2]
     assert convert("use_cases", "objective_ids", "Améliorer le service\nRéduire les coûts",
                    targets=objectives) == [1, 2]
+
+
+def test_a_title_holding_a_comma_is_one_reference_among_others() -> None:
+    objectives = {"tri routage et reponse": 1, "reduire les couts": 2, "tri": 3, "o 4": 4}
+    resolve = lambda text: convert("use_cases", "objective_ids", text, targets=objectives)  # noqa: E731
+    assert resolve("Tri, routage et réponse") == [1]
+    assert resolve("Tri, routage et réponse, Réduire les coûts") == [1, 2]
+    assert resolve("Réduire les coûts, Tri, routage et réponse; O-4") == [1, 2, 4]
+    assert resolve("Tri, Réduire les coûts") == [2, 3]  # the longest name wins only where it is whole
+    with pytest.raises(Unfit, match="names no objectives row .*'Inconnu'"):
+        resolve("Réduire les coûts, Inconnu")

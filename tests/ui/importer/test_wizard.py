@@ -159,6 +159,7 @@ def test_cancel_during_the_import_leaves_the_workspace_unchanged(qtbot, context,
     qtbot.waitUntil(lambda: "cancelled" in wizard.run_page.status.text(), timeout=10_000)
     _shot(wizard, "6-cancelled")
     assert count_rows(workspace, "risks") == 0 and context.undo_stack.count() == 0
+    assert setting(workspace, "import_mapping:risks") is None  # a cancelled import teaches no mapping
     assert wizard.currentId() == ImportWizard.RUN and not wizard.run_page.isComplete()
     assert wizard.run_page.progress.value() == 0
 

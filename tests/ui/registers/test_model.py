@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
 
-from caio_desktop.operations import create_row, delete_rows
+from caio_desktop.operations import create_row, delete_rows, update_row
 from caio_desktop.operations.changes import ChangeSet
 from caio_desktop.operations.history import run_recorded
 from caio_desktop.ui.context import AppContext
@@ -199,3 +199,42 @@ def test_fetch_all_loads_the_rest_in_one_insert(qtbot, context) -> None:
         model.fetch_all()
     assert (blocker.args[1], blocker.args[2]) == (200, 699)
     assert model.rowCount() == 700 and not model.canFetchMore(QModelIndex())
+
+
+def test_a_register_reads_only_the_labels_its_rows_show(qtbot, context) -> None:
+    """Twenty actions on a 3,000-risk register: their risks' labels only, kept in step with renames."""
+    rows = [{"code": f"R-{n:04d}", "title": f"Risque {n}", "likelihood": 2, "impact": 2} for n in range(1, 3001)]
+    run_recorded(context.workspace, ChangeSet("import", "risks", "3000"), lambda rec: rec.insert_many("risks", rows))
+    for n in (7, 7, 2999):
+        context.perform(create_row, "risk_actions", {"title": f"Traiter {n}", "risk_id": n})
+    model = RegisterModel(context, "risk_actions")
+    column = model.column("risk_id")
+    assert [model.index(r, column).data() for r in range(3)] == ["R-0007", "R-0007", "R-2999"]
+    assert set(model.ref_labels("risks")) == {7, 2999}
+    context.perform(update_row, "risks", 7, {"code": "R-CYBER"})
+    assert model.index(0, column).data() == "R-CYBER"
+    context.perform(create_row, "risk_actions", {"title": "Traiter 42", "risk_id": 42})
+    assert model.index(3, column).data() == "R-0042" and set(model.ref_labels("risks")) == {7, 42, 2999}
+
+
+def test_the_table_edits_a_reference_to_a_long_register_by_searching(qtbot, context, monkeypatch) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem, QWidget
+
+    from caio_desktop.ui.registers import ref_picker
+    from caio_desktop.ui.registers.delegate import RegisterDelegate
+
+    monkeypatch.setattr(ref_picker, "LIST_LIMIT", 3)
+    for n in range(5):
+        _risk(context, f"Risque {n}")
+    context.perform(create_row, "risk_actions", {"title": "Traiter", "risk_id": 2})
+    model = RegisterModel(context, "risk_actions")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    delegate = RegisterDelegate()
+    cell = model.index(0, model.column("risk_id"))
+    editor = delegate.createEditor(parent, QStyleOptionViewItem(), cell)
+    delegate.setEditorData(editor, cell)
+    assert editor.searching and editor.count() == 1 and editor.currentText() == "R-002"
+    editor.set_value(4)
+    delegate.setModelData(editor, model, cell)
+    assert get_row(context.workspace, "risk_actions", 1)["risk_id"] == 4 and cell.data() == "R-004"
