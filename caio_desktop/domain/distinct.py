@@ -14,6 +14,7 @@ from typing import Any
 MISSING: Any = object()
 Memo = dict[type, dict[Hashable, Any]]
 _NONE: dict[Hashable, Any] = {}
+_PLAIN = frozenset((str, type(None)))  # never equal to a value of another type
 
 
 def recall(memo: Memo, values: Sequence[Any]) -> tuple[list[Any], list[int]]:
@@ -23,6 +24,9 @@ def recall(memo: Memo, values: Sequence[Any]) -> tuple[list[Any], list[int]]:
     try:
         if len(types) == 1:  # the usual column: one dictionary look-up per value, in C
             table = memo.get(types.pop(), _NONE)
+            found = list(map(table.get, values, repeat(MISSING, count)))
+        elif len(types - _PLAIN) <= 1:  # texts and one other type ("Élevé", 4): no equal keys across types
+            table = {k: v for kind in types for k, v in memo.get(kind, _NONE).items()}
             found = list(map(table.get, values, repeat(MISSING, count)))
         else:
             found = [memo.get(v.__class__, _NONE).get(v, MISSING) for v in values]

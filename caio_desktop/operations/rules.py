@@ -99,10 +99,18 @@ def derive_new_columns(module_key: str, columns: Mapping[str, Sequence[Any]],
         return found
 
     blank = [None] * count
+
+    def levels_of(likelihoods: Sequence[Any], impacts: Sequence[Any]) -> list[str | None]:
+        if {*map(type, likelihoods), *map(type, impacts)} <= {int, type(None)}:
+            # the usual columns (scores as stored): each distinct pair looked up once, the rest in C
+            pairs = list(zip(likelihoods, impacts, strict=True))
+            found = {pair: level(*pair) for pair in set(pairs)}
+            return list(map(found.__getitem__, pairs))
+        return list(map(level, likelihoods, impacts))
+
     return {
-        "level": list(map(level, columns.get("likelihood", blank), columns.get("impact", blank))),
-        "residual_level": list(map(level, columns.get("residual_likelihood", blank),
-                                   columns.get("residual_impact", blank))),
+        "level": levels_of(columns.get("likelihood", blank), columns.get("impact", blank)),
+        "residual_level": levels_of(columns.get("residual_likelihood", blank), columns.get("residual_impact", blank)),
     }, [None] * count
 
 

@@ -20,3 +20,16 @@ def test_values_are_remembered_by_type_and_value() -> None:
     assert found == ["one", MISSING, "text one", MISSING, "date"] and pending == [1, 3]
     found, pending = recall(memo, [1, [2]])  # an unhashable value: nothing recalled
     assert found == [MISSING, MISSING] and pending == [0, 1]
+
+
+def test_texts_mixed_with_one_other_type_are_recalled_together() -> None:
+    from decimal import Decimal
+
+    memo: dict = {}
+    remember(memo, 4, "four")
+    remember(memo, "Élevé", "high")
+    remember(memo, "4", "text four")
+    found, pending = recall(memo, ["Élevé", 4, None, "4", "Faible"])
+    assert found == ["high", "four", MISSING, "text four", MISSING] and pending == [2, 4]
+    found, _ = recall(memo, ["Élevé", 4, Decimal(4), 4.0])  # equal numbers of other types stay apart
+    assert found == ["high", "four", MISSING, MISSING]

@@ -115,3 +115,47 @@ def test_bulk_insert_keeps_values_that_are_equal_but_not_the_same() -> None:
     assert _literal([1, True, 1.0]) is None and _literal([2, 2]) == "2" and _literal([None, None]) == "NULL"
     assert _literal([float("nan")] * 2) is None and _literal(["a\x00"] * 2) is None
     assert _literal(["l'IA"] * 2) == "'l''IA'" and _literal(["a", "b"]) is None and _literal([]) is None
+
+
+def _index_sql(workspace) -> dict[str, str]:  # noqa: ANN001
+    import sqlite3
+
+    connection = sqlite3.connect(workspace.path)
+    try:
+        return dict(connection.execute("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'risks' AND sql IS NOT NULL"))
+    finally:
+        connection.close()
+
+
+def test_a_large_bulk_load_rebuilds_the_plain_indexes_as_they_were(workspace, monkeypatch) -> None:
+    import pytest
+
+    from caio_desktop.operations import recorder
+
+    monkeypatch.setattr(recorder, "_BULK_LOAD_ROWS", 10)
+    before = _index_sql(workspace)
+    rows = [{"code": f"R-{n:03d}", "title": f"Risque {n}", "likelihood": 1 + n % 5, "impact": 2} for n in range(40)]
+
+    def load(rec, fail: bool = False):  # noqa: ANN001, ANN202
+        with rec.bulk_load("risks", len(rows)):
+            assert "ix_risks_matrix" not in dict(rec.conn.exec_driver_sql(
+                "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'risks'").all())
+            rec.insert_many("risks", rows)
+            if fail:
+                raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        run_recorded(workspace, ChangeSet("import", "risks", "40"), lambda rec: load(rec, fail=True))
+    assert _index_sql(workspace) == before and count_rows(workspace, "risks") == 0
+    run_recorded(workspace, ChangeSet("import", "risks", "40"), load)
+    assert _index_sql(workspace) == before and count_rows(workspace, "risks") == 40
+    import sqlite3
+
+    connection = sqlite3.connect(workspace.path)
+    try:
+        plan = connection.execute("EXPLAIN QUERY PLAN SELECT likelihood, impact, count(*) FROM risks "
+                                  "GROUP BY likelihood, impact").fetchall()
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        connection.close()
+    assert "ix_risks_matrix" in plan[0][-1]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -206,10 +207,11 @@ def _bulk_insert(rec: Recorder, mod, rows: list[PlannedRow], result: ImportResul
     count = len(rows) - len(refused)
     links = {key: columns.pop(key) for key in refs_fields}
     ids: list[int] = []
-    for start in range(0, count, BATCH):
-        size = min(BATCH, count - start)
-        ids.extend(rec.insert_columns(mod.key, {k: v[start:start + size] for k, v in columns.items()}, size))
-        ticker.tick(size)
+    with rec.bulk_load(mod.key, count):
+        for start in range(0, count, BATCH):
+            size = min(BATCH, count - start)
+            ids.extend(rec.insert_columns(mod.key, {k: v[start:start + size] for k, v in columns.items()}, size))
+            ticker.tick(size)
     for key, wanted in links.items():
         link, own, other = LINKS[(mod.key, key)]
         pairs = [(row_id, other_id) for row_id, others in zip(ids, wanted, strict=True) for other_id in others or ()]
@@ -227,7 +229,7 @@ def _gather(mod, rows: list[PlannedRow], keys: list[str],  # noqa: ANN001
     out: dict[str, list[Any]] = {key: [] for key in (*keys, "custom")}
     refused: dict[int, ValidationError] = {}
     done = 0
-    for _, group in groupby(rows, key=lambda row: id(row.block)):
+    for _, group in groupby(rows, key=attrgetter("block")):
         group = list(group)
         block = group[0].block
         if block is None:  # rows detached from their block: each its own block of one

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -83,8 +84,8 @@ def convert_block(mod: Module, lines: list[int], block: list[list[Any]],
     derived, refusals = rules.derive_new_columns(mod.key, clean_columns, count)
     computed = _computed(mod.key)
     shared.derived = {k: v for k, v in derived.items() if k in computed}
-    rows = [PlannedRow(line, cells, None, warnings.get(index, ()), block=shared, index=index)
-            for index, (line, cells) in enumerate(zip(lines, block, strict=True))]
+    notes = [warnings.get(index, ()) for index in range(count)] if warnings else repeat((), count)
+    rows = list(map(PlannedRow, lines, block, repeat(None, count), notes, repeat(shared, count), range(count)))
     refused = {**{i: exc for i, exc in enumerate(refusals) if exc is not None}, **first_error} \
         if any(refusals) else first_error
     if refused:

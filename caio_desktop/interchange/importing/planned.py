@@ -24,7 +24,7 @@ class Problem:
         return f"{where}: {value}{self.reason}"
 
 
-@dataclass
+@dataclass(eq=False)  # one block is equal only to itself (rows are grouped by their block)
 class RowBlock:
     """Rows converted together, kept column by column: each mapped field's cleaned values (None in a
     refused row), each row's custom attributes and derived values. The bulk insert reads these columns
@@ -40,14 +40,17 @@ class PlannedRow:
 
     __slots__ = ("line", "cells", "warnings", "error", "match_id", "block", "index", "_values", "_derived")
 
+    # (positional parameters only after `values`: an import makes one row per sheet line, and keyword
+    # arguments cost a third of the construction)
     def __init__(self, line: int, cells: list[Any], values: dict[str, Any] | None = None,
-                 warnings: Sequence[Problem] = (), *, block: RowBlock | None = None, index: int = 0) -> None:
+                 warnings: Sequence[Problem] = (), block: RowBlock | None = None, index: int = 0) -> None:
         self.line = line  # row number in the sheet
         self.cells = cells
         self.warnings: Sequence[Problem] = warnings  # (an empty tuple shared by the rows without any)
         self.error: Problem | None = None
         self.match_id: int | None = None  # the existing row it will update
-        self.block, self.index = block, index
+        self.block = block
+        self.index = index
         self._values = values
         self._derived: dict[str, Any] | None = None
 
