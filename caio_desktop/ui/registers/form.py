@@ -25,12 +25,13 @@ from caio_desktop.domain.modules import MODULES
 from caio_desktop.operations import update_row
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.registers.badges import badge_color, text_on
-from caio_desktop.ui.registers.editors import RefsEditor, editor_for
+from caio_desktop.ui.registers.editors import ChoiceEditor, RefsEditor, editor_for
 from caio_desktop.ui.registers.format import format_value
 from caio_desktop.ui.registers.ref_picker import RefEditor
 from caio_desktop.workspace import queries
 
 ERROR_STYLE = "color: #C62828; font-size: 11px;"
+_SOURCE = frozenset(("source_module", "source_id"))  # where an action comes from
 
 
 def reason_text(error: ValidationError, lang: str) -> str:
@@ -110,7 +111,7 @@ class DetailForm(QScrollArea):
             cell_layout = QVBoxLayout(cell)
             cell_layout.setContentsMargins(0, 0, 0, 0)
             cell_layout.setSpacing(1)
-            editor = editor_for(field, lang)
+            editor = self._editor_for(field.key, lang) if field.key in _SOURCE else editor_for(field, lang)
             editor.setObjectName(f"edit_{field.key}")
             editor.committed.connect(lambda key=field.key: self._commit(key))
             error = QLabel()
@@ -134,6 +135,17 @@ class DetailForm(QScrollArea):
     def _rebuild(self, *_: object) -> None:
         self._build()
 
+    @staticmethod
+    def _editor_for(key: str, lang: str) -> QWidget:
+        """An action's origin is picked by name, as the table shows it: a register, then one of its rows
+        (the stored values are a module key and a row id, which mean nothing to a reader)."""
+        if key == "source_module":
+            editor = ChoiceEditor()
+            editor.set_options(sorted(((m.key, m.label(lang)) for m in MODULES.values() if not m.singleton),
+                                      key=lambda option: option[1].casefold()))
+            return editor
+        return RefEditor()
+
     def _fill_refs(self) -> None:
         # With no row shown the editors are disabled: their options are read when a row is shown, not
         # at page open. A single reference to a long register (100,000 risks for the risk actions'
@@ -151,6 +163,9 @@ class DetailForm(QScrollArea):
                     self_reference = field.ref == self.module.key  # an initiative cannot depend on itself
                     editor.set_options([(i, label) for i, label in options
                                         if not (self_reference and i == self.row_id)])
+        source = self.editors.get("source_id")
+        if isinstance(source, RefEditor) and self.row.get("source_module") in MODULES:
+            source.set_source(self.context.workspace, self.row["source_module"], allow_empty=True)
 
     # --- showing a row -------------------------------------------------------------------------------
     def set_row(self, row_id: int | None) -> None:
@@ -176,6 +191,8 @@ class DetailForm(QScrollArea):
         for key, editor in self.editors.items():
             editor.set_value(self.row.get(key))
             editor.setEnabled(enabled)
+        if "source_id" in self.editors and self.row.get("source_module") not in MODULES:
+            self.editors["source_id"].setEnabled(False)  # a row of which register? Choose that first
         for key, label in self.computed.items():
             field = self.module.field(key)
             value = self.row.get(key)
@@ -218,7 +235,7 @@ class DetailForm(QScrollArea):
     def _on_rows_changed(self, changed: dict[str, frozenset[int]]) -> None:
         if self.row_id is None:
             return
-        refs = {f.ref for f in self.module.fields if f.ref}
+        refs = {f.ref for f in self.module.fields if f.ref} | {self.row.get("source_module")}
         if self.row_id in changed.get(self.module.key, ()) or refs & changed.keys():
             errors = {k: (label.text(), not label.isHidden()) for k, label in self.errors.items()}
             self.set_row(self.row_id)

@@ -80,3 +80,24 @@ def test_computed_fields_are_shown_not_edited(qtbot, context) -> None:
     form = _form(qtbot, context, "use_cases", use_case)
     assert "quadrant" not in form.editors and "quadrant" in form.computed
     assert form.computed["value_score"].text() != "–"
+
+
+def test_an_action_names_the_register_and_row_it_comes_from(qtbot, context) -> None:
+    risk = context.perform(create_row, "risks", {"title": "Fuite de données", "likelihood": 3, "impact": 4})
+    decision = context.perform(create_row, "decisions", {"decided_on": dt.date(2026, 3, 2),
+                                                         "text": "Choisir un LLM souverain"})
+    action = context.perform(create_row, "actions", {"title": "Chiffrer les exports", "source_module": "risks",
+                                                     "source_id": risk.row_ids[0]}).row_ids[0]
+    form = _form(qtbot, context, "actions", action)
+    module, item = form.field_editor("source_module"), form.field_editor("source_id")
+    assert module.currentText() == "Risques" and item.currentText() == "R-001" and item.isEnabled()
+    module.setCurrentIndex(module.findData("decisions"))  # the action now comes from a decision
+    module.activated.emit(module.currentIndex())
+    assert get_row(context.workspace, "actions", action)["source_module"] == "decisions"
+    item.set_value(decision.row_ids[0])
+    item.activated.emit(item.currentIndex())
+    assert get_row(context.workspace, "actions", action)["source_id"] == decision.row_ids[0]
+    assert item.currentText().startswith("Choisir un LLM souverain")
+    bare = context.perform(create_row, "actions", {"title": "Former les managers"}).row_ids[0]
+    form.set_row(bare)
+    assert module.currentText() == "" and not item.isEnabled()  # no register chosen: no row to pick
