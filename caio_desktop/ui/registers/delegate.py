@@ -5,10 +5,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
-from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from caio_desktop.domain.fields import FieldKind
+from caio_desktop.ui.registers.badges import text_on
 from caio_desktop.ui.registers.editors import ChoiceEditor, DateEditor, editor_for
 from caio_desktop.ui.registers.model import RegisterModel
 from caio_desktop.ui.registers.ref_picker import RefEditor
@@ -25,7 +34,34 @@ def _source(index: Index) -> tuple[RegisterModel, QModelIndex]:
 
 
 class RegisterDelegate(QStyledItemDelegate):
-    """Chooses the editor from the column's field kind."""
+    """Chooses the editor from the column's field kind, and draws coloured values (risk levels, AI Act
+    tiers, quadrants) as badges."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        badge = index.data(Qt.ItemDataRole.BackgroundRole)
+        if not isinstance(badge, QColor):
+            super().paint(painter, option, index)
+            return
+        # A badge is a pill on the row's own background: a selected row keeps its selection colour
+        # around it instead of hiding the level or tier behind the selection (the cell's background).
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        text, item.text = item.text, ""
+        item.backgroundBrush = QBrush()
+        style = item.widget.style() if item.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, item.widget)
+        pill = QRectF(option.rect).adjusted(4, 3, -4, -3)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(badge)
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        painter.setPen(foreground if isinstance(foreground, QColor) else text_on(badge))
+        painter.setFont(item.font)
+        painter.drawText(pill.adjusted(6, 0, -6, 0), int(Qt.AlignmentFlag.AlignCenter),
+                         item.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, int(pill.width()) - 12))
+        painter.restore()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
         model, source = _source(index)

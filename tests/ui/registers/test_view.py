@@ -170,3 +170,23 @@ def test_sorting_a_lazily_loaded_register_orders_all_its_rows(qtbot, context) ->
     widget.table.sortByColumn(widget.model.column("code"), Qt.SortOrder.DescendingOrder)
     assert widget.proxy.rowCount() == 450
     assert _titles(widget)[:2] == ["Risque 0450", "Risque 0449"]
+
+
+def test_a_selected_row_keeps_its_level_badge(qtbot, risks) -> None:
+    """Levels are drawn as pills: selecting the row shows the selection around the badge, not over it."""
+    from PySide6.QtGui import QColor
+
+    from caio_desktop.ui.registers.badges import risk_level_colors
+
+    risks.show()
+    qtbot.waitExposed(risks)
+    row = _titles(risks).index("Biais de tarification")  # 4 × 5: critical
+    risks.table.selectRow(row)
+    level = risks.proxy.index(row, risks.model.column("level"))
+    cell = risks.table.visualRect(level)
+    image = risks.table.viewport().grab().toImage()
+    expected = QColor(risk_level_colors()["critical"])
+    badge_pixels = [image.pixelColor(cell.center().x() + dx, cell.center().y() + 1) for dx in range(-30, 31, 3)]
+    assert any(abs(p.red() - expected.red()) + abs(p.green() - expected.green()) + abs(p.blue() - expected.blue())
+               < 30 for p in badge_pixels), [p.name() for p in badge_pixels]
+    assert image.pixelColor(cell.left() + 1, cell.top() + 1).name() != expected.name()  # the selection's corner
