@@ -91,10 +91,11 @@ def reclassify_ai_system(workspace, system_id: int, facts: dict[str, Any]) -> Ch
     stored_facts = parsed.to_dict()
 
     def apply(rec: Recorder) -> list[int]:
-        change_row(rec, mod, system_id, values)
         # The facts are not a registry field (no table or form shows raw JSON), so they are written
-        # through the recorder directly — still recorded, so undo restores them with the tier.
+        # through the recorder directly — still recorded, so undo restores them with the tier. First:
+        # the tier written next is then what they give, not an edit by hand (`rules.classified_by_hand`).
         rec.update("ai_systems", system_id, {"classification_facts": stored_facts})
+        change_row(rec, mod, system_id, values)
         return [system_id]
 
     change = ChangeSet("classify", mod.key, row_label(mod, system), entity_fr=mod.entity_fr,

@@ -3,6 +3,7 @@ vendor weighted scores. Run inside the operation's transaction, recorded like an
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -33,6 +34,8 @@ def next_risk_code(rec: Recorder) -> str:
 
 def prepare(rec: Recorder, module_key: str, values: dict[str, Any], existing: dict[str, Any] | None) -> None:
     """Check cross-field rules and fill derived values in `values` before it is written."""
+    if module_key == "ai_systems" and existing is not None:
+        classified_by_hand(rec, values, existing)
     if module_key == "risks":
         code = values.get("code")
         if existing is None and not code:
@@ -47,6 +50,42 @@ def prepare(rec: Recorder, module_key: str, values: dict[str, Any], existing: di
             if clash:
                 raise ValidationError("risks", "code", code, "is already used by another risk")
     derive(module_key, values, existing)
+
+
+_CLASSIFICATION = ("ai_act_tier", "ai_act_role", "annex_iii_area")
+
+
+def classified_by_hand(rec: Recorder, values: dict[str, Any], existing: dict[str, Any]) -> None:
+    """An AI system's tier, role or Annex III area edited by hand (the table, the form, an import) so
+    that it no longer is what its questionnaire answers give: the answers stop being its basis. They
+    are cleared, so that the compliance checklist follows the tier now shown instead of the old
+    answers, and the rationale says what happened (unless the edit writes one itself)."""
+    from caio_desktop.domain.ai_act import SystemFacts, classify
+    from caio_desktop.domain.enums import ENUMERATIONS
+
+    raw = existing.get("classification_facts")
+    if not raw or not any(key in values and values[key] != existing.get(key) for key in _CLASSIFICATION):
+        return
+    try:
+        facts = SystemFacts.from_dict(raw)
+        answered = classify(facts)
+    except ValueError:  # answers an older reference no longer reads: they decide nothing either way
+        return
+    merged = {**existing, **values}
+    if (merged.get("ai_act_tier"), merged.get("ai_act_role"), merged.get("annex_iii_area")) == (
+            answered.tier, facts.role, facts.annex_iii_area):
+        return  # still what the answers give
+    values["classification_facts"] = None
+    if "classification_rationale" not in values:
+        engagement = table("engagement")
+        lang = rec.conn.execute(select(engagement.c.language)).scalar() or "en"
+        gave = ENUMERATIONS["ai_act_tier"].label(answered.tier, lang)
+        today = dt.date.today()
+        values["classification_rationale"] = (
+            f"Classification modifiée à la main le {today:%d/%m/%Y} (le questionnaire donnait : {gave}). "
+            "Refaire le questionnaire pour la justifier." if lang == "fr" else
+            f"Classification changed by hand on {today.isoformat()} (the questionnaire gave: {gave}). "
+            "Run the questionnaire again to justify it.")
 
 
 def derive(module_key: str, values: dict[str, Any], existing: dict[str, Any] | None) -> None:

@@ -89,3 +89,31 @@ def test_english_engagement_gets_an_english_rationale(workspace) -> None:
     row = get_row(workspace, "ai_systems", system_id)
     assert row["ai_act_tier"] == "prohibited"
     assert row["classification_rationale"].startswith("Role: provider. Tier: Prohibited.")
+
+
+def test_a_tier_set_by_hand_replaces_the_answers_it_contradicts(workspace) -> None:
+    """The checklist must follow the tier people see: answers that give another tier stop being kept."""
+    from caio_desktop.operations import update_row
+    from caio_desktop.operations.compliance import stored_facts
+
+    system_id = _system(workspace, personal_data=True)
+    reclassify_ai_system(workspace, system_id, {"role": "deployer", "annex_iii_area": 4, "annex_iii_point": "a"})
+    update_row(workspace, "ai_systems", system_id, {"purpose": "Tri des CV"})  # another field: answers kept
+    assert get_row(workspace, "ai_systems", system_id)["classification_facts"]["annex_iii_area"] == 4
+    update_row(workspace, "ai_systems", system_id, {"ai_act_tier": "high"})  # what the answers give: kept
+    assert get_row(workspace, "ai_systems", system_id)["classification_facts"] is not None
+    change = update_row(workspace, "ai_systems", system_id, {"ai_act_tier": "minimal"})
+    row = get_row(workspace, "ai_systems", system_id)
+    assert row["ai_act_tier"] == "minimal" and row["classification_facts"] is None
+    assert row["classification_rationale"].startswith("Classification modifiée à la main le ")
+    assert "le questionnaire donnait : Haut risque" in row["classification_rationale"]
+    from caio_desktop.domain.ai_act import classify
+
+    assert classify(stored_facts(row)).tier == "minimal"  # the checklist follows the tier shown
+    undo(workspace, change)
+    row = get_row(workspace, "ai_systems", system_id)
+    assert row["ai_act_tier"] == "high" and row["classification_facts"]["annex_iii_point"] == "a"
+    reclassify_ai_system(workspace, system_id, {"role": "provider", "annex_iii_area": 4})  # answers again
+    row = get_row(workspace, "ai_systems", system_id)
+    assert row["ai_act_role"] == "provider" and row["classification_facts"]["role"] == "provider"
+    assert "à la main" not in row["classification_rationale"]
