@@ -15,11 +15,13 @@ import os
 from pathlib import Path
 
 from caio_desktop.workspace.engine import quote, raw_connect, sqlcipher
-from caio_desktop.workspace.errors import WorkspaceExistsError
+from caio_desktop.workspace.errors import WorkspaceExistsError, WrongPassphraseError
 from caio_desktop.workspace.fileinfo import APPLICATION_ID, inspect_workspace
 from caio_desktop.workspace.files import create_owner_only
 from caio_desktop.workspace.lock import WorkspaceLock
 from caio_desktop.workspace.snapshots import list_snapshots
+
+_PLAIN_HEADER = b"SQLite format 3\x00"
 
 
 def _export(source: Path, target: Path, *, passphrase: str | None, target_passphrase: str | None) -> None:
@@ -55,19 +57,35 @@ def _cipher_connection(path: Path, passphrase: str | None):  # noqa: ANN202 - a 
 def encrypt_workspace(path: Path, passphrase: str) -> None:
     """Encrypt the plain workspace at `path` with `passphrase`, and its snapshots with it.
 
-    The encrypted copy is built beside the file and renamed over it: a crash leaves either the plain
-    file or the encrypted one, never half of each.
+    Each encrypted copy is built beside its file and renamed over it: a crash leaves either the plain
+    file or the encrypted one, never half of each. The snapshots go first and the workspace last, so an
+    encrypted workspace never has a plain snapshot beside it; a run cut short leaves the workspace plain
+    (as the user sees it) and is finished by running it again with the same passphrase (snapshots it
+    had encrypted are recognised, and refused if another passphrase opens them).
     """
     path = Path(path)
     inspect_workspace(path)  # a plain, whole workspace (an encrypted one is NotSQLite/Encrypted)
     quote(passphrase)
     lock = WorkspaceLock(path).acquire()
     try:
-        _replace_with_export(path, passphrase=None, new=passphrase)
         for snap in list_snapshots(path):
-            _replace_with_export(snap.path, passphrase=None, new=passphrase)
+            if _is_plain(snap.path):
+                _replace_with_export(snap.path, passphrase=None, new=passphrase)
+            else:
+                _check_key(snap.path, passphrase)  # encrypted by an earlier run that was cut short
+        _replace_with_export(path, passphrase=None, new=passphrase)
     finally:
         lock.release()
+
+
+def _is_plain(path: Path) -> bool:
+    with open(path, "rb") as handle:  # noqa: PTH123
+        return handle.read(16) == _PLAIN_HEADER
+
+
+def _check_key(path: Path, passphrase: str) -> None:
+    """Raise WrongPassphraseError unless `passphrase` opens the encrypted file at `path`."""
+    raw_connect(path, passphrase=passphrase).close()
 
 
 def _replace_with_export(path: Path, *, passphrase: str | None, new: str | None) -> None:
@@ -81,11 +99,19 @@ def change_passphrase(path: Path, *, old: str, new: str) -> None:
     path = Path(path)
     inspect_workspace(path, encrypted=True)
     quote(new)
+    _check_key(path, old)  # the wrong passphrase changes nothing, not even a snapshot
     lock = WorkspaceLock(path).acquire()
     try:
-        snapshots = [s.path for s in list_snapshots(path)]
-        for target in [path, *snapshots]:
-            connection = raw_connect(target, passphrase=old)
+        # Snapshots first, the workspace last (as `encrypt_workspace`): a run cut short is finished by
+        # running it again; snapshots it had re-keyed already open with the new passphrase.
+        for target in [*(s.path for s in list_snapshots(path)), path]:
+            try:
+                connection = raw_connect(target, passphrase=old)
+            except WrongPassphraseError:
+                if target == path:
+                    raise
+                _check_key(target, new)
+                continue
             try:
                 connection.execute(f"PRAGMA rekey = {quote(new)}")
             finally:

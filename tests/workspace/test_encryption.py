@@ -163,3 +163,59 @@ def test_cli_reads_passphrases_from_files_only(tmp_path: Path, capsys: pytest.Ca
     assert "--passphrase-file" in err and PASSPHRASE not in err
     assert main(["encrypt", str(plain)]) == 1
     assert "--passphrase-file" in capsys.readouterr().err
+
+
+def test_an_encryption_cut_short_leaves_the_workspace_plain_and_is_finished_by_running_it_again(
+        plain_with_rows: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Snapshots are encrypted first: a crash before the workspace leaves no plain snapshot beside an
+    encrypted workspace, and the same command finishes the work."""
+    from caio_desktop.workspace import encryption
+
+    with Workspace.open(plain_with_rows) as ws:
+        take_snapshot(ws, reason="second")
+    real = encryption._replace_with_export
+
+    def dies_on_the_workspace(path: Path, **options) -> None:
+        if path == plain_with_rows:
+            raise KeyboardInterrupt("the laptop's battery ran out")
+        real(path, **options)
+
+    monkeypatch.setattr(encryption, "_replace_with_export", dies_on_the_workspace)
+    with pytest.raises(KeyboardInterrupt):
+        encrypt_workspace(plain_with_rows, PASSPHRASE)
+    assert readable_anywhere(plain_with_rows, SECRET)  # still plain, as the user sees it
+    assert not any(readable_anywhere(s.path, SECRET) for s in list_snapshots(plain_with_rows))
+    monkeypatch.setattr(encryption, "_replace_with_export", real)
+    with pytest.raises(WrongPassphraseError):  # another passphrase would leave snapshots unreadable
+        encrypt_workspace(plain_with_rows, "une autre phrase")
+    encrypt_workspace(plain_with_rows, PASSPHRASE)
+    assert not readable_anywhere(plain_with_rows, SECRET)
+    for snap in list_snapshots(plain_with_rows):
+        with Workspace.open(snap.path, read_only=True, passphrase=PASSPHRASE) as old:
+            assert count_rows(old, "risks") == 1
+
+
+def test_a_passphrase_change_cut_short_is_finished_by_running_it_again(plain_with_rows: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from caio_desktop.workspace import encryption
+
+    encrypt_workspace(plain_with_rows, PASSPHRASE)
+    real = encryption.raw_connect
+
+    def dies_on_the_workspace(path: Path, **options):  # noqa: ANN202
+        if path == plain_with_rows and options.get("passphrase") == PASSPHRASE and dies_on_the_workspace.armed:
+            raise KeyboardInterrupt("killed")
+        return real(path, **options)
+
+    dies_on_the_workspace.armed = False
+    monkeypatch.setattr(encryption, "raw_connect", dies_on_the_workspace)
+    monkeypatch.setattr(encryption, "_check_key", lambda path, passphrase: real(path, passphrase=passphrase).close())
+    dies_on_the_workspace.armed = True
+    with pytest.raises(KeyboardInterrupt):
+        change_passphrase(plain_with_rows, old=PASSPHRASE, new="nouvelle phrase")
+    dies_on_the_workspace.armed = False
+    (snapshot,) = list_snapshots(plain_with_rows)
+    Workspace.open(snapshot.path, read_only=True, passphrase="nouvelle phrase").close()  # done before the kill
+    Workspace.open(plain_with_rows, passphrase=PASSPHRASE).close()  # the workspace was not
+    change_passphrase(plain_with_rows, old=PASSPHRASE, new="nouvelle phrase")
+    Workspace.open(plain_with_rows, passphrase="nouvelle phrase").close()
