@@ -16,7 +16,6 @@ from itertools import chain
 from typing import Any
 
 from sqlalchemy import Connection, Index, Table, bindparam, delete, func, insert, select, update
-from sqlalchemy.schema import CreateIndex
 from sqlalchemy.sql import Select
 
 from caio_desktop.operations.changes import BulkInsert, Change, Row, RowChange
@@ -218,17 +217,21 @@ class Recorder:
         the same transaction — one build from sorted keys costs less than growing the index row by row
         (the heat-map index: 0.045 s of a 100,000-row import). Unique and partial indexes stay."""
         t = table(table_name)
-        plain = [index for index in t.indexes if not index.unique and "where" not in _sqlite_options(index)]
-        present = self.conn.execute(select(func.count()).select_from(t)).scalar() if plain else 0
-        if not plain or incoming < _BULK_LOAD_ROWS or incoming < present:
+        plain = [index.name for index in t.indexes if not index.unique and "where" not in _sqlite_options(index)]
+        if not plain or incoming < _BULK_LOAD_ROWS or incoming < self.conn.execute(
+                select(func.count()).select_from(t)).scalar():
             yield
             return
+        # Built again from the file's own definitions (exactly what was there, whatever the schema version).
+        definitions = self.conn.exec_driver_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({', '.join('?' * len(plain))})",
+            tuple(plain)).all()
         quote = self.conn.dialect.identifier_preparer.quote
-        for index in plain:
-            self.conn.exec_driver_sql(f"DROP INDEX {quote(index.name)}")
+        for name, _ in definitions:
+            self.conn.exec_driver_sql(f"DROP INDEX {quote(name)}")
         yield
-        for index in plain:
-            self.conn.execute(CreateIndex(index))
+        for _, sql in definitions:
+            self.conn.exec_driver_sql(sql)
 
     def _insert_columns(self, t: Table, columns: Mapping[str, Sequence[Any]], *, ids_given: bool = True) -> None:
         """One executemany of `columns` (name → the rows' values), straight to the driver.
