@@ -9,7 +9,7 @@ import pytest
 
 from caio_desktop.interchange.importing import ImportCancelled, MappingError, plan_import
 from caio_desktop.operations import create_row
-from caio_desktop.workspace.queries import count_rows
+from caio_desktop.workspace.queries import count_rows, fetch_rows
 from tests.interchange.importing.conftest import patch_sheet_xml, replace_cell, write_xlsx
 
 HEADER = ["Risque", "Probabilité", "Impact", "Catégorie", "Responsable", "Date de revue", "Système",
@@ -157,3 +157,25 @@ def test_a_clients_own_level_column_is_kept_but_our_exports_computed_columns_are
     [again] = plan_import(workspace, exported, "risks", sheet="Risques").rows
     assert again.values["custom"] == {}  # "Niveau", "Niveau résiduel": recomputed, not kept
     assert again.derived["level"] == "critical"
+
+
+def test_a_legacy_xls_register_imports_like_an_xlsx(workspace) -> None:
+    """Excel 97–2003 (.xls, written by LibreOffice: tests/fixtures/make_xls.py): title rows above the
+    header, a line break in a header, dates, a formula's cached value, words for levels."""
+    from caio_desktop.interchange.importing import apply_import
+
+    fixture = Path(__file__).resolve().parents[2] / "fixtures" / "registre-risques.xls"
+    plan = plan_import(workspace, fixture, "risks")
+    assert plan.header_row == 3 and plan.sheet == "Registre"
+    assert plan.mapping.columns["Probabilité (1-5)"] == "likelihood"
+    assert [(r.line, r.error.value if r.error else None) for r in plan.rows] == [
+        (4, None), (5, None), (6, None), (7, "souvent")]
+    result = apply_import(workspace, plan)
+    assert (result.imported, len(result.rejected)) == (3, 1)
+    rows = {r["title"]: r for r in fetch_rows(workspace, "risks")}
+    first = rows["Biais dans le tri des dossiers"]
+    assert (first["likelihood"], first["impact"], first["level"]) == (3, 4, "high")  # "Élevé" is 4
+    assert first["review_date"] == dt.date(2026, 3, 16)
+    assert first["custom"] == {"Coût estimé (k€)": "12.5", "Remarque": "vu en COPIL"}
+    assert rows["Fuite de données personnelles"]["likelihood"] == 1  # "rare"
+    assert rows["Dérive du modèle après 6 mois"]["custom"]["Coût estimé (k€)"] == "25"  # =E4*2, cached
