@@ -5,12 +5,12 @@ in one transaction (same pragmas as a workspace: foreign keys, synchronous=FULL)
 import of the file (plan: read, header, mapping, conversion, validation; apply: one recorded
 transaction with derived risk codes and levels). Target: measurement ≤ 1.5 × floor.
 
-Both sides are warmed up on a 1,000-row file, then take turns for 3 rounds (wall clock: the import
+Both sides are warmed up on a 1,000-row file, then take turns for 5 rounds (wall clock: the import
 reads the sheet's error cells in a second thread while python-calamine parses it, which is what the
 user waits for); the median of each is kept, so that one burst of load on a shared machine does not
 decide the figure.
 
-    .venv/bin/python bench/bench_import.py [--rows 100000] [--rounds 3]
+    .venv/bin/python bench/bench_import.py [--rows 100000] [--rounds 5]
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def pandas_read(path: Path) -> float | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--profile", action="store_true", help="print a cProfile of one measured import")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
