@@ -56,127 +56,127 @@
 <context>
     <name>DeliverablesPage</name>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="180"/>
+        <location filename="../../ui/deliverables/page.py" line="181"/>
         <source>Deliverables</source>
         <translation>Livrables</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="182"/>
+        <location filename="../../ui/deliverables/page.py" line="183"/>
         <source>The documents of the engagement, in the client&apos;s language, from the data of this file.</source>
         <translation>Les documents de la mission, dans la langue du client, établis à partir des données de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="183"/>
+        <location filename="../../ui/deliverables/page.py" line="184"/>
         <source>Deliverable</source>
         <translation>Livrable</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="188"/>
+        <location filename="../../ui/deliverables/page.py" line="189"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="189"/>
+        <location filename="../../ui/deliverables/page.py" line="190"/>
         <source>As of</source>
         <translation>Arrêté au</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="190"/>
+        <location filename="../../ui/deliverables/page.py" line="191"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="191"/>
+        <location filename="../../ui/deliverables/page.py" line="192"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="192"/>
+        <location filename="../../ui/deliverables/page.py" line="193"/>
         <source>Workbook and import</source>
         <translation>Classeur et import</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="193"/>
+        <location filename="../../ui/deliverables/page.py" line="194"/>
         <source>Issued</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="195"/>
+        <location filename="../../ui/deliverables/page.py" line="196"/>
         <source>Export Excel workbook…</source>
         <translation>Exporter le classeur Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="196"/>
+        <location filename="../../ui/deliverables/page.py" line="197"/>
         <source>Import a spreadsheet…</source>
         <translation>Importer un tableur…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="259"/>
+        <location filename="../../ui/deliverables/page.py" line="266"/>
         <source>Nothing issued yet.</source>
         <translation>Rien de remis pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="267"/>
+        <location filename="../../ui/deliverables/page.py" line="274"/>
         <source>Preview — %1</source>
         <translation>Aperçu — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="274"/>
+        <location filename="../../ui/deliverables/page.py" line="281"/>
         <source>The Excel export is not part of this build.</source>
         <translation>L&apos;export Excel ne fait pas partie de cette version.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="277"/>
+        <location filename="../../ui/deliverables/page.py" line="284"/>
         <source>The importer is not part of this build.</source>
         <translation>L&apos;import ne fait pas partie de cette version.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="285"/>
+        <location filename="../../ui/deliverables/page.py" line="292"/>
         <source>Open an engagement to see its deliverables.</source>
         <translation>Ouvrez une mission pour voir ses livrables.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="287"/>
+        <location filename="../../ui/deliverables/page.py" line="294"/>
         <source>Preparing the preview…</source>
         <translation>Préparation de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="304"/>
+        <location filename="../../ui/deliverables/page.py" line="312"/>
         <source>1 page</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="304"/>
+        <location filename="../../ui/deliverables/page.py" line="312"/>
         <source>%1 pages</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="320"/>
+        <location filename="../../ui/deliverables/page.py" line="328"/>
         <source>Export the deliverable</source>
         <translation>Exporter le livrable</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="339"/>
+        <location filename="../../ui/deliverables/page.py" line="347"/>
         <source>Exporting %1</source>
         <translation>Export de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="348"/>
+        <location filename="../../ui/deliverables/page.py" line="356"/>
         <source>Export the Excel workbook</source>
         <translation>Exporter le classeur Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="366"/>
+        <location filename="../../ui/deliverables/page.py" line="374"/>
         <source>Exporting the workbook</source>
         <translation>Export du classeur</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="389"/>
+        <location filename="../../ui/deliverables/page.py" line="397"/>
         <source>Written: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="395"/>
+        <location filename="../../ui/deliverables/page.py" line="403"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
@@ -184,7 +184,7 @@
 <context>
     <name>DetailForm</name>
     <message>
-        <location filename="../../ui/registers/form.py" line="172"/>
+        <location filename="../../ui/registers/form.py" line="189"/>
         <source>Select a row to see its details, or add one with “Add”.</source>
         <translation>Sélectionnez une ligne pour voir son détail, ou ajoutez-en une avec « Ajouter ».</translation>
     </message>
@@ -267,37 +267,49 @@
         <translation>Enregistrer une copie sous</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="111"/>
+        <location filename="../../ui/shell/files.py" line="118"/>
+        <location filename="../../ui/shell/files.py" line="148"/>
         <source>Restore the snapshot of %1</source>
         <translation>Restaurer l&apos;instantané du %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="113"/>
+        <location filename="../../ui/shell/files.py" line="119"/>
+        <source>The file of this engagement is damaged: what it shows may be incomplete and some changes may fail. Details: %1</source>
+        <translation>Le fichier de cette mission est endommagé : ce qu’il affiche peut être incomplet et certaines modifications peuvent échouer. Détails : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/files.py" line="121"/>
+        <source>Damaged engagement file</source>
+        <translation>Fichier de mission endommagé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/files.py" line="150"/>
         <source>Open read-only</source>
         <translation>Ouvrir en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="115"/>
+        <location filename="../../ui/shell/files.py" line="152"/>
         <source>Enter the passphrase…</source>
         <translation>Saisir la phrase secrète…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="116"/>
+        <location filename="../../ui/shell/files.py" line="153"/>
         <source>Cannot open the engagement</source>
         <translation>Impossible d&apos;ouvrir la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="126"/>
+        <location filename="../../ui/shell/files.py" line="127"/>
+        <location filename="../../ui/shell/files.py" line="163"/>
         <source>Restore failed</source>
         <translation>Échec de la restauration</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="147"/>
+        <location filename="../../ui/shell/files.py" line="184"/>
         <source>Cannot create the engagement</source>
         <translation>Impossible de créer la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="171"/>
+        <location filename="../../ui/shell/files.py" line="208"/>
         <source>Cannot save the copy</source>
         <translation>Impossible d&apos;enregistrer la copie</translation>
     </message>
@@ -415,139 +427,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="222"/>
+        <location filename="../../ui/shell/window.py" line="252"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="223"/>
+        <location filename="../../ui/shell/window.py" line="253"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="224"/>
+        <location filename="../../ui/shell/window.py" line="254"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="225"/>
+        <location filename="../../ui/shell/window.py" line="255"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="226"/>
+        <location filename="../../ui/shell/window.py" line="256"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="228"/>
+        <location filename="../../ui/shell/window.py" line="258"/>
         <source>&amp;New engagement…</source>
         <translation>&amp;Nouvelle mission…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="228"/>
+        <location filename="../../ui/shell/window.py" line="258"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="229"/>
+        <location filename="../../ui/shell/window.py" line="259"/>
         <source>Save a &amp;copy as…</source>
         <translation>Enregistrer une &amp;copie sous…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="229"/>
+        <location filename="../../ui/shell/window.py" line="259"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="230"/>
+        <location filename="../../ui/shell/window.py" line="260"/>
         <source>Open the &amp;demo</source>
         <translation>Ouvrir la &amp;démo</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="230"/>
+        <location filename="../../ui/shell/window.py" line="260"/>
         <source>&amp;Import a spreadsheet…</source>
         <translation>&amp;Importer un tableur…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="231"/>
+        <location filename="../../ui/shell/window.py" line="261"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="231"/>
+        <location filename="../../ui/shell/window.py" line="261"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="232"/>
+        <location filename="../../ui/shell/window.py" line="262"/>
         <source>&amp;Delete selected rows</source>
         <translation>&amp;Supprimer les lignes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="232"/>
+        <location filename="../../ui/shell/window.py" line="262"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="233"/>
+        <location filename="../../ui/shell/window.py" line="263"/>
         <source>&amp;About CAIO Desktop</source>
         <translation>À &amp;propos de CAIO Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="238"/>
+        <location filename="../../ui/shell/window.py" line="268"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="429"/>
+        <location filename="../../ui/shell/window.py" line="460"/>
         <source>Undo not possible</source>
         <translation>Annulation impossible</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="212"/>
         <location filename="../../ui/shell/window.py" line="240"/>
+        <location filename="../../ui/shell/window.py" line="270"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="210"/>
-        <location filename="../../ui/shell/window.py" line="241"/>
+        <location filename="../../ui/shell/window.py" line="238"/>
+        <location filename="../../ui/shell/window.py" line="271"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;ouverture&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="251"/>
+        <location filename="../../ui/shell/window.py" line="282"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="252"/>
+        <location filename="../../ui/shell/window.py" line="283"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="286"/>
+        <location filename="../../ui/shell/window.py" line="317"/>
         <source>read-only</source>
         <translation>lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="300"/>
+        <location filename="../../ui/shell/window.py" line="331"/>
         <source>Undone: %1</source>
         <translation>Annulé : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="304"/>
+        <location filename="../../ui/shell/window.py" line="335"/>
         <source>Redone: %1</source>
         <translation>Rétabli : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="379"/>
+        <location filename="../../ui/shell/window.py" line="410"/>
         <source>No recent engagement</source>
         <translation>Aucune mission récente</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="382"/>
+        <location filename="../../ui/shell/window.py" line="413"/>
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
@@ -1058,32 +1070,32 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="119"/>
+        <location filename="../../ui/importer/page_run.py" line="124"/>
         <source>Import report</source>
         <translation>Rapport d&apos;import</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="123"/>
+        <location filename="../../ui/importer/page_run.py" line="128"/>
         <source>Save rejected rows to a workbook…</source>
         <translation>Enregistrer les lignes rejetées dans un classeur…</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="134"/>
+        <location filename="../../ui/importer/page_run.py" line="139"/>
         <source>Save rejected rows</source>
         <translation>Enregistrer les lignes rejetées</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="140"/>
+        <location filename="../../ui/importer/page_run.py" line="145"/>
         <source>Nothing was imported: %1 rows were rejected and you asked to import nothing in that case.</source>
         <translation>Rien n&apos;a été importé : %1 lignes ont été rejetées et vous avez demandé de ne rien importer dans ce cas.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="143"/>
+        <location filename="../../ui/importer/page_run.py" line="148"/>
         <source>%1 imported, %2 updated, %3 unchanged, %4 rejected, %5 warnings. Undo (Ctrl+Z) removes the whole import.</source>
         <translation>%1 importées, %2 mises à jour, %3 inchangées, %4 rejetées, %5 avertissements. Annuler (Ctrl+Z) retire tout l&apos;import.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="159"/>
+        <location filename="../../ui/importer/page_run.py" line="164"/>
         <source>Saved to %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -1172,17 +1184,17 @@
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="89"/>
+        <location filename="../../ui/importer/page_run.py" line="94"/>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="97"/>
+        <location filename="../../ui/importer/page_run.py" line="102"/>
         <source>Import cancelled: the workspace is unchanged.</source>
         <translation>Import annulé : la mission est inchangée.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="102"/>
+        <location filename="../../ui/importer/page_run.py" line="107"/>
         <source>The import failed and nothing was written: %1</source>
         <translation>L&apos;import a échoué et rien n&apos;a été écrit : %1</translation>
     </message>
@@ -1218,32 +1230,32 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/shell/start_page.py" line="67"/>
+        <location filename="../../ui/shell/start_page.py" line="69"/>
         <source>The interim Chief AI Officer&apos;s workbench: one engagement, one file.</source>
         <translation>L&apos;établi du Chief AI Officer de transition : une mission, un fichier.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/start_page.py" line="68"/>
+        <location filename="../../ui/shell/start_page.py" line="70"/>
         <source>New engagement…</source>
         <translation>Nouvelle mission…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/start_page.py" line="69"/>
+        <location filename="../../ui/shell/start_page.py" line="71"/>
         <source>Open…</source>
         <translation>Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/start_page.py" line="70"/>
+        <location filename="../../ui/shell/start_page.py" line="72"/>
         <source>Open the demo</source>
         <translation>Ouvrir la démo</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/start_page.py" line="71"/>
+        <location filename="../../ui/shell/start_page.py" line="73"/>
         <source>Recent engagements</source>
         <translation>Missions récentes</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/start_page.py" line="82"/>
+        <location filename="../../ui/shell/start_page.py" line="87"/>
         <source>No recent engagement yet.</source>
         <translation>Aucune mission récente pour l&apos;instant.</translation>
     </message>

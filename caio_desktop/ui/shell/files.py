@@ -8,6 +8,7 @@ Every dialog is a classmethod so that tests can replace it (pytest-qt's advice).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,7 @@ class FileController(QObject):
         super().__init__(window)
         self.context = context
         self.window = window
+        self._check: Any = None  # the integrity check of the engagement just opened, while it runs
 
     def open_path(self, path: Path | str, *, read_only: bool = False, passphrase: str | None = None) -> bool:
         """Open `path` in this window (the current engagement is closed first, if the new one opens)."""
@@ -89,7 +91,58 @@ class FileController(QObject):
             return self._offer_remedies(path, error, passphrase=passphrase)
         self._switch(workspace)
         settings.add_recent_file(path)
+        self._check_in_background(workspace)
         return True
+
+    def _check_in_background(self, workspace: Any) -> None:
+        """Read every page of the engagement just opened, off the GUI thread, once it is shown
+        (ui/shell/integrity.py)."""
+        from PySide6.QtCore import QTimer
+
+        from caio_desktop.ui.shell import integrity
+
+        def start() -> None:
+            if self.context.workspace is not workspace:  # closed or replaced meanwhile
+                return
+            check = integrity.IntegrityCheck(Path(workspace.path), workspace.passphrase, self.window)
+            check.checked.connect(self._integrity_checked)
+            check.finished.connect(check.deleteLater)
+            self._check = check
+            check.start()
+
+        QTimer.singleShot(integrity.DELAY_MS, self, start)
+
+    def _stop_check(self) -> None:
+        check, self._check = self._check, None
+        if check is not None:
+            with contextlib.suppress(RuntimeError):  # already finished, and deleted by Qt
+                check.cancel()
+
+    def _integrity_checked(self, path: str, problems: list[str]) -> None:
+        """Damage found after opening: say so, and offer the latest good snapshot (the damaged file is
+        kept as a "before-restore" snapshot)."""
+        from caio_desktop.workspace.errors import Remedy
+        from caio_desktop.workspace.snapshots import latest_good_snapshot, restore
+
+        workspace = self.context.workspace
+        if not problems or workspace is None or Path(workspace.path) != Path(path):
+            return
+        passphrase, read_only = workspace.passphrase, workspace.read_only
+        snapshot = latest_good_snapshot(Path(path), passphrase=passphrase)
+        remedies = []
+        if snapshot is not None and not read_only:
+            stamp = snapshot.taken_at.strftime("%d/%m/%Y %H:%M" if self.context.lang == "fr" else "%d %b %Y %H:%M")
+            remedies.append((Remedy.RESTORE_SNAPSHOT, self.tr("Restore the snapshot of %1").replace("%1", stamp)))
+        text = self.tr("The file of this engagement is damaged: what it shows may be incomplete and some "
+                       "changes may fail. Details: %1").replace("%1", "; ".join(problems))
+        chosen = self.show_error(self.window, self.tr("Damaged engagement file"), text, remedies)
+        if chosen == Remedy.RESTORE_SNAPSHOT and snapshot is not None:
+            self.close()
+            try:
+                restore(Path(path), snapshot.path, passphrase=passphrase)
+            except Exception as restore_error:  # noqa: BLE001 - shown to the person, file untouched
+                self.show_error(self.window, self.tr("Restore failed"), str(restore_error), [])
+            self.open_path(Path(path), passphrase=passphrase)
 
     def _offer_remedies(self, path: Path, error: Exception, *, passphrase: str | None = None) -> bool:
         from caio_desktop.workspace.errors import Remedy, WrongPassphraseError
@@ -179,6 +232,7 @@ class FileController(QObject):
         workspace = self.context.workspace
         if workspace is None:
             return
+        self._stop_check()  # a check under way stops at once instead of reading the file to its end
         self.context.set_workspace(None)
         self.wait_for_background_work()
         workspace.close()
@@ -201,6 +255,8 @@ class FileController(QObject):
 
     def _switch(self, workspace: Any) -> None:
         previous = self.context.workspace
+        if previous is not None:
+            self._stop_check()
         self.context.set_workspace(workspace)
         if previous is not None:
             self.wait_for_background_work()

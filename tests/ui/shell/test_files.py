@@ -180,3 +180,83 @@ def test_an_encrypted_engagement_asks_for_its_passphrase(window, tmp_path: Path,
     assert window.files.open_path(path)
     assert asked == [False, True]  # the second time it says the first was wrong
     assert window.windowTitle().startswith("Clinique du Lac")
+
+
+def _deeply_damaged(path: Path) -> None:
+    """A cleanly closed 2,000-risk engagement with a good snapshot, then a leaf page of the risk
+    register scribbled over (a bad copy): opening reads only root pages and does not notice."""
+    from caio_desktop.operations.changes import ChangeSet
+    from caio_desktop.operations.history import run_recorded
+    from caio_desktop.workspace.snapshots import take_snapshot
+    from caio_desktop.workspace.workspace import Workspace
+
+    rows = [{"code": f"R-{n:04d}", "title": f"Risque {n:04d} : dérive du modèle", "likelihood": 2, "impact": 3}
+            for n in range(1, 2001)]
+    with Workspace.create(path, client="Mutuelle du Littoral", language="fr", start=dt.date(2026, 1, 5)) as ws:
+        run_recorded(ws, ChangeSet("import", "risks", "2000"), lambda rec: rec.insert_many("risks", rows))
+        take_snapshot(ws, reason="test")
+    data = bytearray(path.read_bytes())
+    page = data.index(b"Risque 1500 ") // 4096
+    data[page * 4096:page * 4096 + 8] = b"\xff" * 8
+    path.write_bytes(bytes(data))
+
+
+def test_damage_deep_in_a_cleanly_closed_file_is_found_after_opening(window, qtbot, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    from caio_desktop.ui.shell import integrity
+    from caio_desktop.workspace.snapshots import list_snapshots
+
+    monkeypatch.setattr(integrity, "DELAY_MS", 0)
+    path = tmp_path / "mission.caio"
+    _deeply_damaged(path)
+    offered: list = []
+    monkeypatch.setattr(FileController, "show_error", classmethod(
+        lambda cls, parent, title, text, remedies: offered.append((title, text, remedies)) or remedies[0][0]))
+    assert window.files.open_path(path)  # opens at once: the check runs after, off the GUI thread
+    qtbot.waitUntil(lambda: bool(offered), timeout=20_000)
+    title, text, remedies = offered[0]
+    assert title == "Fichier de mission endommagé"  # the window speaks French (conftest)
+    assert [key for key, _ in remedies] == ["restore_snapshot"]
+    qtbot.waitUntil(lambda: window.context.workspace is not None and not integrity.problems(path), timeout=20_000)
+    assert count_rows(window.context.workspace, "risks") == 2000  # the snapshot's rows, in the same file
+    assert "before-restore" in [s.reason for s in list_snapshots(path)]  # the damaged file is kept
+    window.files.wait_for_background_work()
+    assert len(offered) == 1  # the restored file checks healthy
+
+
+def test_closing_the_engagement_stops_its_check(window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    """A check under way is interrupted, and a check not yet started never starts, so closing is quick
+    and no verdict arrives about a file no longer shown."""
+    import threading
+
+    from caio_desktop.ui.shell import integrity
+
+    path = tmp_path / "mission.caio"
+    _deeply_damaged(path)
+    offered: list = []
+    monkeypatch.setattr(FileController, "show_error", classmethod(
+        lambda cls, parent, title, text, remedies: offered.append(title)))
+    started, interrupted = threading.Event(), threading.Event()
+
+    class SlowConnection:  # a check of a large file: it reads until SQLite is interrupted
+        def interrupt(self) -> None:
+            interrupted.set()
+
+    def slow_problems(path, passphrase=None, *, opened=None):  # noqa: ANN001, ANN202
+        opened(SlowConnection())
+        started.set()
+        interrupted.wait(20)
+        return ["interrupted"]
+
+    monkeypatch.setattr(integrity, "problems", slow_problems)
+    assert window.files.open_path(path)
+    window.files.close()  # before the delay: the check never starts
+    qtbot.wait(integrity.DELAY_MS + 200)
+    assert not started.is_set()
+    monkeypatch.setattr(integrity, "DELAY_MS", 0)
+    assert window.files.open_path(path)
+    qtbot.waitUntil(started.is_set, timeout=5_000)
+    window.files.close()  # interrupted, and waited for
+    assert interrupted.is_set()
+    qtbot.wait(100)
+    assert window.context.workspace is None and not offered
