@@ -119,8 +119,8 @@ def _literal(values: Sequence[Any], processor: Any = None) -> str | None:
     kind = first.__class__
     if kind is str:
         return None if "\x00" in first else "'" + first.replace("'", "''") + "'"
-    if kind is int or (kind is float and math.isfinite(first)):
-        return repr(first)
+    if (kind is int and -(2**63) <= first < 2**63) or (kind is float and math.isfinite(first)):
+        return repr(first)  # (an int beyond SQLite's 64 bits is bound, and refused, as before)
     return None
 
 

@@ -115,6 +115,7 @@ def test_bulk_insert_keeps_values_that_are_equal_but_not_the_same() -> None:
     assert _literal([1, True, 1.0]) is None and _literal([2, 2]) == "2" and _literal([None, None]) == "NULL"
     assert _literal([float("nan")] * 2) is None and _literal(["a\x00"] * 2) is None
     assert _literal(["l'IA"] * 2) == "'l''IA'" and _literal(["a", "b"]) is None and _literal([]) is None
+    assert _literal([2**63] * 2) is None and _literal([-(2**63)] * 2) == str(-(2**63)) and _literal([-0.5] * 2) == "-0.5"
 
 
 def _index_sql(workspace) -> dict[str, str]:  # noqa: ANN001
