@@ -53,6 +53,7 @@ class Workspace:
         self.closed = False
         # Kept for the connections the engine opens later and for encrypted snapshots.
         self.passphrase = passphrase
+        self.writes = 0  # write transactions begun through `writing`
 
     @property
     def encrypted(self) -> bool:
@@ -254,6 +255,7 @@ class Workspace:
         self._ensure_open()
         if self.read_only:
             raise ReadOnlyError(self.path)
+        self.writes += 1  # (read by the app's background integrity check, which gives way to writes)
         with self.engine.begin() as conn:
             yield conn
 

@@ -94,9 +94,9 @@ class FileController(QObject):
         self._check_in_background(workspace)
         return True
 
-    def _check_in_background(self, workspace: Any) -> None:
+    def _check_in_background(self, workspace: Any, *, tries: int = 5) -> None:
         """Read every page of the engagement just opened, off the GUI thread, once it is shown
-        (ui/shell/integrity.py)."""
+        (ui/shell/integrity.py); a check that could not tell (busy file) is tried again later."""
         from PySide6.QtCore import QTimer
 
         from caio_desktop.ui.shell import integrity
@@ -104,8 +104,11 @@ class FileController(QObject):
         def start() -> None:
             if self.context.workspace is not workspace:  # closed or replaced meanwhile
                 return
-            check = integrity.IntegrityCheck(Path(workspace.path), workspace.passphrase, self.window)
+            check = integrity.IntegrityCheck(Path(workspace.path), workspace.passphrase,
+                                             lambda: workspace.writes, self.window)
             check.checked.connect(self._integrity_checked)
+            if tries > 1:
+                check.postponed.connect(lambda _path: self._check_in_background(workspace, tries=tries - 1))
             check.finished.connect(check.deleteLater)
             self._check = check
             check.start()

@@ -238,15 +238,12 @@ def test_closing_the_engagement_stops_its_check(window, qtbot, tmp_path: Path, m
         lambda cls, parent, title, text, remedies: offered.append(title)))
     started, interrupted = threading.Event(), threading.Event()
 
-    class SlowConnection:  # a check of a large file: it reads until SQLite is interrupted
-        def interrupt(self) -> None:
-            interrupted.set()
-
-    def slow_problems(path, passphrase=None, *, opened=None):  # noqa: ANN001, ANN202
-        opened(SlowConnection())
-        started.set()
-        interrupted.wait(20)
-        return ["interrupted"]
+    def slow_problems(path, passphrase=None, *, give_way=None):  # noqa: ANN001, ANN202
+        started.set()  # a check of a large file: it reads until it is told to give way
+        while not give_way():
+            threading.Event().wait(0.01)
+        interrupted.set()
+        return None
 
     monkeypatch.setattr(integrity, "problems", slow_problems)
     assert window.files.open_path(path)
