@@ -201,20 +201,26 @@ def _refs(targets: Mapping[str, int], module_key: str) -> Converter:
 
 def _comma_refs(text: str, targets: Mapping[str, int], module_key: str) -> list[int]:
     """The rows a ", "-separated list names, where a title may itself hold ", " ("Tri, routage et
-    réponse"): from each position the longest run of pieces that names a row is taken."""
+    réponse"): from each position the longest run of pieces that names a row is taken. A run never
+    grows longer than the longest name, so a cell of thousands of pieces costs thousands of look-ups."""
     pieces = [p for p in _SPLIT_COMMA.split(text.strip()) if p]
+    folded = [fold(p) for p in pieces]  # fold(", ".join(run)) is the folded pieces joined by spaces
+    longest = max(map(len, targets), default=0)
     ids, start = [], 0
     while start < len(pieces):
-        for end in range(len(pieces), start, -1):
-            found = targets.get(fold(", ".join(pieces[start:end])))
-            if found is not None:
-                ids.append(found)
-                start = end
+        found, run = None, ""
+        for end in range(start, len(pieces)):
+            run = f"{run} {folded[end]}".strip()
+            if len(run) > longest:
                 break
-        else:
+            if run in targets:
+                found = (end + 1, targets[run])  # and look on: a longer name wins
+        if found is None:
             named = pieces[start] if len(pieces) > 1 else text.strip()
             raise Unfit(f"names no {module_key} row (by code or title): {named!r}" if len(pieces) > 1
                         else f"names no {module_key} row (by code or title)")
+        start = found[0]
+        ids.append(found[1])
     return ids
 
 

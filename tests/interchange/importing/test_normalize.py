@@ -106,3 +106,12 @@ def test_a_title_holding_a_comma_is_one_reference_among_others() -> None:
     assert resolve("Tri, Réduire les coûts") == [2, 3]  # the longest name wins only where it is whole
     with pytest.raises(Unfit, match="names no objectives row .*'Inconnu'"):
         resolve("Réduire les coûts, Inconnu")
+
+
+def test_a_cell_of_thousands_of_references_resolves_each_one() -> None:
+    """Each run of pieces is bounded by the longest name (an unbounded search took minutes here)."""
+    objectives = {f"o {n}": n for n in range(3000)}
+    cell = ", ".join(f"O-{n}" for n in range(3000))
+    assert convert("use_cases", "objective_ids", cell, targets=objectives) == list(range(3000))
+    with pytest.raises(Unfit, match="'xx'"):
+        convert("use_cases", "objective_ids", ", ".join(["xx"] * 10_000), targets=objectives)
