@@ -36,6 +36,9 @@ def prepare(rec: Recorder, module_key: str, values: dict[str, Any], existing: di
     """Check cross-field rules and fill derived values in `values` before it is written."""
     if module_key == "ai_systems" and existing is not None:
         classified_by_hand(rec, values, existing)
+    if (module_key == "actions" and existing is not None and "source_id" not in values
+            and values.get("source_module", existing.get("source_module")) != existing.get("source_module")):
+        values["source_id"] = None  # row 12 of another register is not the row the action came from
     if module_key == "risks":
         code = values.get("code")
         if existing is None and not code:

@@ -93,7 +93,9 @@ def test_an_action_names_the_register_and_row_it_comes_from(qtbot, context) -> N
     assert module.currentText() == "Risques" and item.currentText() == "R-001" and item.isEnabled()
     module.setCurrentIndex(module.findData("decisions"))  # the action now comes from a decision
     module.activated.emit(module.currentIndex())
-    assert get_row(context.workspace, "actions", action)["source_module"] == "decisions"
+    moved = get_row(context.workspace, "actions", action)
+    assert (moved["source_module"], moved["source_id"]) == ("decisions", None)  # not risk 1's number
+    assert item.currentText() == "" and item.isEnabled()
     item.set_value(decision.row_ids[0])
     item.activated.emit(item.currentIndex())
     assert get_row(context.workspace, "actions", action)["source_id"] == decision.row_ids[0]
