@@ -258,6 +258,11 @@ class RegisterModel(QAbstractTableModel):
     def _on_rows_changed(self, changed: dict[str, frozenset[int]]) -> None:
         if self.context.workspace is None:
             return
+        if len(changed.get(self.module.key, ())) > self.page_size:
+            # An import (or its undo) changed more rows than a page: read the register again from its
+            # first page, lazily, instead of one query per row (20,000 rows took 4 s that way).
+            self.reload()
+            return
         refreshed = []
         for key, known in self._ref_labels.items():  # the labels shown of rows that changed
             stale = changed.get(key, frozenset()) & known.keys()
@@ -270,7 +275,7 @@ class RegisterModel(QAbstractTableModel):
             self._apply_row(row_id)
         if refreshed and self._rows:
             for column, field in enumerate(self.fields):
-                if field.ref in refreshed:
+                if field.ref in refreshed or field.key == "source_id":  # (an action's source: any register)
                     self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def _apply_row(self, row_id: int) -> None:
