@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from caio_desktop.workspace.engine import quote, raw_connect, sqlcipher
-from caio_desktop.workspace.errors import WorkspaceExistsError, WrongPassphraseError
+from caio_desktop.workspace.errors import WorkspaceError, WorkspaceExistsError, WrongPassphraseError
 from caio_desktop.workspace.fileinfo import APPLICATION_ID, inspect_workspace
 from caio_desktop.workspace.files import create_owner_only
 from caio_desktop.workspace.lock import WorkspaceLock
@@ -72,7 +72,7 @@ def encrypt_workspace(path: Path, passphrase: str) -> None:
             if _is_plain(snap.path):
                 _replace_with_export(snap.path, passphrase=None, new=passphrase)
             else:
-                _check_key(snap.path, passphrase)  # encrypted by an earlier run that was cut short
+                _check_snapshot_key(snap.path, passphrase)  # encrypted by an earlier run cut short
         _replace_with_export(path, passphrase=None, new=passphrase)
     finally:
         lock.release()
@@ -86,6 +86,17 @@ def _is_plain(path: Path) -> bool:
 def _check_key(path: Path, passphrase: str) -> None:
     """Raise WrongPassphraseError unless `passphrase` opens the encrypted file at `path`."""
     raw_connect(path, passphrase=passphrase).close()
+
+
+def _check_snapshot_key(path: Path, passphrase: str) -> None:
+    """`_check_key` for a snapshot left encrypted by an earlier run, with what to do when it fails."""
+    try:
+        _check_key(path, passphrase)
+    except WrongPassphraseError:
+        raise WorkspaceError(path, f"{path}: this snapshot does not open with this passphrase (an earlier "
+                                   "encryption used another one, or the snapshot is damaged); the workspace "
+                                   "was not changed. Run again with the earlier passphrase, or move the "
+                                   f"snapshot out of {path.parent}.") from None
 
 
 def _replace_with_export(path: Path, *, passphrase: str | None, new: str | None) -> None:
@@ -105,12 +116,15 @@ def change_passphrase(path: Path, *, old: str, new: str) -> None:
         # Snapshots first, the workspace last (as `encrypt_workspace`): a run cut short is finished by
         # running it again; snapshots it had re-keyed already open with the new passphrase.
         for target in [*(s.path for s in list_snapshots(path)), path]:
+            if target != path and _is_plain(target):  # left plain by an older version: encrypt it now
+                _replace_with_export(target, passphrase=None, new=new)
+                continue
             try:
                 connection = raw_connect(target, passphrase=old)
             except WrongPassphraseError:
                 if target == path:
                     raise
-                _check_key(target, new)
+                _check_snapshot_key(target, new)  # re-keyed by an earlier run cut short
                 continue
             try:
                 connection.execute(f"PRAGMA rekey = {quote(new)}")

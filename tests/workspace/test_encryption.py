@@ -21,6 +21,7 @@ from caio_desktop.workspace.errors import (  # noqa: E402
     EncryptedFileError,
     NotEncryptedError,
     Remedy,
+    WorkspaceError,
     WorkspaceExistsError,
     WrongPassphraseError,
 )
@@ -186,8 +187,9 @@ def test_an_encryption_cut_short_leaves_the_workspace_plain_and_is_finished_by_r
     assert readable_anywhere(plain_with_rows, SECRET)  # still plain, as the user sees it
     assert not any(readable_anywhere(s.path, SECRET) for s in list_snapshots(plain_with_rows))
     monkeypatch.setattr(encryption, "_replace_with_export", real)
-    with pytest.raises(WrongPassphraseError):  # another passphrase would leave snapshots unreadable
+    with pytest.raises(WorkspaceError, match="does not open with this passphrase"):  # others unreadable
         encrypt_workspace(plain_with_rows, "une autre phrase")
+    assert readable_anywhere(plain_with_rows, SECRET)  # and the workspace was left as it was
     encrypt_workspace(plain_with_rows, PASSPHRASE)
     assert not readable_anywhere(plain_with_rows, SECRET)
     for snap in list_snapshots(plain_with_rows):
@@ -219,3 +221,18 @@ def test_a_passphrase_change_cut_short_is_finished_by_running_it_again(plain_wit
     Workspace.open(plain_with_rows, passphrase=PASSPHRASE).close()  # the workspace was not
     change_passphrase(plain_with_rows, old=PASSPHRASE, new="nouvelle phrase")
     Workspace.open(plain_with_rows, passphrase="nouvelle phrase").close()
+
+
+def test_a_plain_snapshot_left_beside_an_encrypted_workspace_is_encrypted_by_a_passphrase_change(
+        plain_with_rows: Path) -> None:
+    from caio_desktop.workspace.snapshots import snapshot_dir
+
+    plain_copy = list_snapshots(plain_with_rows)[0].path.read_bytes()
+    encrypt_workspace(plain_with_rows, PASSPHRASE)
+    leftover = snapshot_dir(plain_with_rows) / "20260101-090000-000000-old.caio"
+    leftover.write_bytes(plain_copy)  # plain, as an older version's interrupted run could leave it
+    assert readable_anywhere(leftover, SECRET)
+    change_passphrase(plain_with_rows, old=PASSPHRASE, new="nouvelle phrase")
+    assert not readable_anywhere(leftover, SECRET)
+    for snap in list_snapshots(plain_with_rows):
+        Workspace.open(snap.path, read_only=True, passphrase="nouvelle phrase").close()
