@@ -24,11 +24,13 @@ _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
 _REL = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 # Patterns start with a literal so that re scans 100 MB of sheet XML in a fraction of a second.
 # Only references that could reach the limits are collected, in one pass: a column of 2+ letters (AA, the
-# 27th, onwards) or a row of 6+ digits (100,000 onwards). Smaller rows are bounded by the last row of each
-# chunk, or counted exactly (`_ROW_REF`) in a sheet wide enough for 99,999 rows to matter.
-_BIG_REF = re.compile(rb' r="(?:[A-Z]{2,}\d+|[A-Z]?\d{6,})"')
-_REF_PARTS = re.compile(rb'r="([A-Z]*)(\d+)"')
-_ROW_REF = re.compile(rb'row r="(\d+)"')
+# 27th, onwards) or a row of 6+ digits (100,000 onwards), in either case and either quote, as calamine
+# reads them. Smaller rows are bounded by the last row of each chunk, or counted exactly (`_ROW_REF`) in a
+# sheet wide enough for 99,999 rows to matter.
+_BIG_REF = re.compile(rb'r=["\'](?:[A-Za-z]{2,}\d|[A-Za-z]?\d{6})')
+_REF_PARTS = re.compile(rb'r=["\']([A-Za-z]*)(\d*)')
+_MAX_REF_CHARS = 20  # "XFD1048576" has 10: longer ones (leading zeros…) are refused, never half-read
+_ROW_REF = re.compile(rb'<row\b[^>]*?\sr=["\'](\d+)')
 _SMALL_ROWS = 99_999
 _ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _ERROR_TYPE = re.compile(rb' t="e"')
@@ -122,10 +124,13 @@ def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int], 
             raise SpreadsheetError(path, "declares XML entities, which spreadsheets never need; refused "
                                          "for safety")
         # References cut at the chunk boundary are seen whole in the next round (the tail overlaps).
-        for ref in _BIG_REF.findall(data):
-            letters, row = _REF_PARTS.search(ref).groups()
-            max_col = max(max_col, column_number(letters) if len(letters) > 1 else 0)
-            max_row = max(max_row, int(row))
+        for found in _BIG_REF.finditer(data):
+            letters, row = _REF_PARTS.match(data, found.start()).groups()
+            if len(letters) + len(row) > _MAX_REF_CHARS:
+                raise SpreadsheetError(path, f"has a malformed cell reference ({(letters + row)[:30].decode()}…); "
+                                             "refused for safety")
+            max_col = max(max_col, column_number(letters.upper()) if len(letters) > 1 else 0)
+            max_row = max(max_row, int(row or 0))
         if exact_rows:
             max_row = max(max_row, *map(int, _ROW_REF.findall(data)), 0)
         elif (last := data.rfind(b'row r="')) >= 0 and (row := _leading_number(data, last + 7)):

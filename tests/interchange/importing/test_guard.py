@@ -95,3 +95,29 @@ def test_error_cells_are_found_in_the_sheet_xml(tmp_path: Path, base: Path) -> N
 
 def test_column_letters_count_like_excel() -> None:
     assert [guard.column_number(x) for x in ("A", "Z", "AA", "ALL", "XFD")] == [1, 26, 27, 1000, 16384]
+
+
+@pytest.mark.parametrize(("cell", "reason"), [
+    (b'<c r="xfd1048576"><v>1</v></c>', "reaches row 1,048,576"),  # calamine reads lower case too
+    (b"<c r='XFD1048576'><v>1</v></c>", "reaches row 1,048,576"),  # and single quotes
+    (b'<c\tr="XFD1048576"><v>1</v></c>', "reaches row 1,048,576"),  # and any space before r
+    (b'<c r="all30000"><v>1</v></c>', "spans 30,000 rows × 1,000 columns"),
+    (b'<c r="A' + b"0" * 40 + b'1048576"><v>1</v></c>', "malformed cell reference"),  # never half-read
+])
+def test_references_written_in_unusual_ways_are_read_as_calamine_reads_them(tmp_path: Path, base: Path,
+                                                                           cell: bytes, reason: str) -> None:
+    """Each of these, left to python-calamine, allocates the whole rectangle and aborts the process."""
+    path = patch_sheet_xml(base, tmp_path / "odd.xlsx", lambda xml: replace_cell(xml, "B3", cell))
+    with pytest.raises(SpreadsheetError, match=reason):
+        guard.check_workbook(path)
+
+
+def test_a_long_reference_cut_between_two_chunks_is_still_refused(tmp_path: Path, base: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(guard, "_CHUNK", 4096)
+    filler = b"<!-- " + b"x" * 4090 + b" -->"  # puts the reference across the first chunk's end
+    path = patch_sheet_xml(base, tmp_path / "cut.xlsx", lambda xml: replace_cell(
+        xml.replace(b"<sheetData>", filler + b"<sheetData>", 1), "B3",
+        b'<c r="A' + b"0" * 100 + b'1048576"><v>1</v></c>'))
+    with pytest.raises(SpreadsheetError, match="malformed cell reference"):
+        guard.check_workbook(path)
