@@ -171,3 +171,20 @@ def test_schema_2_drops_the_level_index_and_makes_optional_links_partial(v1_file
     finally:
         raw.close()
     assert "ix_risks_ai_system_id" in plan[0][-1]  # the look-up deleting an AI system makes still uses it
+
+
+def test_the_v2_fixture_is_what_this_application_writes(tmp_path: Path) -> None:
+    """The released schema-2 fixture opens as it is (no upgrade, no snapshot) with every row, and the
+    v1 fixture upgraded to 2 holds the same rows: the next upgrade step starts from either."""
+    fixture_v2 = FIXTURE_V1.with_name("workspace-v2.caio")
+    copy = tmp_path / "mission-v2.caio"
+    shutil.copyfile(fixture_v2, copy)
+    with Workspace.open(copy) as ws:
+        assert ws.schema_version == schema.SCHEMA_VERSION == 2
+        assert ws.engagement().client_name == "Mutuelle du Littoral"
+    assert not any(s.reason.startswith("before-upgrade") for s in list_snapshots(copy))  # nothing to upgrade
+    upgraded = tmp_path / "mission-v1.caio"
+    shutil.copyfile(FIXTURE_V1, upgraded)
+    Workspace.open(upgraded).close()
+    assert row_counts(upgraded) == row_counts(fixture_v2)
+    assert _indexes(upgraded) == _indexes(fixture_v2)
