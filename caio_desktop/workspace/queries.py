@@ -7,7 +7,7 @@ Rows are read with SQLAlchemy Core (no ORM objects) so that large registers page
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -17,6 +17,13 @@ from caio_desktop.domain.modules import MODULES, Module, module
 from caio_desktop.workspace.models import LINKS, MODELS, Base
 
 Row = dict[str, Any]
+PARAMETER_LIMIT = 900  # ids per `IN (…)`: under SQLite's limit on bound parameters
+
+
+def id_chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    """`ids` in slices small enough for one `IN (…)` each."""
+    for start in range(0, len(ids), PARAMETER_LIMIT):
+        yield ids[start:start + PARAMETER_LIMIT]
 
 
 def _table(module_key: str):  # noqa: ANN202 - a Table
@@ -46,8 +53,7 @@ def _with_links(conn, mod: Module, rows: list[Row]) -> list[Row]:  # noqa: ANN00
         link, own, other = LINKS[(mod.key, field.key)]
         lt = link.__table__
         linked: dict[int, list[int]] = defaultdict(list)
-        for chunk_start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
-            chunk = ids[chunk_start:chunk_start + 900]
+        for chunk in id_chunks(ids):
             for own_id, other_id in conn.execute(
                 select(lt.c[own], lt.c[other]).where(lt.c[own].in_(chunk)).order_by(lt.c[other])
             ):
@@ -113,10 +119,10 @@ def labels(workspace, module_key: str, ids: Collection[int] | None = None) -> di
         if ids is None or len(ids) > _WHOLE_MODULE:
             found = {r["id"]: row_label(mod, dict(r)) for r in conn.execute(statement).mappings()}
             return found if ids is None else {i: found[i] for i in ids if i in found}
-        wanted, found = sorted(ids), {}
-        for start in range(0, len(wanted), 900):  # SQLite's parameter limit
-            chunk = statement.where(_table(module_key).c.id.in_(wanted[start:start + 900]))
-            found.update((r["id"], row_label(mod, dict(r))) for r in conn.execute(chunk).mappings())
+        found = {}
+        for chunk in id_chunks(sorted(ids)):
+            rows = conn.execute(statement.where(_table(module_key).c.id.in_(chunk))).mappings()
+            found.update((r["id"], row_label(mod, dict(r))) for r in rows)
         return found
 
 

@@ -28,3 +28,12 @@ def test_links_labels_and_missing_rows(workspace) -> None:
     assert labels(workspace, "risks") == {risk.row_ids[0]: "R-001"}
     assert labels(workspace, "objectives")[goals[0]] == "Croissance"
     assert row_label(MODULES["objectives"], {"id": 3, "title": "a\nb " + "x" * 60}).endswith("…")
+
+
+def test_ids_are_read_in_slices_small_enough_for_one_in_clause_each() -> None:
+    from caio_desktop.workspace.queries import PARAMETER_LIMIT, id_chunks
+
+    ids = list(range(2 * PARAMETER_LIMIT + 5))
+    slices = list(id_chunks(ids))
+    assert [len(s) for s in slices] == [PARAMETER_LIMIT, PARAMETER_LIMIT, 5]
+    assert [i for s in slices for i in s] == ids and list(id_chunks([])) == []

@@ -33,6 +33,7 @@ from caio_desktop.operations.history import run_recorded
 from caio_desktop.operations.recorder import Recorder, table
 from caio_desktop.operations.rows import change_row, insert_row
 from caio_desktop.workspace.models import LINKS
+from caio_desktop.workspace.queries import id_chunks
 
 BATCH = 20_000  # rows per INSERT batch: a progress tick (and a chance to cancel) each, about 0.1 s
 _SERVER_COLUMNS = {"id", "created_at", "updated_at", "custom"}
@@ -149,11 +150,10 @@ def _refuse(result: ImportResult, row: PlannedRow, exc: ValidationError) -> None
 
 
 def _rows_by_id(rec: Recorder, module_key: str, ids: list[int]) -> dict[int, dict[str, Any]]:
-    """The current rows to update, read in one query per 900 ids (SQLite's parameter limit)."""
+    """The current rows to update, read in one query per slice of ids (`queries.id_chunks`)."""
     t = table(module_key)
     found: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
+    for chunk in id_chunks(ids):
         found.update((r["id"], dict(r)) for r in rec.conn.execute(select(t).where(t.c.id.in_(chunk))).mappings())
     return found
 
