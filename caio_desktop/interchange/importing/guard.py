@@ -80,11 +80,23 @@ def _stream(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]):  #
         raise SpreadsheetError(path, f"is damaged or truncated ({exc})") from None
 
 
-def _read_small(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]) -> bytes:
-    data = b"".join(_stream(path, zf, member, budget))
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise SpreadsheetError(path, f"is damaged or truncated ({exc})") from None
+
+
+def _refuse_entities(path: Path, data: bytes, member: str) -> None:
+    """XML entities (billion laughs, external files) have no place in a spreadsheet: refuse them."""
     if _ENTITY.search(data):
         raise SpreadsheetError(path, f"declares XML entities in {member}, which spreadsheets never need; "
                                      "refused for safety")
+
+
+def _read_small(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]) -> bytes:
+    data = b"".join(_stream(path, zf, member, budget))
+    _refuse_entities(path, data, member)
     return data
 
 
@@ -120,9 +132,8 @@ def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int], 
     first = True
     for chunk in _stream(path, zf, member, budget):
         data = tail + chunk
-        if first and _ENTITY.search(data[:65536]):
-            raise SpreadsheetError(path, "declares XML entities, which spreadsheets never need; refused "
-                                         "for safety")
+        if first:
+            _refuse_entities(path, data[:65536], member)
         # References cut at the chunk boundary are seen whole in the next round (the tail overlaps).
         for found in _BIG_REF.finditer(data):
             letters, row = _REF_PARTS.match(data, found.start()).groups()
@@ -152,11 +163,7 @@ def error_cells(path: Path, member: str) -> ErrorCells:
     reader runs it while python-calamine parses the sheet."""
     errors: ErrorCells = {}
     tail = b""
-    try:
-        zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
-        raise SpreadsheetError(path, f"is damaged or truncated ({exc})") from None
-    with zf:
+    with _open_zip(path) as zf:
         for chunk in _stream(path, zf, member, [limits.MAX_UNCOMPRESSED_BYTES]):
             data = tail + chunk
             if b' t="e"' in data:
@@ -197,45 +204,31 @@ def check_extent(path: Path, extent: Extent) -> None:
 
 def check_workbook(path: Path) -> dict[str, str]:
     """Check an xlsx/xlsm before calamine opens it; returns each sheet's worksheet member."""
-    try:
-        zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
-        raise SpreadsheetError(path, f"is damaged or truncated ({exc})") from None
-    with zf:
+    with _open_zip(path) as zf:
         check_zip(path, zf)
         budget = [limits.MAX_UNCOMPRESSED_BYTES]
         members = sheet_members(path, zf, budget)
         if "xl/sharedStrings.xml" in zf.namelist():
-            _check_strings(path, zf, budget)
+            _check_start(path, zf, "xl/sharedStrings.xml", budget)
         for member in members.values():
             scan_sheet(path, zf, member, budget)
         return members
 
 
-def _check_strings(path: Path, zf: zipfile.ZipFile, budget: list[int]) -> None:
+def _check_start(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]) -> None:
+    """Refuse entities in `member`'s first 64 kB (where a DOCTYPE must stand), counting all its bytes."""
     first = True
-    for chunk in _stream(path, zf, "xl/sharedStrings.xml", budget):
-        if first and _ENTITY.search(chunk[:65536]):
-            raise SpreadsheetError(path, "declares XML entities, which spreadsheets never need; refused "
-                                         "for safety")
+    for chunk in _stream(path, zf, member, budget):
+        if first:
+            _refuse_entities(path, chunk[:65536], member)
         first = False
 
 
 def check_ods(path: Path) -> None:
     """Check an OpenDocument spreadsheet's container and content before calamine reads it (calamine
     itself caps repeated cells, and the reader refuses sheets beyond the limits once read)."""
-    try:
-        zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
-        raise SpreadsheetError(path, f"is damaged or truncated ({exc})") from None
-    with zf:
+    with _open_zip(path) as zf:
         check_zip(path, zf)
         if "content.xml" not in zf.namelist():
             raise SpreadsheetError(path, "is a zip archive but not an OpenDocument spreadsheet")
-        budget = [limits.MAX_UNCOMPRESSED_BYTES]
-        first = True
-        for chunk in _stream(path, zf, "content.xml", budget):
-            if first and _ENTITY.search(chunk[:65536]):
-                raise SpreadsheetError(path, "declares XML entities, which spreadsheets never need; "
-                                             "refused for safety")
-            first = False
+        _check_start(path, zf, "content.xml", [limits.MAX_UNCOMPRESSED_BYTES])
