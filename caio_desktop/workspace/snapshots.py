@@ -58,19 +58,9 @@ def snapshot_keep(connection) -> int:  # noqa: ANN001 - a DB-API connection
     return max(keep, 1)
 
 
-def backup_connection(source, path: Path, *, reason: str = "manual", keep: int | None = None,  # noqa: ANN001
-                      passphrase: str | None = None) -> Path:
-    """Copy the database behind `source` into a new snapshot of `path`; rotate old ones.
-
-    The snapshot of an encrypted workspace is encrypted with the same passphrase (the backup runs
-    between two keyed SQLCipher connections). `keep` defaults to the workspace's setting.
-    """
-    folder = snapshot_dir(path)
-    _owner_only_dir(folder)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    safe_reason = re.sub(r"[^\w.-]+", "-", reason).strip("-") or "manual"
-    target = folder / f"{stamp}-{safe_reason}.caio"
-    tmp = folder / f".{target.name}.part"
+def backup_into(source, target: Path, tmp: Path, *, passphrase: str | None = None) -> None:  # noqa: ANN001
+    """Copy the database behind the sqlite3 connection `source` to `target` with SQLite's backup API:
+    written as `tmp` (owner-only) and renamed over `target` once whole, so `target` is never half a file."""
     create_owner_only(tmp)
     try:
         destination = raw_connect(tmp, passphrase=passphrase)
@@ -83,6 +73,21 @@ def backup_connection(source, path: Path, *, reason: str = "manual", keep: int |
         tmp.unlink(missing_ok=True)
         raise
     os.replace(tmp, target)
+
+
+def backup_connection(source, path: Path, *, reason: str = "manual", keep: int | None = None,  # noqa: ANN001
+                      passphrase: str | None = None) -> Path:
+    """Copy the database behind `source` into a new snapshot of `path`; rotate old ones.
+
+    The snapshot of an encrypted workspace is encrypted with the same passphrase (the backup runs
+    between two keyed SQLCipher connections). `keep` defaults to the workspace's setting.
+    """
+    folder = snapshot_dir(path)
+    _owner_only_dir(folder)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    safe_reason = re.sub(r"[^\w.-]+", "-", reason).strip("-") or "manual"
+    target = folder / f"{stamp}-{safe_reason}.caio"
+    backup_into(source, target, folder / f".{target.name}.part", passphrase=passphrase)
     rotate(path, keep=snapshot_keep(source) if keep is None else keep)
     return target
 

@@ -49,3 +49,18 @@ def test_damaged_snapshot_is_refused(workspace, tmp_path: Path) -> None:
         restore(workspace.path, snap)
     with Workspace.open(workspace.path) as ws:
         assert ws.engagement().client_name == "Assurances du Rhône"
+
+
+def test_a_backup_that_fails_leaves_neither_the_target_nor_its_temporary_file(tmp_path) -> None:
+    import sqlite3
+
+    import pytest
+
+    from caio_desktop.workspace.snapshots import backup_into
+
+    source = sqlite3.connect(tmp_path / "source.db")
+    source.close()  # a backup from a closed connection fails half way
+    target, tmp = tmp_path / "copie.caio", tmp_path / ".copie.caio.part"
+    with pytest.raises(sqlite3.ProgrammingError):
+        backup_into(source, target, tmp)
+    assert not target.exists() and not tmp.exists()

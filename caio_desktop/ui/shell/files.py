@@ -288,27 +288,16 @@ def demo_path(lang: str) -> Path:
 
 def copy_workspace(workspace: Any, target: Path) -> None:
     """A consistent copy of an open workspace at `target` (built beside it, then renamed)."""
-    from caio_desktop.workspace.engine import raw_connect
     from caio_desktop.workspace.lock import WorkspaceLock
-    from caio_desktop.workspace.snapshots import create_owner_only
+    from caio_desktop.workspace.snapshots import backup_into
 
     target = Path(target)
     if target.exists():  # never replace an engagement that is open elsewhere
         WorkspaceLock(target).acquire().release()
     tmp = target.with_name(f".{target.name}.copying-{os.getpid()}")
     tmp.unlink(missing_ok=True)
-    create_owner_only(tmp)
     raw = workspace.engine.raw_connection()
     try:
-        destination = raw_connect(tmp, passphrase=getattr(workspace, "passphrase", None))
-        try:
-            raw.driver_connection.backup(destination)
-            destination.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            destination.close()
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        backup_into(raw.driver_connection, target, tmp, passphrase=getattr(workspace, "passphrase", None))
     finally:
         raw.close()
-    os.replace(tmp, target)
