@@ -251,65 +251,63 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../ui/shell/files.py" line="32"/>
+        <location filename="../../ui/shell/files.py" line="33"/>
         <source>Open an engagement</source>
         <translation>Ouvrir une mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="33"/>
-        <location filename="../../ui/shell/files.py" line="41"/>
+        <location filename="../../ui/shell/files.py" line="34"/>
+        <location filename="../../ui/shell/files.py" line="42"/>
         <source>CAIO engagements (*.caio)</source>
         <translation>Missions CAIO (*.caio)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="40"/>
+        <location filename="../../ui/shell/files.py" line="41"/>
         <source>Save a copy as</source>
         <translation>Enregistrer une copie sous</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="118"/>
         <location filename="../../ui/shell/files.py" line="148"/>
         <source>Restore the snapshot of %1</source>
         <translation>Restaurer l&apos;instantané du %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="119"/>
+        <location filename="../../ui/shell/files.py" line="136"/>
         <source>The file of this engagement is damaged: what it shows may be incomplete and some changes may fail. Details: %1</source>
         <translation>Le fichier de cette mission est endommagé : ce qu’il affiche peut être incomplet et certaines modifications peuvent échouer. Détails : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="121"/>
+        <location filename="../../ui/shell/files.py" line="138"/>
         <source>Damaged engagement file</source>
         <translation>Fichier de mission endommagé</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="150"/>
+        <location filename="../../ui/shell/files.py" line="180"/>
         <source>Open read-only</source>
         <translation>Ouvrir en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="152"/>
+        <location filename="../../ui/shell/files.py" line="182"/>
         <source>Enter the passphrase…</source>
         <translation>Saisir la phrase secrète…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="153"/>
+        <location filename="../../ui/shell/files.py" line="183"/>
         <source>Cannot open the engagement</source>
         <translation>Impossible d&apos;ouvrir la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="127"/>
-        <location filename="../../ui/shell/files.py" line="163"/>
+        <location filename="../../ui/shell/files.py" line="158"/>
         <source>Restore failed</source>
         <translation>Échec de la restauration</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="184"/>
+        <location filename="../../ui/shell/files.py" line="209"/>
         <source>Cannot create the engagement</source>
         <translation>Impossible de créer la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="208"/>
+        <location filename="../../ui/shell/files.py" line="233"/>
         <source>Cannot save the copy</source>
         <translation>Impossible d&apos;enregistrer la copie</translation>
     </message>

@@ -125,31 +125,43 @@ class FileController(QObject):
         """Damage found after opening: say so, and offer the latest good snapshot (the damaged file is
         kept as a "before-restore" snapshot)."""
         from caio_desktop.workspace.errors import Remedy
-        from caio_desktop.workspace.snapshots import latest_good_snapshot, restore
+        from caio_desktop.workspace.snapshots import latest_good_snapshot
 
         workspace = self.context.workspace
         if not problems or workspace is None or Path(workspace.path) != Path(path):
             return
         passphrase, read_only = workspace.passphrase, workspace.read_only
         snapshot = latest_good_snapshot(Path(path), passphrase=passphrase)
-        remedies = []
-        if snapshot is not None and not read_only:
-            stamp = snapshot.taken_at.strftime("%d/%m/%Y %H:%M" if self.context.lang == "fr" else "%d %b %Y %H:%M")
-            remedies.append((Remedy.RESTORE_SNAPSHOT, self.tr("Restore the snapshot of %1").replace("%1", stamp)))
+        remedies = [self._restore_remedy(snapshot)] if snapshot is not None and not read_only else []
         text = self.tr("The file of this engagement is damaged: what it shows may be incomplete and some "
                        "changes may fail. Details: %1").replace("%1", "; ".join(problems))
         chosen = self.show_error(self.window, self.tr("Damaged engagement file"), text, remedies)
         if chosen == Remedy.RESTORE_SNAPSHOT and snapshot is not None:
             self.close()
-            try:
-                restore(Path(path), snapshot.path, passphrase=passphrase)
-            except Exception as restore_error:  # noqa: BLE001 - shown to the person, file untouched
-                self.show_error(self.window, self.tr("Restore failed"), str(restore_error), [])
-            self.open_path(Path(path), passphrase=passphrase)
+            self._restore(Path(path), snapshot, passphrase)
+            self.open_path(Path(path), passphrase=passphrase)  # restored, or as it was if that failed
+
+    def _restore_remedy(self, snapshot: Any) -> tuple[str, str]:
+        from caio_desktop.workspace.errors import Remedy
+
+        stamp = snapshot.taken_at.strftime("%d/%m/%Y %H:%M" if self.context.lang == "fr" else "%d %b %Y %H:%M")
+        return Remedy.RESTORE_SNAPSHOT, self.tr("Restore the snapshot of %1").replace("%1", stamp)
+
+    def _restore(self, path: Path, snapshot: Any, passphrase: str | None) -> bool:
+        """Put `snapshot` in place of the file at `path` (which is kept as a "before-restore" snapshot);
+        False, said to the person, when that fails (the file is then untouched)."""
+        from caio_desktop.workspace.snapshots import restore
+
+        try:
+            restore(path, snapshot.path, passphrase=passphrase)
+        except Exception as restore_error:  # noqa: BLE001 - shown to the person, file untouched
+            self.show_error(self.window, self.tr("Restore failed"), str(restore_error), [])
+            return False
+        return True
 
     def _offer_remedies(self, path: Path, error: Exception, *, passphrase: str | None = None) -> bool:
         from caio_desktop.workspace.errors import Remedy, WrongPassphraseError
-        from caio_desktop.workspace.snapshots import latest_good_snapshot, restore
+        from caio_desktop.workspace.snapshots import latest_good_snapshot
 
         if tuple(getattr(error, "remedies", ())) == (Remedy.ENTER_PASSPHRASE,):
             # An encrypted file: ask for its passphrase at once (again, saying so, when it was wrong).
@@ -163,9 +175,7 @@ class FileController(QObject):
                 # Snapshots of an encrypted workspace are encrypted with the same passphrase.
                 snapshot = latest_good_snapshot(path, passphrase=passphrase)
                 if snapshot is not None:
-                    stamp = snapshot.taken_at.strftime("%d/%m/%Y %H:%M" if self.context.lang == "fr"
-                                                       else "%d %b %Y %H:%M")
-                    remedies.append((remedy, self.tr("Restore the snapshot of %1").replace("%1", stamp)))
+                    remedies.append(self._restore_remedy(snapshot))
             elif remedy == Remedy.OPEN_READ_ONLY:
                 remedies.append((remedy, self.tr("Open read-only")))
             elif remedy == Remedy.ENTER_PASSPHRASE:
@@ -177,12 +187,7 @@ class FileController(QObject):
             passphrase = self.ask_passphrase(self.window, path)
             return self.open_path(path, passphrase=passphrase) if passphrase else False
         if chosen == Remedy.RESTORE_SNAPSHOT and snapshot is not None:
-            try:
-                restore(path, snapshot.path, passphrase=passphrase)
-            except Exception as restore_error:  # noqa: BLE001 - shown to the person, file untouched
-                self.show_error(self.window, self.tr("Restore failed"), str(restore_error), [])
-                return False
-            return self.open_path(path, passphrase=passphrase)
+            return self._restore(path, snapshot, passphrase) and self.open_path(path, passphrase=passphrase)
         return False
 
     def open_dialog(self) -> bool:
