@@ -105,13 +105,22 @@ def _keep_custom(header: str, cells: Sequence[Any], lines: list[int], warnings: 
             continue
         if cell.__class__ is str:
             if not cell or cell[0] in _SUSPECT and _odd(cell):
-                if cell and is_error_value(cell):
-                    problem = Problem(lines[index], header, cell, "is a spreadsheet error; the cell is left empty")
-                    warnings.setdefault(index, []).append(problem)
+                _error_warning(cell, index, lines, header, warnings)
                 continue
             customs[index][header] = cell
         else:
             customs[index][header] = cell_text(cell)
+
+
+def _error_warning(cell: str, index: int, lines: list[int], header: str,
+                   warnings: dict[int, list[Problem]]) -> Problem | None:
+    """A blank or error text cell (`_odd`): for a spreadsheet error (#REF!…) the warning that it is left
+    empty, added to its row's; None for a blank one."""
+    if not cell or not is_error_value(cell):
+        return None
+    problem = Problem(lines[index], header, cell, "is a spreadsheet error; the cell is left empty")
+    warnings.setdefault(index, []).append(problem)
+    return problem
 
 
 def _raw(index: int, raw_columns: dict[str, list[Any]], customs: list[dict[str, str]]) -> dict[str, Any]:
@@ -140,9 +149,8 @@ def _convert_cells(column: PlanColumn, cells: Sequence[Any], lines: list[int], w
         if cell is None:
             continue
         if cell.__class__ is str and (not cell or cell[0] in _SUSPECT and _odd(cell)):
-            if cell and is_error_value(cell):
-                problem = Problem(lines[index], header, cell, "is a spreadsheet error; the cell is left empty")
-                warnings.setdefault(index, []).append(problem)
+            problem = _error_warning(cell, index, lines, header, warnings)
+            if problem is not None:
                 unfit.setdefault(index, {})[key] = problem
             continue
         value = lookup(memo, cell)
