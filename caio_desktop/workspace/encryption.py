@@ -16,12 +16,10 @@ from pathlib import Path
 
 from caio_desktop.workspace.engine import quote, raw_connect, sqlcipher
 from caio_desktop.workspace.errors import WorkspaceError, WorkspaceExistsError, WrongPassphraseError
-from caio_desktop.workspace.fileinfo import APPLICATION_ID, inspect_workspace
+from caio_desktop.workspace.fileinfo import APPLICATION_ID, SQLITE_MAGIC, inspect_workspace
 from caio_desktop.workspace.files import create_owner_only
 from caio_desktop.workspace.lock import WorkspaceLock
 from caio_desktop.workspace.snapshots import list_snapshots
-
-_PLAIN_HEADER = b"SQLite format 3\x00"
 
 
 def _export(source: Path, target: Path, *, passphrase: str | None, target_passphrase: str | None) -> None:
@@ -80,7 +78,7 @@ def encrypt_workspace(path: Path, passphrase: str) -> None:
 
 def _is_plain(path: Path) -> bool:
     with open(path, "rb") as handle:  # noqa: PTH123
-        return handle.read(16) == _PLAIN_HEADER
+        return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
 
 
 def _check_key(path: Path, passphrase: str) -> None:

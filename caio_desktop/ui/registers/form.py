@@ -27,11 +27,11 @@ from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.registers.badges import badge_color, text_on
 from caio_desktop.ui.registers.editors import ChoiceEditor, RefsEditor, editor_for
 from caio_desktop.ui.registers.format import format_value
+from caio_desktop.ui.registers.model import SOURCE_FIELDS
 from caio_desktop.ui.registers.ref_picker import RefEditor
 from caio_desktop.workspace import queries
 
 ERROR_STYLE = "color: #C62828; font-size: 11px;"
-_SOURCE = frozenset(("source_module", "source_id"))  # where an action comes from
 
 
 def reason_text(error: ValidationError, lang: str) -> str:
@@ -111,7 +111,7 @@ class DetailForm(QScrollArea):
             cell_layout = QVBoxLayout(cell)
             cell_layout.setContentsMargins(0, 0, 0, 0)
             cell_layout.setSpacing(1)
-            editor = self._editor_for(field.key, lang) if field.key in _SOURCE else editor_for(field, lang)
+            editor = self._editor_for(field.key, lang) if field.key in SOURCE_FIELDS else editor_for(field, lang)
             editor.setObjectName(f"edit_{field.key}")
             editor.committed.connect(lambda key=field.key: self._commit(key))
             error = QLabel()

@@ -36,7 +36,7 @@ _AS_IS = (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.INTEGER, FieldKind.SCOR
 # Edited in the detail form only: a one-line cell editor would flatten paragraphs, and a list of
 # linked rows needs the form's checkable list.
 _FORM_ONLY = (FieldKind.LONG_TEXT, FieldKind.REFS)
-_SOURCE_FIELDS = ("source_module", "source_id")  # an action's origin, shown by name
+SOURCE_FIELDS = ("source_module", "source_id")  # an action's origin (a register, a row), shown by name
 
 
 class RegisterModel(QAbstractTableModel):
@@ -196,7 +196,7 @@ class RegisterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if field.kind == FieldKind.BOOL:
                 return None
-            if field.key in _SOURCE_FIELDS and row.get("source_module") in MODULES:
+            if field.key in SOURCE_FIELDS and row.get("source_module") in MODULES:
                 return self._source_text(field, row)
             return format_value(field, value, self.context.lang, self._labels_for(field))
         if role == Qt.ItemDataRole.EditRole:
@@ -213,7 +213,7 @@ class RegisterModel(QAbstractTableModel):
                 return None
             return color if role == Qt.ItemDataRole.BackgroundRole else text_on(color)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if field.kind in _NUMERIC and field.key not in _SOURCE_FIELDS:
+            if field.kind in _NUMERIC and field.key not in SOURCE_FIELDS:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if field.kind == FieldKind.SCORE or badge_color(field, value) is not None:
                 return int(Qt.AlignmentFlag.AlignCenter)
@@ -366,7 +366,7 @@ class RegisterModel(QAbstractTableModel):
                         ids.update(value)
                     elif value is not None:
                         ids.add(value)
-        if any(f.key in _SOURCE_FIELDS for f in self.fields):
+        if any(f.key in SOURCE_FIELDS for f in self.fields):
             for row in rows:
                 if row.get("source_module") in MODULES and row.get("source_id") is not None:
                     wanted.setdefault(row["source_module"], set()).add(row["source_id"])
