@@ -69,11 +69,11 @@ class ImportPlan:
 
     @property
     def valid(self) -> list[PlannedRow]:
-        return [r for r in self.rows if r.error is None]
+        return self.partition()[0]
 
     @property
     def rejected(self) -> list[PlannedRow]:
-        return [r for r in self.rows if r.error is not None]
+        return self.partition()[1]
 
     @property
     def errors(self) -> list[Problem]:
