@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO ?= demo/demo-engagement.caio
 LANG_DEMO ?= fr
 
-.PHONY: install run test lint demo screenshots bench clean bundle
+.PHONY: install run test lint demo screenshots bench clean bundle office
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -29,10 +29,14 @@ run: $(STAMP) $(DEMO)
 	$(BIN)/caio-desktop $(DEMO)
 
 lint: $(STAMP)
-	$(BIN)/ruff check caio_desktop tests bench packaging
+	$(BIN)/ruff check caio_desktop tests bench packaging tools
 
-test: $(STAMP)
-	$(BIN)/ruff check caio_desktop tests bench packaging
+# LibreOffice and poppler for the tests that open our DOCX/PPTX/XLSX and read PDF pages (Debian packages).
+office:
+	bash tools/ensure-office.sh
+
+test: $(STAMP) office
+	$(BIN)/ruff check caio_desktop tests bench packaging tools
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 
 # Every bench/bench_*.py in its own process, each figure a ratio to a floor measured in the same run.
