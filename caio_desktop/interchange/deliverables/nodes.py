@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
-from typing import Literal
+from typing import Any, Literal
 
 # --- table cells --------------------------------------------------------------------------------------
 
@@ -238,6 +237,7 @@ class Section:
     title: str
     blocks: list[Block]
     new_page: bool = True
+    in_deck: bool = True  # False: a long register that a slide deck leaves to the written report
 
 
 @dataclass

@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Table
 
-from caio_desktop.interchange.pdf.context import DeliverableContext
+from caio_desktop.interchange.pdf.context import PdfContext
 from caio_desktop.interchange.pdf.document import Heading
 from caio_desktop.interchange.pdf.fonts import BOLD, markup, printable
 from caio_desktop.interchange.pdf.styles import FRAME_WIDTH, RULE
 from caio_desktop.interchange.pdf.tables import table_style
 
 
-def heading(ctx: DeliverableContext, text: str, *, level: int = 0, number: str = "") -> Heading:
+def heading(ctx: PdfContext, text: str, *, level: int = 0, number: str = "") -> Heading:
     """A numbered heading that enters the contents ("2.1  Heat maps")."""
     style = ctx.styles.h1 if level == 0 else ctx.styles.h2
     plain = f"{number}  {text}" if number else text
@@ -30,12 +30,12 @@ def heading(ctx: DeliverableContext, text: str, *, level: int = 0, number: str =
     return Heading(shown, style, level=level, key=key, plain=plain)
 
 
-def para(ctx: DeliverableContext, value: object, style: str = "body") -> Paragraph:
+def para(ctx: PdfContext, value: object, style: str = "body") -> Paragraph:
     """A paragraph of workspace or fixed text (escaped)."""
     return Paragraph(markup(value), getattr(ctx.styles, style))
 
 
-def key_figures(ctx: DeliverableContext, figures: Sequence[tuple[str, str]]) -> Flowable:
+def key_figures(ctx: PdfContext, figures: Sequence[tuple[str, str]]) -> Flowable:
     """A row of large numbers with their captions, the first thing an executive reads."""
     cells = [[Paragraph(markup(value), ctx.styles.figure) for value, _ in figures],
              [Paragraph(markup(label), ctx.styles.figure_label) for _, label in figures]]
@@ -51,7 +51,7 @@ def key_figures(ctx: DeliverableContext, figures: Sequence[tuple[str, str]]) -> 
     return table
 
 
-def bullets(ctx: DeliverableContext, items: Sequence[object]) -> list[Flowable]:
+def bullets(ctx: PdfContext, items: Sequence[object]) -> list[Flowable]:
     """A bulleted list of workspace texts."""
     return [Paragraph(markup(item), ctx.styles.bullet, bulletText="•") for item in items]
 
@@ -65,7 +65,7 @@ def side_by_side(left: Flowable, right: Flowable, *, gap: float = 12) -> Table:
     return table
 
 
-def figure(ctx: DeliverableContext, drawing: Flowable, caption: str) -> Table:
+def figure(ctx: PdfContext, drawing: Flowable, caption: str) -> Table:
     """A chart with its caption, on one page.
 
     A one-column table rather than a KeepTogether: reportlab keeps a heading with the flowable after it

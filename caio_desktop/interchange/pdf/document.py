@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from caio_desktop.interchange.pdf.context import DeliverableContext
+from caio_desktop.interchange.pdf.context import PdfContext
 from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR, fit, printable, register_fonts
 from caio_desktop.interchange.pdf.logos import Logo, read_logo
 from caio_desktop.interchange.pdf.styles import (
@@ -58,7 +58,7 @@ _TOC_LINE = {0: 22.0, 1: 15.5}  # points per contents line: section, sub-section
 class Contents(Flowable):
     """The table of contents: titles and dot leaders now, page numbers when the document is complete."""
 
-    def __init__(self, entries: list[Heading], ctx: DeliverableContext) -> None:
+    def __init__(self, entries: list[Heading], ctx: PdfContext) -> None:
         super().__init__()
         self.entries = entries
         self.ctx = ctx
@@ -102,19 +102,19 @@ class Contents(Flowable):
                 canvas.line(0, y, self.width, y)
 
 
-def _client_logo(ctx: DeliverableContext) -> Logo | None:
+def _client_logo(ctx: PdfContext) -> Logo | None:
     """The client's logo (PNG, JPEG or SVG drawn as vectors), or None when absent or unreadable."""
     return read_logo(ctx.engagement.get("client_logo"), ctx.engagement.get("client_logo_type") or None)
 
 
-def _firm_logo(ctx: DeliverableContext) -> Logo | None:
+def _firm_logo(ctx: PdfContext) -> Logo | None:
     """The consultant's firm's logo, read once per deliverable (the footer draws it on every page)."""
     if "firm" not in ctx.logos:
         ctx.logos["firm"] = read_logo(ctx.firm_logo)
     return ctx.logos["firm"]
 
 
-def make_canvas(ctx: DeliverableContext) -> type[Canvas]:
+def make_canvas(ctx: PdfContext) -> type[Canvas]:
     """A Canvas class that holds pages back until save, then draws header, footer and numbers."""
 
     class DeliverableCanvas(Canvas):
@@ -158,7 +158,7 @@ def _draw_toc_number(canvas: Canvas, slot: _TocSlot, page: int) -> None:
     canvas.restoreState()
 
 
-def _draw_furniture(canvas: Canvas, ctx: DeliverableContext, page: int, total: int) -> None:
+def _draw_furniture(canvas: Canvas, ctx: PdfContext, page: int, total: int) -> None:
     """Running header (client, deliverable) and footer (confidentiality, page x / y)."""
     canvas.saveState()
     top = PAGE_HEIGHT - 14 * mm
@@ -195,7 +195,7 @@ def _draw_furniture(canvas: Canvas, ctx: DeliverableContext, page: int, total: i
     canvas.restoreState()
 
 
-def _draw_cover_background(canvas: Canvas, ctx: DeliverableContext) -> None:
+def _draw_cover_background(canvas: Canvas, ctx: PdfContext) -> None:
     canvas.saveState()
     canvas.setFillColor(ctx.palette.accent)
     canvas.rect(0, 0, 9 * mm, PAGE_HEIGHT, stroke=0, fill=1)
@@ -220,7 +220,7 @@ def _draw_cover_background(canvas: Canvas, ctx: DeliverableContext) -> None:
     canvas.restoreState()
 
 
-def _draw_signature(canvas: Canvas, ctx: DeliverableContext, firm: Logo) -> float:
+def _draw_signature(canvas: Canvas, ctx: PdfContext, firm: Logo) -> float:
     """The firm's logo in the cover's bottom-right corner, "Prepared by" to its left and the consultant's
     name under it, the way a consulting firm signs its work; returns the width taken from the
     confidentiality line (same baseline as the name)."""
@@ -245,7 +245,7 @@ def _draw_signature(canvas: Canvas, ctx: DeliverableContext, firm: Logo) -> floa
 class DeliverableDoc(BaseDocTemplate):
     """A4 document with a cover template and a content template; reports progress per section."""
 
-    def __init__(self, target: Any, ctx: DeliverableContext) -> None:
+    def __init__(self, target: Any, ctx: PdfContext) -> None:
         register_fonts()  # before the canvas exists: its initial font is ours, so no Helvetica is declared
         super().__init__(
             target, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN_X, rightMargin=MARGIN_X,

@@ -14,10 +14,9 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, TableStyle
 
-from caio_desktop.interchange.pdf.context import DeliverableContext
+from caio_desktop.interchange.pdf.context import PdfContext
 from caio_desktop.interchange.pdf.fonts import BOLD, REGULAR, markup, printable
 from caio_desktop.interchange.pdf.styles import FRAME_WIDTH, INK, RULE, ZEBRA
-from caio_desktop.reference.risk_matrix import load_risk_matrix
 
 
 def table_style(*commands: tuple) -> TableStyle:
@@ -25,7 +24,7 @@ def table_style(*commands: tuple) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
 
 
-def empty(ctx: DeliverableContext) -> Paragraph:
+def empty(ctx: PdfContext) -> Paragraph:
     """What a section with nothing to show prints instead of an empty table."""
     return Paragraph(markup(ctx.t("empty")), ctx.styles.small)
 
@@ -39,7 +38,7 @@ class Column:
     right: bool = False
 
 
-def data_table(ctx: DeliverableContext, columns: Sequence[Column], rows: Sequence[Sequence[object]],
+def data_table(ctx: PdfContext, columns: Sequence[Column], rows: Sequence[Sequence[object]],
                *, width: float = FRAME_WIDTH) -> Flowable:
     """A register table: header repeated on every page, wrapped cells, zebra rows, hairline rules.
 
@@ -87,7 +86,7 @@ def data_table(ctx: DeliverableContext, columns: Sequence[Column], rows: Sequenc
 CELL_PADDING = 4
 
 
-def _cell(ctx: DeliverableContext, value: object, right: bool, inner_width: float, size: float, *,
+def _cell(ctx: PdfContext, value: object, right: bool, inner_width: float, size: float, *,
           font: str = REGULAR, color: colors.Color = INK) -> object:
     if isinstance(value, Flowable | Badge):
         return value
@@ -264,15 +263,3 @@ def badge(text: str, fill: colors.Color) -> Badge:
 @lru_cache(maxsize=256)
 def _badge_width(text: str) -> float:
     return stringWidth(text, BOLD, 7)
-
-
-def level_badge(ctx: DeliverableContext, level: str | None) -> str:
-    """The risk level in its matrix colour ("Critical" on red)."""
-    if not level:
-        return ""
-    matrix = load_risk_matrix()
-    try:
-        found = matrix.level(level)
-    except KeyError:
-        return ctx.choice("risk_level", level)
-    return badge(found.label(ctx.lang), colors.HexColor(found.color))

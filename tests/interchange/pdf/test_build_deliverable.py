@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from caio_desktop.interchange.deliverables.i18n import text
 from caio_desktop.interchange.pdf import (
     DELIVERABLE_KINDS,
     DeliverableCancelled,
     DeliverableError,
     build_deliverable,
 )
-from caio_desktop.interchange.pdf.i18n import text
 from caio_desktop.operations import create_row
 from caio_desktop.workspace import Workspace
 from caio_desktop.workspace.queries import fetch_rows
@@ -174,7 +174,7 @@ def test_thousand_risks_split_across_pages_with_repeated_headers(workspace, tmp_
 
 
 def test_failure_leaves_no_file_and_says_why(workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from caio_desktop.interchange.pdf import risks
+    from caio_desktop.interchange.deliverables import risks
 
     add_risk(workspace)
     folder = tmp_path / "out"
@@ -182,7 +182,7 @@ def test_failure_leaves_no_file_and_says_why(workspace, tmp_path: Path, monkeypa
     target = folder / "risks.pdf"
     target.write_bytes(b"previous issue")
 
-    def broken(ctx, outline):  # noqa: ANN001, ANN202
+    def broken(ctx):  # noqa: ANN001, ANN202
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(risks, "SECTIONS", (risks.SECTIONS[0], type(risks.SECTIONS[1])("risk_register", broken)))

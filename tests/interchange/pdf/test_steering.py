@@ -8,9 +8,9 @@ from pathlib import Path
 from pypdf import PdfReader
 from sqlalchemy import update
 
+from caio_desktop.interchange.deliverables.context import DeliverableContext
+from caio_desktop.interchange.deliverables.steering import last_committee, risk_changes
 from caio_desktop.interchange.pdf import build_deliverable
-from caio_desktop.interchange.pdf.context import DeliverableContext
-from caio_desktop.interchange.pdf.steering import last_committee, risk_changes
 from caio_desktop.operations import create_row, update_row
 from caio_desktop.workspace.models import Risk, Setting
 

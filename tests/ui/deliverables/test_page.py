@@ -134,12 +134,12 @@ def test_without_a_workspace_nothing_can_be_exported(qtbot) -> None:
 
 def test_cancel_during_export_leaves_no_file_and_records_nothing(qtbot, page: DeliverablesPage, tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from caio_desktop.interchange import pdf
+    from caio_desktop.interchange.deliverables import render
 
     folder = tmp_path / "out"
     folder.mkdir()
     monkeypatch.setattr(DeliverablesPage, "ask_save_path", classmethod(lambda cls, *a: folder / "copil.pdf"))
-    with pdf._BUILDING:  # hold the export at its start so that Cancel comes first, deterministically
+    with render._BUILDING:  # hold the export at its start so that Cancel comes first, deterministically
         page.export_button.click()
         page.export_job.cancelled = True  # what the progress dialog's Cancel button sets
     qtbot.waitUntil(page.export_job.isFinished, timeout=20000)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from reportlab.graphics.shapes import Line, Polygon, Rect, String
 from reportlab.lib import colors
 
+from caio_desktop.interchange.deliverables.nodes import GanttRow
 from caio_desktop.interchange.pdf.charts.common import (
     BOLD,
     INK,
@@ -26,19 +26,6 @@ HEADER = 16.0
 ROWS_PER_DRAWING = 44  # about one page
 
 
-@dataclass
-class GanttRow:
-    """A bar (initiative) or a group title (phase, when `is_group`)."""
-
-    text: str
-    start: dt.date | None = None
-    end: dt.date | None = None
-    progress: float | None = None
-    color: colors.Color = colors.grey
-    is_group: bool = False
-    milestones: list[tuple[dt.date, bool]] = field(default_factory=list)  # (due date, done)
-
-
 def _months(start: dt.date, end: dt.date) -> list[dt.date]:
     months, current = [], dt.date(start.year, start.month, 1)
     while current <= end:
@@ -48,8 +35,10 @@ def _months(start: dt.date, end: dt.date) -> list[dt.date]:
 
 
 def gantt(rows: Sequence[GanttRow], *, period: tuple[dt.date, dt.date], today: dt.date | None,
-          width: float, month_label, today_text: str) -> list[ChartDrawing]:  # noqa: ANN001 - a callable
-    """One drawing per page-full of rows; every drawing repeats the month header."""
+          width: float, month_label, today_text: str,  # noqa: ANN001 - a callable
+          rows_per_drawing: int = ROWS_PER_DRAWING) -> list[ChartDrawing]:
+    """One drawing per page-full of rows; every drawing repeats the month header. Row colours are
+    "#RRGGBB" strings (the content model's)."""
     start, end = period
     months = _months(start, end)
     axis_start = months[0]
@@ -64,8 +53,8 @@ def gantt(rows: Sequence[GanttRow], *, period: tuple[dt.date, dt.date], today: d
         return plot_x + (clamped - axis_start).days / span * plot_w
 
     drawings = []
-    for chunk_start in range(0, max(len(rows), 1), ROWS_PER_DRAWING):
-        chunk = rows[chunk_start:chunk_start + ROWS_PER_DRAWING]
+    for chunk_start in range(0, max(len(rows), 1), rows_per_drawing):
+        chunk = rows[chunk_start:chunk_start + rows_per_drawing]
         height = HEADER + ROW * len(chunk) + 4
         drawing = ChartDrawing(width, height)
         top = height - HEADER
@@ -86,18 +75,18 @@ def gantt(rows: Sequence[GanttRow], *, period: tuple[dt.date, dt.date], today: d
         for row in chunk:
             y -= ROW
             if row.is_group:
-                drawing.add(Rect(0, y + 1, width, ROW - 2, fillColor=tint(row.color, 0.85), strokeColor=None))
+                drawing.add(Rect(0, y + 1, width, ROW - 2, fillColor=tint(colors.HexColor(row.color), 0.85), strokeColor=None))
                 drawing.add(label(4, y + 4, row.text, size=7.5, font=BOLD, color=INK, width=label_w - 8))
                 continue
             drawing.add(label(10, y + 4, row.text, size=7, color=INK, width=label_w - 16))
             if row.start and row.end:
                 x0, x1 = x_of(row.start), x_of(row.end)
                 x1 = max(x1, x0 + 2)
-                drawing.add(Rect(x0, y + 3, x1 - x0, ROW - 6, rx=1.5, ry=1.5, fillColor=tint(row.color, 0.55),
+                drawing.add(Rect(x0, y + 3, x1 - x0, ROW - 6, rx=1.5, ry=1.5, fillColor=tint(colors.HexColor(row.color), 0.55),
                                  strokeColor=None))
                 if row.progress:
                     done = (x1 - x0) * max(0.0, min(float(row.progress), 100.0)) / 100
-                    drawing.add(Rect(x0, y + 3, done, ROW - 6, rx=1.5, ry=1.5, fillColor=row.color,
+                    drawing.add(Rect(x0, y + 3, done, ROW - 6, rx=1.5, ry=1.5, fillColor=colors.HexColor(row.color),
                                      strokeColor=None))
             for due, reached in row.milestones:
                 mx, my = x_of(due), y + ROW / 2

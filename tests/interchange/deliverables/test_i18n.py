@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from caio_desktop.interchange.pdf import i18n
+from caio_desktop.interchange.deliverables import i18n
 
 
 def test_long_dates() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from caio_desktop.interchange.pdf.context import DeliverableContext
-from caio_desktop.interchange.pdf.risks import natural_key, sorted_risks
+from caio_desktop.interchange.deliverables.context import DeliverableContext
+from caio_desktop.interchange.deliverables.risks import natural_key, sorted_risks
 from caio_desktop.operations import create_row
 
 

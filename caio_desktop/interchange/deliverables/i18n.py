@@ -146,6 +146,23 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "item": ("Élément", "Item"),
     "kind": ("Nature", "Kind"),
     "part": ("Partie", "Part"),
+    # since the last committee, next steps
+    "since_last_committee": ("Depuis le dernier comité", "Since the last committee"),
+    "since_baseline": ("Évolutions depuis « {name} » du {date}.", "Changes since “{name}” of {date}."),
+    "risks_new": ("Nouveaux risques", "New risks"),
+    "risks_closed": ("Risques clos", "Closed risks"),
+    "risks_rerated": ("Risques réévalués", "Re-rated risks"),
+    "kpi_deltas": ("Évolution des indicateurs", "KPI changes"),
+    "actions_completed": ("Actions terminées", "Actions completed"),
+    "actions_newly_overdue": ("Actions passées en retard", "Actions newly overdue"),
+    "milestones_slipped": ("Jalons décalés", "Milestones slipped"),
+    "systems_found": ("Systèmes d'IA nouvellement recensés", "AI systems newly found"),
+    "was": ("Avant", "Before"),
+    "now": ("Maintenant", "Now"),
+    "no_change": ("Aucune évolution depuis le dernier comité.", "No change since the last committee."),
+    "next_steps": ("Prochaines étapes", "Next steps"),
+    "next_milestone_step": ("{title} — échéance le {date}", "{title} — due {date}"),
+    "decide_step": ("Décider : {text}", "Decide: {text}"),
 }
 
 
@@ -216,3 +233,9 @@ def format_percent(value: float | int | None, lang: str) -> str:
         return ""
     number = format_number(round(float(value)), lang)
     return f"{number}\u00a0%" if lang == "fr" else f"{number}%"
+
+
+def format_kpi_value(value: float, unit: str, lang: str) -> str:
+    """A KPI figure: whole numbers without decimals, others with one; short units (%, €, h) attached."""
+    text = format_number(value, lang) if float(value).is_integer() else format_number(value, lang, decimals=1)
+    return f"{text}\u00a0{unit}" if unit and len(unit) <= 3 else text

@@ -6,19 +6,23 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Spacer
-
-from caio_desktop.interchange.pdf.blocks import bullets, figure, key_figures, para
-from caio_desktop.interchange.pdf.charts.radar import maturity_radar
-from caio_desktop.interchange.pdf.context import DeliverableContext
-from caio_desktop.interchange.pdf.sections import Outline, Section
-from caio_desktop.interchange.pdf.styles import FRAME_WIDTH
-from caio_desktop.interchange.pdf.tables import Column, badge, data_table, empty
+from caio_desktop.interchange.deliverables.assemble import SectionSpec
+from caio_desktop.interchange.deliverables.blocks import empty, narrative_blocks, table, tier_badge
+from caio_desktop.interchange.deliverables.context import DeliverableContext
+from caio_desktop.interchange.deliverables.nodes import (
+    Block,
+    Bullets,
+    Column,
+    Figure,
+    Group,
+    Heading,
+    KeyFigures,
+    Note,
+    Paragraph,
+    RadarChart,
+)
 from caio_desktop.reference.maturity import MaturityModel, load_maturity_model
 
-TIER_COLOURS = {"prohibited": "#1E2328", "high": "#C62828", "limited": "#EF6C00", "minimal": "#2E7D32",
-                "unclassified": "#9AA3AD"}
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3, None: 4}
 
 
@@ -98,128 +102,129 @@ def summary_points(ctx: DeliverableContext) -> list[str]:
     return points
 
 
-def summary(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
+def summary(ctx: DeliverableContext) -> list[Block]:
     rated = ratings(ctx)
     current = _mean([r.current for r in rated])
     target = _mean([r.target for r in rated])
     count, _, _ = _systems_counts(ctx)
     major = sum(1 for f in ctx.rows("findings") if f.get("severity") in ("high", "critical"))
-    out: list[Flowable] = [key_figures(ctx, [
+    out: list[Block] = [KeyFigures([
         (ctx.number(current, decimals=1) if current else "—", ctx.t("legend_current") + " /5"),
         (ctx.number(target, decimals=1) if target else "—", ctx.t("legend_target") + " /5"),
         (str(count), ctx.module_label("ai_systems")),
         (str(major), ctx.t("major_findings")),
     ])]
     if ctx.engagement.get("objectives"):
-        out.append(para(ctx, ctx.engagement["objectives"], "lead"))
-    out.extend(bullets(ctx, summary_points(ctx)))
+        out.append(Paragraph(ctx.engagement["objectives"], "lead"))
+    out.extend(narrative_blocks(ctx, generated_summary=summary_points(ctx)))
     return out
 
 
-def method(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
+def method(ctx: DeliverableContext) -> list[Block]:
     model: MaturityModel = load_maturity_model()
-    out: list[Flowable] = [para(ctx, ctx.t(
-        "method_text", interviews=len(ctx.rows("interviews")), systems=len(ctx.rows("ai_systems")),
-        dimensions=len(model.dimensions), pillars=len(model.pillars)))]
     rows = [[str(n), model.level_name(n, ctx.lang), model.level_description(n, ctx.lang)] for n in range(1, 6)]
-    out.append(data_table(ctx, [Column("#", 0.06, right=True), Column(ctx.t("level"), 0.2),
-                                Column(ctx.t("meaning"), 0.74)], rows))
-    return out
+    return [Paragraph(ctx.t("method_text", interviews=len(ctx.rows("interviews")), systems=len(ctx.rows("ai_systems")),
+                            dimensions=len(model.dimensions), pillars=len(model.pillars))),
+            table(ctx, [Column("#", 0.06, right=True), Column(ctx.t("level"), 0.2), Column(ctx.t("meaning"), 0.74)],
+                  rows, caption=ctx.t("method"))]
 
 
-def maturity(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
+def maturity_radar(ctx: DeliverableContext) -> Figure | None:
+    """The maturity radar of the latest assessment (None when nothing is rated)."""
     rated = ratings(ctx)
     if not rated:
-        return [para(ctx, ctx.t("no_assessment"), "small")]
+        return None
+    return Figure(RadarChart(tuple(pillar_levels(ctx, rated)), (ctx.t("legend_current"), ctx.t("legend_target"))),
+                  ctx.t("maturity_by_pillar"))
+
+
+def maturity(ctx: DeliverableContext) -> list[Block]:
+    rated = ratings(ctx)
+    if not rated:
+        return [Paragraph(ctx.t("no_assessment"), "small")]
     assessment = latest_assessment(ctx) or {}
-    out: list[Flowable] = [para(ctx, f"{assessment.get('title', '')} — {ctx.long_date(assessment.get('assessed_on'))}",
-                                "small")]
     axes = pillar_levels(ctx, rated)
-    radar = maturity_radar(axes, accent=ctx.palette.accent, width=FRAME_WIDTH, height=290,
-                           legend=(ctx.t("legend_current"), ctx.t("legend_target")))
-    out.append(figure(ctx, radar, ctx.t("maturity_by_pillar")))
+    radar = maturity_radar(ctx)
+    assert radar is not None
     rows = [[name, ctx.number(cur, decimals=1), ctx.number(tgt, decimals=1),
              ctx.number((tgt - cur) if cur is not None and tgt is not None else None, decimals=1)]
             for name, cur, tgt in axes]
-    out.append(data_table(ctx, [Column(ctx.t("pillar"), 0.55), Column(ctx.t("current"), 0.15, right=True),
-                                Column(ctx.t("target"), 0.15, right=True), Column(ctx.t("gap"), 0.15, right=True)],
-                          rows))
-    out.append(outline.sub(ctx.t("findings_by_pillar")))
     findings = sorted(ctx.rows("findings"), key=lambda f: (str(f.get("theme") or ""),
                                                             SEVERITY_ORDER.get(f.get("severity"), 4)))
-    out.append(data_table(ctx, [Column(ctx.field_label("findings", "theme"), 0.2),
-                                Column(ctx.field_label("findings", "text"), 0.64),
-                                Column(ctx.field_label("findings", "severity"), 0.16)],
-                          [[f.get("theme"), f.get("text"), ctx.choice("severity", f.get("severity"))]
-                           for f in findings]))
-    return out
+    return [
+        Paragraph(f"{assessment.get('title', '')} — {ctx.long_date(assessment.get('assessed_on'))}", "small"),
+        radar,
+        Note("; ".join(f"{name}: {ctx.number(cur, decimals=1)} → {ctx.number(tgt, decimals=1)}"
+                       for name, cur, tgt in axes)),
+        table(ctx, [Column(ctx.t("pillar"), 0.55), Column(ctx.t("current"), 0.15, right=True),
+                    Column(ctx.t("target"), 0.15, right=True), Column(ctx.t("gap"), 0.15, right=True)], rows,
+              caption=ctx.t("maturity_by_pillar")),
+        Heading(ctx.t("findings_by_pillar")),
+        table(ctx, [Column(ctx.field_label("findings", "theme"), 0.2), Column(ctx.field_label("findings", "text"), 0.64),
+                    Column(ctx.field_label("findings", "severity"), 0.16)],
+              [[f.get("theme"), f.get("text"), ctx.choice("severity", f.get("severity"))] for f in findings],
+              caption=ctx.t("findings_by_pillar")),
+    ]
 
 
-def gaps(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
+def gaps(ctx: DeliverableContext) -> list[Block]:
     rated = ratings(ctx)
     if not rated:
         return [empty(ctx)]
-    rows = [[r.pillar, r.dimension, r.current or "", r.target or "", f"+{r.gap}" if r.gap > 0 else str(r.gap)]
+    rows = [[r.pillar, r.dimension, str(r.current or ""), str(r.target or ""), f"+{r.gap}" if r.gap > 0 else str(r.gap)]
             for r in rated]
-    return [data_table(ctx, [Column(ctx.t("pillar"), 0.28), Column(ctx.t("dimension"), 0.42),
-                             Column(ctx.t("current"), 0.1, right=True), Column(ctx.t("target"), 0.1, right=True),
-                             Column(ctx.t("gap"), 0.1, right=True)], rows)]
+    return [table(ctx, [Column(ctx.t("pillar"), 0.28), Column(ctx.t("dimension"), 0.42),
+                        Column(ctx.t("current"), 0.1, right=True), Column(ctx.t("target"), 0.1, right=True),
+                        Column(ctx.t("gap"), 0.1, right=True)], rows, caption=ctx.t("gaps"))]
 
 
-def tier_badge(ctx: DeliverableContext, tier: str | None) -> str:
-    if not tier:
-        return ""
-    return badge(ctx.choice("ai_act_tier", tier), colors.HexColor(TIER_COLOURS.get(tier, "#9AA3AD")))
-
-
-def inventory(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
+def inventory(ctx: DeliverableContext) -> list[Block]:
     yes = "✓"
     rows = [[s.get("name"), s.get("vendor"), s.get("department"), ctx.choice("system_status", s.get("status")),
              yes if s.get("personal_data") else "", yes if s.get("shadow_ai") else "",
              tier_badge(ctx, s.get("ai_act_tier"))]
             for s in ctx.rows("ai_systems")]
     f = ctx.field_label
-    return [data_table(ctx, [Column(f("ai_systems", "name"), 0.22), Column(f("ai_systems", "vendor"), 0.14),
-                             Column(f("ai_systems", "department"), 0.15), Column(f("ai_systems", "status"), 0.1),
-                             Column(f("ai_systems", "personal_data"), 0.13), Column(f("ai_systems", "shadow_ai"), 0.09),
-                             Column(f("ai_systems", "ai_act_tier"), 0.17)], rows)]
+    return [table(ctx, [Column(f("ai_systems", "name"), 0.22), Column(f("ai_systems", "vendor"), 0.14),
+                        Column(f("ai_systems", "department"), 0.15), Column(f("ai_systems", "status"), 0.1),
+                        Column(f("ai_systems", "personal_data"), 0.13), Column(f("ai_systems", "shadow_ai"), 0.09),
+                        Column(f("ai_systems", "ai_act_tier"), 0.17)], rows, caption=ctx.t("ai_inventory"))]
 
 
-def interviews(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
+def interviews(ctx: DeliverableContext) -> list[Block]:
     rows = [[ctx.date(i.get("interviewed_on")), i.get("person"),
              " · ".join(x for x in (i.get("role"), i.get("department")) if x), i.get("notes")]
             for i in sorted(ctx.rows("interviews"), key=lambda r: (r.get("interviewed_on"), r["id"]))]
     f = ctx.field_label
-    return [data_table(ctx, [Column(f("interviews", "interviewed_on"), 0.11), Column(f("interviews", "person"), 0.16),
-                             Column(f("interviews", "role"), 0.2), Column(f("interviews", "notes"), 0.53)], rows)]
+    return [table(ctx, [Column(f("interviews", "interviewed_on"), 0.11), Column(f("interviews", "person"), 0.16),
+                        Column(f("interviews", "role"), 0.2), Column(f("interviews", "notes"), 0.53)], rows,
+                  caption=ctx.t("interview_synthesis"))]
 
 
-def recommendations(ctx: DeliverableContext, outline: Outline) -> list[Flowable]:
+def recommendations(ctx: DeliverableContext) -> list[Block]:
     """The largest gaps, each with what today's level, the next one and the target look like in the
     maturity model: a recommendation the client can act on and check."""
     model = load_maturity_model()
     rated = sorted((r for r in ratings(ctx) if r.gap > 0), key=lambda r: (-r.gap, r.dimension))[:6]
     if not rated:
         return [empty(ctx)]
-    out: list[Flowable] = [para(ctx, ctx.t("rec_intro", count=len(rated)))]
+    out: list[Block] = [Paragraph(ctx.t("rec_intro", count=len(rated)))]
     for n, r in enumerate(rated, start=1):
         dim = model.dimension(r.dimension_key)
         steps = [("rec_today", r.current), ("rec_next", min((r.current or 0) + 1, 5)), ("rec_target", r.target)]
-        lines = [ctx.t(key, n=level, name=model.level_name(level, ctx.lang),
-                       text=dim.level_descriptor(level, ctx.lang))
+        lines = [ctx.t(key, n=level, name=model.level_name(level, ctx.lang), text=dim.level_descriptor(level, ctx.lang))
                  for key, level in steps if level and not (key == "rec_next" and level == r.target)]
-        out.append(KeepTogether([para(ctx, f"{n}. {r.dimension} ({r.pillar}) — {r.current} → {r.target}", "h2"),
-                                 para(ctx, dim.description(ctx.lang), "small"), *bullets(ctx, lines)]))
-    out.append(Spacer(1, 4))
+        out.append(Group([Heading(f"{n}. {r.dimension} ({r.pillar}) — {r.current} → {r.target}", level=3),
+                          Paragraph(dim.description(ctx.lang), "small"), Bullets(lines)]))
     return out
 
 
 SECTIONS = (
-    Section("executive_summary", summary),
-    Section("method", method, new_page=False),
-    Section("maturity", maturity),
-    Section("gaps", gaps),
-    Section("ai_inventory", inventory),
-    Section("interview_synthesis", interviews),
-    Section("recommendations", recommendations),
+    SectionSpec("executive_summary", summary),
+    SectionSpec("method", method, new_page=False),
+    SectionSpec("maturity", maturity),
+    SectionSpec("gaps", gaps),
+    SectionSpec("ai_inventory", inventory),
+    SectionSpec("interview_synthesis", interviews, in_deck=False),
+    SectionSpec("recommendations", recommendations),
 )
