@@ -81,23 +81,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("caio: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # the user gets one clear line, never a traceback
-        return _report(exc)
+        return _report(exc, getattr(args, "file", None))
 
 
-def _report(exc: Exception) -> int:
+# What SQLite says when the bytes of the file are not what it wrote: the workspace is damaged.
+_DAMAGE = ("could not decode", "malformed", "not a database", "disk image", "corrupt")
+
+
+def _report(exc: Exception, path: Path | None = None) -> int:
     from caio_desktop.domain.errors import DomainError
-    from caio_desktop.workspace.errors import WorkspaceError
+    from caio_desktop.workspace.errors import Remedy, WorkspaceError
 
-    if isinstance(exc, WorkspaceError | DomainError | ValueError | LookupError):
+    if isinstance(exc, WorkspaceError):
+        hint = ""
+        if Remedy.RESTORE_SNAPSHOT in exc.remedies and exc.path.suffix == ".caio":
+            hint = f" (caio restore {exc.path} --from latest)"
+        print(f"caio: error: {exc}{hint}", file=sys.stderr)
+        return 1
+    # SQLAlchemy wraps the driver's error (with a link to its documentation): report the driver's own.
+    sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
+    if sqlalchemy_errors is not None and isinstance(exc, sqlalchemy_errors.DBAPIError) and exc.orig is not None:
+        exc = exc.orig
+    from caio_desktop.workspace.engine import DATABASE_ERRORS
+
+    if isinstance(exc, DATABASE_ERRORS):
+        # ("Could not decode to UTF-8 column 'title' with text '…'": the damaged text itself is left out)
+        detail = (str(exc).splitlines() or [type(exc).__name__])[0].split(" with text ")[0][:200]
+        if any(word in detail.lower() for word in _DAMAGE):
+            where = f"{path}: " if path else ""
+            restore = f"caio restore {path} --from latest" if path else "caio restore FILE --from latest"
+            print(f"caio: error: {where}the workspace is damaged ({detail}); restore a snapshot with: {restore}",
+                  file=sys.stderr)
+            return 1
+        print(f"caio: error: the workspace could not be read ({detail})", file=sys.stderr)
+        return 1
+    if isinstance(exc, DomainError | ValueError | LookupError):
         print(f"caio: error: {exc}", file=sys.stderr)
         return 1
     if isinstance(exc, OSError):
         print(f"caio: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
-        return 1
-    import sqlite3
-
-    if isinstance(exc, sqlite3.DatabaseError):
-        print(f"caio: error: the workspace could not be read ({exc})", file=sys.stderr)
         return 1
     print(f"caio: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
     return 3

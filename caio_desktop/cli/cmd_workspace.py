@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from caio_desktop.cli.common import fail, iso_date, lang, passphrase, print_json
@@ -71,6 +72,7 @@ def read_info(path: Path, *, passphrase: str | None = None) -> dict:
     import sqlite3
 
     from caio_desktop.domain.module_keys import MODULE_KEYS
+    from caio_desktop.workspace.errors import WorkspaceLockedError
     from caio_desktop.workspace.fileinfo import hot_journal, inspect_workspace
     from caio_desktop.workspace.lock import WorkspaceLock
 
@@ -79,7 +81,17 @@ def read_info(path: Path, *, passphrase: str | None = None) -> dict:
         from caio_desktop.workspace.recovery import roll_back_interrupted_write
 
         roll_back_interrupted_write(path, passphrase=passphrase)
-    lock = WorkspaceLock(path).acquire()
+    # Held while reading, so that no other process opens the file for writing meanwhile; when another
+    # process has it open, read all the same (reading is safe) and say so: the rule of every read-only
+    # command (common.note_if_held).
+    lock: WorkspaceLock | None = WorkspaceLock(path)
+    try:
+        lock.acquire()
+    except WorkspaceLockedError:
+        from caio_desktop.cli.common import HELD_NOTE
+
+        print(HELD_NOTE.format(path=path), file=sys.stderr)
+        lock = None
     try:
         errors: tuple[type[Exception], ...] = (sqlite3.DatabaseError, UnicodeDecodeError)
         if passphrase is None:
@@ -114,7 +126,8 @@ def read_info(path: Path, *, passphrase: str | None = None) -> dict:
         finally:
             connection.close()
     finally:
-        lock.release()
+        if lock is not None:
+            lock.release()
     engagement = dict(zip(("client", "language", "start", "end", "sector", "consultant"), row or (), strict=False))
     return {"file": str(path), "schema_version": version, "engagement": engagement, "counts": counts}
 
@@ -141,19 +154,38 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from caio_desktop.cli.common import note_if_held
     from caio_desktop.workspace.check import check_workspace
+    from caio_desktop.workspace.encryption import interrupted_encryption
+    from caio_desktop.workspace.errors import NewerVersionError
     from caio_desktop.workspace.fileinfo import inspect_workspace
+    from caio_desktop.workspace.recovery import roll_back_interrupted_write
 
-    # Not a workspace at all: one line on stderr, like every refusal.
-    inspect_workspace(args.file, encrypted=passphrase() is not None)
+    # Not a workspace at all: one line on stderr, like every refusal. (A write a crash interrupted is
+    # rolled back first: until then the header may still show the interrupted write's schema version.)
+    roll_back_interrupted_write(args.file, passphrase=passphrase())
+    header = inspect_workspace(args.file, encrypted=passphrase() is not None)
+    version = header.user_version if header else None
     if passphrase() is not None:  # a wrong passphrase is a refusal too, not a damaged file
         from caio_desktop.workspace.engine import raw_connect
 
-        raw_connect(args.file, read_only=True, passphrase=passphrase()).close()
+        connection = raw_connect(args.file, read_only=True, passphrase=passphrase())
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            connection.close()
+    supported = _schema_version()
+    if version is not None and version > supported:
+        # Not damage: restoring an older snapshot would throw away the newer work.
+        raise NewerVersionError(args.file, version, supported)
+    note_if_held(args.file)
     problems = check_workspace(args.file, passphrase=passphrase())
     if problems:
         for problem in problems:
             print(problem)
+        interrupted = interrupted_encryption(args.file) if passphrase() is None else None
+        if interrupted and problems == [interrupted]:
+            raise fail(f"{args.file}: {interrupted}")
         raise fail(f"{args.file}: {len(problems)} problem(s) found; "
                    f"restore a snapshot with: caio restore {args.file} --from latest")
     print(f"{args.file}: ok")

@@ -67,11 +67,28 @@ def opened(path: str | Path, *, read_only: bool = False, daily_snapshot: bool | 
     from caio_desktop.workspace.workspace import Workspace
 
     daily = not read_only if daily_snapshot is None else daily_snapshot
+    if read_only:
+        note_if_held(Path(path))
     workspace = Workspace.open(Path(path), read_only=read_only, passphrase=_passphrase, daily_snapshot=daily)
     try:
         yield workspace
     finally:
         workspace.close()
+
+
+HELD_NOTE = ("caio: note: {path} is open in another CAIO Desktop window or process; read as it was last "
+             "saved there")
+
+
+def note_if_held(path: Path) -> bool:
+    """The one rule of read-only commands (info, check, export) while another process holds the file:
+    they read it (reading is safe) and say so on stderr. True when it is held."""
+    from caio_desktop.workspace.lock import held_elsewhere
+
+    held = held_elsewhere(path)
+    if held:
+        print(HELD_NOTE.format(path=path), file=sys.stderr)
+    return held
 
 
 def print_json(data: Any) -> None:

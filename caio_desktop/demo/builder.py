@@ -27,6 +27,7 @@ from caio_desktop.operations.recorder import Recorder, table
 from caio_desktop.operations.rows import change_row, insert_row
 from caio_desktop.workspace.errors import WorkspaceExistsError
 from caio_desktop.workspace.lock import WorkspaceLock
+from caio_desktop.workspace.soundness import forget_sound, remember_sound
 from caio_desktop.workspace.workspace import Workspace
 
 # Today is day 106-108 of the mission (3.5 months in, so month 4): diagnosis done, strategy under way.
@@ -70,10 +71,12 @@ def build_demo(path: Path | str, *, lang: str = "fr", today: dt.date | None = No
         finally:
             workspace.close()
         os.replace(tmp, path)
+        remember_sound(path)  # written by us from nothing, as Workspace.create's own file
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     finally:
+        forget_sound(tmp)  # the record of the temporary name would be a stray folder beside the file
         target_lock.release()
     return path
 

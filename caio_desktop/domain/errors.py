@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+QUOTED_CHARS = 80  # of a refused value, a message quotes at most this much (a cell may hold 50 MB)
+
+
+def quoted(value: object, limit: int = QUOTED_CHARS) -> str:
+    """`value` as a message quotes it: its repr, or, for a longer text, its first `limit` characters
+    and its length (a refused 50 MB cell must not print 50 MB)."""
+    if isinstance(value, str | bytes) and len(value) > limit:
+        return f"{value[:limit]!r}… ({len(value):,} characters)"
+    text = repr(value)
+    return text if len(text) <= limit + 2 else f"{text[:limit]}… ({len(text):,} characters)"
+
 
 class DomainError(Exception):
     """A change that the engagement's rules refuse."""
@@ -15,4 +26,4 @@ class ValidationError(DomainError):
         self.field = field
         self.value = value
         self.reason = reason
-        super().__init__(f"{module}.{field} = {value!r}: {reason}")
+        super().__init__(f"{module}.{field} = {quoted(value)}: {reason}")

@@ -22,24 +22,33 @@ def check_workspace(path: Path, *, passphrase: str | None = None) -> list[str]:
 
     Never changes the file, except to roll back a write that a crash interrupted (see recovery.py).
     """
+    from caio_desktop.workspace.encryption import interrupted_encryption
     from caio_desktop.workspace.engine import raw_connect
     from caio_desktop.workspace.recovery import roll_back_interrupted_write
+    from caio_desktop.workspace.soundness import file_digest, remember_sound
 
     path = Path(path)
     try:
         inspect_workspace(path, encrypted=passphrase is not None)
         roll_back_interrupted_write(path, passphrase=passphrase)
+        before = file_digest(path)
         connection = raw_connect(path, read_only=True, passphrase=passphrase)
     except WorkspaceError as exc:
         return [str(exc)]
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError) as exc:
         return [f"{path}: cannot be read ({exc})"]
     try:
-        return _problems(connection)
+        problems = _problems(connection)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        return [f"damaged: {exc}"]
+        problems = [f"damaged: {exc}"]
     finally:
         connection.close()
+    if not problems and file_digest(path) == before:
+        # These very bytes passed the full check (no other process wrote meanwhile): the next session
+        # may write without checking them again (soundness.py).
+        remember_sound(path, before)
+    interrupted = interrupted_encryption(path) if passphrase is None else None
+    return problems + ([interrupted] if interrupted else [])
 
 
 def _problems(connection: sqlite3.Connection) -> list[str]:

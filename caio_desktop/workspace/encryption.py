@@ -11,6 +11,7 @@ the same client data, so they follow it: encrypted with it, re-keyed with it.
 
 from __future__ import annotations
 
+import glob
 import os
 from pathlib import Path
 
@@ -76,6 +77,29 @@ def encrypt_workspace(path: Path, passphrase: str) -> None:
         lock.release()
 
 
+INTERRUPTED = ("an encryption was interrupted: run it again (caio encrypt {path} --passphrase-file FILE) "
+               "or decrypt the snapshots")
+
+
+def interrupted_encryption(path: Path) -> str | None:
+    """What to do when an encryption of the plain workspace at `path` was cut short (None otherwise).
+
+    A killed `encrypt` leaves the workspace plain with, beside it, its half-built encrypted copy
+    (`.NAME.caio.encrypting` and its journal) and, from the point where it had got to, snapshots already
+    encrypted: the snapshots hold the same client data, and they open only with the passphrase.
+    Cheap (a directory listing and 16 bytes of each snapshot): the app and `caio check` ask it on open.
+    """
+    path = Path(path)
+    try:
+        if not path.is_file() or not _is_plain(path):
+            return None
+        leftovers = any(path.parent.glob(f".{glob.escape(path.name)}.encrypting*"))
+        encrypted = [s for s in list_snapshots(path) if not _is_plain(s.path)]
+    except OSError:
+        return None
+    return INTERRUPTED.format(path=path) if leftovers or encrypted else None
+
+
 def _is_plain(path: Path) -> bool:
     with open(path, "rb") as handle:  # noqa: PTH123
         return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
@@ -99,6 +123,8 @@ def _check_snapshot_key(path: Path, passphrase: str) -> None:
 
 def _replace_with_export(path: Path, *, passphrase: str | None, new: str | None) -> None:
     tmp = path.with_name(f".{path.name}.encrypting")
+    # Left by a run that was killed (we hold the workspace lock: no other run is building it).
+    tmp.with_name(tmp.name + "-journal").unlink(missing_ok=True)
     _export(path, tmp, passphrase=passphrase, target_passphrase=new)
     os.replace(tmp, path)
 

@@ -66,6 +66,22 @@ class WorkspaceLock:
         return self._fd is not None
 
 
+def held_elsewhere(path: Path) -> bool:
+    """True when another process holds the lock of the workspace at `path` (it is open there).
+
+    Read-only commands use it to say that they show what the other process last committed; they read
+    all the same (SQLite's own locks keep every read consistent). A folder where no lock file can be
+    made (read-only media) counts as not held.
+    """
+    try:
+        WorkspaceLock(Path(path)).acquire().release()
+    except WorkspaceLockedError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 

@@ -88,12 +88,18 @@ def backup_connection(source, path: Path, *, reason: str = "manual", keep: int |
     safe_reason = re.sub(r"[^\w.-]+", "-", reason).strip("-") or "manual"
     target = folder / f"{stamp}-{safe_reason}.caio"
     backup_into(source, target, folder / f".{target.name}.part", passphrase=passphrase)
-    rotate(path, keep=snapshot_keep(source) if keep is None else keep)
+    # The callers have checked the source (soundness.ensure_sound), so the new snapshot is a good one.
+    rotate(path, keep=snapshot_keep(source) if keep is None else keep, good=target, passphrase=passphrase)
     return target
 
 
 def take_snapshot(workspace, *, reason: str = "manual", keep: int | None = None) -> Path:  # noqa: ANN001
-    """Snapshot an open Workspace (consistent even while it is in use)."""
+    """Snapshot an open Workspace (consistent even while it is in use).
+
+    Refused (CorruptFileError) when the workspace fails the full check: a snapshot of a damaged file
+    would take the place of a good one in the rotation.
+    """
+    workspace.ensure_sound()
     raw = workspace.engine.raw_connection()
     try:
         return backup_connection(raw.driver_connection, workspace.path, reason=reason, keep=keep,
@@ -125,12 +131,34 @@ def list_snapshots(path: Path) -> list[SnapshotInfo]:
     return sorted(found, key=lambda s: s.taken_at, reverse=True)
 
 
-def rotate(path: Path, *, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete all but the `keep` newest snapshots; returns what was removed."""
+def rotatable_snapshots(path: Path) -> list[SnapshotInfo]:
+    """The snapshots rotation may delete, newest first: all but the baselines (`baselines.py`), which a
+    steering committee's comparisons need for the rest of the engagement."""
+    from caio_desktop.workspace.baselines import protected_snapshots  # (it imports this module)
+
+    protected = protected_snapshots(path)
+    return [s for s in list_snapshots(path) if s.path.name not in protected]
+
+
+def rotate(path: Path, *, keep: int = DEFAULT_KEEP, good: Path | None = None,
+           passphrase: str | None = None) -> list[Path]:
+    """Delete all but the `keep` newest snapshots (baselines apart), never the last one that passes its
+    check; returns what was removed.
+
+    `good` names a snapshot known to pass (the one just taken of a checked file): when it is among those
+    kept, nothing needs checking. Otherwise the kept ones are checked newest first and, if none passes,
+    the newest good one among the older snapshots is spared.
+    """
+    snapshots = rotatable_snapshots(path)
+    kept, old = snapshots[:max(keep, 1)], snapshots[max(keep, 1):]
+    if old and not any(s.path == good for s in kept) and not any(
+            snapshot_problem(s.path, passphrase=passphrase) is None for s in kept):
+        spared = next((s for s in old if snapshot_problem(s.path, passphrase=passphrase) is None), None)
+        old = [s for s in old if s is not spared]
     removed = []
-    for old in list_snapshots(path)[max(keep, 1):]:
-        old.path.unlink(missing_ok=True)
-        removed.append(old.path)
+    for snap in old:
+        snap.path.unlink(missing_ok=True)
+        removed.append(snap.path)
     # A snapshot being written is `.NAME.part` until renamed; one that old was left by a killed process.
     folder = snapshot_dir(path)
     stale = time.time() - STALE_PART_SECONDS
@@ -195,6 +223,9 @@ def restore(path: Path, snapshot: Path, *, passphrase: str | None = None) -> Pat
         if hot_journal(path):
             path.with_name(path.name + "-journal").unlink()
         os.replace(tmp, path)
+        from caio_desktop.workspace.soundness import remember_sound
+
+        remember_sound(path)  # the snapshot has just passed `integrity_check`
         return safety
     finally:
         lock.release()

@@ -54,6 +54,9 @@ class Workspace:
         # Kept for the connections the engine opens later and for encrypted snapshots.
         self.passphrase = passphrase
         self.writes = 0  # write transactions begun through `writing`
+        # True once the file is known to pass the full check this session (see soundness.py): no write
+        # or snapshot starts before it is.
+        self.sound = False
 
     @property
     def encrypted(self) -> bool:
@@ -132,6 +135,9 @@ class Workspace:
         connection.close()
         owner_only(tmp)
         os.replace(tmp, path)
+        from caio_desktop.workspace.soundness import remember_sound
+
+        remember_sound(path)  # built by us from nothing: its first write need not check it
         return cls.open(path, passphrase=passphrase)
 
     @classmethod
@@ -171,10 +177,16 @@ class Workspace:
                     if read_only:
                         raise ReadOnlyError(path)
                     from caio_desktop.workspace.snapshots import backup_connection
+                    from caio_desktop.workspace.soundness import ensure_sound
 
+                    # Neither the snapshot nor the upgrade may start on a damaged file.
+                    ensure_sound(path, connection=connection, passphrase=passphrase)
                     backup_connection(connection, path, reason=f"before-upgrade-v{version}",
                                       passphrase=passphrase)
                     schema.upgrade(connection, path)
+                    from caio_desktop.workspace.soundness import remember_sound
+
+                    remember_sound(path)  # upgraded from a sound file, in one checked transaction
                 cls._verify_shape(connection, path)
             finally:
                 connection.close()
@@ -234,8 +246,26 @@ class Workspace:
             return
         self.closed = True
         self.engine.dispose()
-        if self._lock:
-            self._lock.release()
+        try:
+            if self.sound and self.writes and not self.read_only:
+                # Our own committed writes on a sound file leave it sound: record the new bytes (under the
+                # lock, every connection closed), so the next session need not check it again.
+                from caio_desktop.workspace.soundness import remember_sound
+
+                remember_sound(self.path)
+        finally:
+            if self._lock:
+                self._lock.release()
+
+    def ensure_sound(self) -> None:
+        """Raise CorruptFileError unless the file passes the full check (or is byte for byte a state that
+        did): called before the first write and before every snapshot of the session."""
+        self._ensure_open()
+        if not self.sound:
+            from caio_desktop.workspace.soundness import ensure_sound
+
+            ensure_sound(self.path, passphrase=self.passphrase)
+            self.sound = True
 
     def __enter__(self) -> Workspace:
         return self
@@ -255,6 +285,7 @@ class Workspace:
         self._ensure_open()
         if self.read_only:
             raise ReadOnlyError(self.path)
+        self.ensure_sound()
         self.writes += 1  # (read by the app's background integrity check, which gives way to writes)
         with self.engine.begin() as conn:
             yield conn

@@ -76,7 +76,8 @@ def test_second_open_in_same_process_is_refused_and_first_keeps_working(workspac
 
 
 def test_second_process_is_refused_with_the_file_name(workspace) -> None:
-    result = subprocess.run([sys.executable, "-m", "caio_desktop.cli", "info", str(workspace.path)],
+    # A command that writes (`caio info` only reads, and is allowed: tests/cli/test_read_only_commands.py)
+    result = subprocess.run([sys.executable, "-m", "caio_desktop.cli", "snapshot", str(workspace.path)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
     assert "already open" in result.stderr and str(workspace.path) in result.stderr

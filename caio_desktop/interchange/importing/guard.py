@@ -124,13 +124,52 @@ def sheet_members(path: Path, zf: zipfile.ZipFile, budget: list[int]) -> dict[st
     return found
 
 
+class CellSizes:
+    """The size of every cell of a streamed XML part, without parsing it: the bytes between two
+    occurrences of the tag that opens a cell (`<c` in a worksheet, `<si` in the shared strings,
+    `<table:` in OpenDocument). Text never holds a raw `<`, so a run longer than the limit is one cell
+    (rich-text runs inside it included) — refused at once, with bounded memory, by `feed`."""
+
+    def __init__(self, path: Path, member: str, opening: bytes, *, end: bytes | None = None) -> None:
+        self.path, self.member, self.opening, self.end = path, member, opening, end
+        self.run = 0  # bytes since the last opening tag
+        self._keep = b""  # the end of the previous chunk, where an opening tag may have been cut
+        self.done = False
+
+    def feed(self, chunk: bytes) -> None:
+        if self.done:
+            return
+        data = self._keep + chunk
+        if self.end is not None and (stop := data.find(self.end)) >= 0:
+            data, self.done = data[:stop], True  # (after the cells: merged ranges, validations…)
+        pieces = data.split(self.opening)
+        if len(pieces) == 1:
+            self.run += len(data) - len(self._keep)
+        else:
+            self.run += len(pieces[0]) - len(self._keep)
+            longest = max(self.run, max(map(len, pieces[1:-1]), default=0))
+            self.run = len(pieces[-1])
+            self._refuse_over(longest)
+        self._refuse_over(self.run)
+        self._keep = data[-(len(self.opening) - 1):]
+
+    def _refuse_over(self, size: int) -> None:
+        if size > limits.MAX_CELL_BYTES:
+            raise SpreadsheetError(self.path, f"holds a cell of more than {limits.MAX_CELL_BYTES // 2**20} MB "
+                                              f"(in {self.member}); a field holds at most 1,000,000 "
+                                              "characters, so the file is refused before it is read")
+
+
 def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int], *,
                exact_rows: bool = False) -> None:
-    """Check a worksheet's true extent, streamed, refusing entities and sheets beyond the limits."""
+    """Check a worksheet's true extent and the size of each cell, streamed, refusing entities and
+    sheets beyond the limits."""
     max_row = max_col = 0
     tail = b""
     first = True
+    cells = CellSizes(path, member, b"<c", end=b"</sheetData>")
     for chunk in _stream(path, zf, member, budget):
+        cells.feed(chunk)
         data = tail + chunk
         if first:
             _refuse_entities(path, data[:65536], member)
@@ -209,19 +248,22 @@ def check_workbook(path: Path) -> dict[str, str]:
         budget = [limits.MAX_UNCOMPRESSED_BYTES]
         members = sheet_members(path, zf, budget)
         if "xl/sharedStrings.xml" in zf.namelist():
-            _check_start(path, zf, "xl/sharedStrings.xml", budget)
+            _check_start(path, zf, "xl/sharedStrings.xml", budget, cell=b"<si")
         for member in members.values():
             scan_sheet(path, zf, member, budget)
         return members
 
 
-def _check_start(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]) -> None:
-    """Refuse entities in `member`'s first 64 kB (where a DOCTYPE must stand), counting all its bytes."""
+def _check_start(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int], *, cell: bytes) -> None:
+    """Refuse entities in `member`'s first 64 kB (where a DOCTYPE must stand), counting all its bytes
+    and refusing a cell (opened by the tag `cell`) beyond the size limit."""
     first = True
+    cells = CellSizes(path, member, cell)
     for chunk in _stream(path, zf, member, budget):
         if first:
             _refuse_entities(path, chunk[:65536], member)
         first = False
+        cells.feed(chunk)
 
 
 def check_ods(path: Path) -> None:
@@ -231,4 +273,4 @@ def check_ods(path: Path) -> None:
         check_zip(path, zf)
         if "content.xml" not in zf.namelist():
             raise SpreadsheetError(path, "is a zip archive but not an OpenDocument spreadsheet")
-        _check_start(path, zf, "content.xml", [limits.MAX_UNCOMPRESSED_BYTES])
+        _check_start(path, zf, "content.xml", [limits.MAX_UNCOMPRESSED_BYTES], cell=b"<table:")

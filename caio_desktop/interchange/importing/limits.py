@@ -8,5 +8,9 @@ MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024  # all XML a workbook unpacks to (zi
 MAX_ROWS = 1_000_000
 MAX_COLUMNS = 1_000
 MAX_CELLS = 20_000_000  # rows × columns of the rectangle a reader allocates
+# One cell's XML (value, inline or shared string): a field holds at most 1,000,000 characters
+# (domain/validation.py), which UTF-8 and XML escapes make at most a few MB. Refused while the zip is
+# scanned, before python-calamine would hold the cell several times over (a 150 MB cell took 1.5 GB).
+MAX_CELL_BYTES = 8 * 1024 * 1024
 HEADER_SCAN_ROWS = 30  # the header is looked for in the first rows only
 PREVIEW_ROWS = 200

@@ -16,6 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from caio_desktop.domain.enums import ENUMERATIONS
+from caio_desktop.domain.errors import quoted
 from caio_desktop.domain.fields import Field, FieldKind
 from caio_desktop.interchange.importing.dates import parse_date
 from caio_desktop.interchange.importing.text import cell_text, fold
@@ -217,7 +218,7 @@ def _comma_refs(text: str, targets: Mapping[str, int], module_key: str) -> list[
                 found = (end + 1, targets[run])  # and look on: a longer name wins
         if found is None:
             named = pieces[start] if len(pieces) > 1 else text.strip()
-            raise Unfit(f"names no {module_key} row (by code or title): {named!r}" if len(pieces) > 1
+            raise Unfit(f"names no {module_key} row (by code or title): {quoted(named)}" if len(pieces) > 1
                         else f"names no {module_key} row (by code or title)")
         start = found[0]
         ids.append(found[1])

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from caio_desktop.domain.errors import quoted
 from caio_desktop.interchange.importing.text import cell_text
 
 
@@ -20,7 +21,7 @@ class Problem:
 
     def text(self) -> str:
         where = f"row {self.line}" + (f", column '{self.column}'" if self.column else "")
-        value = "" if self.value in (None, "") else f"{cell_text(self.value)!r} "
+        value = "" if self.value in (None, "") else f"{quoted(cell_text(self.value))} "
         return f"{where}: {value}{self.reason}"
 
 
