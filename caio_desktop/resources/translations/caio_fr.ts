@@ -282,6 +282,14 @@
         <translation>Fichier de mission endommagé</translation>
     </message>
     <message>
+        <source>Encryption interrupted</source>
+        <translation>Chiffrement interrompu</translation>
+    </message>
+    <message>
+        <source>An encryption of this engagement was interrupted: the file is still not encrypted, and some of its snapshots may be. Run the encryption again, or decrypt the snapshots.</source>
+        <translation>Le chiffrement de cette mission a été interrompu : le fichier n&apos;est toujours pas chiffré, et certains de ses instantanés le sont peut-être. Relancez le chiffrement, ou déchiffrez les instantanés.</translation>
+    </message>
+    <message>
         <location filename="../../ui/shell/files.py" line="180"/>
         <source>Open read-only</source>
         <translation>Ouvrir en lecture seule</translation>

@@ -91,8 +91,20 @@ class FileController(QObject):
             return self._offer_remedies(path, error, passphrase=passphrase)
         self._switch(workspace)
         settings.add_recent_file(path)
+        self._warn_of_interrupted_encryption(workspace)
         self._check_in_background(workspace)
         return True
+
+    def _warn_of_interrupted_encryption(self, workspace: Any) -> None:
+        """A plain workspace whose encryption was killed half-way (encrypted snapshots or the half-built
+        copy beside it): say so, the consultant believes the engagement is protected."""
+        from caio_desktop.workspace.encryption import interrupted_encryption
+
+        if workspace.passphrase is None and interrupted_encryption(Path(workspace.path)):
+            self.show_error(self.window, self.tr("Encryption interrupted"),
+                            self.tr("An encryption of this engagement was interrupted: the file is still not "
+                                    "encrypted, and some of its snapshots may be. Run the encryption again, "
+                                    "or decrypt the snapshots."), [])
 
     def _check_in_background(self, workspace: Any, *, tries: int = 5) -> None:
         """Read every page of the engagement just opened, off the GUI thread, once it is shown
