@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from caio_desktop.workspace.files import lock_part, part_in_use
+
 # What `new_part_file` names its files: a dot, the target's name (or stem, for ".pdf.part"), mkstemp's
 # eight characters, the suffix. Nothing else in a client's folder is taken for one of ours.
 _OUR_PART = re.compile(r"^\..+\.[a-z0-9_]{8}(?:\.[A-Za-z0-9]{2,5})?\.part$")
@@ -40,7 +42,7 @@ def new_part_file(target: Path, *, suffix: str = ".part", prefix: str | None = N
     remove_stale_parts(folder)
     fd, name = tempfile.mkstemp(prefix=prefix if prefix is not None else f".{target.name}.", suffix=suffix,
                                 dir=folder)
-    _try_lock(fd)
+    lock_part(fd)
     return fd, Path(name)
 
 
@@ -55,37 +57,11 @@ def remove_stale_parts(folder: Path) -> list[Path]:
     for entry in candidates:
         path = Path(entry.path)
         with suppress(OSError):
-            if path.stat().st_mtime >= _STARTED or _held(path):
+            if path.stat().st_mtime >= _STARTED or part_in_use(path):
                 continue
             path.unlink()
             removed.append(path)
     return removed
-
-
-if sys.platform == "win32":  # pragma: no cover - Windows refuses to remove a file another process has open
-    def _try_lock(fd: int) -> None:
-        pass
-
-    def _held(path: Path) -> bool:
-        return False
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> None:
-        with suppress(OSError):  # (a file system without locks: the age rule alone then protects it)
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _held(path: Path) -> bool:
-        """True when a live process holds the lock of the part at `path` (it is being written)."""
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return True
-        finally:
-            os.close(fd)  # (closing drops the lock just taken)
-        return False
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from contextlib import suppress
 from pathlib import Path
 
@@ -30,3 +31,34 @@ def copy_owner_only(source: Path, target: Path) -> None:
     """Copy the bytes of `source` into a new owner-only `target`."""
     create_owner_only(target)
     shutil.copyfile(source, target)
+
+
+# Temporary files (an export's `.part`, a snapshot being written) are locked by the process writing
+# them, so that a later process can tell the part of a killed one (nobody holds it: remove it) from a
+# part being written right now (held: leave it).
+if sys.platform == "win32":  # pragma: no cover - Windows refuses to remove a file another process has open
+    def lock_part(fd: int) -> None:
+        """Hold a lock on the temporary file open as `fd` until it is closed."""
+
+    def part_in_use(path: Path) -> bool:
+        """True when a live process holds the lock of the temporary file at `path`."""
+        return False
+
+else:
+    import fcntl
+
+    def lock_part(fd: int) -> None:
+        """Hold a lock on the temporary file open as `fd` until it is closed."""
+        with suppress(OSError):  # (a file system without locks: the callers' age rules still protect it)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def part_in_use(path: Path) -> bool:
+        """True when a live process holds the lock of the temporary file at `path`."""
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        finally:
+            os.close(fd)  # (closing drops the lock just taken)
+        return False

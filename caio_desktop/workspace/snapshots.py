@@ -19,7 +19,7 @@ from pathlib import Path
 from caio_desktop.workspace.engine import DATABASE_ERRORS, raw_connect
 from caio_desktop.workspace.errors import WorkspaceError
 from caio_desktop.workspace.fileinfo import hot_journal, inspect_workspace
-from caio_desktop.workspace.files import copy_owner_only, create_owner_only
+from caio_desktop.workspace.files import copy_owner_only, create_owner_only, lock_part, part_in_use
 from caio_desktop.workspace.lock import WorkspaceLock
 
 DEFAULT_KEEP = 10
@@ -62,6 +62,8 @@ def backup_into(source, target: Path, tmp: Path, *, passphrase: str | None = Non
     """Copy the database behind the sqlite3 connection `source` to `target` with SQLite's backup API:
     written as `tmp` (owner-only) and renamed over `target` once whole, so `target` is never half a file."""
     create_owner_only(tmp)
+    held = os.open(tmp, os.O_RDONLY)
+    lock_part(held)  # so that a rotation in another process never takes it for a killed one's
     try:
         destination = raw_connect(tmp, passphrase=passphrase)
         try:
@@ -69,10 +71,12 @@ def backup_into(source, target: Path, tmp: Path, *, passphrase: str | None = Non
             destination.execute("PRAGMA journal_mode=DELETE")
         finally:
             destination.close()
+        os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    os.replace(tmp, target)
+    finally:
+        os.close(held)
 
 
 def backup_connection(source, path: Path, *, reason: str = "manual", keep: int | None = None,  # noqa: ANN001
@@ -159,12 +163,13 @@ def rotate(path: Path, *, keep: int = DEFAULT_KEEP, good: Path | None = None,
     for snap in old:
         snap.path.unlink(missing_ok=True)
         removed.append(snap.path)
-    # A snapshot being written is `.NAME.part` until renamed; one that old was left by a killed process.
+    # A snapshot being written is `.NAME.part` until renamed, locked by the process writing it: one that
+    # nobody holds was left by a killed process (an hour old: left by a version that did not lock them).
     folder = snapshot_dir(path)
     stale = time.time() - STALE_PART_SECONDS
     for part in folder.glob(".*.part") if folder.is_dir() else ():
         with contextlib.suppress(OSError):
-            if part.stat().st_mtime < stale:
+            if part.stat().st_mtime < stale or not part_in_use(part):
                 part.unlink()
                 removed.append(part)
     return removed
@@ -215,7 +220,11 @@ def restore(path: Path, snapshot: Path, *, passphrase: str | None = None) -> Pat
             folder = snapshot_dir(path)
             _owner_only_dir(folder)
             safety = folder / f"{dt.datetime.now():%Y%m%d-%H%M%S-%f}-before-restore.caio"
-            copy_owner_only(path, safety)
+            # Whole or absent, as every snapshot: a half copy would be listed among them.
+            part = folder / f".{safety.name}.part"
+            copy_owner_only(path, part)
+            os.replace(part, safety)
+        # (`.NAME.restoring` of a restore that was killed is overwritten here: we hold the lock)
         tmp = path.with_name(f".{path.name}.restoring")
         copy_owner_only(snapshot, tmp)
         # A rollback journal left by a crash belongs to the old file: SQLite would replay it onto the

@@ -226,6 +226,22 @@ def build_corpus(folder: Path) -> list[Case]:
     add("damaged .xls", folder / "garbage.xls", "reject")
     (folder / "garbage.ods").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 64)
     add("damaged .ods", folder / "garbage.ods", "reject")
+    # Legacy Excel and OpenDocument beyond the limits (issue 21).
+    add("cell at IV65536 (.xls)", xls_with_a_far_cell(folder / "far-cell.xls"), "reject")
+    add("16,000 columns × 10^6 repeated rows (.ods)", write_ods(folder / "repeated.ods", ods_rows(
+        ODS_HEADER, ("Biais", "3", "4")) + '<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
+        'table:number-columns-repeated="16000" office:value-type="string"><text:p>x</text:p></table:table-cell>'
+        "</table:table-row>"), "reject")
+    add("billion laughs (.ods)", write_ods(folder / "laughs.ods", ods_rows(ODS_HEADER, ("&lol9;", "3", "4")),
+                                           doctype=LAUGHS), "reject")
+    add("150 MB cell (.ods)", write_bomb(folder / "huge-cell.ods", prefix=ODS_OPEN % "" + ods_rows(ODS_HEADER)
+                                         + '<table:table-row><table:table-cell office:value-type="string"><text:p>',
+                                         block="o" * 2**20, times=150, member="content.xml",
+                                         suffix="</text:p></table:table-cell></table:table-row>" + ODS_CLOSE),
+        "reject")
+    add("password-protected workbook (msoffcrypto)", password_protected_xlsx(
+        folder / "password.xlsx", write_xlsx(folder / "plain-for-password.xlsx",
+                                             sheet_xml(header_row() + risk_row(2, "Biais")))), "reject")
     # Huge strings and control characters.
     add("10 MB string in one cell", write_xlsx(folder / "huge-string.xlsx", sheet_xml(
         header_row() + risk_row(2, "x" * 10_000_000) + risk_row(3, "Biais"))), "either")
@@ -258,6 +274,77 @@ def build_corpus(folder: Path) -> list[Case]:
     (folder / "cr-only.csv").write_bytes(b"Titre;Probabilit\xc3\xa9;Impact\rBiais;3;4\rD\xc3\xa9rive;2;2\r")
     add("CSV with CR line ends", folder / "cr-only.csv", "either")
     return cases
+
+
+# --- legacy Excel and OpenDocument (issue 21) --------------------------------------------------------
+XLS_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "registre-risques.xls"
+ODS_OPEN = ('<?xml version="1.0" encoding="UTF-8"?>%s<office:document-content '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+            '<office:body><office:spreadsheet><table:table table:name="Registre">')
+ODS_CLOSE = "</table:table></office:spreadsheet></office:body></office:document-content>"
+ODS_MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:'
+                'tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry '
+                'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                '</manifest:manifest>')
+
+
+def ods_text(text: str) -> str:
+    return f'<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>'
+
+
+def ods_rows(*rows: tuple[str, ...]) -> str:
+    return "".join("<table:table-row>" + "".join(ods_text(c) for c in row) + "</table:table-row>" for row in rows)
+
+
+ODS_HEADER = ("Titre", "Probabilité", "Impact")
+
+
+def write_ods(path: Path, body: str, *, doctype: str = "") -> Path:
+    """A minimal OpenDocument spreadsheet (what calamine needs: mimetype, manifest, content)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
+        archive.writestr("content.xml", ODS_OPEN % doctype + body + ODS_CLOSE)
+    return path
+
+
+def xls_with_a_far_cell(path: Path) -> Path:
+    """The legacy fixture with its first string cell moved to IV65536 (the last cell an .xls can have)
+    and its DIMENSIONS record saying so: python-calamine allocates the 16.7-million-cell rectangle."""
+    data = bytearray(XLS_FIXTURE.read_bytes())
+    dimensions = data.find(b"\x00\x02\x0e\x00")
+    struct.pack_into("<IIHH", data, dimensions + 4, 0, 65536, 0, 256)
+    label = data.find(b"\xfd\x00\x0a\x00", dimensions)  # LABELSST: row, column, …
+    struct.pack_into("<HH", data, label + 4, 65535, 255)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def flipped(source: bytes, seed: int, count: int) -> list[bytes]:
+    """`count` copies of `source` with 1 to 12 random bit flips each (seeded)."""
+    import random
+
+    rng = random.Random(seed)
+    copies = []
+    for _ in range(count):
+        data = bytearray(source)
+        for _ in range(rng.randint(1, 12)):
+            data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+        copies.append(bytes(data))
+    return copies
+
+
+def password_protected_xlsx(path: Path, plain: Path, password: str = "Secret-2026") -> Path:
+    """A real password-protected workbook, as Excel writes it (ECMA-376 agile encryption in an OLE2
+    container), made with msoffcrypto-tool from the plain workbook `plain`."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    with plain.open("rb") as source, path.open("wb") as out:
+        OOXMLFile(source).encrypt(password, out)
+    return path
 
 
 def _xml_escape(text: str) -> str:

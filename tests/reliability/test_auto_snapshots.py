@@ -98,15 +98,23 @@ def test_a_half_written_snapshot_left_by_a_crash_is_cleared_later(workspace) -> 
     import os
     import time
 
+    from caio_desktop.workspace.files import lock_part
     from caio_desktop.workspace.snapshots import STALE_PART_SECONDS, snapshot_dir
 
     take_snapshot(workspace)
     stale = snapshot_dir(workspace.path) / ".20260101-000000-000000-manual.caio.part"
+    killed = snapshot_dir(workspace.path) / ".20260101-000002-000000-manual.caio.part"
     fresh = snapshot_dir(workspace.path) / ".20260101-000001-000000-manual.caio.part"
     stale.write_bytes(b"half a snapshot")
+    killed.write_bytes(b"half a snapshot, just now, by a process that was killed (nobody holds it)")
     fresh.write_bytes(b"another process is writing this one")
     old = time.time() - STALE_PART_SECONDS - 60
     os.utime(stale, (old, old))
-    take_snapshot(workspace)
-    assert not stale.exists() and fresh.exists()
+    writer = os.open(fresh, os.O_RDONLY)
+    lock_part(writer)  # as the process writing a snapshot holds its part
+    try:
+        take_snapshot(workspace)
+        assert not stale.exists() and not killed.exists() and fresh.exists()
+    finally:
+        os.close(writer)
     assert len(list_snapshots(workspace.path)) == 2

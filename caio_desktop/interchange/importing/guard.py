@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -36,6 +37,11 @@ _ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _ERROR_TYPE = re.compile(rb' t="e"')
 _CELL_REF = re.compile(rb'\sr="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
+
+
+# What zipfile raises on a damaged archive besides BadZipFile: a truncated or damaged deflate stream, an
+# unknown compression method or zip version (a flipped byte in a header), an encrypted member.
+_DAMAGED_ZIP = (EOFError, OSError, zlib.error, NotImplementedError, RuntimeError)
 
 
 @dataclass(frozen=True)
@@ -76,14 +82,14 @@ def _stream(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int]):  #
                 yield chunk
     except zipfile.BadZipFile as exc:
         raise SpreadsheetError(path, f"is damaged or truncated ({exc})") from None
-    except (EOFError, OSError) as exc:
+    except _DAMAGED_ZIP as exc:
         raise SpreadsheetError(path, f"is damaged or truncated ({exc})") from None
 
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, *_DAMAGED_ZIP) as exc:
         raise SpreadsheetError(path, f"is damaged or truncated ({exc})") from None
 
 

@@ -7,7 +7,9 @@ MAX_FILE_BYTES = 256 * 1024 * 1024  # the spreadsheet file itself
 MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024  # all XML a workbook unpacks to (zip bombs)
 MAX_ROWS = 1_000_000
 MAX_COLUMNS = 1_000
-MAX_CELLS = 20_000_000  # rows × columns of the rectangle a reader allocates
+# rows × columns of the rectangle python-calamine allocates (about 60 bytes a cell, then the Python
+# lists): 5,000,000 is 100,000 rows of 50 columns. An .xls cell at IV65536 asks for 16.7 million, 1.8 GB.
+MAX_CELLS = 5_000_000
 # One cell's XML (value, inline or shared string): a field holds at most 1,000,000 characters
 # (domain/validation.py), which UTF-8 and XML escapes make at most a few MB. Refused while the zip is
 # scanned, before python-calamine would hold the cell several times over (a 150 MB cell took 1.5 GB).

@@ -78,6 +78,8 @@ class Source:
                                               "password and save a copy to import") from None
         except (CalamineError, OSError, ValueError) as exc:
             raise SpreadsheetError(self.path, f"cannot be read as a spreadsheet ({_short(exc)})") from None
+        except BaseException as exc:
+            raise _refused_if_panic(self.path, exc, "cannot be read as a spreadsheet") from None
         self.sheet_names = list(self._workbook.sheet_names)
 
     def table(self, sheet: str | None = None) -> Table:
@@ -115,6 +117,8 @@ class Source:
             merged = list(sheet.merged_cell_ranges or [])
         except CalamineError as exc:
             raise SpreadsheetError(self.path, f"sheet {name!r} cannot be read ({_short(exc)})") from None
+        except BaseException as exc:
+            raise _refused_if_panic(self.path, exc, f"sheet {name!r} cannot be read") from None
         for (row, column), text in errors.items():
             if row < len(raw) and column < len(raw[row]) and raw[row][column] in ("", None):
                 raw[row][column] = text  # calamine reads error cells as empty: put the error back
@@ -215,7 +219,16 @@ def is_error_value(value: Any) -> bool:
     return isinstance(value, str) and value.strip() in ERROR_VALUES
 
 
-def _short(exc: Exception) -> str:
+def _refused_if_panic(path: Path, exc: BaseException, what: str) -> BaseException:
+    """A damaged file can make calamine's Rust code panic (a flipped byte in an .xls: "range end index
+    43 out of range"); pyo3 raises that as PanicException, a BaseException that nothing else catches.
+    It is a refusal of the file like any other; every other exception is returned to be raised as is."""
+    if type(exc).__name__ == "PanicException":
+        return SpreadsheetError(path, f"{what} (the file is damaged: {_short(exc)})")
+    return exc
+
+
+def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:200]
 
@@ -224,6 +237,7 @@ def _is_caio_export(path: Path) -> bool:
     """True when the xlsx's document properties carry our export keyword. Read after the guard has
     checked the archive; a missing or odd properties part simply means "not ours"."""
     import zipfile
+    import zlib
 
     from caio_desktop.interchange.workbook_layout import EXPORT_KEYWORD
 
@@ -233,5 +247,5 @@ def _is_caio_export(path: Path) -> bool:
             if info.file_size > 65_536:
                 return False
             return EXPORT_KEYWORD.encode() in archive.read(info)
-    except (KeyError, OSError, zipfile.BadZipFile):
+    except (KeyError, OSError, zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError):
         return False
