@@ -85,7 +85,10 @@ def heading(writer: Writer, item: Heading) -> None:
 def paragraph(writer: Writer, item: Paragraph) -> None:
     if not wml.clean(item.text).strip():
         return
-    role = "narrative" if item.narrative and item.style == "body" else _PARAGRAPH_ROLES.get(item.style, "normal")
+    # The consultant's words have one style whatever their place (a lead, body text), so that a firm
+    # restyles them at once; generated text keeps the style of its place.
+    role = "narrative" if item.narrative and item.style in ("body", "lead") else _PARAGRAPH_ROLES.get(item.style,
+                                                                                                     "normal")
     writer.add(wml.paragraph(writer.styles[role], wml.text_runs(item.text)))
 
 

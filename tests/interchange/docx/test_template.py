@@ -75,7 +75,7 @@ def test_output_uses_the_template_styles_page_setup_and_letterhead(tmp_path, ren
     # what python-docx's blank document lacks is named, and ours is used in its place
     assert warnings == [f"template cabinet{suffix}: no table style 'CAIO Table'; Word's 'Table Grid' is used"]
     assert register.style.name == "Table Grid"
-    assert document.styles["CAIO Narrative"].font.size == Pt(10.5)
+    assert document.styles["CAIO Narrative"].font.size == Pt(11)
     assert (document.core_properties.author, document.core_properties.title) == ("Camille Durand",
                                                                                  "Rapport de diagnostic")
 
