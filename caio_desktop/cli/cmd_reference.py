@@ -21,8 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("reference", help="reference content shipped with CAIO Desktop")
     reference = p.add_subparsers(dest="reference_command", metavar="ACTION")
     reference.required = True
-    r = reference.add_parser("list", help="every reference file with version, source and as-of date")
+    r = reference.add_parser("list", help="every reference file with version, source, as-of date and "
+                                          "verification status")
     r.add_argument("--json", action="store_true", help="machine-readable output")
+    r.add_argument("--unverified", action="store_true",
+                   help="only the citations not checked against the primary text, with their sources")
+    r.add_argument("--lang", type=lang, default="en", help="language of the notes (fr|en)")
     r.set_defaults(func=cmd_reference_list)
 
     p = sub.add_parser("checklist", help="generate the compliance checklist of the AI systems")
@@ -88,6 +92,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
 def cmd_reference_list(args: argparse.Namespace) -> int:
     from caio_desktop.reference.catalog import list_reference_files
 
+    if args.unverified:
+        return _list_unverified(args)
     infos = list_reference_files()
     if args.json:
         print_json([info.to_dict() for info in infos])
@@ -95,8 +101,27 @@ def cmd_reference_list(args: argparse.Namespace) -> int:
     for info in infos:
         source = info.source_reference or info.source_title
         where = f" <{info.source_url}>" if info.source_url else ""
-        print(f"{info.id:<16} v{info.version:<8} as of {info.as_of.isoformat()}  {info.file_name}")
+        print(f"{info.id:<16} v{info.version:<8} as of {info.as_of.isoformat()}  {info.verification:<10}  "
+              f"{info.file_name}")
         print(f"    source: {source}{where}")
+    return 0
+
+
+def _list_unverified(args: argparse.Namespace) -> int:
+    """Every unverified file and entry: what it cites, what it rests on, what is uncertain."""
+    from caio_desktop.reference.verification import TO_BE_CONFIRMED, unverified_items
+
+    items = unverified_items()
+    if args.json:
+        print_json([item.to_dict() for item in items])
+        return 0
+    for item in items:
+        where = f"{item.file_id}:{item.path}" if item.path else f"{item.file_id} (whole file)"
+        print(f"{where}\n    cites: {item.citation} — {TO_BE_CONFIRMED.get(args.lang)}")
+        print(f"    rests on: {item.verification.sources}")
+        if item.verification.note is not None:
+            print(f"    note: {item.verification.note.get(args.lang)}")
+    print(f"{len(items)} unverified citation(s)")
     return 0
 
 

@@ -16,6 +16,11 @@ The rules, in the order the Regulation applies them:
 
 A general-purpose AI model (``gpai``) does not change the tier of the system; it adds the Chapter V
 obligations when the role is provider. Every system gets the Art. 4 AI-literacy obligation.
+
+Dates follow the calendar as amended (the Digital Omnibus on AI, its citation still unverified): every
+obligation and the prohibition carry the date they apply from, and ``classify(facts, as_of=…)`` says which
+already apply on a given day (today, or the engagement's date). Every obligation carries the verification
+status of what it cites, so that the app and deliverables can mark what is still to be confirmed.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import Any
 
 from caio_desktop.reference.ai_act import ROLES, AiActReference, ObligationSpec, load_ai_act
 from caio_desktop.reference.loader import Text
+from caio_desktop.reference.verification import Verification
 
 FACT_KEYS: tuple[str, ...] = (
     "role",
@@ -38,7 +44,11 @@ FACT_KEYS: tuple[str, ...] = (
     "art50_cases",
     "gpai",
     "gpai_systemic_risk",
+    "already_on_market",
 )
+
+
+_BOOLEAN_FACTS = ("annex_i_product", "profiling", "gpai", "gpai_systemic_risk", "already_on_market")
 
 
 def _fail(key: str, value: Any, expected: str) -> ValueError:
@@ -58,7 +68,11 @@ class SystemFacts:
     """What is known about one AI system, as the AI Act classification needs it.
 
     Construct directly or with ``from_dict``; both validate and raise ``ValueError`` naming the key and
-    the offending value. ``gpai_systemic_risk`` is an optional extra (Art. 51) that adds Art. 55.
+    the offending value. ``gpai_systemic_risk`` is an optional extra (Art. 51) that adds Art. 55;
+    ``already_on_market`` (placed on the market before 2 August 2026) moves the Art. 50(2) marking duty
+    to its grace-period date. ``prohibited_practice`` is a point letter ("a"…"h") or the name of a point
+    the Omnibus added ("non_consensual_intimate_content", "csam"); letters earlier files used for those
+    ("ba", "bb") are read as the names.
     """
 
     role: str
@@ -71,17 +85,23 @@ class SystemFacts:
     art50_cases: tuple[str, ...] = ()
     gpai: bool = False
     gpai_systemic_risk: bool = False
+    already_on_market: bool = False
 
     def __post_init__(self) -> None:
         act = load_ai_act()
         if self.role not in ROLES:
             raise _fail("role", self.role, " | ".join(ROLES))
-        for key in ("annex_i_product", "profiling", "gpai", "gpai_systemic_risk"):
+        for key in _BOOLEAN_FACTS:
             if not isinstance(getattr(self, key), bool):
                 raise _fail(key, getattr(self, key), "true or false")
         practices = [p.key for p in act.all_prohibited_practices]
-        if self.prohibited_practice is not None and self.prohibited_practice not in practices:
-            raise _fail("prohibited_practice", self.prohibited_practice, f"null or one of {practices}")
+        if self.prohibited_practice is not None:
+            try:
+                # Normalise an alias to the point's key so equal facts compare (and store) equal.
+                object.__setattr__(self, "prohibited_practice", act.practice(self.prohibited_practice).key)
+            except KeyError:
+                raise _fail("prohibited_practice", self.prohibited_practice,
+                            f"null or one of {practices}") from None
         area = self.annex_iii_area
         if area is not None and (isinstance(area, bool) or not isinstance(area, int) or not 1 <= area <= 8):
             raise _fail("annex_iii_area", area, "null or an integer from 1 to 8")
@@ -128,7 +148,7 @@ class SystemFacts:
         area = kwargs.get("annex_iii_area")
         if isinstance(area, str) and area.strip().isdigit():
             kwargs["annex_iii_area"] = int(area.strip())
-        for key in ("annex_i_product", "profiling", "gpai", "gpai_systemic_risk"):
+        for key in _BOOLEAN_FACTS:
             if kwargs.get(key) is None:
                 kwargs.pop(key, None)
         if kwargs.get("art50_cases") is None:
@@ -155,10 +175,20 @@ class Obligation:
     condition: Text | None = None
     applies_from: dt.date | None = None
     binding: bool = True
+    verification: Verification | None = None  # of what the obligation cites (article, date)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-able form, texts in both languages."""
-        return {
+    @property
+    def unverified(self) -> bool:
+        """True when the article or date cited rests on secondary sources only."""
+        return self.verification is not None and self.verification.unverified
+
+    def in_effect(self, on: dt.date) -> bool:
+        """Whether the obligation already applies on ``on`` (no date: it does)."""
+        return self.applies_from is None or self.applies_from <= on
+
+    def to_dict(self, as_of: dt.date | None = None) -> dict[str, Any]:
+        """JSON-able form, texts in both languages; ``in_effect`` when ``as_of`` is given."""
+        data = {
             "key": self.key,
             "article": self.article,
             "situation": self.situation,
@@ -166,7 +196,39 @@ class Obligation:
             "condition": {"fr": self.condition.fr, "en": self.condition.en} if self.condition else None,
             "applies_from": self.applies_from.isoformat() if self.applies_from else None,
             "binding": self.binding,
+            "verification": _verification_dict(self.verification),
         }
+        if as_of is not None:
+            data["in_effect"] = self.in_effect(as_of)
+        return data
+
+
+def _verification_dict(verification: Verification | None) -> dict[str, Any] | None:
+    if verification is None:
+        return None
+    return {"status": verification.status, "sources": verification.sources,
+            "note": {"fr": verification.note.fr, "en": verification.note.en} if verification.note else None}
+
+
+@dataclass(frozen=True)
+class Prohibition:
+    """The Art. 5 practice that makes a system prohibited, with the date the prohibition applies from."""
+
+    key: str
+    article: str
+    label: Text
+    applies_from: dt.date
+    verification: Verification | None = None
+
+    def to_dict(self, as_of: dt.date | None = None) -> dict[str, Any]:
+        """JSON-able form (the ``prohibition`` of ``caio classify``)."""
+        data = {"key": self.key, "article": self.article,
+                "label": {"fr": self.label.fr, "en": self.label.en},
+                "applies_from": self.applies_from.isoformat(),
+                "verification": _verification_dict(self.verification)}
+        if as_of is not None:
+            data["in_effect"] = self.applies_from <= as_of
+        return data
 
 
 @dataclass(frozen=True)
@@ -180,6 +242,8 @@ class Classification:
     reasons: list[Text] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)
     reference_version: str = ""
+    as_of: dt.date | None = None  # the day "already applies" is judged on
+    prohibition: Prohibition | None = None
 
     def tier_label(self, lang: str) -> str:
         """Display name of the tier in ``lang``."""
@@ -199,7 +263,9 @@ class Classification:
             "tier": self.tier,
             "tier_label": {"fr": self.tier_label("fr"), "en": self.tier_label("en")},
             "articles": list(self.articles),
-            "obligations": [o.to_dict() for o in self.obligations],
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "prohibition": self.prohibition.to_dict(self.as_of) if self.prohibition else None,
+            "obligations": [o.to_dict(self.as_of) for o in self.obligations],
             "rationale": {"fr": self.rationale("fr"), "en": self.rationale("en")},
             "notes": [{"fr": n.fr, "en": n.en} for n in self.notes],
             "facts": self.facts.to_dict(),
@@ -210,9 +276,11 @@ class Classification:
 class _Builder:
     """Collects articles, obligations, reasons and notes while the rules run (keeps classify readable)."""
 
-    def __init__(self, act: AiActReference, facts: SystemFacts) -> None:
+    def __init__(self, act: AiActReference, facts: SystemFacts, as_of: dt.date) -> None:
         self.act = act
         self.facts = facts
+        self.as_of = as_of
+        self.prohibition: Prohibition | None = None
         self.articles: list[str] = []
         self.obligations: list[Obligation] = []
         self.reasons: list[Text] = []
@@ -243,6 +311,7 @@ class _Builder:
                     condition=spec.condition,
                     applies_from=self.act.date(date_key).date if date_key else None,
                     binding=spec.binding,
+                    verification=self.act.citation_status(spec.verification, date_key),
                 )
             )
 
@@ -263,10 +332,15 @@ def _annex_iii_ref(act: AiActReference, facts: SystemFacts) -> tuple[str, Text]:
     return f"Annex III, point {area.number}", area.label
 
 
-def classify(facts: SystemFacts, act: AiActReference | None = None) -> Classification:
-    """Classify an AI system under the AI Act from ``facts`` (reference data loaded if not given)."""
+def classify(facts: SystemFacts, act: AiActReference | None = None, *,
+             as_of: dt.date | None = None) -> Classification:
+    """Classify an AI system under the AI Act from ``facts`` (reference data loaded if not given).
+
+    ``as_of`` (default: today) is the day on which "already applies" is judged: the engagement's date
+    for a deliverable, today in the questionnaire. It changes notes and ``in_effect``, never the tier.
+    """
     act = act or load_ai_act()
-    b = _Builder(act, facts)
+    b = _Builder(act, facts, as_of or dt.date.today())
     role = facts.role
     role_label = act.roles[role]
     tier = _decide(b)
@@ -288,6 +362,8 @@ def classify(facts: SystemFacts, act: AiActReference | None = None) -> Classific
         reasons=b.reasons,
         notes=b.notes,
         reference_version=act.meta.version,
+        as_of=b.as_of,
+        prohibition=b.prohibition,
     )
 
 
@@ -302,10 +378,22 @@ def _decide(b: _Builder) -> str:
             f"Prohibited practice ({practice.article}): {practice.label.en}.",
         )
         applies = act.date(practice.applies_from)
-        if applies.date > dt.date.today():
+        b.prohibition = Prohibition(
+            key=practice.key, article=practice.article, label=practice.label, applies_from=applies.date,
+            verification=act.citation_status(practice.verification, practice.applies_from),
+        )
+        if applies.date > b.as_of:
             b.note(
                 f"Cette interdiction s'applique à compter du {applies.date.isoformat()}.",
                 f"This prohibition applies from {applies.date.isoformat()}.",
+            )
+        if b.prohibition.verification is not None and b.prohibition.verification.unverified \
+                and practice.amended_by:
+            b.note(
+                "Interdiction ajoutée par l'Omnibus numérique sur l'IA : point de l'article 5(1) et "
+                "référence du règlement modificatif à confirmer au Journal officiel.",
+                "Prohibition added by the Digital Omnibus on AI: its Art. 5(1) point and the amending "
+                "regulation's reference are to be confirmed against the Official Journal.",
             )
         b.note(
             "Les autres faits sont sans effet : un système interdit ne peut pas être mis en conformité.",
@@ -440,12 +528,23 @@ def _add_transparency(b: _Builder, *, high: bool) -> None:
                 f"Limited risk: transparency obligation ({case.article}) — {case.label.en.lower()}.",
             )
         bound = case.obligated_role == role
+        applies_from = case.applies_from
+        if key == "50(2)" and facts.already_on_market:
+            # The Omnibus's grace period: generative systems already on the market mark their outputs later.
+            applies_from = "art50_2_legacy_systems"
+            b.note(
+                f"Système déjà sur le marché avant le 2 août 2026 : marquage de l'art. 50(2) exigé à compter "
+                f"du {act.date(applies_from).date.isoformat()}.",
+                f"System already on the market before 2 August 2026: Art. 50(2) marking required from "
+                f"{act.date(applies_from).date.isoformat()}.",
+            )
         spec = ObligationSpec(
             key=f"transparency_{key.replace('(', '_').replace(')', '')}",
             article=case.article,
             text=case.obligation if bound else case.check,
-            applies_from=case.applies_from,
+            applies_from=applies_from,
             binding=bound,
+            verification=case.verification,
         )
         b.add((spec,), "transparency")
         if not bound:

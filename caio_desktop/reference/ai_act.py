@@ -22,6 +22,7 @@ from caio_desktop.reference.loader import (
     require,
     text_of,
 )
+from caio_desktop.reference.verification import Verification, entry_verification
 
 FILE_NAME = "ai_act.yaml"
 ROLES: tuple[str, ...] = ("provider", "deployer", "importer", "distributor")
@@ -41,7 +42,7 @@ class Amendment:
     url: str | None
     label: Text
     summary: Text
-    verification: Text | None
+    verification: Verification
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class ApplicationDate:
     label: Text
     amended_by: str | None = None
     superseded_by: str | None = None
+    verification: Verification | None = None  # None only when built by hand (tests)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class ProhibitedPractice:
     description: Text
     applies_from: str
     amended_by: str | None = None
+    aliases: tuple[str, ...] = ()  # keys earlier files used for the same point (stored facts keep reading)
+    verification: Verification | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,7 @@ class TransparencyCase:
     label: Text
     obligation: Text
     check: Text
+    verification: Verification | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +131,7 @@ class ObligationSpec:
     condition: Text | None = None
     applies_from: str | None = None
     binding: bool = True
+    verification: Verification | None = None
 
 
 @dataclass(frozen=True)
@@ -158,9 +164,10 @@ class AiActReference:
         return self.prohibited_practices + self.added_prohibited_practices
 
     def practice(self, key: str) -> ProhibitedPractice:
-        """Prohibited practice by point letter ("a"…"h", or an added point such as "ba")."""
+        """Prohibited practice by key: a point letter ("a"…"h"), an added point's name ("csam"), or an
+        alias an earlier file used for it."""
         for practice in self.all_prohibited_practices:
-            if practice.key == key:
+            if practice.key == key or key in practice.aliases:
                 return practice
         raise KeyError(f"unknown Art. 5(1) point {key!r}")
 
@@ -199,6 +206,18 @@ class AiActReference:
                 return item
         raise KeyError(f"unknown amendment {key!r}")
 
+    def citation_status(self, own: Verification | None, date_key: str | None = None) -> Verification:
+        """The verification status to show with a citation: the entry's own when it has one, else that of
+        the date it applies from when the date has its own (an amended date), else the file's."""
+        file_status = self.meta.verification
+        if own is not None and own is not file_status:
+            return own
+        if date_key:
+            date_status = self.date(date_key).verification
+            if date_status is not None and date_status is not file_status:
+                return date_status
+        return own or file_status
+
     def obligations_for(self, situation: str, role: str) -> tuple[ObligationSpec, ...]:
         """Obligations stored for ``situation`` (e.g. "high_risk") and ``role``; empty if none."""
         return self.obligations.get(situation, {}).get(role, ())
@@ -226,7 +245,7 @@ def _date(value: Any, where: str) -> dt.date:
         raise ReferenceDataError(f"{where}: not an ISO date: {value!r}") from exc
 
 
-def _obligation(raw: dict[str, Any], where: str) -> ObligationSpec:
+def _obligation(raw: dict[str, Any], where: str, file_status: Verification) -> ObligationSpec:
     key = str(require(raw, "key", where))
     where = f"{where} {key}"
     return ObligationSpec(
@@ -236,10 +255,11 @@ def _obligation(raw: dict[str, Any], where: str) -> ObligationSpec:
         condition=optional_text(raw, "condition", where),
         applies_from=raw.get("applies_from"),
         binding=bool(raw.get("binding", True)),
+        verification=entry_verification(raw, where, file_status),
     )
 
 
-def _practice(raw: dict[str, Any], where: str) -> ProhibitedPractice:
+def _practice(raw: dict[str, Any], where: str, file_status: Verification) -> ProhibitedPractice:
     key = str(require(raw, "key", where))
     where = f"{where} {key}"
     return ProhibitedPractice(
@@ -249,6 +269,8 @@ def _practice(raw: dict[str, Any], where: str) -> ProhibitedPractice:
         description=text_of(require(raw, "description", where), f"{where}.description"),
         applies_from=str(require(raw, "applies_from", where)),
         amended_by=raw.get("amended_by"),
+        aliases=tuple(str(a) for a in raw.get("aliases") or ()),
+        verification=entry_verification(raw, where, file_status),
     )
 
 
@@ -258,6 +280,7 @@ def load_ai_act() -> AiActReference:
     ref = read_reference_file(FILE_NAME)
     data = ref.data
     f = FILE_NAME
+    file_status = ref.meta.verification
 
     amendments = []
     for raw in require(data, "amendments", f):
@@ -274,7 +297,7 @@ def load_ai_act() -> AiActReference:
                 url=raw.get("url"),
                 label=text_of(require(raw, "label", where), f"{where}.label"),
                 summary=text_of(require(raw, "summary", where), f"{where}.summary"),
-                verification=optional_text(raw, "verification", where),
+                verification=entry_verification(raw, where, file_status),
             )
         )
 
@@ -293,6 +316,7 @@ def load_ai_act() -> AiActReference:
                 label=text_of(require(raw, "label", where), f"{where}.label"),
                 amended_by=raw.get("amended_by"),
                 superseded_by=raw.get("superseded_by"),
+                verification=entry_verification(raw, where, file_status),
             )
         )
 
@@ -349,6 +373,7 @@ def load_ai_act() -> AiActReference:
                 label=text_of(require(raw, "label", where), f"{where}.label"),
                 obligation=text_of(require(raw, "obligation", where), f"{where}.obligation"),
                 check=text_of(require(raw, "check", where), f"{where}.check"),
+                verification=entry_verification(raw, where, file_status),
             )
         )
 
@@ -359,7 +384,8 @@ def load_ai_act() -> AiActReference:
         if isinstance(by_role, list):
             by_role = {"provider": by_role}
         obligations[situation] = {
-            role: tuple(_obligation(o, f"{where}.{role}") for o in items) for role, items in by_role.items()
+            role: tuple(_obligation(o, f"{where}.{role}", file_status) for o in items)
+            for role, items in by_role.items()
         }
 
     annex_i = require(data, "annex_i_route", f)
@@ -371,10 +397,10 @@ def load_ai_act() -> AiActReference:
         roles=labels("roles", ROLES),
         tiers=labels("tiers", TIERS),
         prohibited_practices=tuple(
-            _practice(raw, f"{f}: prohibited practice") for raw in require(data, "prohibited_practices", f)
+            _practice(raw, f"{f}: prohibited practice", file_status) for raw in require(data, "prohibited_practices", f)
         ),
         added_prohibited_practices=tuple(
-            _practice(raw, f"{f}: added prohibited practice")
+            _practice(raw, f"{f}: added prohibited practice", file_status)
             for raw in data.get("added_prohibited_practices") or []
         ),
         annex_i_article=str(require(annex_i, "article", f"{f}: annex_i_route")),

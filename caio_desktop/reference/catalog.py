@@ -20,6 +20,8 @@ class ReferenceInfo:
     as_of: dt.date
     licence: str
     file_name: str
+    verification: str = "unverified"  # verified | unverified | original, for the whole file
+    verification_checked_on: dt.date | None = None
 
     def to_dict(self) -> dict[str, str | None]:
         """JSON-able form (dates as ISO strings)."""
@@ -32,6 +34,9 @@ class ReferenceInfo:
             "as_of": self.as_of.isoformat(),
             "licence": self.licence,
             "file_name": self.file_name,
+            "verification": self.verification,
+            "verification_checked_on": (self.verification_checked_on.isoformat()
+                                        if self.verification_checked_on else None),
         }
 
 
@@ -50,6 +55,8 @@ def list_reference_files() -> list[ReferenceInfo]:
                 as_of=meta.as_of,
                 licence=meta.licence,
                 file_name=meta.file_name,
+                verification=meta.verification.status,
+                verification_checked_on=meta.verification.checked_on,
             )
         )
     return sorted(infos, key=lambda info: info.id)

@@ -12,9 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from caio_desktop.reference.verification import Verification
 
 #: Package holding the data files; resources live inside the package so they ship in wheels.
 RESOURCE_PACKAGE = "caio_desktop.resources.reference"
@@ -25,7 +28,7 @@ LANGUAGES: tuple[str, ...] = ("fr", "en")
 #: Language used when a requested language is missing or unknown.
 FALLBACK_LANGUAGE = "en"
 
-_REQUIRED_HEADER = ("id", "version", "source", "as_of", "licence")
+_REQUIRED_HEADER = ("id", "version", "source", "as_of", "licence", "verification")
 
 
 class ReferenceDataError(ValueError):
@@ -77,6 +80,8 @@ class ReferenceMeta:
     as_of: dt.date
     licence: str
     file_name: str
+    # How far the file's citations were checked against the primary text (entries may say more).
+    verification: Verification
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,9 @@ def parse_reference_data(data: Any, file_name: str) -> ReferenceFile:
     for key in ("id", "version", "licence"):
         if not isinstance(data[key], (str, int, float)) or str(data[key]).strip() == "":
             raise ReferenceDataError(f"{file_name}: metadata field '{key}' must be a non-empty string")
+    from caio_desktop.reference.verification import parse_verification  # it imports this module
+
+    verification = parse_verification(data["verification"], f"{file_name}: header")
     meta = ReferenceMeta(
         id=str(data["id"]),
         version=str(data["version"]),
@@ -143,6 +151,7 @@ def parse_reference_data(data: Any, file_name: str) -> ReferenceFile:
         as_of=as_of,
         licence=str(data["licence"]),
         file_name=file_name,
+        verification=verification,
     )
     return ReferenceFile(meta=meta, data=data)
 

@@ -75,7 +75,24 @@ def test_reference_list_names_every_file(capsys) -> None:
     assert all(i["version"] and i["as_of"] and i["source_title"] for i in infos.values())
     assert main(["reference", "list"]) == 0
     text = capsys.readouterr().out
-    assert "eu_ai_act" in text and "as of 2026-11-25" in text and "Regulation (EU) 2024/1689" in text
+    assert "eu_ai_act" in text and "as of 2026-12-03" in text and "Regulation (EU) 2024/1689" in text
+    assert infos["eu_ai_act"]["verification"] == "unverified"
+    assert infos["risk_matrix"]["verification"] == "original"
+
+
+def test_reference_list_unverified_names_the_omnibus_and_its_sources(capsys) -> None:
+    assert main(["reference", "list", "--unverified", "--json"]) == 0
+    items = {(i["file_id"], i["path"]): i for i in json.loads(capsys.readouterr().out)}
+    omnibus = items[("eu_ai_act", "amendments[digital_omnibus_ai]")]
+    assert "2026/1744" in omnibus["citation"] and omnibus["sources"] and omnibus["status"] == "unverified"
+    assert ("eu_ai_act", "added_prohibited_practices[csam]") in items
+    assert ("eu_ai_act", "application_dates[high_risk_annex_iii]") in items
+    assert all(i["sources"] for i in items.values())
+    assert not any(i["file_id"] in {"risk_matrix", "maturity_model"} for i in items.values())
+    assert main(["reference", "list", "--unverified", "--lang", "fr"]) == 0
+    text = capsys.readouterr().out
+    assert "eu_ai_act:amendments[digital_omnibus_ai]" in text
+    assert "à confirmer au Journal officiel" in text and "unverified citation(s)" in text
 
 
 def test_checklist_then_again_adds_nothing(workspace_file, capsys) -> None:

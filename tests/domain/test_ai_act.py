@@ -1,5 +1,6 @@
 """Tests for the AI Act classification (caio_desktop.domain.ai_act)."""
 
+import datetime as dt
 import json
 
 import pytest
@@ -28,9 +29,63 @@ def test_each_prohibited_practice(point: str) -> None:
     assert "Art. 5(1)" in result.rationale("en") and "art. 5(1)" in result.rationale("fr")
 
 
-def test_added_prohibition_from_omnibus() -> None:
-    result = run(prohibited_practice="ba")
-    assert result.tier == "prohibited" and result.articles == ["Art. 5(1)(ba)"]
+@pytest.mark.parametrize(("practice", "alias"), [("non_consensual_intimate_content", "ba"), ("csam", "bb")])
+def test_prohibitions_added_by_the_omnibus(practice: str, alias: str) -> None:
+    # Point letters are unconfirmed: the article cited is Art. 5(1), flagged unverified, with its date.
+    result = run(prohibited_practice=practice, annex_iii_area=4)
+    assert result.tier == "prohibited" and result.articles == ["Art. 5(1)"]
+    assert result.prohibition is not None and result.prohibition.key == practice
+    assert result.prohibition.applies_from == dt.date(2026, 12, 2)
+    assert result.prohibition.verification.unverified
+    assert all(o.applies_from == dt.date(2026, 12, 2) for o in result.obligations if o.situation == "prohibited")
+    assert any("Journal officiel" in n.fr for n in result.notes)
+    # Stored facts of an earlier file used the letters: they read as the same practice.
+    assert SystemFacts.from_dict({"role": "provider", "prohibited_practice": alias}).prohibited_practice == practice
+    before = classify(SystemFacts.from_dict({"role": "deployer", "prohibited_practice": practice}),
+                      as_of=dt.date(2026, 11, 1))
+    assert any("applies from 2026-12-02" in n.en for n in before.notes)
+    assert before.to_dict()["prohibition"]["in_effect"] is False
+    after = classify(SystemFacts.from_dict({"role": "deployer", "prohibited_practice": practice}),
+                     as_of=dt.date(2026, 12, 3))
+    assert after.to_dict()["prohibition"] == {**after.to_dict()["prohibition"], "applies_from": "2026-12-02",
+                                              "in_effect": True, "article": "Art. 5(1)"}
+
+
+def test_original_prohibitions_apply_from_february_2025() -> None:
+    result = run(prohibited_practice="f")
+    assert result.prohibition.article == "Art. 5(1)(f)"
+    assert result.prohibition.applies_from == dt.date(2025, 2, 2)
+
+
+@pytest.mark.parametrize(("facts", "date"), [
+    ({"annex_iii_area": 4}, dt.date(2027, 12, 2)),                       # Annex III, as amended
+    ({"annex_i_product": True}, dt.date(2028, 8, 2)),                    # Annex I, as amended
+    ({"annex_i_product": True, "annex_iii_area": 5}, dt.date(2027, 12, 2)),  # both: the earlier
+])
+def test_high_risk_obligations_follow_the_amended_calendar(facts: dict, date: dt.date) -> None:
+    result = run(**facts)
+    high = [o for o in result.obligations if o.situation == "high_risk"]
+    assert high and all(o.applies_from == date for o in high)
+    assert all(o.unverified for o in high)  # the amended dates rest on secondary sources
+    engagement_day = dt.date(2027, 1, 15)
+    data = classify(result.facts, as_of=engagement_day).to_dict()
+    assert data["as_of"] == "2027-01-15"
+    for obligation in data["obligations"]:
+        if obligation["situation"] == "high_risk":
+            assert obligation["applies_from"] == date.isoformat() and obligation["in_effect"] is False
+            assert obligation["verification"]["status"] == "unverified"
+        if obligation["key"] == "ai_literacy":
+            assert obligation["applies_from"] == "2025-02-02" and obligation["in_effect"] is True
+
+
+def test_art50_2_grace_period_for_systems_already_on_the_market() -> None:
+    new = run(art50_cases=["50(2)"])
+    legacy = run(art50_cases=["50(2)"], already_on_market=True)
+    marking = {o.key: o for o in new.obligations}["transparency_50_2"]
+    assert marking.applies_from == dt.date(2026, 8, 2)
+    marking = {o.key: o for o in legacy.obligations}["transparency_50_2"]
+    assert marking.applies_from == dt.date(2026, 12, 2) and marking.unverified
+    assert any("2 August 2026" in n.en for n in legacy.notes)
 
 
 # --- high risk: Annex III ------------------------------------------------------------------------

@@ -19,6 +19,7 @@ GOOD = {
     "source": {"title": "T", "url": "https://example.org"},
     "as_of": "2026-01-01",
     "licence": "CC0",
+    "verification": {"status": "unverified", "sources": "a commentary"},
 }
 
 
@@ -36,7 +37,7 @@ def test_parse_good_header() -> None:
     assert meta.source_url == "https://example.org"
 
 
-@pytest.mark.parametrize("missing", ["id", "version", "source", "as_of", "licence"])
+@pytest.mark.parametrize("missing", ["id", "version", "source", "as_of", "licence", "verification"])
 def test_missing_header_names_file_and_field(missing: str) -> None:
     data = {k: v for k, v in GOOD.items() if k != missing}
     with pytest.raises(ReferenceDataError, match=rf"bad\.yaml: .*{missing}"):
@@ -71,3 +72,24 @@ def test_every_shipped_file_has_valid_metadata() -> None:
         meta = read_reference_file(name).meta
         assert meta.id and meta.version and meta.licence and meta.source_title
         assert meta.source_url or meta.source_reference
+
+
+@pytest.mark.parametrize(("verification", "message"), [
+    ({"status": "probably"}, "verification status 'probably'"),
+    ({"status": "verified"}, "must name the primary text"),
+    ({"status": "unverified"}, "must name its sources"),
+    ("unverified", "must be a mapping"),
+])
+def test_bad_verification_is_refused(verification: object, message: str) -> None:
+    with pytest.raises(ReferenceDataError, match=rf"bad\.yaml.*{message}"):
+        parse_reference_data({**GOOD, "verification": verification}, "bad.yaml")
+
+
+def test_verification_header_is_read() -> None:
+    meta = parse_reference_data(dict(GOOD), "x.yaml").meta
+    assert meta.verification.unverified and meta.verification.sources == "a commentary"
+    verified = parse_reference_data({**GOOD, "verification": {
+        "status": "verified", "primary": "OJ L 119, 4.5.2016, EUR-Lex", "checked_on": "2026-12-01"}}, "x.yaml")
+    assert not verified.meta.verification.unverified
+    assert verified.meta.verification.checked_on == dt.date(2026, 12, 1)
+    assert "OJ L 119" in verified.meta.verification.explanation("en")
