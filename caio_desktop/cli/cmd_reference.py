@@ -7,15 +7,18 @@ import json
 from pathlib import Path
 from typing import Any
 
-from caio_desktop.cli.common import fail, lang, opened, print_json
+from caio_desktop.cli.common import fail, iso_date, lang, opened, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("classify", help="classify an AI system under the EU AI Act from a facts file")
     p.add_argument("--facts", type=Path, required=True, metavar="FILE.json",
-                   help="JSON object: role, prohibited_practice, annex_i_product, annex_iii_area, "
-                        "annex_iii_point, art6_3_derogation, profiling, art50_cases, gpai")
+                   help="JSON object: role, prohibited_practice (a-h, non_consensual_intimate_content, "
+                        "csam), annex_i_product, annex_iii_area, annex_iii_point, art6_3_derogation, "
+                        "profiling, art50_cases, gpai, gpai_systemic_risk, already_on_market")
     p.add_argument("--lang", type=lang, help="texts in one language (fr|en) instead of both")
+    p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
+                   help="the day 'in_effect' is judged on (default: today), e.g. the engagement's date")
     p.set_defaults(func=cmd_classify)
 
     p = sub.add_parser("reference", help="reference content shipped with CAIO Desktop")
@@ -73,6 +76,8 @@ def _one_language(result: dict[str, Any], lang_code: str) -> dict[str, Any]:
         result[key] = pick(result[key])
     result["notes"] = [pick(n) for n in result["notes"]]
     result["obligations"] = [{k: pick(v) for k, v in o.items()} for o in result["obligations"]]
+    if result.get("prohibition"):
+        result["prohibition"] = {k: pick(v) for k, v in result["prohibition"].items()}
     return result
 
 
@@ -84,7 +89,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
         facts = SystemFacts.from_dict(data)
     except ValueError as exc:
         raise fail(f"{args.facts}: {exc}") from None
-    result = classify(facts).to_dict()
+    result = classify(facts, as_of=args.date).to_dict()
     print_json(_one_language(result, args.lang) if args.lang else result)
     return 0
 

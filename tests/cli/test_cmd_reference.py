@@ -35,6 +35,29 @@ def test_classify_prints_tier_and_articles(tmp_path, capsys, facts, tier, articl
     assert result["rationale"]["fr"] and result["rationale"]["en"]
 
 
+@pytest.mark.parametrize("practice", ["non_consensual_intimate_content", "csam"])
+def test_classify_new_prohibitions_with_their_date(tmp_path, capsys, practice) -> None:
+    facts = _facts(tmp_path, {"role": "deployer", "prohibited_practice": practice})
+    assert main(["classify", "--facts", facts, "--date", "2026-11-30", "--lang", "en"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["tier"] == "prohibited" and result["articles"] == ["Art. 5(1)"]
+    prohibition = result["prohibition"]
+    assert prohibition["key"] == practice and prohibition["applies_from"] == "2026-12-02"
+    assert prohibition["in_effect"] is False and prohibition["verification"]["status"] == "unverified"
+    assert all(o["applies_from"] for o in result["obligations"])
+
+
+def test_classify_dates_follow_the_amended_calendar(tmp_path, capsys) -> None:
+    facts = _facts(tmp_path, {"role": "provider", "annex_i_product": True, "art50_cases": ["50(2)"],
+                              "already_on_market": True})
+    assert main(["classify", "--facts", facts, "--date", "2028-01-10"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    dates = {o["key"]: (o["applies_from"], o["in_effect"]) for o in result["obligations"]}
+    assert dates["hr_risk_management"] == ("2028-08-02", False)
+    assert dates["transparency_50_2"] == ("2026-12-02", True)
+    assert dates["ai_literacy"] == ("2025-02-02", True)
+
+
 def test_classify_reads_a_file_saved_with_a_byte_order_mark(tmp_path, capsys) -> None:
     path = tmp_path / "notepad.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"role": "deployer", "annex_i_product": True}).encode())
