@@ -4,8 +4,10 @@ misses its target or a bench fails to report (`make bench`).
     .venv/bin/python bench/run_all.py [-k import] [-k open]
 
 A bench reports each figure on a `BENCH-RESULT {json}` line (`benchlib.report`). A bench that prints
-only text is still summarised from its "ratio … PASS/FAIL" lines, and a bench that exits non-zero
-without a failing figure gets a FAIL row of its own, so nothing fails silently.
+only text is still summarised from its "ratio … PASS/FAIL" lines, a bench that exits non-zero without a
+failing figure gets a FAIL row of its own, and a bench that reports no figure at all FAILS whatever its
+exit status (a comparison skipped for want of a package measured nothing: `make bench` installs the
+`bench` extra so that every comparison runs), so nothing passes unmeasured.
 """
 
 from __future__ import annotations
@@ -61,8 +63,8 @@ def rows_from_output(bench: str, output: str, returncode: int) -> list[Row]:
         if match:
             text_rows.append(Row(bench, line.strip()[:60], ratio=match.group(1), verdict=match.group(2).upper()))
     rows = rows or text_rows
-    if not rows:  # a skipped comparison (exit 0) or a crash before the first figure
-        return [Row(bench, "reported no figure", verdict="PASS" if returncode == 0 else "FAIL")]
+    if not rows:  # a skipped comparison or a crash before the first figure: nothing was measured
+        return [Row(bench, "reported no figure", verdict="FAIL")]
     if returncode != 0 and all(r.verdict != "FAIL" for r in rows):
         rows.append(Row(bench, f"exited with status {returncode} (see its output above)"))
     return rows
