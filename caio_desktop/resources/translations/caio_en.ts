@@ -1,18 +1,34 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ChangesView</name>
+    <message numerus="yes">
+        <location filename="../../ui/changes/view.py" line="277"/>
+        <source>%1 → %2: %n change(s)</source>
+        <translation>
+            <numerusform>%1 → %2: %n change</numerusform>
+            <numerusform>%1 → %2: %n changes</numerusform>
+        </translation>
+    </message>
+</context>
 <context>
     <name>RegisterWidget</name>
     <message numerus="yes">
-        <location filename="../../ui/registers/view.py" line="195" />
+        <location filename="../../ui/registers/view.py" line="222"/>
         <source>%n row(s)</source>
         <translation>
-            <numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registers/view.py" line="294" />
+        <location filename="../../ui/registers/view.py" line="321"/>
         <source>Delete %n row(s)? You can undo it with Ctrl+Z.</source>
         <translation>
-            <numerusform>Delete %n row? You can undo it with Ctrl+Z.</numerusform><numerusform>Delete %n rows? You can undo it with Ctrl+Z.</numerusform></translation>
+            <numerusform>Delete %n row? You can undo it with Ctrl+Z.</numerusform>
+            <numerusform>Delete %n rows? You can undo it with Ctrl+Z.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -28,6 +28,29 @@
     </message>
 </context>
 <context>
+    <name>BaselineDialog</name>
+    <message>
+        <location filename="../../ui/changes/view.py" line="54"/>
+        <source>Mark a baseline</source>
+        <translation>Marquer une référence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="57"/>
+        <source>e.g. Steering committee 3</source>
+        <translation>p. ex. COPIL 3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="60"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="61"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
     <name>ChangePage</name>
     <message>
         <location filename="../../ui/pages/change.py" line="13"/>
@@ -43,6 +66,126 @@
         <location filename="../../ui/pages/change.py" line="25"/>
         <source>Influence × interest</source>
         <translation>Influence × intérêt</translation>
+    </message>
+</context>
+<context>
+    <name>Changes</name>
+    <message>
+        <location filename="../../ui/changes/models.py" line="38"/>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/models.py" line="39"/>
+        <source>Removed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/models.py" line="40"/>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/models.py" line="110"/>
+        <location filename="../../ui/changes/models.py" line="147"/>
+        <source>Register</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/models.py" line="148"/>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/models.py" line="149"/>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/models.py" line="150"/>
+        <source>What changed</source>
+        <translation>Ce qui a changé</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesView</name>
+    <message>
+        <location filename="../../ui/changes/view.py" line="85"/>
+        <source>Changes</source>
+        <translation>Changements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="170"/>
+        <source>From</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="171"/>
+        <source>To</source>
+        <translation>Jusqu&apos;à</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="172"/>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="173"/>
+        <source>Mark a baseline…</source>
+        <translation>Marquer une référence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="174"/>
+        <source>Snapshot the engagement now under a name and a date, e.g. the day of a steering committee</source>
+        <translation>Prendre un instantané de la mission sous un nom et une date, p. ex. le jour d&apos;un comité de pilotage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="176"/>
+        <source>Filter the changes</source>
+        <translation>Filtrer les changements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="180"/>
+        <source>All changes</source>
+        <translation>Tous les changements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="206"/>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="208"/>
+        <source>Baseline %1</source>
+        <translation>Référence %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="209"/>
+        <source>Snapshot %1</source>
+        <translation>Instantané %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="249"/>
+        <source>Comparing</source>
+        <translation>Comparaison</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="271"/>
+        <source>Choose two states of the engagement and compare them.</source>
+        <translation>Choisissez deux états de la mission et comparez-les.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes/view.py" line="276"/>
+        <source>%1 → %2: no change</source>
+        <translation>%1 → %2 : aucun changement</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/changes/view.py" line="277"/>
+        <source>%1 → %2: %n change(s)</source>
+        <translation>
+            <numerusform>%1 → %2 : %n changement</numerusform>
+            <numerusform>%1 → %2 : %n changements</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -267,55 +410,57 @@
         <translation>Enregistrer une copie sous</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="148"/>
+        <location filename="../../ui/shell/files.py" line="160"/>
         <source>Restore the snapshot of %1</source>
         <translation>Restaurer l&apos;instantané du %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="136"/>
+        <location filename="../../ui/shell/files.py" line="148"/>
         <source>The file of this engagement is damaged: what it shows may be incomplete and some changes may fail. Details: %1</source>
         <translation>Le fichier de cette mission est endommagé : ce qu’il affiche peut être incomplet et certaines modifications peuvent échouer. Détails : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="138"/>
+        <location filename="../../ui/shell/files.py" line="150"/>
         <source>Damaged engagement file</source>
         <translation>Fichier de mission endommagé</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/files.py" line="104"/>
         <source>Encryption interrupted</source>
         <translation>Chiffrement interrompu</translation>
     </message>
     <message>
+        <location filename="../../ui/shell/files.py" line="105"/>
         <source>An encryption of this engagement was interrupted: the file is still not encrypted, and some of its snapshots may be. Run the encryption again, or decrypt the snapshots.</source>
         <translation>Le chiffrement de cette mission a été interrompu : le fichier n&apos;est toujours pas chiffré, et certains de ses instantanés le sont peut-être. Relancez le chiffrement, ou déchiffrez les instantanés.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="180"/>
+        <location filename="../../ui/shell/files.py" line="192"/>
         <source>Open read-only</source>
         <translation>Ouvrir en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="182"/>
+        <location filename="../../ui/shell/files.py" line="194"/>
         <source>Enter the passphrase…</source>
         <translation>Saisir la phrase secrète…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="183"/>
+        <location filename="../../ui/shell/files.py" line="195"/>
         <source>Cannot open the engagement</source>
         <translation>Impossible d&apos;ouvrir la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="158"/>
+        <location filename="../../ui/shell/files.py" line="170"/>
         <source>Restore failed</source>
         <translation>Échec de la restauration</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="209"/>
+        <location filename="../../ui/shell/files.py" line="221"/>
         <source>Cannot create the engagement</source>
         <translation>Impossible de créer la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="233"/>
+        <location filename="../../ui/shell/files.py" line="245"/>
         <source>Cannot save the copy</source>
         <translation>Impossible d&apos;enregistrer la copie</translation>
     </message>
@@ -362,29 +507,34 @@
 <context>
     <name>GovernancePage</name>
     <message>
-        <location filename="../../ui/pages/governance.py" line="24"/>
+        <location filename="../../ui/pages/governance.py" line="27"/>
         <source>Governance</source>
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/governance.py" line="27"/>
+        <location filename="../../ui/pages/governance.py" line="30"/>
         <source>Decisions of the governance bodies and the actions that follow them.</source>
         <translation>Décisions des instances de gouvernance et actions qui en découlent.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/governance.py" line="44"/>
-        <location filename="../../ui/pages/governance.py" line="59"/>
+        <location filename="../../ui/pages/governance.py" line="48"/>
+        <source>Changes</source>
+        <translation>Changements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/governance.py" line="60"/>
+        <location filename="../../ui/pages/governance.py" line="75"/>
         <source>Mine</source>
         <translation>Les miennes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/governance.py" line="45"/>
+        <location filename="../../ui/pages/governance.py" line="61"/>
         <source>Actions whose owner is the consultant of the engagement</source>
         <translation>Actions dont le responsable est le consultant de la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/governance.py" line="46"/>
-        <location filename="../../ui/pages/governance.py" line="63"/>
+        <location filename="../../ui/pages/governance.py" line="62"/>
+        <location filename="../../ui/pages/governance.py" line="79"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -433,139 +583,139 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/window.py" line="252"/>
+        <location filename="../../ui/shell/window.py" line="253"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="253"/>
+        <location filename="../../ui/shell/window.py" line="254"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="254"/>
+        <location filename="../../ui/shell/window.py" line="255"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="255"/>
+        <location filename="../../ui/shell/window.py" line="256"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="256"/>
+        <location filename="../../ui/shell/window.py" line="257"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="258"/>
+        <location filename="../../ui/shell/window.py" line="259"/>
         <source>&amp;New engagement…</source>
         <translation>&amp;Nouvelle mission…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="258"/>
+        <location filename="../../ui/shell/window.py" line="259"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="259"/>
+        <location filename="../../ui/shell/window.py" line="260"/>
         <source>Save a &amp;copy as…</source>
         <translation>Enregistrer une &amp;copie sous…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="259"/>
+        <location filename="../../ui/shell/window.py" line="260"/>
         <source>&amp;Close</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="260"/>
+        <location filename="../../ui/shell/window.py" line="261"/>
         <source>Open the &amp;demo</source>
         <translation>Ouvrir la &amp;démo</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="260"/>
+        <location filename="../../ui/shell/window.py" line="261"/>
         <source>&amp;Import a spreadsheet…</source>
         <translation>&amp;Importer un tableur…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="261"/>
+        <location filename="../../ui/shell/window.py" line="262"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="261"/>
+        <location filename="../../ui/shell/window.py" line="262"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="262"/>
+        <location filename="../../ui/shell/window.py" line="263"/>
         <source>&amp;Delete selected rows</source>
         <translation>&amp;Supprimer les lignes sélectionnées</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="262"/>
+        <location filename="../../ui/shell/window.py" line="263"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="263"/>
+        <location filename="../../ui/shell/window.py" line="264"/>
         <source>&amp;About CAIO Desktop</source>
         <translation>À &amp;propos de CAIO Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="268"/>
+        <location filename="../../ui/shell/window.py" line="269"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="460"/>
+        <location filename="../../ui/shell/window.py" line="479"/>
         <source>Undo not possible</source>
         <translation>Annulation impossible</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="240"/>
-        <location filename="../../ui/shell/window.py" line="270"/>
+        <location filename="../../ui/shell/window.py" line="241"/>
+        <location filename="../../ui/shell/window.py" line="271"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="238"/>
-        <location filename="../../ui/shell/window.py" line="271"/>
+        <location filename="../../ui/shell/window.py" line="239"/>
+        <location filename="../../ui/shell/window.py" line="272"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;ouverture&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="282"/>
+        <location filename="../../ui/shell/window.py" line="283"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="283"/>
+        <location filename="../../ui/shell/window.py" line="284"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="317"/>
+        <location filename="../../ui/shell/window.py" line="320"/>
         <source>read-only</source>
         <translation>lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="331"/>
+        <location filename="../../ui/shell/window.py" line="334"/>
         <source>Undone: %1</source>
         <translation>Annulé : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="335"/>
+        <location filename="../../ui/shell/window.py" line="338"/>
         <source>Redone: %1</source>
         <translation>Rétabli : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="410"/>
+        <location filename="../../ui/shell/window.py" line="429"/>
         <source>No recent engagement</source>
         <translation>Aucune mission récente</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/window.py" line="413"/>
+        <location filename="../../ui/shell/window.py" line="432"/>
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
@@ -846,57 +996,62 @@
         <translation>Prochains jalons et formations</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="255"/>
+        <location filename="../../ui/pages/overview.py" line="145"/>
+        <source>What changed since the last committee →</source>
+        <translation>Ce qui a changé depuis le dernier comité →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="261"/>
         <source>Engagement</source>
         <translation>Mission</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="255"/>
+        <location filename="../../ui/pages/overview.py" line="261"/>
         <source>Diagnosis</source>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="256"/>
+        <location filename="../../ui/pages/overview.py" line="262"/>
         <source>AI systems</source>
         <translation>Systèmes d&apos;IA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="256"/>
+        <location filename="../../ui/pages/overview.py" line="262"/>
         <source>Strategy &amp; use cases</source>
         <translation>Stratégie et cas d&apos;usage</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="257"/>
+        <location filename="../../ui/pages/overview.py" line="263"/>
         <source>Roadmap &amp; KPIs</source>
         <translation>Feuille de route et KPI</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="257"/>
+        <location filename="../../ui/pages/overview.py" line="263"/>
         <source>Change</source>
         <translation>Conduite du changement</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="258"/>
+        <location filename="../../ui/pages/overview.py" line="264"/>
         <source>Risks &amp; compliance</source>
         <translation>Risques et conformité</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="258"/>
+        <location filename="../../ui/pages/overview.py" line="264"/>
         <source>Governance</source>
         <translation>Gouvernance</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="282"/>
+        <location filename="../../ui/pages/overview.py" line="288"/>
         <source>No overdue action.</source>
         <translation>Aucune action en retard.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="295"/>
+        <location filename="../../ui/pages/overview.py" line="301"/>
         <source>Nothing planned.</source>
         <translation>Rien de prévu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="297"/>
+        <location filename="../../ui/pages/overview.py" line="303"/>
         <source>No open risk.</source>
         <translation>Aucun risque ouvert.</translation>
     </message>
@@ -1004,35 +1159,48 @@
     </message>
 </context>
 <context>
+    <name>RegisterModel</name>
+    <message>
+        <location filename="../../ui/registers/model.py" line="206"/>
+        <source>Added since %1</source>
+        <translation>Ajouté depuis %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/model.py" line="207"/>
+        <source>Changed since %1</source>
+        <translation>Modifié depuis %1</translation>
+    </message>
+</context>
+<context>
     <name>RegisterWidget</name>
     <message>
-        <location filename="../../ui/registers/view.py" line="172"/>
+        <location filename="../../ui/registers/view.py" line="195"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="173"/>
+        <location filename="../../ui/registers/view.py" line="196"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="174"/>
+        <location filename="../../ui/registers/view.py" line="197"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="175"/>
+        <location filename="../../ui/registers/view.py" line="198"/>
         <source>Add a row: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="176"/>
+        <location filename="../../ui/registers/view.py" line="199"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
         <location filename="../../ui/registers/view.py" line="50"/>
-        <location filename="../../ui/registers/view.py" line="177"/>
+        <location filename="../../ui/registers/view.py" line="200"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -1041,8 +1209,13 @@
         <source>Not possible</source>
         <translation>Impossible</translation>
     </message>
+    <message>
+        <location filename="../../ui/registers/view.py" line="173"/>
+        <source>Changed since %1</source>
+        <translation>Modifié depuis %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/registers/view.py" line="199"/>
+        <location filename="../../ui/registers/view.py" line="222"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform>
@@ -1050,17 +1223,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="201"/>
+        <location filename="../../ui/registers/view.py" line="224"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="295"/>
+        <location filename="../../ui/registers/view.py" line="318"/>
         <source>Delete %1 “%2”? You can undo it with Ctrl+Z.</source>
         <translation>Supprimer %1 « %2 » ? Ctrl+Z permet d&apos;annuler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registers/view.py" line="298"/>
+        <location filename="../../ui/registers/view.py" line="321"/>
         <source>Delete %n row(s)? You can undo it with Ctrl+Z.</source>
         <translation>
             <numerusform>Supprimer %n ligne ? Ctrl+Z permet d&apos;annuler.</numerusform>
@@ -1068,7 +1241,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="351"/>
+        <location filename="../../ui/registers/view.py" line="374"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>

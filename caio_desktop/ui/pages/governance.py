@@ -1,11 +1,12 @@
-"""Governance: actions across modules (quick filters: mine, overdue), decisions, technology watch and
-the register of deliverables handed over."""
+"""Governance: actions across modules (quick filters: mine, overdue), decisions, technology watch, the
+register of deliverables handed over, and the Changes between two states of the engagement."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox
 
 from caio_desktop.ui.pages.base import Page
@@ -19,6 +20,8 @@ def is_overdue(row: dict[str, Any], today: dt.date | None = None) -> bool:
 
 class GovernancePage(Page):
     key = "governance"
+    navigate = Signal(str, str, object)  # page key, module key, row id: a change opened from Changes
+    change_markers = Signal(object, str)  # rows changed since a state, for the registers (Changes)
 
     def title(self) -> str:
         return self.tr("Governance")
@@ -37,6 +40,19 @@ class GovernancePage(Page):
         self.add_register_tab("decisions")
         self.add_register_tab("watch")
         self.add_register_tab("deliverables")
+        from caio_desktop.ui.changes.view import ChangesView
+
+        self.changes = ChangesView(self.context)
+        self.changes.navigate.connect(self.navigate)
+        self.changes.change_markers.connect(self.change_markers)
+        self.add_tab(self.changes, lambda: self.tr("Changes"))
+
+    def show_row(self, module_key: str, row_id: int | None = None) -> bool:
+        """As every page, plus "changes": the Changes tab (the Overview's "since the last committee")."""
+        if module_key == "changes":
+            self.tabs.setCurrentWidget(self.changes)
+            return True
+        return super().show_row(module_key, row_id)
 
     def retranslate(self, *args: object) -> None:
         super().retranslate(*args)

@@ -138,6 +138,12 @@ class OverviewPage(Page):
             else:
                 self.translated(label, title)
             column.addWidget(frame, stretch)
+        # The way to the Changes view (Governance): what moved since the last steering committee.
+        self.changes_link = QPushButton()
+        self.changes_link.setObjectName("linkButton")
+        self.changes_link.clicked.connect(lambda: self.navigate.emit("governance", "changes", None))
+        self.translated(self.changes_link, lambda: self.tr("What changed since the last committee →"))
+        left.insertWidget(0, self.changes_link, 0, Qt.AlignmentFlag.AlignLeft)
         scroll.setWidget(body)
         self.body.addWidget(scroll, 1)
         self.context.workspace_changed.connect(self._mark_stale)

@@ -13,7 +13,16 @@ import bisect
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
 from sqlalchemy import func, select
 
 from caio_desktop.domain.errors import ValidationError
@@ -62,6 +71,8 @@ class RegisterModel(QAbstractTableModel):
         self._ids: list[int] = []  # sorted, parallel to _rows
         self._total = 0
         self._ref_labels: dict[str, dict[int, str]] = {}
+        self._markers: dict[int, str] = {}  # row id → "added" | "changed" since a state (Changes view)
+        self._markers_since = ""
         context.workspace_changed.connect(self.reload)
         context.rows_changed.connect(self._on_rows_changed)
         context.language_changed.connect(self._on_language_changed)
@@ -92,6 +103,16 @@ class RegisterModel(QAbstractTableModel):
         """Labels of the rows of `module_key` that the loaded rows refer to, read as rows load: an
         action register never reads the labels of 100,000 risks to show twenty actions."""
         return self._ref_labels.get(module_key, {})
+
+    def set_markers(self, markers: dict[int, str], since: str = "") -> None:
+        """Mark the rows added or changed since the state `since`, in the row header: a marker column
+        that leaves every field in its column."""
+        self._markers, self._markers_since = dict(markers), since
+        if self._rows:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows) - 1)
+
+    def marker(self, row_id: int) -> str | None:
+        return self._markers.get(row_id)
 
     @property
     def total(self) -> int:
@@ -166,13 +187,27 @@ class RegisterModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.fields):
+        if orientation == Qt.Orientation.Vertical:
+            return self._marker_header(section, role)
+        if not 0 <= section < len(self.fields):
             return None
         field = self.fields[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return field.label(self.context.lang)
         if role == Qt.ItemDataRole.ToolTipRole:
             return field.label(self.context.lang) + (" *" if field.required else "")
+        return None
+
+    def _marker_header(self, section: int, role: int) -> Any:
+        marker = self._markers.get(self._ids[section]) if 0 <= section < len(self._ids) else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {"added": "+", "changed": "●"}.get(marker or "", "")
+        if role == Qt.ItemDataRole.ToolTipRole and marker:
+            text = (QCoreApplication.translate("RegisterModel", "Added since %1") if marker == "added"
+                    else QCoreApplication.translate("RegisterModel", "Changed since %1"))
+            return text.replace("%1", self._markers_since)
+        if role == Qt.ItemDataRole.ForegroundRole and marker:
+            return QColor("#2E7D32" if marker == "added" else "#1F4E79")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

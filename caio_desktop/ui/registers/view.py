@@ -159,6 +159,29 @@ class RegisterWidget(QWidget):
         else:
             layout.addWidget(self.table, 1)
 
+    def show_changes(self, markers: dict[int, str], since: str) -> None:
+        """Mark the rows added or changed since the state `since` (a baseline) in the row header, and
+        offer to show only those; empty `markers` take the marks away."""
+        self.model.set_markers(markers, since)
+        self.table.verticalHeader().setVisible(bool(markers))
+        if not hasattr(self, "changed_only"):
+            from PySide6.QtWidgets import QCheckBox
+
+            self.changed_only = QCheckBox()
+            self.changed_only.toggled.connect(self._filter_changed)
+            self.add_filter_widget(self.changed_only)
+        self.changed_only.setText(QCoreApplication.translate("RegisterWidget", "Changed since %1")
+                                  .replace("%1", since))
+        self.changed_only.setVisible(bool(markers))
+        if not markers:
+            self.changed_only.setChecked(False)
+        self._filter_changed(self.changed_only.isChecked())
+
+    def _filter_changed(self, on: bool) -> None:
+        marked = self.model.marker
+        self.set_predicate("changed", (lambda row: marked(row["id"]) is not None) if on else None,
+                           label=self.changed_only.text())
+
     def add_filter_widget(self, widget: QWidget) -> None:
         """A page's own quick filter, after the search and filter controls."""
         self.bar.insertWidget(self.bar.indexOf(self.clear_filter) + 1, widget)

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self.context, self)
         self.specs: list[PageSpec] = [spec for spec in PAGES if available(spec)]
         self.pages: dict[str, QWidget] = {}
+        self._change_markers: tuple[dict[str, dict[int, str]], str] = ({}, "")  # the Changes view's, for pages
         self.setWindowIcon(_icon())
         self.setAcceptDrops(True)
         self.resize(1440, 900)
@@ -292,6 +293,8 @@ class MainWindow(QMainWindow):
     # --- workspace -----------------------------------------------------------------------------------
     def _on_workspace_changed(self, workspace: Any) -> None:
         opened = workspace is not None
+        if self._change_markers[0]:  # marks of another file's comparison mean nothing here
+            self.show_change_markers({}, "")
         self.central.setCurrentWidget(self.workbench if opened else self.start_page)
         for action in self.workspace_actions:
             action.setEnabled(opened)
@@ -350,13 +353,29 @@ class MainWindow(QMainWindow):
                 page.navigate.connect(self.navigate)
             if hasattr(page, "risk_cell_chosen"):
                 page.risk_cell_chosen.connect(self.show_risk_cell)
+            if hasattr(page, "change_markers"):
+                page.change_markers.connect(self.show_change_markers)
             placeholder = self.stack.widget(i)
             self.stack.insertWidget(i, page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.pages[key] = page
+            self._mark_changes(page)
             return page
         return None
+
+    def show_change_markers(self, markers: dict[str, dict[int, str]], since: str) -> None:
+        """Mark in every register (of pages created now or later) the rows the Changes view found added
+        or changed since the state `since`."""
+        self._change_markers = (markers, since)
+        for page in self.pages.values():
+            self._mark_changes(page, clear=True)
+
+    def _mark_changes(self, page: QWidget, *, clear: bool = False) -> None:
+        markers, since = self._change_markers
+        if markers or clear:
+            for key, register in getattr(page, "registers", {}).items():
+                register.show_changes(markers.get(key, {}), since)
 
     def show_page(self, key: str) -> QWidget | None:
         for i, spec in enumerate(self.specs):
