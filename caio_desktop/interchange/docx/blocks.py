@@ -97,10 +97,7 @@ def bullets(writer: Writer, item: Bullets) -> None:
     no list numbering behind it (see template._copy_style_by_id), so the bullet is then written."""
     style = writer.styles["list_bullet"]
     mark = writer.word("bullet") + "\t" if "list_bullet" in writer.styles.added else ""
-    xml = "".join(wml.paragraph(style, wml.text_runs(mark + text)) for text in item.items
-                  if wml.clean(text).strip())
-    if xml:
-        writer.add(xml)
+    writer.add(*(wml.paragraph(style, wml.text_runs(mark + text)) for text in item.items if wml.clean(text).strip()))
 
 
 def key_figures(writer: Writer, item: KeyFigures) -> None:
@@ -119,8 +116,8 @@ def key_figures(writer: Writer, item: KeyFigures) -> None:
                '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="113" w:type="dxa"/></w:tblCellMar>'
                '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
                f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
-               f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr></w:tbl>'
-               + wml.paragraph(writer.styles["small"], ""))  # Word needs a paragraph between two tables
+               f'<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr></w:tbl>',
+               wml.paragraph(writer.styles["small"], ""))  # Word needs a paragraph between two tables
 
 
 def group(writer: Writer, item: Group) -> None:

@@ -51,9 +51,9 @@ def cover(writer: Writer) -> None:
     _logo_paragraph(writer, doc.client_logo, doc.client_logo_type, max_w=LOGO_MAX_W, max_h=LOGO_MAX_H,
                     align="right")
     rule = (f'<w:pBdr><w:bottom w:val="single" w:sz="18" w:space="8" w:color="{writer.accent}"/></w:pBdr>')
-    writer.add(wml.paragraph(styles["kicker"], wml.text_runs(doc.kicker))
-               + wml.paragraph(styles["title"], wml.text_runs(doc.title))
-               + wml.paragraph(styles["subtitle"], wml.text_runs(doc.subtitle), extra=rule))
+    writer.add(wml.paragraph(styles["kicker"], wml.text_runs(doc.kicker)),
+               wml.paragraph(styles["title"], wml.text_runs(doc.title)),
+               wml.paragraph(styles["subtitle"], wml.text_runs(doc.subtitle), extra=rule))
     if doc.cover_meta:
         label_w = writer.width * 3 // 10
         rows = "".join(
@@ -81,7 +81,7 @@ def cover(writer: Writer) -> None:
 def contents(writer: Writer) -> None:
     """The contents page: its title (TOC Heading, not itself listed) and the TOC field."""
     writer.add(wml.paragraph(writer.styles["toc_heading"], wml.text_runs(writer.content.contents_title),
-                             page_break=True)
-               + wml.paragraph(writer.styles["normal"],
+                             page_break=True),
+               wml.paragraph(writer.styles["normal"],
                                wml.field('TOC \\o "1-3" \\h \\z \\u', writer.word("toc_placeholder"),
                                          wml.rpr(italic=True, color="6B7280"), dirty=True)))

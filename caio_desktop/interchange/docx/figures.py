@@ -28,6 +28,13 @@ def _pictures(writer: Writer, chart: Chart, width_pt: float) -> list[tuple[bytes
     return raster.chart_pngs(chart, width_pt=width_pt, lang=writer.content.lang, accent="#" + writer.accent)
 
 
+def _drawn_title(chart: Chart) -> str:
+    """The title a chart draws above itself (a heat map's, a KPI's name): not repeated under it."""
+    if isinstance(chart, HeatMap):
+        return chart.title
+    return chart.name if isinstance(chart, KpiTrend) else ""
+
+
 def caption_xml(writer: Writer, text: str) -> str:
     """A numbered figure caption paragraph."""
     writer.figures += 1
@@ -61,24 +68,26 @@ def grid(writer: Writer, item: FigureGrid) -> None:
         f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid_cols}</w:tblGrid></w:tbl>')
     own_captions = not wml.clean(item.caption).strip()
     for row in rows:
-        (tr,) = wml.elements("<w:tr><w:trPr><w:cantSplit/></w:trPr></w:tr>")
+        tr = wml.element("<w:tr><w:trPr><w:cantSplit/></w:trPr></w:tr>")
         tbl.append(tr)
         for i in range(columns):
             width = col + (GRID_GAP if i < columns - 1 else 0)
-            (tc,) = wml.elements(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr></w:tc>')
+            tc = wml.element(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr></w:tc>')
             tr.append(tc)
             if i >= len(row):
-                tc.append(wml.elements(wml.paragraph(writer.styles["normal"], ""))[0])
+                tc.append(wml.element(wml.paragraph(writer.styles["normal"], "")))
                 continue
             fig = row[i]
             for png, w, h in _pictures(writer, fig.chart, cell_pt):
-                (p,) = wml.elements(wml.paragraph(writer.styles["normal"], "", keep_next=True,
+                p = wml.element(wml.paragraph(writer.styles["normal"], "", keep_next=True,
                                                   spacing='<w:spacing w:after="0"/>'))
                 p.append(writer.picture_run(png, width_pt=w, height_pt=h))
                 tc.append(p)
-            text = (caption_xml(writer, fig.caption) if own_captions
-                    else wml.paragraph(writer.styles["small"], wml.text_runs(fig.caption)))
-            tc.append(wml.elements(text)[0])
+            if own_captions:
+                tc.append(wml.element(caption_xml(writer, fig.caption)))
+            elif wml.clean(fig.caption).strip() and fig.caption != _drawn_title(fig.chart):
+                tc.append(wml.element(wml.paragraph(writer.styles["small"], wml.text_runs(fig.caption),
+                                                     align="center")))
         writer.steps.step(0)
     if own_captions:
         writer.add(wml.paragraph(writer.styles["small"], ""))

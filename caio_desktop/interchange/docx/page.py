@@ -73,7 +73,7 @@ def header_footer(writer: Writer) -> None:
         if _is_blank(element):
             for child in list(element):
                 element.remove(child)
-        for node in wml.elements(xml):
+        for node in [wml.element(xml)]:
             element.append(node)
 
 
@@ -105,19 +105,19 @@ def language(docx_document: object, lang: str) -> None:
     styles = docx_document.styles.element  # type: ignore[attr-defined]
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is None:
-        defaults = wml.elements("<w:docDefaults/>")[0]
+        defaults = wml.element("<w:docDefaults/>")
         styles.insert(0, defaults)
     rpr_default = defaults.find(qn("w:rPrDefault"))
     if rpr_default is None:
-        rpr_default = wml.elements("<w:rPrDefault/>")[0]
+        rpr_default = wml.element("<w:rPrDefault/>")
         defaults.insert(0, rpr_default)
     rpr = rpr_default.find(qn("w:rPr"))
     if rpr is None:
-        rpr = wml.elements("<w:rPr/>")[0]
+        rpr = wml.element("<w:rPr/>")
         rpr_default.append(rpr)
     tag = rpr.find(qn("w:lang"))
     if tag is None:
-        tag = wml.elements("<w:lang/>")[0]
+        tag = wml.element("<w:lang/>")
         # w:lang is the last rPr child we could meet here but w:eastAsianLayout, w:specVanish, w:oMath
         after = [c for c in rpr if c.tag in (qn("w:eastAsianLayout"), qn("w:specVanish"), qn("w:oMath"))]
         if after:
@@ -132,7 +132,7 @@ def update_on_open(docx_document: object) -> None:
     settings = docx_document.settings.element  # type: ignore[attr-defined]
     existing = settings.find(qn("w:updateFields"))
     if existing is None:
-        existing = wml.elements("<w:updateFields/>")[0]
+        existing = wml.element("<w:updateFields/>")
         successors = {qn(f"w:{name}") for name in _AFTER_UPDATE_FIELDS} | {_MATH_PR}
         following = next((c for c in settings if c.tag in successors), None)
         if following is not None:

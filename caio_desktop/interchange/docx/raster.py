@@ -27,6 +27,7 @@ PDFIUM_LOCK = threading.Lock()
 def drawing_png(drawing: Any, *, dpi: int = DPI) -> bytes:
     """A reportlab `Drawing` as PNG bytes at `dpi` (white background, its own size in points)."""
     import pypdfium2 as pdfium
+    from PIL import Image
     from reportlab.graphics import renderPDF
 
     pdf = renderPDF.drawToString(drawing)
@@ -39,8 +40,10 @@ def drawing_png(drawing: Any, *, dpi: int = DPI) -> bytes:
         finally:
             document.close()
     out = io.BytesIO()
-    # optimize=False: zlib's default effort; "optimize" costs several times the time for ~10 % smaller.
-    image.convert("RGB").save(out, format="PNG", dpi=(dpi, dpi))
+    # A chart is a few flat colours and their anti-aliased edges: 256 colours (octree, no dithering)
+    # look the same and the PNG is about 4 times smaller and twice as fast to encode as in full colour.
+    paletted = image.convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    paletted.save(out, format="PNG", dpi=(dpi, dpi))
     return out.getvalue()
 
 

@@ -39,7 +39,7 @@ def table(writer: Writer, item: Table) -> None:
         if item.empty_text:
             writer.add(wml.paragraph(writer.styles["normal"], wml.text_runs(item.empty_text, wml.rpr(italic=True))))
         return
-    writer.add(table_xml(writer, item) + wml.paragraph(writer.styles["small"], ""))
+    writer.add(table_xml(writer, item), wml.paragraph(writer.styles["small"], ""))
 
 
 def table_xml(writer: Writer, item: Table) -> str:

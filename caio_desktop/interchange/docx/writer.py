@@ -58,9 +58,9 @@ class Writer:
     def width_pt(self) -> float:
         return self.width / 20
 
-    def add(self, xml: str) -> list[Any]:
-        """Parse `xml` (one or more body elements) and append it to the body; the elements added."""
-        added = wml.elements(xml)
+    def add(self, *xml: str) -> list[Any]:
+        """Parse each of `xml` (one body element each) and append them to the body; the elements added."""
+        added = [wml.element(x) for x in xml if x]
         for element in added:
             self.append(element)
         return added
@@ -80,6 +80,6 @@ class Writer:
         from docx.shared import Pt
 
         inline = self.docx.part.new_pic_inline(io.BytesIO(png), Pt(width_pt), Pt(height_pt))
-        run = wml.elements("<w:r/>")[0]
+        run = wml.element("<w:r/>")
         run.add_drawing(inline)
         return run
