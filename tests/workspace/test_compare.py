@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from caio_desktop.domain.modules import MODULES
 from caio_desktop.operations import create_row, delete_rows, update_row
 from caio_desktop.workspace import Workspace
 from caio_desktop.workspace.compare import compare_states
@@ -124,7 +125,7 @@ def test_progress_and_cancel(engagement: Workspace) -> None:
     snapshot = take_snapshot(engagement)
     seen: list[tuple[int, int, str]] = []
     list(compare_states(after=engagement.path, before=snapshot, progress=lambda *a: seen.append(a)))
-    assert seen[0] == (0, 28, "engagement") and seen[-1] == (28, 28, "")
+    assert seen[0] == (0, len(MODULES), "engagement") and seen[-1] == (len(MODULES), len(MODULES), "")
     assert list(compare_states(after=engagement.path, before=snapshot, cancelled=lambda: True)) == []
 
 

@@ -201,6 +201,17 @@ class ChangesView(QWidget):
         self._fill_state_boxes(keep=False)
         self._show_result()
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        """Shown again after an import (which snapshots first) or a baseline marked from the command
+        line: offer the states there are now; the comparison shown stays while they are the same."""
+        super().showEvent(event)
+        workspace = self.context.workspace
+        if workspace is not None:
+            from caio_desktop.workspace.states import available_states
+
+            if available_states(workspace.path) != self.states:
+                self.refresh_states()
+
     def state_text(self, state: StateRef) -> str:
         if state.kind == "now":
             return self.tr("Now")
