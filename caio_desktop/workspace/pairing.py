@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 from caio_desktop.workspace import schema
 from caio_desktop.workspace.engine import DATABASE_ERRORS, Connection, quote, raw_connect, sqlcipher
@@ -122,12 +123,21 @@ def _attach(connection: Connection, path: Path, key: str | None, *, cipher: bool
         raise CorruptFileError(path, str(exc)) from exc
 
 
-def _identity(connection: Connection, database: str) -> tuple[str | None, str]:
-    """(when the engagement was created, its client): the creation time never changes, the client's
-    name may be corrected, so only the first tells two engagements apart."""
+def _identity(connection: Connection, database: str) -> tuple[tuple[Any, ...], str]:
+    """(what tells this engagement from any other, its client now). The engagement row's creation time
+    and the client's name as first created (the audit trail's first entry) never change; the client's
+    name may be corrected later, so its current value is only for the message."""
     row = connection.execute(
         f"SELECT created_at, client_name FROM {database}.engagement ORDER BY id LIMIT 1").fetchone()
-    return (row[0], row[1] or "?") if row else (None, "?")
+    created = connection.execute(
+        f"SELECT after FROM {database}.audit_log WHERE operation = 'Create engagement' AND entity = "
+        "'engagement' ORDER BY id LIMIT 1").fetchone()
+    return ((row[0] if row else None, created[0] if created else None), (row[1] if row else None) or "?")
+
+
+def _same_engagement(ours: tuple[Any, ...], theirs: tuple[Any, ...]) -> bool:
+    """Equal creation times, and equal first names where both files still have them."""
+    return ours[0] == theirs[0] and (None in (ours[1], theirs[1]) or ours[1] == theirs[1])
 
 
 @contextmanager
@@ -144,7 +154,7 @@ def paired(*, after: Path, before: Path, passphrase: str | None = None) -> Itera
         connection = _open_main(after_file, after_key, cipher=cipher)
         stack.callback(connection.close)
         _attach(connection, before_file, before_key, cipher=cipher)
-        ours, theirs = _identity(connection, "main"), _identity(connection, OLD)
-        if ours[0] != theirs[0]:
-            raise ForeignEngagementError(before, theirs[1], ours[1])
+        (ours, our_client), (theirs, their_client) = _identity(connection, "main"), _identity(connection, OLD)
+        if not _same_engagement(ours, theirs):
+            raise ForeignEngagementError(before, their_client, our_client)
         yield connection

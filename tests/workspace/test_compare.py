@@ -181,3 +181,25 @@ def test_encrypted_workspace_and_snapshot(tmp_path: Path) -> None:
     assert [f.key for f in diff["risks"].changed[0].fields] == ["impact", "level"]
     with pytest.raises(WrongPassphraseError):
         list(compare_states(after=path, before=snapshot, passphrase="wrong"))
+
+
+def test_engagements_created_the_same_second_are_told_apart(workspace_file: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.caio"
+    with Workspace.create(other, client="Banque Léman"):
+        pass
+    raw = sqlite3.connect(other)  # the same creation time as the test's engagement: only the name differs
+    created = sqlite3.connect(workspace_file).execute("SELECT created_at FROM engagement").fetchone()[0]
+    raw.execute("UPDATE engagement SET created_at = ?", (created,))
+    raw.commit()
+    raw.close()
+    with pytest.raises(ForeignEngagementError, match="Banque Léman"):
+        list(compare_states(after=workspace_file, before=other))
+
+
+def test_a_client_renamed_since_is_the_same_engagement(engagement: Workspace) -> None:
+    snapshot = take_snapshot(engagement)
+    from caio_desktop.operations.rows import update_engagement
+
+    update_engagement(engagement, {"client_name": "Assurances du Rhône et de Savoie"})
+    (diff,) = [d for d in compare_states(after=engagement.path, before=snapshot) if not d.empty]
+    assert diff.module == "engagement" and diff.changed[0].change("client_name").new.endswith("Savoie")
