@@ -1,5 +1,7 @@
 """Generate the compliance checklist of AI systems: the AI Act obligations of each system's tier and role,
-plus the GDPR items where it processes personal data, as rows of the compliance register.
+the GDPR items where it processes personal data, and the sector rules (DORA, NIS2, the MDR and Machinery
+routes, GDPR Art. 22, the CNIL's AI themes, the GPAI code of practice) that the engagement's sector or
+the system's facts call for, as rows of the compliance register.
 
     change = generate_compliance_checklist(ws)          # the whole inventory
     change = generate_compliance_checklist(ws, [3])     # one system
@@ -8,6 +10,9 @@ plus the GDPR items where it processes personal data, as rows of the compliance 
 Each generated row keeps a stable key in ``custom["obligation_key"]`` ("ai_act:hr_risk_management",
 "gdpr:art30_record"), so running the generator again adds only what is missing: never duplicates, and
 the status, evidence and owner the consultant filled in are left alone. One run is one undo step.
+Sector items are keyed "<checklist>:<item>" ("dora:register_of_information"). Each generated row also
+records whether what it cites is verified (``custom["reference_verification"]``), so the register and
+the deliverables can mark what is still to be confirmed against the Official Journal.
 """
 
 from __future__ import annotations
@@ -26,9 +31,13 @@ from caio_desktop.operations.recorder import Recorder, table
 from caio_desktop.operations.rows import insert_row
 from caio_desktop.reference.ai_act import load_ai_act
 from caio_desktop.reference.gdpr import load_gdpr
+from caio_desktop.reference.sector_rules import applies, load_sector_rules
+from caio_desktop.reference.verification import UNVERIFIED, Verification
 from caio_desktop.workspace.queries import fetch_rows, get_row, row_label
 
 KEY_ATTRIBUTE = "obligation_key"
+#: Custom attribute of a generated row: "unverified" when its citation rests on secondary sources.
+VERIFICATION_ATTRIBUTE = "reference_verification"
 _TIERS_WITH_OBLIGATIONS = ("prohibited", "high", "limited", "minimal")
 
 
@@ -42,6 +51,7 @@ class ChecklistItem:
     requirement: str
     ai_system_id: int
     due_date: Any = None
+    verification: str = UNVERIFIED  # status of what the item cites (verified | unverified | original)
 
     def values(self) -> dict[str, Any]:
         """Row values for the compliance module."""
@@ -51,7 +61,7 @@ class ChecklistItem:
             "requirement": self.requirement,
             "status": "not_started",
             "ai_system_id": self.ai_system_id,
-            "custom": {KEY_ATTRIBUTE: self.key},
+            "custom": {KEY_ATTRIBUTE: self.key, VERIFICATION_ATTRIBUTE: self.verification},
         }
         if self.due_date is not None:
             values["due_date"] = self.due_date
@@ -113,8 +123,13 @@ def ai_act_items(system_id: int, classification: Classification, lang: str) -> l
         items.append(ChecklistItem(
             key=f"ai_act:{obligation.key}", framework="ai_act", reference=obligation.article,
             requirement=text, ai_system_id=system_id, due_date=obligation.applies_from,
+            verification=_status(obligation.verification),
         ))
     return items
+
+
+def _status(verification: Verification | None) -> str:
+    return verification.status if verification is not None else UNVERIFIED
 
 
 def _decides_about_people(facts: SystemFacts | None) -> bool:
@@ -133,7 +148,8 @@ def gdpr_items(system: dict[str, Any], facts: SystemFacts | None, lang: str) -> 
 
     def item(key: str, reference: str, requirement: str) -> ChecklistItem:
         return ChecklistItem(key=f"gdpr:{key}", framework="gdpr", reference=reference,
-                             requirement=requirement, ai_system_id=sid)
+                             requirement=requirement, ai_system_id=sid,
+                             verification=gdpr.meta.verification.status)
 
     bases = ", ".join(f"{b.label(lang).lower()} ({b.article})" for b in gdpr.lawful_bases)
     items = [item("lawful_basis", "Art. 6(1)",
@@ -160,11 +176,50 @@ def gdpr_items(system: dict[str, Any], facts: SystemFacts | None, lang: str) -> 
     return items
 
 
-def plan_checklist(system: dict[str, Any], lang: str) -> list[ChecklistItem]:
-    """Every item the classification and data of `system` call for (pure: reads nothing, writes nothing)."""
+def sector_facts(system: dict[str, Any], facts: SystemFacts | None) -> dict[str, bool]:
+    """The facts sector checklists test (``when`` in sector_rules.yaml), from the system and its facts."""
+    provider = bool(facts and facts.role == "provider")
+    return {
+        "annex_i_product": bool(facts and facts.annex_i_product),
+        "personal_data": bool(system.get("personal_data")),
+        "decides_about_people": _decides_about_people(facts),
+        "provider": provider,
+        "gpai_provider": bool(facts and facts.gpai and provider),
+        "gpai_systemic_risk": bool(facts and facts.gpai and provider and facts.gpai_systemic_risk),
+    }
+
+
+def sector_items(system: dict[str, Any], facts: SystemFacts | None, sector_groups: set[str],
+                 lang: str) -> list[ChecklistItem]:
+    """The items of every sector checklist whose conditions the sector groups and the system meet."""
+    rules = load_sector_rules()
+    known = sector_facts(system, facts)
+    prefix = "Condition : " if lang == "fr" else "Condition: "
+    items = []
+    for checklist in rules.checklists:
+        if not applies(checklist.when, sector_groups, known):
+            continue
+        for entry in checklist.items:
+            if not applies(entry.when, sector_groups, known):
+                continue
+            text = entry.text.get(lang)
+            if entry.condition is not None:
+                text = f"{text}\n{prefix}{entry.condition.get(lang)}"
+            items.append(ChecklistItem(
+                key=f"{checklist.key}:{entry.key}", framework=checklist.framework,
+                reference=entry.article.get(lang), requirement=text, ai_system_id=system["id"],
+                due_date=checklist.applies_from, verification=entry.verification.status,
+            ))
+    return items
+
+
+def plan_checklist(system: dict[str, Any], lang: str, sector: str | None = None) -> list[ChecklistItem]:
+    """Every item the classification and data of `system` (and the engagement's `sector`) call for
+    (pure: reads nothing, writes nothing)."""
     facts = stored_facts(system)
     items = ai_act_items(system["id"], classify(facts), lang) if facts else []
-    return items + gdpr_items(system, facts, lang)
+    groups = load_sector_rules().sector_groups(sector)
+    return items + gdpr_items(system, facts, lang) + sector_items(system, facts, groups, lang)
 
 
 def _present(rec: Recorder, system_ids: list[int]) -> tuple[set[tuple[int, str]], set[tuple[int, str, str]]]:
@@ -207,8 +262,9 @@ def generate_compliance_checklist(
     change = ChecklistChange("generate", mod.key, label, entity_fr="liste de conformité",
                              entity_en="compliance checklist", systems=len(systems))
     planned: list[ChecklistItem] = []
+    sector = workspace.engagement().sector
     for system in systems:
-        items = plan_checklist(system, lang)
+        items = plan_checklist(system, lang, sector)
         if not any(i.framework == "ai_act" for i in items):
             change.unclassified.append(row_label(systems_mod, system))
         planned += items

@@ -93,8 +93,8 @@ def test_bad_facts_file_is_one_error_line(tmp_path, capsys, content, message) ->
 def test_reference_list_names_every_file(capsys) -> None:
     assert main(["reference", "list", "--json"]) == 0
     infos = {i["id"]: i for i in json.loads(capsys.readouterr().out)}
-    assert set(infos) == {"eu_ai_act", "gdpr", "iso_iec_42001", "maturity_model", "nist_ai_rmf",
-                          "risk_library", "risk_matrix"}
+    assert set(infos) >= {"eu_ai_act", "gdpr", "iso_iec_42001", "maturity_model", "nist_ai_rmf",
+                          "risk_library", "risk_matrix", "sector_rules"}
     assert all(i["version"] and i["as_of"] and i["source_title"] for i in infos.values())
     assert main(["reference", "list"]) == 0
     text = capsys.readouterr().out
@@ -136,8 +136,14 @@ def test_checklist_then_again_adds_nothing(workspace_file, capsys) -> None:
     assert added > 0
     assert f"2 AI system(s): {added} compliance item(s) added, 0 already present" in out
     assert "not classified (no AI Act items): Inconnu" in out
+    ws = Workspace.open(workspace_file, read_only=True)
+    try:  # the unclassified system gets no AI Act items, but the insurer's DORA items all the same
+        chatbot = len(fetch_rows(ws, "compliance", where={"ai_system_id": 1}))
+        assert {r["framework"] for r in fetch_rows(ws, "compliance", where={"ai_system_id": 2})} == {"dora"}
+    finally:
+        ws.close()
     assert main(["checklist", str(workspace_file), "--system", "1"]) == 0
-    assert f"0 compliance item(s) added, {added} already present" in capsys.readouterr().out
+    assert f"0 compliance item(s) added, {chatbot} already present" in capsys.readouterr().out
     assert main(["checklist", str(workspace_file), "--system", "99"]) == 1
     assert "ai_systems has no row 99" in capsys.readouterr().err
 

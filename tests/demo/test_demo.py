@@ -106,7 +106,10 @@ def test_every_tier_quadrant_attitude_category_and_framework_occurs(fr: Workspac
     assert set(spread("stakeholders", "attitude")) == set(ENUMERATIONS["attitude"].codes)
     assert set(spread("risks", "category")) == set(ENUMERATIONS["risk_category"].codes)
     assert set(spread("risks", "level")) == set(ENUMERATIONS["risk_level"].codes)
-    assert set(spread("compliance", "framework")) == set(ENUMERATIONS["framework"].codes)
+    # Sector frameworks (DORA, NIS2, MDR, Machinery) come from the checklist generator when the sector
+    # calls for them; the demo's hand-written register covers the four core frameworks.
+    core = set(ENUMERATIONS["framework"].codes) - {"dora", "nis2", "mdr", "machinery"}
+    assert set(spread("compliance", "framework")) == core
     assert set(spread("compliance", "status")) == set(ENUMERATIONS["compliance_status"].codes)
     assert {"taken", "proposed"} <= set(spread("decisions", "status"))
     assert {"done", "missed", "planned"} <= set(spread("milestones", "status"))

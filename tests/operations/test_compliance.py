@@ -9,7 +9,8 @@ import pytest
 
 from caio_desktop.operations import create_row, undo, update_row
 from caio_desktop.operations.ai_act import reclassify_ai_system
-from caio_desktop.operations.compliance import generate_compliance_checklist
+from caio_desktop.operations.compliance import VERIFICATION_ATTRIBUTE, generate_compliance_checklist
+from caio_desktop.operations.rows import update_engagement
 from caio_desktop.workspace.queries import count_rows, fetch_rows
 
 
@@ -74,9 +75,11 @@ def test_personal_data_adds_gdpr_items(workspace) -> None:
     chatbot = _classified(workspace, "Chatbot", {"role": "deployer", "art50_cases": ["50(1)"]},
                           personal_data=True)
     generate_compliance_checklist(workspace)
-    # High risk with personal data: DPIA required, and Art. 22 since it decides about people.
+    # High risk with personal data: DPIA required, and Art. 22 (the right and the sector checklist's
+    # detailed checks) since it decides about people.
     assert _references(workspace, screening, "gdpr") == {
-        "Art. 6(1)", "Art. 13", "Art. 14", "Art. 15", "Art. 22", "Art. 30", "Art. 35"}
+        "Art. 6(1)", "Art. 13", "Art. 14", "Art. 15", "Art. 22", "Art. 30", "Art. 35",
+        "Art. 22(1)", "Art. 22(2)", "Art. 22(3)", "Art. 22(4)", "Art. 13(2)(f), 14(2)(g), 15(1)(h)"}
     assert _references(workspace, chatbot, "gdpr") == {"Art. 6(1)", "Art. 13", "Art. 14", "Art. 15", "Art. 30"}
     lawful = next(r for r in _items(workspace, chatbot, "gdpr") if r["reference"] == "Art. 6(1)")
     assert "consentement (Art. 6(1)(a))" in lawful["requirement"]
@@ -109,6 +112,7 @@ def test_running_twice_adds_no_duplicates_and_keeps_the_consultants_work(workspa
 
 
 def test_items_entered_by_hand_are_not_duplicated(workspace) -> None:
+    update_engagement(workspace, {"sector": "Commerce de détail"})  # no sector checklist
     system_id = _classified(workspace, "Chatbot", {"role": "provider", "art50_cases": ["50(1)"]})
     create_row(workspace, "compliance", {"framework": "ai_act", "reference": "Art. 50(1)",
                                          "requirement": "Mention « vous parlez à une IA »",
@@ -149,3 +153,68 @@ def test_unknown_system_is_refused(workspace) -> None:
     with pytest.raises(LookupError):
         generate_compliance_checklist(workspace, [42])
     assert count_rows(workspace, "compliance") == 0
+
+
+# --- sector rules ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sector", ["Banque", "Insurance", "Finance", "Mutuelle santé", "Bancassurance"])
+def test_a_dora_sector_engagement_gets_the_dora_items(workspace, sector: str) -> None:
+    update_engagement(workspace, {"sector": sector})
+    system_id = _classified(workspace, "Scoring", {"role": "deployer", "annex_iii_area": 5, "annex_iii_point": "b"})
+    generate_compliance_checklist(workspace, [system_id], lang="en")
+    dora = _items(workspace, system_id, "dora")
+    assert {r["reference"] for r in dora} >= {"Art. 28(3)", "Art. 28(4)", "Art. 28(8)", "Art. 30"}
+    register = next(r for r in dora if r["reference"] == "Art. 28(3)")
+    assert register["custom"]["obligation_key"] == "dora:register_of_information"
+    assert register["custom"][VERIFICATION_ATTRIBUTE] == "unverified"
+    assert register["due_date"] == dt.date(2025, 1, 17)
+    assert "register of information" in register["requirement"]
+    assert not _items(workspace, system_id, "nis2") and not _items(workspace, system_id, "mdr")
+    again = generate_compliance_checklist(workspace, [system_id], lang="en")
+    assert again.added == 0
+
+
+@pytest.mark.parametrize("sector", ["Commerce de détail", "Bureau d'études", "Publicité", ""])
+def test_other_sectors_get_no_dora_items(workspace, sector: str) -> None:
+    update_engagement(workspace, {"sector": sector})
+    system_id = _classified(workspace, "Chatbot", {"role": "deployer", "art50_cases": ["50(1)"]})
+    generate_compliance_checklist(workspace, [system_id])
+    assert {r["framework"] for r in _items(workspace, system_id)} == {"ai_act"}
+
+
+def test_health_sector_gets_the_mdr_route_and_a_nis2_check(workspace) -> None:
+    update_engagement(workspace, {"sector": "Hôpital"})
+    triage = _classified(workspace, "Aide au diagnostic", {"role": "provider", "annex_i_product": True})
+    booking = _classified(workspace, "Prise de rendez-vous", {"role": "deployer", "art50_cases": ["50(1)"]})
+    generate_compliance_checklist(workspace)
+    assert _references(workspace, triage, "mdr") >= {"Art. 2(1); MDCG 2019-11", "Annex VIII, rule 11",
+                                                     "Art. 52; AI Act Art. 43(3)"}
+    # Not an Annex I product: only the qualification question of the MDR route.
+    assert _references(workspace, booking, "mdr") == {"Art. 2(1); MDCG 2019-11"}
+    assert "Art. 21(2)(d)" in _references(workspace, booking, "nis2")
+    assert not _items(workspace, triage, "dora")
+
+
+def test_machinery_route_for_an_industrial_annex_i_product(workspace) -> None:
+    update_engagement(workspace, {"sector": "Industrie manufacturière"})
+    cobot = _classified(workspace, "Cobot", {"role": "provider", "annex_i_product": True})
+    vision = _classified(workspace, "Contrôle qualité", {"role": "deployer"})
+    generate_compliance_checklist(workspace)
+    assert "Annex I, Part A" in _references(workspace, cobot, "machinery")
+    assert _items(workspace, cobot, "machinery")[0]["due_date"] == dt.date(2027, 1, 20)
+    assert not _items(workspace, vision, "machinery")
+
+
+def test_gpai_provider_gets_the_code_of_practice_chapters(workspace) -> None:
+    update_engagement(workspace, {"sector": "Éditeur de logiciels"})
+    model = _classified(workspace, "Modèle maison", {"role": "provider", "gpai": True, "gpai_systemic_risk": True},
+                        personal_data=True)
+    deployed = _classified(workspace, "Assistant", {"role": "deployer", "gpai": True})
+    generate_compliance_checklist(workspace, lang="fr")
+    refs = _references(workspace, model, "ai_act")
+    assert {"Code GPAI — Transparence", "Code GPAI — Droit d'auteur", "Code GPAI — Sûreté et sécurité"} <= refs
+    assert not any(r.startswith("Code GPAI") for r in _references(workspace, deployed, "ai_act"))
+    # A provider processing personal data also gets the CNIL's AI themes, under the GDPR.
+    assert "CNIL — finalité" in _references(workspace, model, "gdpr")
+    assert not any(r.startswith("CNIL") for r in _references(workspace, deployed, "gdpr"))

