@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from caio_desktop.interchange.atomic_file import atomic_output
-from caio_desktop.interchange.excel_export.safe_text import is_formula_like, stored_text
 from caio_desktop.interchange.importing.plan import PlannedRow
 
 ERROR_HEADER = "Erreur / Error"
@@ -21,9 +20,13 @@ def write_report(path: Path | str, headers: Sequence[str], rows: Sequence[Planne
     Text the client wrote that a spreadsheet could take for a formula ("=…", "+33 6…") is stored as
     text with the quote-prefix style, unchanged, so the fixed file imports back the same values.
     """
+    # Imported here, not at the top: the excel_export package imports openpyxl (and openpyxl numpy when
+    # it is installed), ≈ 0.1–0.2 s that `caio import` pays only when it writes a report.
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
+
+    from caio_desktop.interchange.excel_export.safe_text import is_formula_like, stored_text
 
     path = Path(path)
     workbook = Workbook(write_only=True)
