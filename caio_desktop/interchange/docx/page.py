@@ -51,30 +51,48 @@ def _is_blank(part_element: object) -> bool:
     return True
 
 
+def _numbers_field(lang: str) -> str:
+    """"page x / y" in `lang` with PAGE and NUMPAGES fields where x and y go."""
+    page = text("page_x_of_y", lang, x="\x00", y="\x01")
+    before, rest = page.split("\x00", 1)
+    middle, after = rest.split("\x01", 1)
+    return (wml.text_runs(before) + wml.field("PAGE", "1") + wml.text_runs(middle)
+            + wml.field("NUMPAGES", "1") + wml.text_runs(after))
+
+
+def _numbers_page(part_element: object) -> bool:
+    """Whether a template's header or footer already numbers the pages (then we do not again)."""
+    fields = [" ".join((n.text or "").split()) for n in part_element.iter(qn("w:instrText"))]  # type: ignore[attr-defined]
+    fields += [n.get(qn("w:instr")) or "" for n in part_element.iter(qn("w:fldSimple"))]  # type: ignore[attr-defined]
+    return any(f.strip().upper().startswith("PAGE") for f in fields)
+
+
 def header_footer(writer: Writer) -> None:
     doc = writer.content
     section = writer.docx.sections[-1]
     section.different_first_page_header_footer = True  # the cover carries no running header
     header_style, footer_style = writer.styles["header"], writer.styles["footer"]
-    page = text("page_x_of_y", doc.lang, x="\x00", y="\x01")  # where the two fields go
-    before, rest = page.split("\x00", 1)
-    middle, after = rest.split("\x01", 1)
-    numbers = (wml.text_runs(before) + wml.field("PAGE", "1") + wml.text_runs(middle)
-               + wml.field("NUMPAGES", "1") + wml.text_runs(after))
-    lines = [
-        (section.header, wml.paragraph(header_style, wml.text_runs(doc.client) + "<w:r><w:tab/></w:r>"
-                                       + wml.text_runs(doc.title), extra=_tabs(writer, header_style))),
-        (section.footer, wml.paragraph(footer_style, wml.text_runs(doc.confidential_short) + "<w:r><w:tab/></w:r>"
-                                       + numbers, extra=_tabs(writer, footer_style))),
-    ]
-    for part, xml in lines:
-        part.is_linked_to_previous = False  # gives the section a header (footer) part of its own
-        element = part._element
-        if _is_blank(element):
-            for child in list(element):
-                element.remove(child)
-        for node in [wml.element(xml)]:
-            element.append(node)
+    parts = [(section.header, section.footer)]
+    if writer.docx.settings.odd_and_even_pages_header_footer:  # a template printing recto-verso
+        parts.append((section.even_page_header, section.even_page_footer))
+    for header, footer in parts:
+        for part, is_footer in ((header, False), (footer, True)):
+            part.is_linked_to_previous = False  # gives the section a header (footer) part of its own
+            element = part._element
+            numbered = False
+            if _is_blank(element):
+                for child in list(element):
+                    element.remove(child)
+            else:
+                numbered = _numbers_page(element)
+            if is_footer:
+                right = "" if numbered else "<w:r><w:tab/></w:r>" + _numbers_field(doc.lang)
+                line = wml.paragraph(footer_style, wml.text_runs(doc.confidential_short) + right,
+                                     extra=_tabs(writer, footer_style))
+            else:
+                line = wml.paragraph(header_style, wml.text_runs(doc.client) + "<w:r><w:tab/></w:r>"
+                                     + wml.text_runs(doc.title), extra=_tabs(writer, header_style))
+            element.append(wml.element(line))
 
 
 def properties(docx_document: object, doc: Document) -> None:

@@ -198,3 +198,12 @@ def test_client_logo_on_the_cover(render_docx, logo, kind, pictures):
     document = open_docx(path)
     assert pictures_in(document.paragraphs[0]) == pictures
     assert document.paragraphs[pictures].style.name == "CAIO Kicker"
+
+
+def test_firm_logo_signs_the_cover(render_docx):
+    content = sample_document(risks=1)
+    content.firm_logo = _png_logo()
+    path, _ = render_docx(content)
+    paragraphs = open_docx(path).paragraphs
+    cover = paragraphs[:[p.text for p in paragraphs].index("Sommaire")]
+    assert pictures_in(cover[-2]) == 1 and cover[-1].text == "Préparé par Camille Durand"

@@ -144,3 +144,27 @@ def test_shipped_template_is_what_the_script_generates(tmp_path):
         for name in ("word/styles.xml", "word/fontTable.xml", "word/document.xml", "[Content_Types].xml"):
             assert fresh.read(name) == shipped.read(name), f"{name} differs: re-run make_template.py"
         assert _TEMPLATE_TYPE in shipped.read("[Content_Types].xml")
+
+
+def test_recto_verso_template_and_its_own_page_numbers(tmp_path, render_docx):
+    """A template printing recto-verso gets our lines on even pages too; one whose footer numbers the
+    pages already is not numbered twice."""
+    document = docx.Document()
+    document.settings.odd_and_even_pages_header_footer = True
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.text = "Cabinet — p. "
+    run = footer.add_run()
+    for kind, instr in (("begin", None), (None, " PAGE "), ("end", None)):
+        node = run._r.makeelement(qn("w:fldChar") if kind else qn("w:instrText"), {})
+        if kind:
+            node.set(qn("w:fldCharType"), kind)
+        else:
+            node.text = instr
+        run._r.append(node)
+    path = tmp_path / "recto-verso.docx"
+    document.save(str(path))
+    out, _ = render_docx(sample_document(risks=1), template=path)
+    section = open_docx(out).sections[-1]
+    assert part_text(section.even_page_header) == "Mutuelle Atlantique Rapport de diagnostic"
+    assert part_text(section.even_page_footer) == "Confidentiel page 1 / 1"
+    assert part_text(section.footer) == "Cabinet — p. Confidentiel"
