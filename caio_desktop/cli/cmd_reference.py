@@ -31,6 +31,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="only the citations not checked against the primary text, with their sources")
     r.add_argument("--lang", type=lang, default="en", help="language of the notes (fr|en)")
     r.set_defaults(func=cmd_reference_list)
+    r = reference.add_parser("update", help="install a reference data pack (zip of YAML files with a "
+                                            "checksummed manifest); refused if damaged, older or unknown")
+    r.add_argument("pack", type=Path, metavar="PACK.zip")
+    r.add_argument("--check", action="store_true", help="check the pack without installing it")
+    r.set_defaults(func=cmd_reference_update)
+    r = reference.add_parser("pack", help="build a reference data pack from YAML files (for publishers)")
+    r.add_argument("out", type=Path, metavar="OUT.zip")
+    r.add_argument("files", type=Path, nargs="+", metavar="FILE.yaml")
+    r.add_argument("--version", required=True, help="the pack's version, e.g. 2026.12.1")
+    r.add_argument("--id", default="caio-reference", help="the pack's id (default: caio-reference)")
+    r.set_defaults(func=cmd_reference_pack)
 
     p = sub.add_parser("checklist", help="generate the compliance checklist of the AI systems")
     p.add_argument("file", type=Path)
@@ -127,6 +138,39 @@ def _list_unverified(args: argparse.Namespace) -> int:
         if item.verification.note is not None:
             print(f"    note: {item.verification.note.get(args.lang)}")
     print(f"{len(items)} unverified citation(s)")
+    return 0
+
+
+def cmd_reference_update(args: argparse.Namespace) -> int:
+    from caio_desktop.reference.packs import PackError, check_pack, install_pack
+
+    try:
+        if args.check:
+            manifest, _contents, changed = check_pack(args.pack)
+            print(f"reference pack {manifest.id} {manifest.version} can be installed; it would update: "
+                  + (", ".join(f"{k} {old} -> {new}" for k, (old, new) in sorted(changed.items())) or "nothing"))
+            return 0
+        result = install_pack(args.pack)
+    except PackError as exc:
+        raise fail(f"reference pack refused: {exc}") from None
+    print(result.summary())
+    return 0
+
+
+def cmd_reference_pack(args: argparse.Namespace) -> int:
+    from caio_desktop.reference.packs import build_pack
+
+    files = {}
+    for path in args.files:
+        try:
+            files[path.name] = path.read_bytes()
+        except OSError as exc:
+            raise fail(f"{path}: {exc.strerror or exc}") from None
+    try:
+        manifest = build_pack(files, args.out, pack_id=args.id, version=args.version)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise fail(f"not reference files (each needs an id and a version): {exc}") from None
+    print(f"{args.out}: reference pack {manifest.id} {manifest.version}, {len(manifest.files)} file(s)")
     return 0
 
 

@@ -10,8 +10,11 @@ always fails with a message naming the file and the offending key, not with a ba
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -92,28 +95,76 @@ class ReferenceFile:
     data: dict[str, Any]
 
 
+#: Environment variable naming the folder where reference data packs are installed (tests, portable use).
+PACK_DIR_VARIABLE = "CAIO_REFERENCE_DIR"
+
+# While a data pack is checked, its staging folder is read instead of the installed content.
+_staging_root: Path | None = None
+
+
+def pack_root() -> Path:
+    """The folder holding the installed reference data pack (``current/``) and the previous one."""
+    configured = os.environ.get(PACK_DIR_VARIABLE)
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("caio-desktop", appauthor=False)) / "reference"
+
+
+def installed_pack_dir() -> Path | None:
+    """The installed pack's folder when a pack is installed (or being checked), else None."""
+    if _staging_root is not None:
+        return _staging_root
+    current = pack_root() / "current"
+    return current if (current / "manifest.json").is_file() else None
+
+
+def version_key(version: str) -> tuple:
+    """A content version as something that compares: "1.10.0" > "1.9.2"; non-numeric parts compare as text."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[.\-+]", str(version)))
+
+
 def list_data_files() -> list[str]:
     """Names of every ``*.yaml`` file shipped in the reference resource package, sorted."""
     root = resources.files(RESOURCE_PACKAGE)
     return sorted(p.name for p in root.iterdir() if p.name.endswith((".yaml", ".yml")))
 
 
-def read_reference_file(file_name: str) -> ReferenceFile:
-    """Read ``file_name`` from the resource package and validate its metadata header.
-
-    Raises ``ReferenceDataError`` naming the file when it is missing, not valid YAML, not a mapping,
-    or when a header field is missing or malformed.
-    """
-    resource = resources.files(RESOURCE_PACKAGE).joinpath(file_name)
-    try:
-        raw_text = resource.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ReferenceDataError(f"{file_name}: reference file not found") from exc
+def _parse_text(raw_text: str, file_name: str) -> ReferenceFile:
     try:
         data = yaml.safe_load(raw_text)
     except yaml.YAMLError as exc:
         raise ReferenceDataError(f"{file_name}: invalid YAML: {exc}") from exc
     return parse_reference_data(data, file_name)
+
+
+def read_reference_file(file_name: str) -> ReferenceFile:
+    """Read ``file_name`` and validate its metadata header: the shipped file, or the installed data
+    pack's when it is newer (a pack updates content without a release; a later release may ship a newer
+    file than an old pack, and then the shipped one wins).
+
+    Raises ``ReferenceDataError`` naming the file when it is missing, not valid YAML, not a mapping,
+    or when a header field is missing or malformed.
+    """
+    pack = installed_pack_dir()
+    packed = pack / file_name if pack is not None else None
+    if packed is not None and packed.is_file():
+        updated = _parse_text(packed.read_text(encoding="utf-8"), file_name)
+        if _staging_root is not None:
+            return updated  # a pack being checked is read as it is
+        shipped = _read_shipped(file_name)
+        return updated if version_key(updated.meta.version) >= version_key(shipped.meta.version) else shipped
+    return _read_shipped(file_name)
+
+
+def _read_shipped(file_name: str) -> ReferenceFile:
+    resource = resources.files(RESOURCE_PACKAGE).joinpath(file_name)
+    try:
+        raw_text = resource.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ReferenceDataError(f"{file_name}: reference file not found") from exc
+    return _parse_text(raw_text, file_name)
 
 
 def parse_reference_data(data: Any, file_name: str) -> ReferenceFile:

@@ -167,3 +167,46 @@ def test_risk_library_list_and_add(workspace_file, capsys) -> None:
         assert [r["custom"]["library_key"] for r in fetch_rows(ws, "risks")] == ["prompt_injection", "shadow_ai"]
     finally:
         ws.close()
+
+
+# --- reference data packs -------------------------------------------------------------------------
+
+from tests.reference import pack_fixtures  # noqa: E402
+from tests.reference.test_packs import newer_ai_act  # noqa: E402
+
+pack_dir = pack_fixtures.pack_dir
+make_pack = pack_fixtures.make_pack
+
+
+def test_reference_update_installs_a_pack_and_list_shows_it(pack_dir, make_pack, capsys) -> None:
+    pack = make_pack("2026.12.1", {"ai_act.yaml": newer_ai_act()})
+    assert main(["reference", "update", str(pack), "--check"]) == 0
+    assert "eu_ai_act 1.2.0 -> 1.3.0" in capsys.readouterr().out
+    assert main(["reference", "update", str(pack)]) == 0
+    assert "reference pack caio-reference 2026.12.1" in capsys.readouterr().out
+    assert main(["reference", "list", "--json"]) == 0
+    infos = {i["id"]: i for i in json.loads(capsys.readouterr().out)}
+    assert infos["eu_ai_act"]["version"] == "1.3.0"
+    assert main(["reference", "update", str(pack)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("caio: error: reference pack refused:") and "already installed" in err[0]
+
+
+def test_reference_pack_builds_what_update_accepts(pack_dir, tmp_path, capsys) -> None:
+    from tests.reference.pack_fixtures import dump
+
+    source = tmp_path / "ai_act.yaml"
+    source.write_bytes(dump(newer_ai_act("1.5.0")))
+    out = tmp_path / "update.zip"
+    assert main(["reference", "pack", str(out), str(source), "--version", "2027.1.0"]) == 0
+    assert "1 file(s)" in capsys.readouterr().out
+    assert main(["reference", "update", str(out)]) == 0
+    assert "eu_ai_act: 1.2.0 -> 1.5.0" in capsys.readouterr().out
+
+
+def test_reference_update_refuses_a_damaged_pack_in_one_line(pack_dir, tmp_path, capsys) -> None:
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK not really")
+    assert main(["reference", "update", str(bad)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not a zip file" in err[0]
