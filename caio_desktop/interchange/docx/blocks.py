@@ -1,8 +1,8 @@
 """The text blocks of a section in Word: numbered headings, paragraphs, bullets, key figures, groups.
 
 Headings use the template's Heading 1–3 so that Word's navigation pane and the contents field find
-them; their numbers ("2", "2.1") are written in the text, as the PDF prints them, rather than by a
-Word list numbering that a client's template may define differently. A Note (the figures behind a
+them; their numbers ("2", "2.1") are written in the text, as the PDF prints them, unless the template's
+heading style numbers itself (Word list numbering in the style): then the number is the template's. A Note (the figures behind a
 part) is not printed: it exists for a deck's speaker notes, and a Word comment would print with Word's
 default "Print Markup" setting, in a document sent to a client.
 """
@@ -33,8 +33,9 @@ def section(writer: Writer, part: Section, *, first: bool) -> None:
     (the first always: the contents page precedes it), then its blocks."""
     writer.section_number += 1
     writer.sub_number = 0
-    writer.add(wml.paragraph(writer.styles["heading1"], wml.text_runs(f"{writer.section_number}  {part.title}"),
-                             page_break=part.new_page or first))
+    style = writer.styles["heading1"]
+    text = part.title if style in writer.numbered_styles else f"{writer.section_number}  {part.title}"
+    writer.add(wml.paragraph(style, wml.text_runs(text), page_break=part.new_page or first))
     blocks(writer, part.blocks)
 
 
@@ -76,8 +77,9 @@ def heading(writer: Writer, item: Heading) -> None:
     title of a group, such as a recommendation): Heading 3, not numbered."""
     if item.level <= 2:
         writer.sub_number += 1
-        text = f"{writer.section_number}.{writer.sub_number}  {item.text}"
-        writer.add(wml.paragraph(writer.styles["heading2"], wml.text_runs(text)))
+        style = writer.styles["heading2"]
+        text = item.text if style in writer.numbered_styles else f"{writer.section_number}.{writer.sub_number}  {item.text}"
+        writer.add(wml.paragraph(style, wml.text_runs(text)))
     else:
         writer.add(wml.paragraph(writer.styles["heading3"], wml.text_runs(item.text)))
 

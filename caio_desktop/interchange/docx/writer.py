@@ -12,6 +12,25 @@ from caio_desktop.interchange.deliverables.nodes import Document
 from caio_desktop.interchange.docx import wml
 from caio_desktop.interchange.docx.template import StyleSet
 
+
+def _numbered(docx_document: Any, style_id: str) -> bool:
+    """Whether the paragraph style (or one it is based on) carries Word list numbering: a firm's
+    template whose headings number themselves ("1.", "1.1") must not get our numbers as well."""
+    by_id = {s.get(qn("w:styleId")): s for s in docx_document.styles.element.iterchildren(qn("w:style"))}
+    seen: set[str] = set()
+    current = by_id.get(style_id)
+    while current is not None and style_id not in seen:
+        seen.add(style_id)
+        num = current.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        if num is not None:
+            num_id = num.find(qn("w:numId"))
+            return num_id is None or num_id.get(qn("w:val")) != "0"  # numId 0 switches numbering off
+        based = current.find(qn("w:basedOn"))
+        style_id = based.get(qn("w:val")) if based is not None else ""
+        current = by_id.get(style_id)
+    return False
+
+
 # The few words the Word renderer writes itself; the deliverable's own words come in its Document.
 _WORDS = {
     "figure": ("Figure", "Figure"),
@@ -41,14 +60,23 @@ class Writer:
     sub_number: int = 0
     _end: Any = field(default=None, repr=False)
 
+    numbered_styles: frozenset[str] = frozenset()  # heading styles a template numbers itself
+
     @classmethod
     def start(cls, docx_document: Any, styles: StyleSet, content: Document, *, warnings: list[str],
               steps: Any) -> Writer:
+        from docx.shared import Mm
+
         section = docx_document.sections[-1]
-        width = int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU → twips
+        # A template without a page size or margins gets Word's own defaults for them (A4 here).
+        page = section.page_width or Mm(210)
+        left, right = section.left_margin or Mm(25), section.right_margin or Mm(25)
+        width = int((page - left - right) / 635)  # EMU → twips
         body = docx_document.element.body
+        numbered = frozenset(sid for role in ("heading1", "heading2") if _numbered(docx_document, sid := styles[role]))
         return cls(docx_document, styles, content, warnings, steps, width=width,
-                   accent=wml.hex_color(content.primary_color), _end=body.find(qn("w:sectPr")))
+                   accent=wml.hex_color(content.primary_color), _end=body.find(qn("w:sectPr")),
+                   numbered_styles=numbered)
 
     def word(self, key: str) -> str:
         fr, en = _WORDS[key]

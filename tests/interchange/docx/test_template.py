@@ -168,3 +168,16 @@ def test_recto_verso_template_and_its_own_page_numbers(tmp_path, render_docx):
     assert part_text(section.even_page_header) == "Mutuelle Atlantique Rapport de diagnostic"
     assert part_text(section.even_page_footer) == "Confidentiel page 1 / 1"
     assert part_text(section.footer) == "Cabinet — p. Confidentiel"
+
+
+def test_headings_a_template_numbers_itself_are_not_numbered_twice(tmp_path, render_docx):
+    path = firm_template(tmp_path / "numerote.docx")
+    document = docx.Document(str(path))
+    for name in ("Heading 1", "Heading 2"):
+        ppr = document.styles[name].element.get_or_add_pPr()
+        ppr._insert_numPr(ppr.makeelement(qn("w:numPr"), {}))
+        ppr.numPr.append(ppr.makeelement(qn("w:numId"), {qn("w:val"): "1"}))
+    document.save(str(path))
+    out, _ = render_docx(sample_document(risks=1), template=path)
+    assert headings(open_docx(out))[:3] == [("Heading 1", "Synthèse"), ("Heading 2", "Maturité"),
+                                            ("Heading 3", "Recommandation 1 : gouverner les données")]
