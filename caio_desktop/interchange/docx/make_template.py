@@ -268,9 +268,15 @@ def _fonts(document: object) -> None:
 
 
 def _package_parts(document: object) -> None:
-    """Drop python-docx's preview picture (a blank page from another tool) and say who made the file."""
+    """Drop what python-docx's blank document carries from the tool it was made with (a preview
+    picture; a Word 2010 copy of the styles, "stylesWithEffects", which would hold the old styles for
+    the Word versions that read it; a bibliography store) and say who made the file."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
+    part_rels = document.part.rels  # type: ignore[attr-defined]
+    for rid, rel in list(part_rels.items()):
+        if rel.reltype in (RT.CUSTOM_XML, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"):
+            del part_rels[rid]
     package_rels = document.part.package.rels  # type: ignore[attr-defined]
     for rid, rel in list(package_rels.items()):
         if rel.reltype == RT.THUMBNAIL:
