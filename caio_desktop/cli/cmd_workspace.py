@@ -155,6 +155,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from caio_desktop.cli.common import note_if_held
+    from caio_desktop.workspace import schema
     from caio_desktop.workspace.check import check_workspace
     from caio_desktop.workspace.encryption import interrupted_encryption
     from caio_desktop.workspace.errors import NewerVersionError
@@ -174,7 +175,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
         finally:
             connection.close()
-    supported = _schema_version()
+    supported = schema.SCHEMA_VERSION  # (the schema module, which check_workspace reads too)
     if version is not None and version > supported:
         # Not damage: restoring an older snapshot would throw away the newer work.
         raise NewerVersionError(args.file, version, supported)

@@ -163,8 +163,18 @@ def rotate(path: Path, *, keep: int = DEFAULT_KEEP, good: Path | None = None,
     for snap in old:
         snap.path.unlink(missing_ok=True)
         removed.append(snap.path)
-    # A snapshot being written is `.NAME.part` until renamed, locked by the process writing it: one that
-    # nobody holds was left by a killed process (an hour old: left by a version that did not lock them).
+    return removed + remove_stale_parts(path)
+
+
+def remove_stale_parts(path: Path) -> list[Path]:
+    """Remove what killed processes left among the snapshots of `path` and beside it; returns it.
+
+    A snapshot (or the record of the last verified state) being written is `.NAME.part` until renamed,
+    locked by the process writing it: one that nobody holds was left by a killed process (one an hour
+    old, by a version that did not lock them). A killed restore's copy is only written under the
+    workspace lock: see `remove_killed_restore`.
+    """
+    removed = []
     folder = snapshot_dir(path)
     stale = time.time() - STALE_PART_SECONDS
     for part in folder.glob(".*.part") if folder.is_dir() else ():
@@ -173,6 +183,12 @@ def rotate(path: Path, *, keep: int = DEFAULT_KEEP, good: Path | None = None,
                 part.unlink()
                 removed.append(part)
     return removed
+
+
+def remove_killed_restore(path: Path) -> None:
+    """Remove the copy a killed restore left beside `path`; the caller holds the workspace lock (every
+    restore does too, so none is running)."""
+    path.with_name(f".{path.name}.restoring").unlink(missing_ok=True)
 
 
 def snapshot_problem(snapshot: Path, *, passphrase: str | None = None) -> str | None:

@@ -28,7 +28,7 @@ from pathlib import Path
 from caio_desktop.workspace.engine import DATABASE_ERRORS, Connection, raw_connect
 from caio_desktop.workspace.errors import CorruptFileError
 from caio_desktop.workspace.fileinfo import hot_journal
-from caio_desktop.workspace.files import OWNER_ONLY
+from caio_desktop.workspace.files import OWNER_ONLY, lock_part
 
 RECORD_NAME = "verified.json"
 _CHUNK = 1 << 20
@@ -74,9 +74,11 @@ def remember_sound(path: Path, digest: str | None = None) -> None:
         text = json.dumps({"sha256": digest or file_digest(path), "size": size})
         tmp = record.with_name(f".{RECORD_NAME}.{os.getpid()}.part")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, OWNER_ONLY)
+        lock_part(fd)  # (a killed writer's part is removed by the next open: snapshots.remove_stale_parts)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        os.replace(tmp, record)
+            handle.flush()
+            os.replace(tmp, record)
 
 
 def forget_sound(path: Path) -> None:

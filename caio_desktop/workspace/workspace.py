@@ -14,7 +14,7 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, select
@@ -161,6 +161,12 @@ class Workspace:
             roll_back_interrupted_write(path, passphrase=passphrase)
         lock = None if read_only else WorkspaceLock(path).acquire()
         try:
+            if lock is not None:  # what killed processes left (a listing of the snapshot folder)
+                from caio_desktop.workspace.snapshots import remove_killed_restore, remove_stale_parts
+
+                remove_stale_parts(path)
+                remove_killed_restore(path)
+                _remove_cold_journal(path)
             interrupted = hot_journal(path)  # read before the connection rolls the journal back
             try:
                 connection = raw_connect(path, read_only=read_only, passphrase=passphrase)
@@ -313,6 +319,25 @@ class Workspace:
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.path)!r}{', read-only' if self.read_only else ''})"
+
+
+_JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # the first bytes of a rollback journal SQLite would play
+
+
+def _remove_cold_journal(path: Path) -> None:
+    """Remove a rollback journal beside `path` that SQLite would never play back: empty, or its header
+    not yet written (a process killed as it began its first write leaves one; SQLite keeps it until
+    the next write, and it looks like the debris of a crash to whoever opens the folder).
+
+    Only under the workspace lock, before this process opens a connection: no transaction of anyone's
+    can be using it, and a hot journal (the magic written) is left for SQLite to roll back.
+    """
+    journal = path.with_name(path.name + "-journal")
+    with suppress(OSError):
+        with journal.open("rb") as handle:
+            cold = handle.read(len(_JOURNAL_MAGIC)) != _JOURNAL_MAGIC
+        if cold:
+            journal.unlink()
 
 
 __all__ = ["WORKSPACE_SUFFIX", "Workspace"]

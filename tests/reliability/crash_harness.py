@@ -28,14 +28,26 @@ TIMESTAMPS = ("created_at", "updated_at", "at")
 CAIO = [sys.executable, "-m", "caio_desktop.cli"]
 
 
-def state(path: Path) -> tuple[int, tuple[tuple[str, str], ...]]:
+# What a killed process may leave behind and the next command must have removed (or finished): parts
+# of exports and snapshots, half-built encrypted, restored or created copies, rollback journals, locks.
+LEFTOVER_MARKS = (".part", ".encrypting", ".restoring", ".decrypting", ".creating-", ".copying-", "-journal",
+                  ".lock")
+
+
+def state(path: Path, passphrase: str | None = None) -> tuple[int, tuple[tuple[str, str], ...]]:
     """Schema version and content fingerprint of the workspace at `path` (read-only)."""
-    connection = raw_connect(path, read_only=True)
+    connection = raw_connect(path, read_only=True, passphrase=passphrase)
     try:
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])
     finally:
         connection.close()
-    return version, tuple(sorted(content_hash(path, ignore=TIMESTAMPS).items()))
+    return version, tuple(sorted(content_hash(path, passphrase=passphrase, ignore=TIMESTAMPS).items()))
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Files in `folder` (and its snapshot folders) that only an interrupted command leaves."""
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
+                  if any(mark in p.name for mark in LEFTOVER_MARKS))
 
 
 @dataclass
@@ -44,8 +56,11 @@ class Scenario:
 
     `command(workspace, workdir)` is the argv of the process; with `marks_start` the process prints
     "start" when its work begins and the kill is timed from there (not from Python's start-up).
-    `extra_check(workspace, workdir)` verifies what the work writes besides the workspace.
-    `states` maps every valid state to its name ("before", "after", "step k").
+    `recover(workspace, workdir)` is what the user does next (run an encryption again, the next export
+    to the folder); it runs before the checks. `extra_check(workspace, workdir)` verifies what the work
+    writes besides the workspace. `states` maps every valid state to its name ("before", "after",
+    "step k"); `passphrase` reads them in an encrypted workspace. After all that, the trial's folder
+    must hold no leftover (`leftovers`).
     """
 
     name: str
@@ -54,6 +69,9 @@ class Scenario:
     extra_check: Callable[[Path, Path], None] | None = None
     states: dict = field(default_factory=dict)
     duration: float = 0.0  # of the uninterrupted reference run, from the timing origin
+    recover: Callable[[Path, Path], None] | None = None
+    passphrase: str | None = None
+    prepare: Callable[[Path, Path], None] | None = None  # on the copy, before the work (snapshots, keys…)
 
 
 @dataclass
@@ -62,6 +80,7 @@ class TrialResult:
     delay: float
     killed: bool  # False when the work finished before the kill was due
     outcome: str  # "before", "after", "step k" (burst), or "FAILED: …"
+    failure: str = ""  # "corrupt" (a check fails), "lost" (in no committed state) or "leftovers"
 
 
 class CrashRun:
@@ -71,9 +90,11 @@ class CrashRun:
         self.results: list[TrialResult] = []
 
     def summary(self) -> str:
+        failed = Counter(r.failure for r in self.results if r.failure)
         lines = [f"{len(self.results)} trials, "
                  f"{sum(r.killed for r in self.results)} killed mid-work, "
-                 f"{sum(r.outcome.startswith('FAILED') for r in self.results)} failures"]
+                 f"{sum(r.outcome.startswith('FAILED') for r in self.results)} failures: "
+                 f"{failed['lost']} lost, {failed['corrupt']} corrupt, {failed['leftovers']} leftovers"]
         for name in sorted({r.scenario for r in self.results}):
             mine = [r for r in self.results if r.scenario == name]
             outcomes = Counter("step" if r.outcome.startswith("step") else r.outcome for r in mine)
@@ -86,6 +107,8 @@ def reference_run(scenario: Scenario, base: Path, workdir: Path) -> Path:
     """Run the scenario to completion on a copy of `base`; record its duration. Returns the copy."""
     target = workdir / "reference.caio"
     target.write_bytes(base.read_bytes())
+    if scenario.prepare:
+        scenario.prepare(target, workdir)
     started = time.monotonic()
     process = subprocess.Popen(scenario.command(target, workdir), stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
@@ -104,6 +127,8 @@ def run_trial(scenario: Scenario, base: Path, workdir: Path, rng: random.Random,
     duration), then verify the copy."""
     target = workdir / "workspace.caio"
     target.write_bytes(base.read_bytes())
+    if scenario.prepare:
+        scenario.prepare(target, workdir)
     # Half the kills anywhere in the work, half around its end, where the commit is (an import or an
     # upgrade commits once, at the end: a uniform delay alone would rarely land just after it).
     if spread is None:
@@ -118,17 +143,29 @@ def run_trial(scenario: Scenario, base: Path, workdir: Path, rng: random.Random,
             process.wait()
             return TrialResult(scenario.name, delay, False, f"FAILED: no start ({line!r})")
     killed = _kill_after(process, delay)
+
+    def failed(kind: str, why: str) -> TrialResult:
+        return TrialResult(scenario.name, delay, killed, f"FAILED ({kind}): {why}", kind)
+
+    if scenario.recover:
+        try:
+            scenario.recover(target, workdir)
+        except AssertionError as exc:
+            return failed("corrupt", f"the next command failed: {exc}")
     code, output = check(target)
     if code != 0:
-        return TrialResult(scenario.name, delay, killed, f"FAILED: caio check: {output.strip()[:300]}")
-    found = state(target)
+        return failed("corrupt", f"caio check: {output.strip()[:300]}")
+    found = state(target, scenario.passphrase)
     if found not in scenario.states:
-        return TrialResult(scenario.name, delay, killed, "FAILED: the data is in no committed state")
+        return failed("lost", "the data is in no committed state")
     if scenario.extra_check:
         try:
             scenario.extra_check(target, workdir)
         except AssertionError as exc:
-            return TrialResult(scenario.name, delay, killed, f"FAILED: {exc}")
+            return failed("corrupt", str(exc))
+    left = leftovers(workdir)
+    if left:
+        return failed("leftovers", ", ".join(left[:5]))
     return TrialResult(scenario.name, delay, killed, scenario.states[found])
 
 
