@@ -1,0 +1,219 @@
+"""How a section of the content model becomes slides.
+
+A section's blocks are read in order (groups opened): consecutive headings, paragraphs, bullets and key
+figures make one run of text (`texts.text_slides`: key figures over the key messages); a table, a chart
+or a grid of charts each get their own slides, titled with their caption, else the heading just before
+them, else the section's title. A `Note` goes to the speaker notes of the slide before it (or the next
+one when it opens the section).
+
+A deck is shorter than its report: a section whose `in_deck` is False (a long register such as the
+interview notes) is left to the report, and `DeckRule` says, per deliverable, how many slides a register
+may take before it is cut with "… and N more rows in the report".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from caio_desktop.interchange.deliverables.nodes import (
+    Block,
+    Bullets,
+    Figure,
+    FigureGrid,
+    GanttChart,
+    Group,
+    Heading,
+    HeatMap,
+    KeyFigures,
+    KpiTrend,
+    Note,
+    Paragraph,
+    QuadrantChart,
+    RadarChart,
+    Section,
+    Table,
+)
+from caio_desktop.interchange.pptx import charts
+from caio_desktop.interchange.pptx.deck import Box, Deck
+from caio_desktop.interchange.pptx.heatmap import heat_map
+from caio_desktop.interchange.pptx.tables import table_slides
+from caio_desktop.interchange.pptx.texts import Item, text_slides
+from caio_desktop.interchange.pptx.words import continued
+
+GRID_ROWS = 2
+
+
+@dataclass(frozen=True)
+class DeckRule:
+    """What a deliverable's deck leaves out of its report."""
+
+    max_table_slides: int | None = None  # a register longer than this is cut, the rest left to the report
+
+
+RULES: dict[str, DeckRule] = {
+    "steering": DeckRule(),
+    # the restitution is a conversation about findings: a long register shows its first slide
+    "diagnosis": DeckRule(max_table_slides=1),
+}
+
+
+def _flat(blocks: Sequence[Block]) -> Iterator[Block]:
+    for block in blocks:
+        if isinstance(block, Group):
+            yield from _flat(block.blocks)
+        else:
+            yield block
+
+
+def _is_text(block: Block) -> bool:
+    return isinstance(block, (Heading, Paragraph, Bullets, KeyFigures)) or (
+        isinstance(block, Table) and not block.rows)
+
+
+class SectionWriter:
+    """Writes one section's slides into the deck."""
+
+    def __init__(self, deck: Deck, section: Section) -> None:
+        self.deck = deck
+        self.section = section
+        self.rule = RULES.get(deck.document.kind, DeckRule())
+        self.slides: list = []
+        self.pending_notes: list[str] = []
+        self.items: list[Item] = []
+        self.figures: list[tuple[str, str]] = []
+        self.heading: str | None = None
+
+    def write(self) -> list:
+        blocks = list(_flat(self.section.blocks))
+        for index, block in enumerate(blocks):
+            if isinstance(block, Note):
+                self._note(block.text)
+            elif isinstance(block, Heading):
+                following = next((b for b in blocks[index + 1:] if not isinstance(b, Note)), None)
+                if following is None or not _is_text(following):
+                    self._flush()
+                    self.heading = block.text  # the title of the table or chart that follows
+                elif self.items or self.figures:
+                    self.items.append(Item(block.text, "heading"))
+                else:
+                    self.heading = block.text
+            elif _is_text(block):
+                self._text(block)
+            else:
+                self._flush()
+                self._visual(block)
+                self.heading = None
+        self._flush()
+        if not self.slides:  # a section with nothing to show still has its slide, as the agenda lists it
+            self._add(text_slides(self.deck, self.section.title, [], notes=self.pending_notes))
+            self.pending_notes = []
+        if self.pending_notes:
+            self.deck.notes(self.slides[-1], self.pending_notes)
+        return self.slides
+
+    # --- text ----------------------------------------------------------------------------------------
+    def _text(self, block: Block) -> None:
+        if isinstance(block, KeyFigures):
+            if self.figures or self.items:
+                self._flush()
+            self.figures = list(block.items)
+        elif isinstance(block, Bullets):
+            self.items.extend(Item(text, "bullet") for text in block.items if text.strip())
+        elif isinstance(block, Paragraph):
+            if block.text.strip():
+                self.items.append(Item(block.text, "heading" if block.style == "subtitle" else "para",
+                                       small=block.style == "small"))
+        elif isinstance(block, Table) and block.empty_text:  # an empty register says so
+            if block.caption:
+                self.items.append(Item(block.caption, "heading"))
+            self.items.append(Item(block.empty_text))
+
+    def _flush(self) -> None:
+        if not self.items and not self.figures:
+            return
+        title = self.heading or self.section.title
+        notes = [*self.pending_notes, *(f"{value} — {caption}" for value, caption in self.figures)]
+        self.pending_notes = []
+        self._add(text_slides(self.deck, title, self.items, self.figures, notes=notes))
+        self.items, self.figures, self.heading = [], [], None
+
+    # --- tables and charts ---------------------------------------------------------------------------
+    def _title(self, caption: str) -> str:
+        return caption or self.heading or self.section.title
+
+    def _visual(self, block: Block) -> None:
+        notes, self.pending_notes = self.pending_notes, []
+        deck = self.deck
+        if isinstance(block, Table):
+            self._add(table_slides(deck, block, self._title(block.caption), max_slides=self.rule.max_table_slides,
+                                   notes=notes))
+        elif isinstance(block, Figure):
+            if isinstance(block.chart, GanttChart):
+                self._gantt(block, notes)
+            else:
+                slide = deck.slide(deck.layouts.title_only, self._title(block.caption), notes=notes)
+                deck.notes(slide, draw(deck, slide, block, deck.content, caption=False))
+                self._add([slide])
+        elif isinstance(block, FigureGrid):
+            self._grid(block, notes)
+
+    def _gantt(self, figure: Figure, notes: list[str]) -> None:
+        deck = self.deck
+        chart = figure.chart
+        assert isinstance(chart, GanttChart)
+        pages = charts.gantt_pages(chart)
+        title = self._title(figure.caption)
+        for n, rows in enumerate(pages, start=1):
+            slide = deck.slide(deck.layouts.title_only, continued(title, n, len(pages), deck.lang),
+                               notes=notes if n == 1 else ())
+            deck.notes(slide, charts.gantt(deck, slide, chart, rows, deck.content))
+            self._add([slide])
+            deck.steps.step(0)
+
+    def _grid(self, grid: FigureGrid, notes: list[str]) -> None:
+        deck = self.deck
+        figures = grid.figures
+        if not figures:
+            return
+        columns = max(1, min(grid.columns, 3, len(figures)))
+        rows = 1 if len(figures) <= columns else GRID_ROWS
+        per_slide = columns * rows
+        pages = [figures[i:i + per_slide] for i in range(0, len(figures), per_slide)]
+        title = self._title(grid.caption)
+        for n, page in enumerate(pages, start=1):
+            slide = deck.slide(deck.layouts.title_only, continued(title, n, len(pages), deck.lang),
+                               notes=notes if n == 1 else ())
+            for figure, box in zip(page, deck.content.grid(columns, rows), strict=False):
+                deck.notes(slide, draw(deck, slide, figure, box, caption=True))
+            self._add([slide])
+            deck.steps.step(0)
+
+    # --- bookkeeping -------------------------------------------------------------------------------
+    def _note(self, text: str) -> None:
+        if self.slides and not (self.items or self.figures):
+            self.deck.notes(self.slides[-1], [text])
+        else:
+            self.pending_notes.append(text)
+
+    def _add(self, slides: list) -> None:
+        self.slides.extend(slides)
+
+
+def draw(deck: Deck, slide, figure: Figure, box: Box, *, caption: bool) -> list[str]:  # noqa: ANN001
+    """`figure` drawn natively in `box` (its caption above it in a grid); the notes lines for it."""
+    chart = figure.chart
+    if isinstance(chart, KpiTrend):
+        return charts.kpi_trend(deck, slide, chart, box, figure.caption if caption else "")
+    if caption and figure.caption:
+        box = charts.caption_band(deck, slide, box, figure.caption)
+    notes = [figure.caption] if figure.caption else []
+    if isinstance(chart, RadarChart):
+        return notes + charts.radar(deck, slide, chart, box)
+    if isinstance(chart, QuadrantChart):
+        return notes + charts.quadrant(deck, slide, chart, box)
+    if isinstance(chart, HeatMap):
+        return notes + heat_map(deck, slide, chart, box)
+    if isinstance(chart, GanttChart):
+        return notes + charts.gantt(deck, slide, chart, chart.rows[:charts.GANTT_ROWS], box)
+    raise TypeError(f"no slide for a {type(chart).__name__}")

@@ -1,0 +1,171 @@
+"""Registers as native PowerPoint tables, continued over as many slides as their rows need.
+
+Every row's height is measured before it is placed (`fit.wrap` of each cell in its column's width), so
+a slide takes the rows that fit under its title and no table runs off the slide; a cell holds at most
+`MAX_CELL_LINES` lines (the rest is cut with "…": the whole text is in the speaker notes). The header
+row is repeated on every slide in the client's colour; level badges are cells filled in their colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Emu, Inches, Pt
+
+from caio_desktop.interchange.deliverables.nodes import Badge, Cell, Table, Titled, cell_text
+from caio_desktop.interchange.pptx import fit
+from caio_desktop.interchange.pptx.deck import Box, Deck, Run, fill, ink_on, rgb, set_paragraph
+from caio_desktop.interchange.pptx.words import continued, word
+
+MAX_CELL_LINES = 4
+MAX_ROWS_PER_SLIDE = 14  # beyond this a slide is a spreadsheet, not something a committee reads
+MARGIN_X = Inches(0.06)
+MARGIN_Y = Inches(0.035)
+ROW_SLACK_PT = 2.0
+MORE_ROWS_HEIGHT = Inches(0.4)
+
+
+def font_size(columns: int) -> float:
+    """Cell text size: smaller as the columns get narrower."""
+    return 12.0 if columns <= 4 else 11.0 if columns <= 6 else 10.0 if columns <= 8 else 9.0
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A cell ready to write: its paragraphs (text, size, bold, grey) and its fill."""
+
+    paragraphs: tuple[tuple[str, float, bool, bool], ...]
+    color: str | None = None
+    lines: float = 1.0  # height in lines of the body size
+
+
+def place_cell(cell: Cell | None, width: float, size: float, *, header: bool = False) -> Placed:
+    """`cell` set for a column `width` pt wide (text inside the cell margins), clipped to its lines."""
+    if isinstance(cell, Titled):
+        title = fit.clip(cell.title, width, size, MAX_CELL_LINES - 1 if cell.subtitle else MAX_CELL_LINES, bold=True)
+        lines = fit.line_count(title, width, size, bold=True)
+        paragraphs = [(title, size, True, False)]
+        if cell.subtitle:
+            sub_size = round(size * 0.85, 1)
+            subtitle = fit.clip(cell.subtitle, width, sub_size, max(1, MAX_CELL_LINES - lines))
+            paragraphs.append((subtitle, sub_size, False, True))
+            lines += fit.line_count(subtitle, width, sub_size) * 0.85
+        return Placed(tuple(paragraphs), lines=lines)
+    text = cell_text(cell)
+    bold = header or isinstance(cell, Badge)
+    text = fit.clip(text, width, size, MAX_CELL_LINES, bold=bold)
+    color = cell.color if isinstance(cell, Badge) else None
+    return Placed(((text, size, bold, False),), color=color, lines=fit.line_count(text, width, size, bold=bold))
+
+
+def row_height(placed: Sequence[Placed], size: float) -> int:
+    """A row's height in EMU: its tallest cell plus the margins."""
+    lines = max((p.lines for p in placed), default=1.0)
+    return Pt(lines * size * fit.LINE_HEIGHT + ROW_SLACK_PT) + 2 * MARGIN_Y
+
+
+def paginate(heights: Sequence[int], header: int, room: int) -> list[range]:
+    """Consecutive runs of rows whose heights fit `room` under the header (at least one row a slide),
+    evened out: as few slides as the greedy fill needs, each as little filled as that count allows, so
+    the last slide does not hold two rows after full ones."""
+    pages = _greedy(heights, header, room)
+    low, high = header + max(heights, default=0), room
+    while low < high:  # the smallest room that still needs no more slides
+        middle = (low + high) // 2
+        if len(_greedy(heights, header, middle)) <= len(pages):
+            high = middle
+        else:
+            low = middle + 1
+    return _greedy(heights, header, high) if high < room else pages
+
+
+def _greedy(heights: Sequence[int], header: int, room: int) -> list[range]:
+    pages: list[range] = []
+    start, used = 0, header
+    for index, h in enumerate(heights):
+        if index > start and (used + h > room or index - start >= MAX_ROWS_PER_SLIDE):
+            pages.append(range(start, index))
+            start, used = index, header
+        used += h
+    pages.append(range(start, len(heights)))
+    return pages
+
+
+def _write(deck: Deck, cell, placed: Placed, *, right: bool, header: bool) -> None:  # noqa: ANN001
+    cell.margin_left = cell.margin_right = MARGIN_X
+    cell.margin_top = cell.margin_bottom = MARGIN_Y
+    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+    frame = cell.text_frame
+    frame.word_wrap = True
+    if header:
+        fill(cell, deck.accent)
+        ink = ink_on(deck.accent_hex)
+    elif placed.color:
+        fill(cell, rgb(placed.color))
+        ink = ink_on(placed.color)
+    else:
+        ink = None
+    align = PP_ALIGN.CENTER if placed.color else PP_ALIGN.RIGHT if right else PP_ALIGN.LEFT
+    for index, (text, size, bold, grey) in enumerate(placed.paragraphs):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        color = ink if ink is not None else (MSO_THEME_COLOR.TEXT_2 if grey else None)
+        set_paragraph(paragraph, Run(text, size, bold=bold, color=color, align=align))
+
+
+def note_lines(table: Table, rows: Sequence[Sequence[Cell]]) -> list[str]:
+    """The rows as text for the speaker notes: a header line, then one line a row (whole texts)."""
+    def flat(value: Cell | None) -> str:
+        return " — ".join(cell_text(value).split("\n"))
+
+    return [" | ".join(c.title for c in table.columns), *(" | ".join(flat(v) for v in row) for row in rows)]
+
+
+def table_slides(deck: Deck, table: Table, title: str, *, area: Box | None = None, max_slides: int | None = None,
+                 notes: Sequence[str] = ()) -> list:
+    """The slides of `table` (see the module docstring); `max_slides` cuts a long register short with a
+    line saying how many rows the report has beyond."""
+    area = area or deck.content
+    size = font_size(len(table.columns))
+    total_share = sum(c.share for c in table.columns) or 1.0
+    widths = [int(area.width * c.share / total_share) for c in table.columns]
+    text_widths = [fit.pt(w - 2 * MARGIN_X) for w in widths]
+    header = [place_cell(c.title, w, size, header=True) for c, w in zip(table.columns, text_widths, strict=False)]
+    header_h = row_height(header, size)
+    placed = [[place_cell(v, w, size) for v, w in zip(row, text_widths, strict=False)] for row in table.rows]
+    heights = [row_height(p, size) for p in placed]
+    pages = paginate(heights, header_h, area.height)
+    left_out = 0
+    if max_slides is not None and len(pages) > max_slides:
+        pages = _greedy(heights, header_h, area.height - MORE_ROWS_HEIGHT)[:max_slides]
+        left_out = len(table.rows) - pages[-1].stop
+    slides = []
+    for n, page in enumerate(pages, start=1):
+        rows = [table.rows[i] for i in page]
+        slide = deck.slide(deck.layouts.title_only, continued(title, n, len(pages), deck.lang),
+                           notes=[*(notes if n == 1 else ()), title, *note_lines(table, rows)])
+        height = header_h + sum(heights[i] for i in page)
+        frame = slide.shapes.add_table(len(page) + 1, len(table.columns), Emu(area.left), Emu(area.top),
+                                       Emu(area.width), Emu(height))
+        grid = frame.table
+        grid.first_row = True
+        grid.horz_banding = True
+        for c, w in enumerate(widths):
+            grid.columns[c].width = Emu(w)
+        grid.rows[0].height = Emu(header_h)
+        for c, (column, cell) in enumerate(zip(table.columns, header, strict=False)):
+            _write(deck, grid.cell(0, c), cell, right=column.right, header=True)
+        for r, index in enumerate(page, start=1):
+            grid.rows[r].height = Emu(heights[index])
+            for c, column in enumerate(table.columns):
+                _write(deck, grid.cell(r, c), placed[index][c], right=column.right, header=False)
+        if left_out and n == len(pages):
+            more = word("more_rows", deck.lang, n=left_out)
+            deck.text_box(slide, Box(area.left, area.top + height + Inches(0.05), area.width, MORE_ROWS_HEIGHT),
+                          [Run(more, 12, italic=True, color=MSO_THEME_COLOR.TEXT_2)])
+            deck.notes(slide, [more])
+        slides.append(slide)
+        deck.steps.step(0)
+    return slides
