@@ -34,6 +34,7 @@ _TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingm
 _MACRO_MAIN = (b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
                b"application/vnd.ms-word.document.macroEnabled.main+xml")
 MAX_TEMPLATE_BYTES = 50_000_000  # a template with a few logos is well under; a bigger file is not one
+MAX_UNPACKED_BYTES = 200_000_000  # the parts as python-docx holds them in memory (a zip bomb is refused)
 
 # Style role → names it goes by (English first, then French, German, Spanish, Italian, Dutch). Word
 # writes built-in styles under their English name whatever its language ("heading 1"), but files made
@@ -109,6 +110,8 @@ def load_package(path: Path) -> Any:
         types = source.read("[Content_Types].xml")
     except (zipfile.BadZipFile, KeyError) as exc:
         raise TemplateError("is not a Word document or template (.docx, .dotx)") from exc
+    if sum(info.file_size for info in source.infolist()) > MAX_UNPACKED_BYTES:  # python-docx unpacks all
+        raise TemplateError(f"unpacks to more than {MAX_UNPACKED_BYTES // 1_000_000} MB, which no template needs")
     if any(kind in types for kind in _MACRO_MAIN):
         raise TemplateError("holds macros (.docm, .dotm); save it as a Word template (.dotx) without macros")
     if _TEMPLATE_MAIN in types:

@@ -181,3 +181,15 @@ def test_headings_a_template_numbers_itself_are_not_numbered_twice(tmp_path, ren
     out, _ = render_docx(sample_document(risks=1), template=path)
     assert headings(open_docx(out))[:3] == [("Heading 1", "Synthèse"), ("Heading 2", "Maturité"),
                                             ("Heading 3", "Recommandation 1 : gouverner les données")]
+
+
+def test_a_template_unpacking_to_gigabytes_is_refused(tmp_path):
+    bomb = tmp_path / "bombe.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        with package.open("word/media/huge.bin", "w", force_zip64=True) as part:
+            chunk = b"\0" * 10_000_000
+            for _ in range(21):
+                part.write(chunk)
+    assert check_template(bomb) == ["bombe.docx unpacks to more than 200 MB, which no template needs; "
+                                    "CAIO Desktop's default template will be used"]
