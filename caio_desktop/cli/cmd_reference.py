@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
-from typing import Any
 
 from caio_desktop.cli.common import fail, iso_date, lang, opened, print_json
+
+# json and typing where they are used: `caio --help` imports every command module (bench_info.py)
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,6 +71,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _read_facts(path: Path) -> Any:
+    import json
+
     try:
         text = path.read_text(encoding="utf-8-sig")  # Windows editors add a BOM
     except UnicodeDecodeError:
@@ -186,6 +191,12 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     if change.no_longer_required:
         print(f"{change.no_longer_required} generated item(s) no longer required by the classification "
               "(left in place: mark them not applicable)")
+    for file_id, (old, new) in sorted(change.updated_references.items()):
+        print(f"reference {file_id} updated since the last assessment ({old} -> {new})")
+    if change.updated_references:
+        print(f"{change.added_by_update} item(s) added and {change.changed_by_update} changed by the newer "
+              f"reference content" + (f" ({change.proposed_changes} edited by hand: kept, the new text is in "
+                                      "their reference_proposed attribute)" if change.proposed_changes else ""))
     return 0
 
 

@@ -13,10 +13,19 @@ the status, evidence and owner the consultant filled in are left alone. One run 
 Sector items are keyed "<checklist>:<item>" ("dora:register_of_information"). Each generated row also
 records whether what it cites is verified (``custom["reference_verification"]``), so the register and
 the deliverables can mark what is still to be confirmed against the Official Journal.
+
+The workspace records the reference versions it was assessed with (setting ``reference.assessed_with``,
+written by each run in the same undo step). After a reference update (a data pack, a release), a run
+marks what the newer content adds or changes (custom attributes are text: ``reference_change`` "added"
+or "changed", ``reference_change_version`` "eu_ai_act 1.3.0", ``reference_previous`` the text it replaced,
+``reference_proposed`` the new text when the consultant's own was kept): an item a newer version adds is "added"; an item whose citation, text or date it changes is
+"changed" — rewritten when the consultant had not edited it, else left as written with the new text
+proposed — and the summary counts both.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,16 +37,24 @@ from caio_desktop.operations.ai_act import engagement_language
 from caio_desktop.operations.changes import ChangeSet
 from caio_desktop.operations.history import run_recorded
 from caio_desktop.operations.recorder import Recorder, table
-from caio_desktop.operations.rows import insert_row
+from caio_desktop.operations.rows import change_row, insert_row
 from caio_desktop.reference.ai_act import load_ai_act
 from caio_desktop.reference.gdpr import load_gdpr
 from caio_desktop.reference.sector_rules import applies, load_sector_rules
 from caio_desktop.reference.verification import UNVERIFIED, Verification
-from caio_desktop.workspace.queries import fetch_rows, get_row, row_label
+from caio_desktop.workspace.queries import fetch_rows, get_row, row_label, setting
 
 KEY_ATTRIBUTE = "obligation_key"
 #: Custom attribute of a generated row: "unverified" when its citation rests on secondary sources.
 VERIFICATION_ATTRIBUTE = "reference_verification"
+#: Custom attributes that follow reference updates: what the item said when generated, and what changed.
+DIGEST_ATTRIBUTE = "reference_digest"
+CHANGE_ATTRIBUTE = "reference_change"
+CHANGE_VERSION_ATTRIBUTE = "reference_change_version"
+PREVIOUS_ATTRIBUTE = "reference_previous"
+PROPOSED_ATTRIBUTE = "reference_proposed"
+#: Workspace setting: reference id → version the engagement's checklist was generated with.
+ASSESSED_WITH_SETTING = "reference.assessed_with"
 _TIERS_WITH_OBLIGATIONS = ("prohibited", "high", "limited", "minimal")
 
 
@@ -52,6 +69,12 @@ class ChecklistItem:
     ai_system_id: int
     due_date: Any = None
     verification: str = UNVERIFIED  # status of what the item cites (verified | unverified | original)
+    source: str = "eu_ai_act"  # the reference file it comes from (eu_ai_act | gdpr | sector_rules)
+
+    def digest(self) -> str:
+        """What the item says (citation, text, date), as a short hash: a reference update that changes it
+        changes the digest."""
+        return _digest(self.reference, self.requirement, self.due_date)
 
     def values(self) -> dict[str, Any]:
         """Row values for the compliance module."""
@@ -61,7 +84,8 @@ class ChecklistItem:
             "requirement": self.requirement,
             "status": "not_started",
             "ai_system_id": self.ai_system_id,
-            "custom": {KEY_ATTRIBUTE: self.key, VERIFICATION_ATTRIBUTE: self.verification},
+            "custom": {KEY_ATTRIBUTE: self.key, VERIFICATION_ATTRIBUTE: self.verification,
+                       DIGEST_ATTRIBUTE: self.digest()},
         }
         if self.due_date is not None:
             values["due_date"] = self.due_date
@@ -79,6 +103,12 @@ class ChecklistChange(ChangeSet):
     # Generated items the current classification no longer calls for (after a fact changed). They are
     # left in place — they may hold evidence — and counted so the consultant can close them.
     no_longer_required: int = 0
+    # After a reference update: items the newer version adds, and items whose citation, text or date it
+    # changes ("reference_change" on the rows); `versions` is what the workspace was assessed with before.
+    added_by_update: int = 0
+    changed_by_update: int = 0
+    proposed_changes: int = 0  # changed items the consultant had edited: kept, the new text proposed
+    updated_references: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def stored_facts(system: dict[str, Any]) -> SystemFacts | None:
@@ -128,6 +158,12 @@ def ai_act_items(system_id: int, classification: Classification, lang: str) -> l
     return items
 
 
+def _digest(reference: Any, requirement: Any, due_date: Any) -> str:
+    due = due_date.isoformat() if hasattr(due_date, "isoformat") else str(due_date or "")
+    text = "\x1f".join((str(reference or "").strip(), str(requirement or "").strip(), due))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
 def _status(verification: Verification | None) -> str:
     return verification.status if verification is not None else UNVERIFIED
 
@@ -149,7 +185,7 @@ def gdpr_items(system: dict[str, Any], facts: SystemFacts | None, lang: str) -> 
     def item(key: str, reference: str, requirement: str) -> ChecklistItem:
         return ChecklistItem(key=f"gdpr:{key}", framework="gdpr", reference=reference,
                              requirement=requirement, ai_system_id=sid,
-                             verification=gdpr.meta.verification.status)
+                             verification=gdpr.meta.verification.status, source=gdpr.meta.id)
 
     bases = ", ".join(f"{b.label(lang).lower()} ({b.article})" for b in gdpr.lawful_bases)
     items = [item("lawful_basis", "Art. 6(1)",
@@ -208,7 +244,7 @@ def sector_items(system: dict[str, Any], facts: SystemFacts | None, sector_group
             items.append(ChecklistItem(
                 key=f"{checklist.key}:{entry.key}", framework=checklist.framework,
                 reference=entry.article.get(lang), requirement=text, ai_system_id=system["id"],
-                due_date=checklist.applies_from, verification=entry.verification.status,
+                due_date=checklist.applies_from, verification=entry.verification.status, source=rules.meta.id,
             ))
     return items
 
@@ -222,21 +258,69 @@ def plan_checklist(system: dict[str, Any], lang: str, sector: str | None = None)
     return items + gdpr_items(system, facts, lang) + sector_items(system, facts, groups, lang)
 
 
-def _present(rec: Recorder, system_ids: list[int]) -> tuple[set[tuple[int, str]], set[tuple[int, str, str]]]:
-    """What the register already holds for these systems: generator keys, and (framework, reference)
-    of rows entered by hand or imported, so that those are not duplicated either."""
+def _present(rec: Recorder, system_ids: list[int]) -> tuple[dict[tuple[int, str], Any], set[tuple[int, str, str]]]:
+    """What the register already holds for these systems: generated rows by (system, key), and
+    (framework, reference) of rows entered by hand or imported, so that those are not duplicated either."""
     t = table("compliance")
     rows = rec.conn.execute(
-        select(t.c.ai_system_id, t.c.framework, t.c.reference, t.c.custom).where(t.c.ai_system_id.in_(system_ids))
+        select(t.c.id, t.c.ai_system_id, t.c.framework, t.c.reference, t.c.requirement, t.c.due_date,
+               t.c.custom).where(t.c.ai_system_id.in_(system_ids))
     ).all()
-    keys, manual = set(), set()
+    generated, manual = {}, set()
     for row in rows:
         key = (row.custom or {}).get(KEY_ATTRIBUTE)
         if key:
-            keys.add((row.ai_system_id, key))
+            generated[(row.ai_system_id, key)] = row
         else:
             manual.add((row.ai_system_id, row.framework, (row.reference or "").strip()))
-    return keys, manual
+    return generated, manual
+
+
+def _follow_update(rec: Recorder, mod: Any, row: Any, item: ChecklistItem, versions: dict[str, str],
+                   change: ChecklistChange) -> None:
+    """A generated row whose item a newer reference version changed: rewrite it when the consultant has
+    not edited what was generated, else keep their words and propose the new text."""
+    custom = dict(row.custom or {})
+    stored = custom.get(DIGEST_ATTRIBUTE)
+    if not stored or stored == item.digest():
+        return  # generated before digests were kept, or unchanged
+    untouched = _digest(row.reference, row.requirement, row.due_date) == stored
+    custom[CHANGE_ATTRIBUTE] = "changed"
+    custom[CHANGE_VERSION_ATTRIBUTE] = f"{item.source} {versions.get(item.source, '')}"
+    custom[PREVIOUS_ATTRIBUTE] = row.requirement or ""
+    if not untouched:
+        custom[PROPOSED_ATTRIBUTE] = item.requirement
+    custom[VERIFICATION_ATTRIBUTE] = item.verification
+    values: dict[str, Any] = {"custom": custom}
+    if untouched:
+        custom[DIGEST_ATTRIBUTE] = item.digest()
+        values.update(reference=item.reference, requirement=item.requirement, due_date=item.due_date)
+    else:
+        change.proposed_changes += 1
+    change_row(rec, mod, row.id, values)
+    change.changed_by_update += 1
+
+
+def _record_versions(rec: Recorder, versions: dict[str, str]) -> None:
+    """Store the reference versions this run assessed with (a setting, in the run's undo step)."""
+    t = table("settings")
+    row_id = rec.conn.execute(select(t.c.id).where(t.c.key == ASSESSED_WITH_SETTING)).scalar()
+    if row_id is None:
+        rec.insert("settings", {"key": ASSESSED_WITH_SETTING, "value": versions})
+    else:
+        rec.update("settings", row_id, {"value": versions})
+
+
+def assessed_with(workspace) -> dict[str, str]:  # noqa: ANN001
+    """Reference id → version the workspace's checklist was last generated with (empty if never)."""
+    value = setting(workspace, ASSESSED_WITH_SETTING)
+    return dict(value) if isinstance(value, dict) else {}
+
+
+def current_sources() -> dict[str, str]:
+    """Reference id → version in use, of the files the generator reads."""
+    return {load_ai_act().meta.id: load_ai_act().meta.version, load_gdpr().meta.id: load_gdpr().meta.version,
+            load_sector_rules().meta.id: load_sector_rules().meta.version}
 
 
 def generate_compliance_checklist(
@@ -269,19 +353,40 @@ def generate_compliance_checklist(
             change.unclassified.append(row_label(systems_mod, system))
         planned += items
 
+    versions = current_sources()
+    before = assessed_with(workspace)
+    # Sources whose version moved since the last run: what they add or change is marked as such.
+    updated = {k: (before[k], v) for k, v in versions.items() if k in before and before[k] != v}
+    change.updated_references = updated
+
     def apply(rec: Recorder) -> list[int]:
-        keys, manual = _present(rec, [s["id"] for s in systems])
+        generated, manual = _present(rec, [s["id"] for s in systems])
         wanted = {(item.ai_system_id, item.key) for item in planned}
-        change.no_longer_required = len(keys - wanted)
+        change.no_longer_required = len(set(generated) - wanted)
         new_ids = []
+        added_now: set[tuple[int, str]] = set()
         for item in planned:
-            if (item.ai_system_id, item.key) in keys or (
-                    item.ai_system_id, item.framework, item.reference) in manual:
+            if (item.ai_system_id, item.key) in added_now:
+                continue  # planned twice in this run (the same system listed twice)
+            row = generated.get((item.ai_system_id, item.key))
+            if row is not None:
+                change.already_present += 1
+                if item.source in updated:
+                    _follow_update(rec, mod, row, item, versions, change)
+                continue
+            if (item.ai_system_id, item.framework, item.reference) in manual:
                 change.already_present += 1
                 continue
-            keys.add((item.ai_system_id, item.key))
-            new_ids.append(insert_row(rec, mod, item.values()))
+            values = item.values()
+            if item.source in updated:
+                values["custom"][CHANGE_ATTRIBUTE] = "added"
+                values["custom"][CHANGE_VERSION_ATTRIBUTE] = f"{item.source} {versions[item.source]}"
+                change.added_by_update += 1
+            added_now.add((item.ai_system_id, item.key))
+            new_ids.append(insert_row(rec, mod, values))
         change.added = len(new_ids)
+        if before != {**before, **versions}:
+            _record_versions(rec, {**before, **versions})
         return new_ids
 
     return run_recorded(workspace, change, apply)

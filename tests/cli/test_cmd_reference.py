@@ -210,3 +210,20 @@ def test_reference_update_refuses_a_damaged_pack_in_one_line(pack_dir, tmp_path,
     assert main(["reference", "update", str(bad)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "not a zip file" in err[0]
+
+
+def test_checklist_after_a_reference_update_says_what_it_adds(pack_dir, make_pack, workspace_file, capsys) -> None:
+    ws = Workspace.open(workspace_file)
+    try:
+        create_row(ws, "ai_systems", {"name": "Tri", "ai_act_tier": "high", "ai_act_role": "deployer",
+                                      "annex_iii_area": 4})
+    finally:
+        ws.close()
+    assert main(["checklist", str(workspace_file)]) == 0
+    capsys.readouterr()
+    assert main(["reference", "update", str(make_pack("2026.12.1", {"ai_act.yaml": newer_ai_act()}))]) == 0
+    capsys.readouterr()
+    assert main(["checklist", str(workspace_file)]) == 0  # same language: only the update changes texts
+    out = capsys.readouterr().out
+    assert "reference eu_ai_act updated since the last assessment (1.2.0 -> 1.3.0)" in out
+    assert "1 item(s) added and 1 changed by the newer reference content" in out

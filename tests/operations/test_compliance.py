@@ -218,3 +218,53 @@ def test_gpai_provider_gets_the_code_of_practice_chapters(workspace) -> None:
     # A provider processing personal data also gets the CNIL's AI themes, under the GDPR.
     assert "CNIL — finalité" in _references(workspace, model, "gdpr")
     assert not any(r.startswith("CNIL") for r in _references(workspace, deployed, "gdpr"))
+
+
+# --- reference versions and updates ---------------------------------------------------------------
+
+from tests.reference import pack_fixtures  # noqa: E402
+from tests.reference.test_packs import newer_ai_act  # noqa: E402
+
+pack_dir = pack_fixtures.pack_dir
+make_pack = pack_fixtures.make_pack
+
+
+def test_the_checklist_shows_what_a_newer_reference_version_adds_or_changes(workspace, pack_dir,
+                                                                              make_pack) -> None:
+    from caio_desktop.operations.compliance import CHANGE_ATTRIBUTE, assessed_with
+    from caio_desktop.reference.packs import install_pack
+
+    screening = _classified(workspace, "Tri de CV", {"role": "deployer", "annex_iii_area": 4})
+    scoring = _classified(workspace, "Scoring", {"role": "deployer", "annex_iii_area": 5})
+    generate_compliance_checklist(workspace, lang="en")
+    assert assessed_with(workspace)["eu_ai_act"] == "1.2.0"
+    assert assessed_with(workspace)["sector_rules"] == "1.0.0"
+    # The consultant rewrote one generated item; the other system's is as generated.
+    edited = next(r for r in _items(workspace, scoring) if r["reference"] == "Art. 26(2)")
+    update_row(workspace, "compliance", edited["id"], {"requirement": "Nos propres mots"})
+    install_pack(make_pack("2026.12.1", {"ai_act.yaml": newer_ai_act("1.3.0")}))
+
+    change = generate_compliance_checklist(workspace, lang="en")
+    assert change.updated_references == {"eu_ai_act": ("1.2.0", "1.3.0")}
+    assert change.added == change.added_by_update == 2  # the new obligation, for each system
+    assert change.changed_by_update == 2 and change.proposed_changes == 1
+    assert assessed_with(workspace)["eu_ai_act"] == "1.3.0"
+    new = next(r for r in _items(workspace, screening) if r["custom"]["obligation_key"] == "ai_act:hr_vendor_evidence")
+    assert new["custom"][CHANGE_ATTRIBUTE] == "added"
+    assert new["custom"]["reference_change_version"] == "eu_ai_act 1.3.0"
+    rewritten = next(r for r in _items(workspace, screening) if r["reference"] == "Art. 26(2)")
+    assert rewritten["requirement"] == "Assign human oversight to trained people (revised text)."
+    assert rewritten["custom"][CHANGE_ATTRIBUTE] == "changed"
+    assert rewritten["custom"]["reference_previous"].startswith("Assign human oversight to people")
+    kept = next(r for r in _items(workspace, scoring) if r["reference"] == "Art. 26(2)")
+    assert kept["requirement"] == "Nos propres mots"  # the consultant's words are never overwritten
+    assert kept["custom"]["reference_proposed"].endswith("(revised text).")
+    # One undo step takes the whole run back, the recorded versions included.
+    undo(workspace, change)
+    assert assessed_with(workspace)["eu_ai_act"] == "1.2.0"
+    assert next(r for r in _items(workspace, screening) if r["reference"] == "Art. 26(2)")[
+        "requirement"].startswith("Assign human oversight to people")
+    # A run with nothing new marks nothing.
+    generate_compliance_checklist(workspace, lang="en")
+    again = generate_compliance_checklist(workspace, lang="en")
+    assert again.added == again.changed_by_update == 0 and again.empty

@@ -31,6 +31,14 @@ def checklist_summary(change: ChecklistChange, lang: str) -> str:
             "elles sont conservées, passez-les en « Non applicable » si besoin.",
             f"{change.no_longer_required} generated item(s) no longer follow from the classification: they "
             "are kept; mark them \"Not applicable\" if so.")
+    if change.updated_references:
+        versions = ", ".join(f"{k} {old} → {new}" for k, (old, new) in sorted(change.updated_references.items()))
+        text += "\n\n" + tr(
+            lang,
+            f"Référentiel mis à jour depuis la dernière évaluation ({versions}) : {change.added_by_update} "
+            f"exigence(s) ajoutée(s) et {change.changed_by_update} modifiée(s), signalées dans le registre.",
+            f"Reference content updated since the last assessment ({versions}): {change.added_by_update} "
+            f"item(s) added and {change.changed_by_update} changed, marked in the register.")
     if change.unclassified:
         names = ", ".join(change.unclassified)
         text += "\n\n" + tr(lang, f"Non classés (aucune exigence AI Act) : {names}. Classez-les d'abord.",

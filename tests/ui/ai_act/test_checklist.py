@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from caio_desktop.operations import create_row
+from caio_desktop.operations.rows import update_engagement
 from caio_desktop.ui.ai_act.checklist import ChecklistAction, generate_checklist_action
 from caio_desktop.ui.context import AppContext
 from caio_desktop.workspace.queries import count_rows
@@ -25,7 +26,10 @@ class FakeMessageBox:
 
 
 @pytest.fixture
-def boxes(monkeypatch) -> list[tuple[str, str, str]]:
+def boxes(monkeypatch, workspace) -> list[tuple[str, str, str]]:
+    # A sector without sector rules: the counts below are the AI Act's alone (the insurer of the
+    # workspace fixture would add the DORA items, tested with the generator).
+    update_engagement(workspace, {"sector": "Commerce de détail"})
     FakeMessageBox.shown = []
     monkeypatch.setattr(ChecklistAction, "message_box", FakeMessageBox)
     return FakeMessageBox.shown
@@ -76,3 +80,16 @@ def test_summary_counts_items_the_classification_no_longer_requires(qtbot, works
     assert boxes[-1][2] == ("0 compliance item(s) added for 1 AI system(s); 2 already present.\n\n"
                             "1 generated item(s) no longer follow from the classification: they are kept; "
                             'mark them "Not applicable" if so.')
+
+
+def test_summary_says_what_a_reference_update_added_or_changed(qtbot, workspace, boxes) -> None:
+    from caio_desktop.operations.compliance import ChecklistChange
+    from caio_desktop.ui.ai_act.checklist import checklist_summary
+
+    change = ChecklistChange("generate", "compliance", "x", systems=1, added=2, already_present=3,
+                             added_by_update=2, changed_by_update=1,
+                             updated_references={"eu_ai_act": ("1.2.0", "1.3.0")})
+    text = checklist_summary(change, "en")
+    assert "Reference content updated since the last assessment (eu_ai_act 1.2.0 → 1.3.0): 2 item(s) added " \
+           "and 1 changed, marked in the register." in text
+    assert "Référentiel mis à jour" in checklist_summary(change, "fr")
