@@ -393,6 +393,50 @@ class Deliverable(Base):
     file_name: Mapped[str | None] = mapped_column(String)
 
 
+# --- Staff surveys (schema 3) -----------------------------------------------------------------------
+class SurveyCampaign(Base):
+    """One questionnaire sent to many people (maturity or AI usage). `token` is written, hidden, into
+    every form of the campaign, so a filled form finds its campaign (and a form of another one is told
+    apart) whatever its file is called."""
+
+    __tablename__ = "survey_campaigns"
+    name: Mapped[str] = mapped_column(String, unique=True)
+    kind: Mapped[str] = mapped_column(String)  # maturity | usage
+    token: Mapped[str] = mapped_column(String, unique=True)
+    lang: Mapped[str] = mapped_column(String, default="fr")
+    invited: Mapped[int | None] = mapped_column(Integer)  # the population the form was sent to
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    questions: Mapped[list[str] | None] = mapped_column(JSON)  # question codes on the form, in order
+    opened_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class SurveyRespondent(Base):
+    """One filled form. `name` stays empty in an anonymous campaign; `fingerprint` (a hash of the
+    form's content) refuses the same form imported twice."""
+
+    __tablename__ = "survey_respondents"
+    __table_args__ = (UniqueConstraint("campaign_id", "fingerprint"),)
+    campaign_id: Mapped[int] = fk("survey_campaigns", cascade=True, required=True)
+    name: Mapped[str | None] = mapped_column(String)
+    department: Mapped[str | None] = mapped_column(String)
+    role: Mapped[str | None] = mapped_column(String)
+    fingerprint: Mapped[str] = mapped_column(String)
+    source_file: Mapped[str | None] = mapped_column(String)
+    imported_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class SurveyAnswer(Base):
+    """One answered question of one form: `value` is the answer's code (a level "1".."5", a choice
+    code, a tool's name as written); `level` the number for maturity answers."""
+
+    __tablename__ = "survey_answers"
+    respondent_id: Mapped[int] = fk("survey_respondents", cascade=True, required=True)
+    question: Mapped[str] = mapped_column(String)
+    value: Mapped[str | None] = mapped_column(String)
+    level: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
 # --- Bookkeeping -------------------------------------------------------------------------------------
 class AuditEntry(Base):
     """One change, as the audit trail shows it: when, which operation, which row, before → after."""

@@ -39,8 +39,38 @@ def _v2_lighter_indexes(connection: sqlite3.Connection) -> None:
                 connection.execute(f"CREATE INDEX {name} ON {table} ({column}) WHERE {column} IS NOT NULL")
 
 
+# The DDL a new file gets from the models (`SurveyCampaign`, `SurveyRespondent`, `SurveyAnswer`) as of
+# schema 3, written out: a released step must not change when the models do.
+_V3_SURVEY_TABLES = (
+    """CREATE TABLE survey_campaigns (
+        name VARCHAR NOT NULL, kind VARCHAR NOT NULL, token VARCHAR NOT NULL, lang VARCHAR NOT NULL,
+        invited INTEGER, anonymous BOOLEAN NOT NULL, questions JSON, opened_on DATE,
+        id INTEGER NOT NULL, created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL, custom JSON NOT NULL,
+        PRIMARY KEY (id), UNIQUE (name), UNIQUE (token))""",
+    """CREATE TABLE survey_respondents (
+        campaign_id INTEGER NOT NULL, name VARCHAR, department VARCHAR, role VARCHAR,
+        fingerprint VARCHAR NOT NULL, source_file VARCHAR, imported_on DATE,
+        id INTEGER NOT NULL, created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL, custom JSON NOT NULL,
+        PRIMARY KEY (id), UNIQUE (campaign_id, fingerprint),
+        FOREIGN KEY(campaign_id) REFERENCES survey_campaigns (id) ON DELETE CASCADE)""",
+    "CREATE INDEX ix_survey_respondents_campaign_id ON survey_respondents (campaign_id)",
+    """CREATE TABLE survey_answers (
+        respondent_id INTEGER NOT NULL, question VARCHAR NOT NULL, value VARCHAR, level INTEGER, comment TEXT,
+        id INTEGER NOT NULL, created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL, custom JSON NOT NULL,
+        PRIMARY KEY (id), FOREIGN KEY(respondent_id) REFERENCES survey_respondents (id) ON DELETE CASCADE)""",
+    "CREATE INDEX ix_survey_answers_respondent_id ON survey_answers (respondent_id)",
+)
+
+
+def _v3_survey_tables(connection: sqlite3.Connection) -> None:
+    """Schema 3: staff survey campaigns, their respondents and answers (issue 17). New tables only, so
+    every existing row stays as it was."""
+    for statement in _V3_SURVEY_TABLES:
+        connection.execute(statement)
+
+
 # UPGRADES[n] takes a file from version n to n + 1. Append here; never edit a released step.
-UPGRADES: dict[int, UpgradeStep] = {1: _v2_lighter_indexes}
+UPGRADES: dict[int, UpgradeStep] = {1: _v2_lighter_indexes, 2: _v3_survey_tables}
 
 
 def create_schema(connection: sqlite3.Connection) -> None:

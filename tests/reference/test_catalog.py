@@ -9,6 +9,7 @@ from caio_desktop.reference.catalog import list_reference_files
 from caio_desktop.reference.loader import RESOURCE_PACKAGE, list_data_files
 
 EXPECTED_IDS = {
+    "ai_usage_survey",
     "eu_ai_act",
     "gdpr",
     "iso_iec_42001",
@@ -59,6 +60,7 @@ def test_every_label_exists_in_both_languages() -> None:
 
 def test_loaders_accept_every_file() -> None:
     from caio_desktop.reference.ai_act import load_ai_act
+    from caio_desktop.reference.ai_usage_survey import load_usage_survey
     from caio_desktop.reference.gdpr import load_gdpr
     from caio_desktop.reference.iso42001 import load_iso42001
     from caio_desktop.reference.maturity import load_maturity_model
@@ -68,6 +70,7 @@ def test_loaders_accept_every_file() -> None:
     from caio_desktop.reference.sector_rules import load_sector_rules
 
     loaded = [
+        load_usage_survey(),
         load_ai_act(),
         load_gdpr(),
         load_iso42001(),

@@ -106,11 +106,12 @@ def test_a_missing_step_is_refused_before_anything_changes(v1_file: Path) -> Non
 
 
 def test_open_snapshots_before_upgrading(v1_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(schema, "UPGRADES", {1: add_risk_velocity})
+    real = schema.SCHEMA_VERSION  # the released steps, then a test step
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", real + 1)
+    monkeypatch.setattr(schema, "UPGRADES", {**schema.UPGRADES, real: add_risk_velocity})
     hashes = content_hash(v1_file)
     with Workspace.open(v1_file) as ws:
-        assert ws.schema_version == 2
+        assert ws.schema_version == real + 1
         assert count_rows(ws, "risks") == 3
     snapshots = list_snapshots(v1_file)
     assert [s.reason for s in snapshots] == ["before-upgrade-v1"]
@@ -121,8 +122,8 @@ def test_open_snapshots_before_upgrading(v1_file: Path, monkeypatch: pytest.Monk
 
 
 def test_open_keeps_the_file_when_the_upgrade_fails(v1_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(schema, "UPGRADES", {1: half_done_then_failing})
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    monkeypatch.setattr(schema, "UPGRADES", {**schema.UPGRADES, schema.SCHEMA_VERSION: half_done_then_failing})
     before = sha(v1_file)
     with pytest.raises(UpgradeError):
         Workspace.open(v1_file)
@@ -157,14 +158,15 @@ def test_schema_2_drops_the_level_index_and_makes_optional_links_partial(v1_file
     hashes, counts = content_hash(v1_file), row_counts(v1_file)
     assert "ix_risks_level" in dict(_indexes(v1_file))
     with Workspace.open(v1_file) as ws:
-        assert ws.schema_version == 2
+        assert ws.schema_version == schema.SCHEMA_VERSION
     Workspace.create(tmp_path / "new.caio", client="Neuve", language="fr", start=dt.date(2026, 1, 5)).close()
     upgraded = dict(_indexes(v1_file))
     assert upgraded == dict(_indexes(tmp_path / "new.caio"))
     assert "ix_risks_level" not in upgraded
     assert upgraded["ix_risks_ai_system_id"].endswith("WHERE ai_system_id IS NOT NULL")
     assert "WHERE" not in upgraded["ix_use_case_objectives_use_case_id"]  # a required link keeps a full index
-    assert content_hash(v1_file) == hashes and row_counts(v1_file) == counts
+    after, after_counts = content_hash(v1_file), row_counts(v1_file)
+    assert {k: after[k] for k in hashes} == hashes and {k: after_counts[k] for k in counts} == counts
     raw = sqlite3.connect(v1_file)
     try:
         plan = raw.execute("EXPLAIN QUERY PLAN SELECT id FROM risks WHERE ai_system_id = 1").fetchall()
@@ -173,18 +175,53 @@ def test_schema_2_drops_the_level_index_and_makes_optional_links_partial(v1_file
     assert "ix_risks_ai_system_id" in plan[0][-1]  # the look-up deleting an AI system makes still uses it
 
 
-def test_the_v2_fixture_is_what_this_application_writes(tmp_path: Path) -> None:
-    """The released schema-2 fixture opens as it is (no upgrade, no snapshot) with every row, and the
-    v1 fixture upgraded to 2 holds the same rows: the next upgrade step starts from either."""
-    fixture_v2 = FIXTURE_V1.with_name("workspace-v2.caio")
-    copy = tmp_path / "mission-v2.caio"
-    shutil.copyfile(fixture_v2, copy)
+def test_the_newest_fixture_is_what_this_application_writes(tmp_path: Path) -> None:
+    """The released fixture of the current schema opens as it is (no upgrade, no snapshot) with every
+    row, and each older fixture upgraded holds the same rows and indexes: the next step starts from any."""
+    newest = FIXTURE_V1.with_name(f"workspace-v{schema.SCHEMA_VERSION}.caio")
+    copy = tmp_path / "mission-newest.caio"
+    shutil.copyfile(newest, copy)
     with Workspace.open(copy) as ws:
-        assert ws.schema_version == schema.SCHEMA_VERSION == 2
+        assert ws.schema_version == schema.SCHEMA_VERSION
         assert ws.engagement().client_name == "Mutuelle du Littoral"
     assert not any(s.reason.startswith("before-upgrade") for s in list_snapshots(copy))  # nothing to upgrade
-    upgraded = tmp_path / "mission-v1.caio"
-    shutil.copyfile(FIXTURE_V1, upgraded)
-    Workspace.open(upgraded).close()
-    assert row_counts(upgraded) == row_counts(fixture_v2)
-    assert _indexes(upgraded) == _indexes(fixture_v2)
+    for version in range(1, schema.SCHEMA_VERSION):
+        upgraded = tmp_path / f"mission-v{version}.caio"
+        shutil.copyfile(FIXTURE_V1.with_name(f"workspace-v{version}.caio"), upgraded)
+        Workspace.open(upgraded).close()
+        assert row_counts(upgraded) == row_counts(newest)
+        assert _indexes(upgraded) == _indexes(newest)
+
+
+def _columns(path: Path) -> dict[str, list[tuple]]:
+    raw = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        tables = [name for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: [tuple(row) for row in raw.execute(f'PRAGMA table_info("{t}")')] for t in sorted(tables)}
+    finally:
+        raw.close()
+
+
+def test_schema_3_adds_the_survey_tables_as_a_new_file_has_them(tmp_path: Path) -> None:
+    """Issue 17's step: the v2 fixture gains the survey tables (columns, types, constraints as the models
+    make them for a new file), every other row and table untouched."""
+    import datetime as dt
+
+    v2 = tmp_path / "mission-v2.caio"
+    shutil.copyfile(FIXTURE_V1.with_name("workspace-v2.caio"), v2)
+    hashes = content_hash(v2)
+    with Workspace.open(v2) as ws:
+        assert ws.schema_version == 3
+    Workspace.create(tmp_path / "new.caio", client="Neuve", language="fr", start=dt.date(2026, 1, 5)).close()
+    assert _columns(v2) == _columns(tmp_path / "new.caio")
+    after = content_hash(v2)
+    assert {k: after[k] for k in hashes} == hashes  # every table it had, every value
+    raw = sqlite3.connect(v2)
+    try:
+        raw.execute("INSERT INTO survey_campaigns (name, kind, token, lang, anonymous, id, created_at, updated_at, "
+                    "custom) VALUES ('a', 'usage', 't', 'fr', 0, 1, '2026-01-01', '2026-01-01', '{}')")
+        with pytest.raises(sqlite3.IntegrityError):  # one campaign of a name
+            raw.execute("INSERT INTO survey_campaigns (name, kind, token, lang, anonymous, id, created_at, "
+                        "updated_at, custom) VALUES ('a', 'usage', 'u', 'fr', 0, 2, '2026-01-01', '2026-01-01', '{}')")
+    finally:
+        raw.close()
