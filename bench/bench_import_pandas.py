@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_import import generate  # noqa: E402 - bench/ is not a package
+from bench_import import sheets  # noqa: E402 - bench/ is not a package
 from benchlib import Result, median_times, report  # noqa: E402
 
 TARGET = 5.0
@@ -66,9 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        small, sheet = folder / "small.xlsx", folder / "risks.xlsx"
-        generate(small, 1_000)
-        generate(sheet, args.rows)
+        small, sheet = sheets(folder, args.rows)
         if caio_import(small, folder) != 1_000 or pandas_parse(small) != 1_000:  # warm-up, and a sanity check
             raise SystemExit("the warm-up import or parse lost rows")
         started = time.perf_counter()

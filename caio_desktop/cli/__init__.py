@@ -15,6 +15,10 @@ from pathlib import Path
 
 from caio_desktop import __version__
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (≈ 2 ms of `caio info`'s start)
+if TYPE_CHECKING:
+    from typing import Any
+
 
 class CliError(Exception):
     """A failure reported as one line on stderr with exit status `code`."""
@@ -25,22 +29,84 @@ class CliError(Exception):
 
 
 # Commands that must start as fast as a bare script get a parser with only their own module: building
-# every command's parser costs more than `caio info`'s whole work on a large workspace.
-_FAST_COMMANDS = {"info": "cmd_workspace"}
+# every command's parser costs more than `caio info`'s whole work on a large workspace (and a tenth of
+# the time `caio import` adds to its floor, bench/bench_import_process.py).
+_FAST_COMMANDS = {"info": "cmd_workspace", "import": "cmd_import"}
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, given the terminal's width: argparse would ask `shutil` for it, whose import
+    (with bz2 and lzma, ≈ 1.5 ms) every command paid, as each `add_argument` makes a formatter."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         _terminal_columns() - 2 if width is None else width)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose formatter is `_HelpFormatter` unless told otherwise; the sub-commands'
+    parsers are of the same class (argparse makes them with the class of the parser they belong to)."""
+
+    def __init__(self, *args: Any, formatter_class: type = _HelpFormatter, **kwargs: Any) -> None:
+        super().__init__(*args, formatter_class=formatter_class, **kwargs)
+
+
+def _terminal_columns() -> int:
+    """What `shutil.get_terminal_size().columns` answers: $COLUMNS, else the terminal's, else 80."""
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+def _command_modules() -> list[str]:
+    """The `cmd_*` modules of this package, listed from its folder (`pkgutil` imports `inspect` and
+    `typing`, ≈ 4 ms of a `caio --help`), or by pkgutil where the package is no folder of sources (a
+    PyInstaller bundle keeps them in its archive)."""
+    import os
+
+    try:
+        names = sorted(n[:-3] for n in os.listdir(__path__[0]) if n.startswith("cmd_") and n.endswith(".py"))
+    except OSError:
+        names = []
+    if names:
+        return names
+    import pkgutil
+
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("cmd_"))
+
+
+def _remember_translations() -> None:
+    """Make argparse look each of its messages up once per process instead of once per use.
+
+    argparse passes every message through `gettext.gettext`, which searches the translation catalogs
+    on disk each time (four `stat`s; Python ships none for argparse, so nothing is ever found and
+    nothing cached): the 25 commands' parsers made 100 such searches, ≈ 2.5 ms of a `caio --help` that
+    should take 20. The answer cannot change while the process runs, so remembering it changes nothing
+    else."""
+    import functools
+    import gettext
+
+    if argparse._ is gettext.gettext:  # (once: main() runs many times in the tests' process)
+        argparse._ = functools.lru_cache(maxsize=None)(gettext.gettext)
 
 
 def build_parser(*, command: str | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="caio", description="CAIO Desktop from the command line: one engagement per .caio file.")
+    _remember_translations()
+    parser = _Parser(prog="caio", description="CAIO Desktop from the command line: one engagement per .caio file.")
     parser.add_argument("--version", action="version", version=f"caio {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    if command in _FAST_COMMANDS:
-        names = [_FAST_COMMANDS[command]]
-    else:
-        import pkgutil
-
-        names = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("cmd_"))
+    names = [_FAST_COMMANDS[command]] if command in _FAST_COMMANDS else _command_modules()
     for name in names:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     for name, command in sub.choices.items():  # every command that opens a workspace can open an encrypted one

@@ -8,7 +8,6 @@ and checks that the file holds exactly the state after one of them.
 from __future__ import annotations
 
 import argparse
-import random
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +24,8 @@ def edit_burst(workspace, count: int, *, seed: int = 0,  # noqa: ANN001
                after_each: Callable[[int], None] | None = None) -> None:
     """`count` operations chosen by `seed` (same seed, same operations): add, edit or delete a risk,
     add a watch item, edit the engagement. `after_each(n)` runs after the n-th has committed."""
+    import random  # (here: every command's parser imports this module, `caio --help` included)
+
     from caio_desktop.operations import create_row, delete_rows, update_row
     from caio_desktop.operations.rows import update_engagement
     from caio_desktop.workspace.queries import fetch_rows

@@ -4,9 +4,14 @@ columns may be called)."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from caio_desktop.cli.common import fail, opened
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`caio --help` imports this module)
+if TYPE_CHECKING:
+    from caio_desktop.interchange.importing.reader import ReadAhead
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,17 +41,49 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from caio_desktop.domain.modules import module
+    from caio_desktop.interchange.importing.reader import ReadAhead
+
+    mod = module(args.into)  # an unknown module key is a clear error before anything is read
+    # The sheet is read from here on in a helper thread: python-calamine parses it with the GIL released
+    # while this thread imports SQLAlchemy and the import's modules (≈ 0.3 s) and opens the workspace,
+    # which a whole `caio import` otherwise did first. (plan_import refuses a one-row module unread.)
+    ahead = None if mod.singleton else ReadAhead(args.sheet, _sheet_to_read(args))
+    try:
+        if ahead is not None:
+            ahead.wait_until_parsing()  # the guard's checks first, at full speed: the parse waits for them
+        return _import(args, ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
+
+
+def _sheet_to_read(args: argparse.Namespace) -> str | Callable[[], str | None] | None:
+    """The sheet plan_import will read: --sheet, else the one a mapping file names, else the first
+    that holds data (None)."""
+    if args.sheet_name or not args.mapping:
+        return args.sheet_name
+
+    def named_in_mapping() -> str | None:
+        from caio_desktop.interchange.importing import mapping as mappings
+
+        return mappings.load(args.mapping, module_key=args.into).sheet
+
+    return named_in_mapping
+
+
+def _import(args: argparse.Namespace, ahead: ReadAhead | None) -> int:
     from caio_desktop.interchange.importing import apply_import, plan_import, write_report
     from caio_desktop.interchange.importing import mapping as mappings
     from caio_desktop.interchange.importing.report import problems_text
     from caio_desktop.workspace.snapshots import take_snapshot
 
-    module(args.into)  # an unknown module key is a clear error before anything is read
     with opened(args.file, read_only=args.dry_run) as workspace:
         mapping = args.mapping if args.mapping else ("auto" if args.auto else None)
-        plan = plan_import(workspace, args.sheet, args.into, sheet=args.sheet_name, mapping=mapping,
-                           header_row=args.header_row, update_existing=not args.no_update,
-                           lang=workspace.engagement().language)
+        plan = plan_import(workspace, ahead.source() if ahead is not None else args.sheet, args.into,
+                           sheet=args.sheet_name, mapping=mapping, header_row=args.header_row,
+                           update_existing=not args.no_update, lang=workspace.engagement().language)
+        if ahead is not None:
+            ahead.close()  # as plan_import closes a file it opened: the plan holds what it needs
         mapped = ", ".join(f"{h!r} → {f}" for h, f in plan.mapping.columns.items() if f)
         custom = sum(1 for f in plan.mapping.columns.values() if not f)
         print(f"sheet {plan.sheet!r}, header on row {plan.header_row}: {mapped}; "

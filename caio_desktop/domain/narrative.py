@@ -8,19 +8,19 @@ field means "let the app write it from the data". Key messages and next steps ar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 NARRATIVE_KINDS = ("diagnosis", "roadmap", "risks", "steering", "handover")
 NARRATIVE_LANGS = ("fr", "en")
 MAX_NARRATIVE_CHARS = 20_000  # a long page of prose: a deliverable is not a book
 
 
-@dataclass(frozen=True)
-class NarrativeField:
-    key: str
-    label_fr: str
-    label_en: str
-    listed: bool  # one item a line (bullets) rather than prose
+class NarrativeField(namedtuple("NarrativeField", "key label_fr label_en listed")):
+    """A field of the narrative: its key, French and English labels, and whether it is `listed` (one
+    item a line, bullets) rather than prose. A named tuple rather than a dataclass: `caio --help` names
+    the fields, and `dataclasses` imports `inspect` (≈ 7 ms of a start that should take 20)."""
+
+    __slots__ = ()
 
     def label(self, lang: str) -> str:
         return self.label_fr if lang == "fr" else self.label_en

@@ -6,9 +6,10 @@ check) do not pay for SQLAlchemy's import.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (≈ 2 ms of `caio info`'s start)
 if TYPE_CHECKING:
+    from typing import Any
+
     from caio_desktop.workspace.errors import WorkspaceError
     from caio_desktop.workspace.workspace import Workspace
 

@@ -5,12 +5,17 @@
     source.sheet_names            # ["Systèmes", "Notes"]
     table = source.table()        # the first non-empty sheet, or source.table("Systèmes")
     table.rows[0]                 # the cells of the sheet's row 1 (row i is table.rows[i - 1])
+
+    ahead = ReadAhead(Path("inventaire.xlsx"))    # the same, in a helper thread, while the caller
+    ahead.wait_until_parsing()                    # imports and opens what it needs; then
+    source = ahead.source()                       # the opened Source (its sheet read), or its error
 """
 
 from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,14 +54,16 @@ class Table:
 class Source:
     """An opened spreadsheet file: its sheets, read one at a time on demand."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, parsing: threading.Event | None = None) -> None:
         self.path = path
         self.kind = _kind(path)
         self._workbook: Any = None
         self._csv: list[list[str]] | None = None
         self._members: dict[str, str] = {}  # xlsx sheet name → worksheet member, checked by the guard
         self._tables: dict[str, Table] = {}  # a sheet read once (the wizard re-reads on every choice)
+        self._first_filled: str | None = None  # table()'s answer, once found (the sheets before are empty)
         self.from_caio_export = False  # one of our own exports (`workbook_layout.EXPORT_KEYWORD`)
+        self.parsing = parsing  # set when python-calamine starts parsing a sheet (ReadAhead waits for it)
         if self.kind == "csv":
             self._csv = read_csv(path)
             self.sheet_names = [path.stem]
@@ -93,9 +100,12 @@ class Source:
                 raise SpreadsheetError(self.path, f"has no sheet {sheet!r}; its sheets are "
                                                   f"{', '.join(self.sheet_names)}")
             return self._read(sheet)
+        if self._first_filled is not None:  # (asking again must not read the empty sheets before it again)
+            return self._read(self._first_filled)
         for name in self.sheet_names:
             table = self._read(name)
             if any(any(filled(c) for c in cells) for cells in table.rows):
+                self._first_filled = name
                 return table
         raise SpreadsheetError(self.path, "has no data in any sheet")
 
@@ -140,6 +150,8 @@ class Source:
 
         helper = threading.Thread(target=parse, name="import-parse-sheet", daemon=True)
         helper.start()
+        if self.parsing is not None:
+            self.parsing.set()
         try:
             errors = guard.error_cells(self.path, member)
         finally:
@@ -164,6 +176,60 @@ class Source:
 def open_source(path: Path | str) -> Source:
     """Open a spreadsheet for import, refusing what is not one (with the reason) before reading it."""
     return Source(Path(path))
+
+
+class ReadAhead:
+    """`open_source(path).table(sheet)` in a helper thread, started before the caller has what it needs
+    to plan the import (`caio import` has not yet imported SQLAlchemy nor opened the workspace).
+
+    python-calamine's parse (two thirds of reading a large sheet) releases the GIL, so the caller's
+    imports and the workspace's opening run meanwhile on the other core instead of before it. The
+    guard's checks (Python, holding the GIL) still come first and whole: `wait_until_parsing` lets the
+    caller wait for them rather than slow them down by sharing the GIL. Nothing about the reading
+    changes: the same Source, checks and errors, raised by `source()` where `plan_import` would have
+    raised them. `sheet` may be a function (run in the thread; what it raises is raised by `source()`
+    too), for a sheet named in a mapping file that is yet to be read.
+    """
+
+    def __init__(self, path: Path | str, sheet: str | Callable[[], str | None] | None = None) -> None:
+        self._path = Path(path)
+        self._sheet = sheet
+        self._parsing = threading.Event()
+        self._source: Source | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._read, name="import-read-ahead", daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        try:
+            self._source = Source(self._path, parsing=self._parsing)
+            # (after opening, as plan_import does: a missing or refused file is reported first)
+            self._source.table(self._sheet() if callable(self._sheet) else self._sheet)
+        except BaseException as exc:  # noqa: BLE001 - raised again in the calling thread by source()
+            self._error = exc
+        finally:
+            self._parsing.set()  # a csv, xls or ods sheet, or an error: nothing left to wait for
+
+    def wait_until_parsing(self) -> None:
+        """Return once the file has passed the guard and python-calamine parses its sheet (or the
+        reading is over, read or refused)."""
+        self._parsing.wait()
+
+    def source(self) -> Source:
+        """The opened spreadsheet, its sheet already read (`Source.table` returns it at once); raises
+        what opening or reading it raised. The caller closes it (`close`)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._source is not None
+        return self._source
+
+    def close(self) -> None:
+        """Wait for the reading (a parse cannot be interrupted, and a daemon thread inside
+        python-calamine must not outlive the interpreter) and close the spreadsheet."""
+        self._thread.join()
+        if self._source is not None:
+            self._source.close()
 
 
 def _kind(path: Path) -> str:
