@@ -104,6 +104,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "treatment_plan": ("Plan de traitement", "Treatment plan"),
     "compliance_status": ("Conformité par référentiel", "Compliance status by framework"),
     "compliance_summary": ("Synthèse de conformité", "Compliance summary"),
+    "unverified_citations": ("Référence à confirmer au Journal officiel de l'Union européenne : établie à partir de "
+                             "sources secondaires, elle n'a pas encore été vérifiée sur le texte officiel.",
+                             "To be confirmed against the Official Journal: this reference rests on secondary "
+                             "sources and has not yet been checked against the official text."),
     "total": ("Total", "Total"),
     "risk_summary": ("{count} risques, dont {critical} critiques et {high} élevés ; {treated} en traitement.",
                      "{count} risks, {critical} critical and {high} high; {treated} in treatment."),

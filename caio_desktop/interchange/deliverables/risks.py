@@ -22,6 +22,7 @@ from caio_desktop.interchange.deliverables.nodes import (
     Titled,
 )
 from caio_desktop.reference.risk_matrix import load_risk_matrix
+from caio_desktop.reference.verification import UNVERIFIED, UNVERIFIED_MARK
 
 OPEN_ACTION = ("open", "in_progress")
 
@@ -151,9 +152,17 @@ def compliance(ctx: DeliverableContext) -> list[Block]:
         Column(ctx.t("total"), 0.1, right=True), Column("%", 0.1, right=True)], summary_rows,
         caption=ctx.t("compliance_summary"))]
     f = ctx.field_label
+
+    def unverified(item: dict) -> bool:  # a generated item whose citation rests on secondary sources
+        return (item.get("custom") or {}).get("reference_verification") == UNVERIFIED
+
+    def cited(item: dict) -> str | None:
+        ref = item.get("reference")
+        return f"{ref} {UNVERIFIED_MARK}" if ref and unverified(item) else ref
+
     for fw in frameworks:
         out.append(Heading(ctx.choice("framework", fw)))
-        rows = [[i.get("reference"), i.get("requirement"), ctx.choice("compliance_status", i.get("status")),
+        rows = [[cited(i), i.get("requirement"), ctx.choice("compliance_status", i.get("status")),
                  i.get("evidence"), i.get("owner"), ctx.date(i.get("due_date"))]
                 for i in sorted((i for i in items if i.get("framework") == fw),
                                 key=lambda i: (natural_key(i.get("reference")), i["id"]))]
@@ -161,6 +170,8 @@ def compliance(ctx: DeliverableContext) -> list[Block]:
                                Column(f("compliance", "status"), 0.11), Column(f("compliance", "evidence"), 0.2),
                                Column(f("compliance", "owner"), 0.12), Column(f("compliance", "due_date"), 0.11)],
                          rows, caption=ctx.choice("framework", fw)))
+    if any(unverified(i) for i in items):
+        out.append(Paragraph(f"{UNVERIFIED_MARK} {ctx.t('unverified_citations')}", "small"))
     return out
 
 

@@ -150,42 +150,55 @@
         <translation>Tous les changements</translation>
     </message>
     <message>
-        <location filename="../../ui/changes/view.py" line="206"/>
+        <location filename="../../ui/changes/view.py" line="217"/>
         <source>Now</source>
         <translation>Maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/changes/view.py" line="208"/>
+        <location filename="../../ui/changes/view.py" line="219"/>
         <source>Baseline %1</source>
         <translation>Référence %1</translation>
     </message>
     <message>
-        <location filename="../../ui/changes/view.py" line="209"/>
+        <location filename="../../ui/changes/view.py" line="220"/>
         <source>Snapshot %1</source>
         <translation>Instantané %1</translation>
     </message>
     <message>
-        <location filename="../../ui/changes/view.py" line="249"/>
+        <location filename="../../ui/changes/view.py" line="260"/>
         <source>Comparing</source>
         <translation>Comparaison</translation>
     </message>
     <message>
-        <location filename="../../ui/changes/view.py" line="271"/>
+        <location filename="../../ui/changes/view.py" line="282"/>
         <source>Choose two states of the engagement and compare them.</source>
         <translation>Choisissez deux états de la mission et comparez-les.</translation>
     </message>
     <message>
-        <location filename="../../ui/changes/view.py" line="276"/>
+        <location filename="../../ui/changes/view.py" line="287"/>
         <source>%1 → %2: no change</source>
         <translation>%1 → %2 : aucun changement</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/changes/view.py" line="277"/>
+        <location filename="../../ui/changes/view.py" line="288"/>
         <source>%1 → %2: %n change(s)</source>
         <translation>
             <numerusform>%1 → %2 : %n changement</numerusform>
             <numerusform>%1 → %2 : %n changements</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationDialog</name>
+    <message>
+        <location filename="../../ui/ai_act/classification_dialog.py" line="56"/>
+        <source>%1 Unverified: to be confirmed against the Official Journal.</source>
+        <translation>%1 Non vérifié : à confirmer au Journal officiel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_act/classification_dialog.py" line="115"/>
+        <source>Prohibited from %1</source>
+        <translation>Interdit à compter du %1</translation>
     </message>
 </context>
 <context>
@@ -1060,9 +1073,9 @@
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../ui/shell/preferences.py" line="37"/>
-        <location filename="../../ui/shell/preferences.py" line="61"/>
-        <location filename="../../ui/shell/preferences.py" line="117"/>
-        <location filename="../../ui/shell/preferences.py" line="120"/>
+        <location filename="../../ui/shell/preferences.py" line="65"/>
+        <location filename="../../ui/shell/preferences.py" line="121"/>
+        <location filename="../../ui/shell/preferences.py" line="124"/>
         <source>Firm logo</source>
         <translation>Logo du cabinet</translation>
     </message>
@@ -1087,22 +1100,22 @@
         <translation>Votre nom (consultant)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="77"/>
+        <location filename="../../ui/shell/preferences.py" line="81"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="78"/>
+        <location filename="../../ui/shell/preferences.py" line="82"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="84"/>
+        <location filename="../../ui/shell/preferences.py" line="88"/>
         <source>PNG, JPEG or SVG. Signs the cover of your deliverables.</source>
         <translation>PNG, JPEG ou SVG. Signe la couverture de vos livrables.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="101"/>
+        <location filename="../../ui/shell/preferences.py" line="105"/>
         <source>No logo: the cover names the consultant.</source>
         <translation>Pas de logo : la couverture nomme le consultant.</translation>
     </message>
@@ -1151,6 +1164,19 @@
     </message>
 </context>
 <context>
+    <name>ProhibitedStep</name>
+    <message>
+        <location filename="../../ui/ai_act/questions.py" line="124"/>
+        <source>(new, from %1) %2</source>
+        <translation>(nouveau, à compter du %1) %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_act/questions.py" line="131"/>
+        <source>Unverified: the point letter and the amending regulation are to be confirmed against the Official Journal.</source>
+        <translation>Non vérifié : la lettre du point et le règlement modificatif sont à confirmer au Journal officiel.</translation>
+    </message>
+</context>
+<context>
     <name>RefEditor</name>
     <message>
         <location filename="../../ui/registers/ref_picker.py" line="100"/>
@@ -1159,14 +1185,91 @@
     </message>
 </context>
 <context>
+    <name>ReferenceMarks</name>
+    <message>
+        <location filename="../../ui/registers/annotations.py" line="38"/>
+        <source>Unverified citation: it rests on secondary sources and is to be confirmed against the Official Journal (caio reference list --unverified lists the sources).</source>
+        <translation>Citation non vérifiée : elle repose sur des sources secondaires et reste à confirmer au Journal officiel (caio reference list --unverified en donne les sources).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/annotations.py" line="48"/>
+        <source>Added by reference version %1</source>
+        <translation>Ajoutée par la version %1 du référentiel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/annotations.py" line="52"/>
+        <source>Changed by reference version %1</source>
+        <translation>Modifiée par la version %1 du référentiel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/annotations.py" line="54"/>
+        <source>Your text was kept; the new text is: %1</source>
+        <translation>Votre texte est conservé ; le nouveau texte est : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/annotations.py" line="57"/>
+        <source>Previous text: %1</source>
+        <translation>Texte précédent : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceUpdateRow</name>
+    <message>
+        <location filename="../../ui/shell/reference_update.py" line="26"/>
+        <location filename="../../ui/shell/reference_update.py" line="73"/>
+        <source>Reference content</source>
+        <translation>Référentiels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/reference_update.py" line="31"/>
+        <source>Reference data pack</source>
+        <translation>Paquet de données de référence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/reference_update.py" line="32"/>
+        <source>Reference data packs (*.zip)</source>
+        <translation>Paquets de données de référence (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/reference_update.py" line="48"/>
+        <source>Update from a data pack…</source>
+        <translation>Mettre à jour depuis un paquet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/reference_update.py" line="58"/>
+        <source>Shipped with the application</source>
+        <translation>Livrés avec l&apos;application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/reference_update.py" line="60"/>
+        <source>Data pack %1, version %2 (%3)</source>
+        <translation>Paquet %1, version %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/reference_update.py" line="77"/>
+        <source>The data pack was refused: %1</source>
+        <translation>Le paquet de données a été refusé : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/reference_update.py" line="82"/>
+        <source>Reference content updated to version %1.</source>
+        <translation>Référentiels mis à jour en version %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/reference_update.py" line="86"/>
+        <source>Generate the compliance checklist again to see the items it adds or changes.</source>
+        <translation>Générez à nouveau la liste de conformité pour voir les exigences ajoutées ou modifiées.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../ui/registers/model.py" line="206"/>
+        <location filename="../../ui/registers/model.py" line="207"/>
         <source>Added since %1</source>
         <translation>Ajouté depuis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/model.py" line="207"/>
+        <location filename="../../ui/registers/model.py" line="208"/>
         <source>Changed since %1</source>
         <translation>Modifié depuis %1</translation>
     </message>
@@ -1493,6 +1596,19 @@
         <location filename="../../ui/pages/systems.py" line="47"/>
         <source>Add the AI Act obligations of the selected systems (or of all) to the compliance register</source>
         <translation>Ajouter au registre de conformité les obligations AI Act des systèmes sélectionnés (ou de tous)</translation>
+    </message>
+</context>
+<context>
+    <name>TransparencyStep</name>
+    <message>
+        <location filename="../../ui/ai_act/questions.py" line="264"/>
+        <source>Already on the market before 2 August 2026 (Art. 50(2) marking from %1) %2</source>
+        <translation>Déjà sur le marché avant le 2 août 2026 (marquage de l&apos;art. 50(2) à compter du %1) %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_act/questions.py" line="268"/>
+        <source>Grace period added by the Digital Omnibus on AI; to be confirmed against the Official Journal.</source>
+        <translation>Délai de grâce ajouté par l&apos;Omnibus numérique sur l&apos;IA ; à confirmer au Journal officiel.</translation>
     </message>
 </context>
 <context>

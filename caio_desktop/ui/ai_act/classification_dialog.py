@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,6 +29,7 @@ from caio_desktop.domain.ai_act import Classification, SystemFacts, classify
 from caio_desktop.domain.errors import ValidationError
 from caio_desktop.operations.ai_act import reclassify_ai_system
 from caio_desktop.reference.ai_act import load_ai_act
+from caio_desktop.reference.verification import UNVERIFIED_MARK, Verification
 from caio_desktop.ui.ai_act.questions import (
     GpaiStep,
     HighRiskStep,
@@ -45,6 +47,17 @@ from caio_desktop.workspace.queries import get_row
 def article_ref(ref: str, lang: str) -> str:
     """An article reference as French typography writes it ("art. 6(2)", "annexe III, point 4")."""
     return ref.replace("Art.", "art.").replace("Annex III", "annexe III") if lang == "fr" else ref
+
+
+def unverified_tooltip(verification: Verification | None, lang: str) -> str:
+    """What the mark of an unverified citation means, and what it rests on (empty if verified)."""
+    if verification is None or not verification.unverified:
+        return ""
+    text = QCoreApplication.translate(
+        "ClassificationDialog", "%1 Unverified: to be confirmed against the Official Journal.").replace(
+        "%1", UNVERIFIED_MARK)
+    details = verification.note.get(lang) if verification.note is not None else verification.sources
+    return f"{text}\n{details}" if details else text
 
 
 def initial_facts(system: dict[str, Any]) -> dict[str, Any]:
@@ -97,6 +110,14 @@ class ResultPanel(QWidget):
             f"<b>{escape(tr(lang, 'Articles déterminants', 'Deciding articles'))} :</b> {escape(articles)}"
             if lang == "fr" else f"<b>Deciding articles:</b> {escape(articles)}")
         self.rationale.setText(escape(result.rationale(lang)).replace("\n", "<br>"))
+        self.rationale.setToolTip("")
+        if result.prohibition is not None:
+            applies = QCoreApplication.translate("ClassificationDialog", "Prohibited from %1").replace(
+                "%1", result.prohibition.applies_from.isoformat())
+            mark = f" {UNVERIFIED_MARK}" if result.prohibition.verification is not None and \
+                result.prohibition.verification.unverified else ""
+            self.rationale.setText(self.rationale.text() + f"<br><b>{escape(applies)}{mark}</b>")
+            self.rationale.setToolTip(unverified_tooltip(result.prohibition.verification, lang))
         role = load_ai_act().roles[result.facts.role].get(lang).lower()
         self.obligations_title.setText(
             f"<b>{escape(tr(lang, f'Obligations du {role}', f'Obligations of the {role}'))}"
@@ -106,8 +127,12 @@ class ResultPanel(QWidget):
             if obligation.applies_from:
                 text += tr(lang, f" (à compter du {obligation.applies_from:%d/%m/%Y})",
                            f" (from {obligation.applies_from:%d %b %Y})")
-            item = QListWidgetItem(text)
             tooltip = []
+            if obligation.unverified:
+                # The article or date rests on secondary sources: say so where it is read.
+                text += f" {UNVERIFIED_MARK}"
+                tooltip.append(unverified_tooltip(obligation.verification, lang))
+            item = QListWidgetItem(text)
             if obligation.condition is not None:
                 tooltip.append(tr(lang, "Condition : ", "Condition: ") + obligation.condition.get(lang))
             if not obligation.binding:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from caio_desktop.reference.ai_act import ROLES, AiActReference
+from caio_desktop.reference.verification import UNVERIFIED_MARK
 
 
 def tr(lang: str, fr: str, en: str) -> str:
@@ -116,9 +117,23 @@ class ProhibitedStep(Step):
         self.list.setWordWrap(True)  # point (h) is long: wrap rather than scroll sideways
         self.list.setSpacing(2)
         for practice in act.all_prohibited_practices:
-            item = QListWidgetItem(f"({practice.key}) {practice.label.get(lang)}")
+            status = act.citation_status(practice.verification, practice.applies_from)
+            if practice.amended_by:
+                # An added point: its letter is not confirmed, so it is named by its date, not "(ba)".
+                applies = act.date(practice.applies_from).date.isoformat()
+                label = QCoreApplication.translate("ProhibitedStep", "(new, from %1) %2").replace(
+                    "%1", applies).replace("%2", practice.label.get(lang))
+            else:
+                label = f"({practice.key}) {practice.label.get(lang)}"
+            tooltip = f"{practice.article} — {practice.description.get(lang)}"
+            if practice.amended_by and status.unverified:
+                label += f" {UNVERIFIED_MARK}"
+                tooltip += "\n" + QCoreApplication.translate(
+                    "ProhibitedStep", "Unverified: the point letter and the amending regulation are to be "
+                    "confirmed against the Official Journal.")
+            item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, practice.key)
-            item.setToolTip(f"{practice.article} — {practice.description.get(lang)}")
+            item.setToolTip(tooltip)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
@@ -244,15 +259,33 @@ class TransparencyStep(Step):
             box.toggled.connect(self._emit_changed)
             self.boxes[case.key] = box
             self.layout_.addWidget(box)
+        # The Omnibus's grace period for Art. 50(2): only meaningful when 50(2) is ticked.
+        grace = act.date("art50_2_legacy_systems")
+        self.already_on_market = QCheckBox(QCoreApplication.translate(
+            "TransparencyStep", "Already on the market before 2 August 2026 (Art. 50(2) marking from %1) %2").replace(
+            "%1", grace.date.isoformat()).replace("%2", UNVERIFIED_MARK if grace.verification is not None
+                                                   and grace.verification.unverified else "").strip())
+        self.already_on_market.setToolTip(QCoreApplication.translate(
+            "TransparencyStep", "Grace period added by the Digital Omnibus on AI; to be confirmed against the "
+            "Official Journal."))
+        self.already_on_market.toggled.connect(self._emit_changed)
+        self.layout_.addWidget(self.already_on_market)
+        self.boxes["50(2)"].toggled.connect(self._grace_enabled)
+        self._grace_enabled()
         self.layout_.addStretch(1)
+
+    def _grace_enabled(self, *_: object) -> None:
+        self.already_on_market.setEnabled(self.boxes["50(2)"].isChecked())
 
     def read(self, facts: dict[str, Any]) -> None:
         cases = set(facts.get("art50_cases") or ())
         for key, box in self.boxes.items():
             box.setChecked(key in cases)
+        self.already_on_market.setChecked(bool(facts.get("already_on_market")))
 
     def write(self, facts: dict[str, Any]) -> None:
         facts["art50_cases"] = [key for key, box in self.boxes.items() if box.isChecked()]
+        facts["already_on_market"] = self.already_on_market.isChecked() and "50(2)" in facts["art50_cases"]
 
 
 class GpaiStep(Step):

@@ -30,6 +30,7 @@ from caio_desktop.domain.fields import Field, FieldKind
 from caio_desktop.domain.modules import MODULES, Module
 from caio_desktop.operations import update_row
 from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.registers.annotations import cell_note
 from caio_desktop.ui.registers.badges import badge_color, text_on
 from caio_desktop.ui.registers.format import format_value
 from caio_desktop.workspace import queries
@@ -233,15 +234,21 @@ class RegisterModel(QAbstractTableModel):
                 return None
             if field.key in SOURCE_FIELDS and row.get("source_module") in MODULES:
                 return self._source_text(field, row)
-            return format_value(field, value, self.context.lang, self._labels_for(field))
+            text = format_value(field, value, self.context.lang, self._labels_for(field))
+            note = cell_note(self.module.key, field.key, row)  # e.g. a citation still to be confirmed
+            return f"{text} {note.mark}" if note else text
         if role == Qt.ItemDataRole.EditRole:
             if isinstance(value, dt.date):
                 return QDate(value.year, value.month, value.day)
             return value
         if role == Qt.ItemDataRole.CheckStateRole and field.kind == FieldKind.BOOL:
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and field.kind == FieldKind.LONG_TEXT and value:
-            return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            note = cell_note(self.module.key, field.key, row)
+            long_text = str(value) if field.kind == FieldKind.LONG_TEXT and value else None
+            if note is not None:
+                return f"{long_text}\n\n{note.tooltip}" if long_text else note.tooltip
+            return long_text
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             color = badge_color(field, value)
             if color is None:

@@ -58,6 +58,10 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Interface language"), self.language)
         form.addRow("", note)
         form.addRow(self.tr("Your name (consultant)"), self.consultant)
+        from caio_desktop.ui.shell.reference_update import ReferenceUpdateRow  # data packs (issue 16)
+
+        self.reference_row = ReferenceUpdateRow(self)
+        form.addRow(ReferenceUpdateRow.title(), self.reference_row)
         form.addRow(self.tr("Firm logo"), self._firm_logo_row())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -150,3 +150,37 @@ def test_french_labels_come_from_the_reference_data(qtbot, workspace) -> None:
 def test_unknown_system_is_refused(qtbot, context) -> None:
     with pytest.raises(LookupError):
         ClassificationDialog(context, 404)
+
+
+@pytest.mark.parametrize("practice", ["non_consensual_intimate_content", "csam"])
+def test_new_prohibitions_are_offered_with_their_date_and_marked_unverified(qtbot, context, practice) -> None:
+    dialog = _dialog(qtbot, context, _system(context))
+    item = dialog.prohibited_step.item(practice)
+    assert item.text().startswith("(new, from 2026-12-02)") and item.text().endswith("†")
+    assert "Official Journal" in item.toolTip()
+    item.setCheckState(Qt.CheckState.Checked)
+    assert dialog.result_panel.tier_badge.text() == "Prohibited"
+    assert "Prohibited from 2026-12-02 †" in dialog.result_panel.rationale.text()
+    assert "Official Journal" in dialog.result_panel.rationale.toolTip()
+    assert dialog.facts()["prohibited_practice"] == practice
+
+
+def test_unverified_obligations_carry_a_mark_and_a_tooltip(qtbot, context) -> None:
+    dialog = _dialog(qtbot, context, _system(context))
+    _choose_area(dialog, 4, "a")
+    panel = dialog.result_panel.obligations
+    oversight = next(panel.item(i) for i in range(panel.count()) if panel.item(i).text().startswith("Art. 26(2)"))
+    assert "(from 02 Dec 2027) †" in oversight.text()
+    assert "to be confirmed against the Official Journal" in oversight.toolTip()
+
+
+def test_art50_2_grace_period_answer(qtbot, context) -> None:
+    dialog = _dialog(qtbot, context, _system(context, ai_act_role="provider"))
+    step = dialog.transparency_step
+    assert not step.already_on_market.isEnabled()  # only with the Art. 50(2) case
+    step.boxes["50(2)"].setChecked(True)
+    assert step.already_on_market.isEnabled()
+    step.already_on_market.setChecked(True)
+    assert dialog.facts()["already_on_market"] is True
+    marking = next(line for line in _obligation_lines(dialog) if line.startswith("Art. 50(2)"))
+    assert "(from 02 Dec 2026)" in marking

@@ -3,6 +3,8 @@ compliance items by framework."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from caio_desktop.ui.pages.risks import RisksPage
 from caio_desktop.workspace.queries import fetch_rows
 
@@ -64,3 +66,26 @@ def test_risk_library_button_opens_the_library(qtbot, demo_context, monkeypatch)
     assert not page.library_button.isHidden()
     page.library_button.click()
     assert opened == [True]
+
+
+def test_compliance_register_marks_unverified_citations_and_reference_updates(qtbot, context) -> None:
+    from caio_desktop.operations import create_row
+    from caio_desktop.ui.registers.model import RegisterModel
+
+    ws = context.workspace
+    create_row(ws, "compliance", {"framework": "dora", "reference": "Art. 28(3)", "requirement": "Registre",
+                                  "custom": {"reference_verification": "unverified",
+                                             "reference_change": "changed",
+                                             "reference_change_version": "sector_rules 1.1.0",
+                                             "reference_previous": "Ancien texte"}})
+    create_row(ws, "compliance", {"framework": "iso42001", "reference": "A.6.2.4", "requirement": "Saisi à la main"})
+    model = RegisterModel(context, "compliance")
+    reference, requirement = model.column("reference"), model.column("requirement")
+    assert model.data(model.index(0, reference)) == "Art. 28(3) †"
+    # The French interface of the fixture: the tooltip comes from the .qm translations.
+    assert "Journal officiel" in model.data(model.index(0, reference), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(0, requirement)).endswith("◆")
+    tooltip = model.data(model.index(0, requirement), Qt.ItemDataRole.ToolTipRole)
+    assert "sector_rules 1.1.0" in tooltip and "Ancien texte" in tooltip
+    assert model.data(model.index(1, reference)) == "A.6.2.4"  # nothing to say about a row entered by hand
+    assert model.data(model.index(1, reference), Qt.ItemDataRole.ToolTipRole) is None
