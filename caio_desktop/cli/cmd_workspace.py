@@ -163,9 +163,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from caio_desktop.workspace.recovery import roll_back_interrupted_write
 
     # Not a workspace at all: one line on stderr, like every refusal. (A write a crash interrupted is
-    # rolled back first: until then the header may still show the interrupted write's schema version.)
-    roll_back_interrupted_write(args.file, passphrase=passphrase())
+    # then rolled back: until it is, the header may still show the interrupted write's schema version.)
     header = inspect_workspace(args.file, encrypted=passphrase() is not None)
+    if roll_back_interrupted_write(args.file, passphrase=passphrase()):
+        header = inspect_workspace(args.file, encrypted=passphrase() is not None)
     version = header.user_version if header else None
     if passphrase() is not None:  # a wrong passphrase is a refusal too, not a damaged file
         from caio_desktop.workspace.engine import raw_connect

@@ -182,6 +182,14 @@ def remove_stale_parts(path: Path) -> list[Path]:
             if part.stat().st_mtime < stale or not part_in_use(part):
                 part.unlink()
                 removed.append(part)
+    # The rollback journal of a snapshot's backup killed mid-page: its part is gone (removed above), or
+    # nobody holds it.
+    for journal in folder.glob(".*.part-journal") if folder.is_dir() else ():
+        part = journal.with_name(journal.name.removesuffix("-journal"))
+        with contextlib.suppress(OSError):
+            if not part.exists() or not part_in_use(part):
+                journal.unlink()
+                removed.append(journal)
     return removed
 
 

@@ -317,7 +317,9 @@ def test_overwrite_replaces_an_existing_file(tmp_path: Path) -> None:
     build_demo(path, lang="en", today=DEMO_TODAY, overwrite=True)
     with Workspace.open(path, read_only=True) as workspace:
         assert counts(workspace)["risks"] == 30
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.caio"]
+    # (and the record of its last verified state, workspace/soundness.py: no temporary file is left)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.caio", "old.snapshots"]
+    assert [p.name for p in (tmp_path / "old.snapshots").iterdir()] == ["verified.json"]
 
 
 @pytest.mark.parametrize(("change", "message"), [
