@@ -26,7 +26,7 @@ from pptx.enum.chart import (
     XL_TICK_MARK,
 )
 from pptx.enum.dml import MSO_LINE_DASH_STYLE, MSO_THEME_COLOR
-from pptx.enum.shapes import MSO_CONNECTOR
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
@@ -176,7 +176,7 @@ def kpi_trend(deck: Deck, slide, chart: KpiTrend, box: Box, caption: str) -> lis
     data.categories = [d for d, _ in chart.points]
     data.add_series(chart.name + unit, [v for _, v in chart.points])
     if chart.target is not None:
-        data.add_series(f"{word('target', lang)} {chart.target_text}".strip(), [chart.target] * len(chart.points))
+        data.add_series(chart.target_text or word("target", lang), [chart.target] * len(chart.points))
     frame = slide.shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, Emu(inner.left), Emu(inner.top), Emu(inner.width),
                                    Emu(inner.height), data)
     native = frame.chart
@@ -185,6 +185,7 @@ def kpi_trend(deck: Deck, slide, chart: KpiTrend, box: Box, caption: str) -> lis
     if native.has_legend:
         native.legend.position = XL_LEGEND_POSITION.BOTTOM
         native.legend.include_in_layout = False
+        _hide_legend_entries(native, [0])  # the caption names the measured series; the legend says the target
     dates = native.category_axis.tick_labels
     dates.number_format, dates.number_format_is_linked = month_format(lang), False
     _month_ticks(native.category_axis)
@@ -276,17 +277,38 @@ def quadrant(deck: Deck, slide, chart: QuadrantChart, box: Box) -> list[str]:  #
 
 # --- Gantt ----------------------------------------------------------------------------------------------
 def gantt_pages(chart: GanttChart) -> list[list[GanttRow]]:
-    """The rows in slides of at most `GANTT_ROWS`, as even as can be (so bars have one thickness
-    throughout), never ending a slide on a group title."""
+    """The rows in slides of at most `GANTT_ROWS`, as even as can be (bars keep one thickness from a
+    slide to the next), a group title never left at the foot of a slide."""
     count = max(1, math.ceil(len(chart.rows) / GANTT_ROWS))
-    per_slide = math.ceil(len(chart.rows) / count) if chart.rows else GANTT_ROWS
+    per_slide = max(1, math.ceil(len(chart.rows) / count))
     pages: list[list[GanttRow]] = [[]]
     for row in chart.rows:
-        if len(pages[-1]) >= per_slide:
-            carry = [pages[-1].pop()] if pages[-1][-1].is_group else []
-            pages.append(carry)
+        page = pages[-1]
+        if len(page) >= GANTT_ROWS or (len(page) >= per_slide and len(pages) < count):
+            pages.append([page.pop()] if page[-1].is_group and len(page) > 1 else [])
         pages[-1].append(row)
     return [p for p in pages if p]
+
+
+def _milestones(slide, rows: Sequence[GanttRow], plot: Box, start: dt.date, end: dt.date,  # noqa: ANN001
+                span_days: int) -> None:
+    """Milestones as diamonds on their row (filled when reached), placed through the plot's manual layout."""
+    size = min(Inches(0.16), plot.height // max(1, len(rows)) - Inches(0.02))
+    for index, row in enumerate(rows):
+        middle = plot.top + int(plot.height * (index + 0.5) / len(rows))
+        for day, done in row.milestones:
+            if not start <= day <= end:
+                continue
+            centre = plot.left + int(plot.width * (serial(day) - serial(start)) / span_days)
+            mark = slide.shapes.add_shape(MSO_SHAPE.DIAMOND, Emu(centre - size // 2), Emu(middle - size // 2),
+                                          Emu(size), Emu(size))
+            style = mark._element.find(qn("p:style"))  # noqa: SLF001 - no theme shadow on a marker
+            if style is not None:
+                mark._element.remove(style)  # noqa: SLF001
+            mark.line.color.rgb = RGBColor(0x22, 0x2A, 0x35)
+            mark.line.width = Pt(1)
+            mark.fill.solid()
+            mark.fill.fore_color.rgb = RGBColor(0x22, 0x2A, 0x35) if done else RGBColor(0xFF, 0xFF, 0xFF)
 
 
 def gantt(deck: Deck, slide, chart: GanttChart, rows: Sequence[GanttRow], box: Box) -> list[str]:  # noqa: ANN001
@@ -342,10 +364,13 @@ def gantt(deck: Deck, slide, chart: GanttChart, rows: Sequence[GanttRow], box: B
     values.major_gridlines.format.line.color.rgb = RGBColor(0xDD, 0xDD, 0xDD)
     _plot_layout(native, _GANTT_PLOT)
     notes = []
+    x, y, w, h = _GANTT_PLOT
+    span_days = max(1, serial(end) - serial(start))
+    plot = Box(box.left + int(box.width * x), box.top + int(box.height * y), int(box.width * w), int(box.height * h))
+    _milestones(slide, rows, plot, start, end, span_days)
     if chart.today is not None and start <= chart.today <= end:
-        x, y, w, h = _GANTT_PLOT
-        left = box.left + int(box.width * (x + w * (serial(chart.today) - serial(start)) / max(1, serial(end) - serial(start))))
-        top, bottom = box.top + int(box.height * y), box.top + int(box.height * (y + h))
+        left = plot.left + int(plot.width * (serial(chart.today) - serial(start)) / span_days)
+        top, bottom = plot.top, plot.bottom
         connector = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Emu(left), Emu(top), Emu(left), Emu(bottom))
         connector.line.color.rgb = RGBColor(0xC0, 0x39, 0x2B)
         connector.line.width = Pt(1.5)

@@ -103,8 +103,8 @@ def tint(color: str, amount: float) -> str:
 
 def style_size(layout: SlideLayout, ph_types: Sequence[PP_PLACEHOLDER], fallback: float) -> float:
     """The font size (pt) the template gives the first level of a placeholder of `ph_types`: the layout's
-    own list style, else the master's title or body style."""
-    for ph in layout.placeholders:
+    own list style, else the master placeholder's, else the master's title or body style."""
+    for ph in [*layout.placeholders, *layout.slide_master.placeholders]:
         if ph.placeholder_format.type in ph_types:
             found = ph.element.find(f".//{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}")
             if found is not None and found.get("sz"):
@@ -197,7 +197,9 @@ class Deck:
             shape = slide.placeholders[ph.placeholder_format.idx]
             paragraph = shape.text_frame.paragraphs[0]
             if kind == PP_PLACEHOLDER.FOOTER:
-                paragraph.text = self.footer_text
+                size = style_size(layout, (PP_PLACEHOLDER.FOOTER,), 12.0)
+                paragraph.text = fit.clip(self.footer_text, fit.pt(shape.width) - fit.INSET_X_PT, size,
+                                          max(1, fit.max_lines(fit.pt(shape.height), size)))
                 # the theme's body font named, not inherited: LibreOffice draws an unstyled footer in a serif
                 etree.SubElement(paragraph.runs[0]._r.get_or_add_rPr(), qn("a:latin"), typeface="+mn-lt")  # noqa: SLF001
             else:
@@ -233,7 +235,12 @@ class Deck:
 
 
 def set_paragraph(paragraph, item: Run) -> None:  # noqa: ANN001 - a python-pptx paragraph
-    """Write `item` as the paragraph's one run."""
+    """Write `item` as the paragraph's one run. The paragraph's end mark gets the same size: an empty
+    cell would otherwise be a line of the default 18 pt, and its row taller than measured."""
+    end = paragraph._p.get_or_add_endParaRPr()  # noqa: SLF001 - python-pptx has no API for the end mark
+    end.set("sz", str(int(item.size * 100)))
+    if not item.text:
+        return
     run = paragraph.add_run()
     run.text = item.text
     font = run.font

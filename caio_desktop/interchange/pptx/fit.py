@@ -2,8 +2,8 @@
 
 The deck's fonts are the template's (any theme font, on any machine), so a measure has to hold for the
 widest common sans serif rather than for one font: widths are Helvetica's (Arial's) metrics times
-`WIDTH_SAFETY`, which covers DejaVu Sans (what LibreOffice substitutes for a missing Calibri, about 1.14×
-Helvetica, 1.2× in bold) and Verdana. Lines are `LINE_HEIGHT` × the font size, as PowerPoint sets single
+`WIDTH_SAFETY` (`BOLD_SAFETY` in bold), which covers DejaVu Sans, what LibreOffice substitutes for a
+missing Calibri (about 1.14× Helvetica, 1.2× Helvetica Bold in bold). Lines are `LINE_HEIGHT` × the font size, as PowerPoint sets single
 spacing. The rule everywhere: a text box holds at most `max_lines(box height, font size)` lines of its
 width; a text that needs more is set smaller (down to a floor) and then split over further slides.
 """
@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-WIDTH_SAFETY = 1.2
+WIDTH_SAFETY = 1.15
+BOLD_SAFETY = 1.2
 LINE_HEIGHT = 1.2
 EMU_PER_PT = 12700
 INSET_X_PT = 7.2 * 2  # a text frame's default left + right insets (0.1 in each)
@@ -36,7 +37,7 @@ def _char_width(char: str, bold: bool) -> float:
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
     """Width of `text` set at `size` pt, in points, with the safety margin."""
-    return sum(_char_width(c, bold) for c in text) * size * WIDTH_SAFETY
+    return sum(_char_width(c, bold) for c in text) * size * (BOLD_SAFETY if bold else WIDTH_SAFETY)
 
 
 def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[str]:

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from pptx.util import Inches
+
 from caio_desktop.interchange.deliverables.nodes import (
     Block,
     Bullets,
@@ -37,11 +39,13 @@ from caio_desktop.interchange.deliverables.nodes import (
 from caio_desktop.interchange.pptx import charts
 from caio_desktop.interchange.pptx.deck import Box, Deck
 from caio_desktop.interchange.pptx.heatmap import heat_map
+from caio_desktop.interchange.pptx.stack import Part, stack_slides, stack_text, table_part, text_part
 from caio_desktop.interchange.pptx.tables import table_slides
 from caio_desktop.interchange.pptx.texts import Item, text_slides
 from caio_desktop.interchange.pptx.words import continued
 
 GRID_ROWS = 2
+INTRO_SHARE = 0.15
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,9 @@ class SectionWriter:
         self.pending_notes: list[str] = []
         self.items: list[Item] = []
         self.figures: list[tuple[str, str]] = []
-        self.heading: str | None = None
+        self.stack: list[Part] = []
+        self.heading: str | None = None  # the heading just before a table or a chart: its title
+        self.text_title: str | None = None  # the heading that opens a run of text
 
     def write(self) -> list:
         blocks = list(_flat(self.section.blocks))
@@ -92,17 +98,20 @@ class SectionWriter:
             elif isinstance(block, Heading):
                 following = next((b for b in blocks[index + 1:] if not isinstance(b, Note)), None)
                 if following is None or not _is_text(following):
-                    self._flush()
                     self.heading = block.text  # the title of the table or chart that follows
                 elif self.items or self.figures:
                     self.items.append(Item(block.text, "heading"))
                 else:
-                    self.heading = block.text
+                    self.text_title = block.text
+            elif isinstance(block, Table) and block.rows:
+                self._table(block)
             elif _is_text(block):
                 self._text(block)
             else:
+                title = self._title(getattr(block, "caption", ""))
+                intro = self._intro()
                 self._flush()
-                self._visual(block)
+                self._visual(block, title, intro)
                 self.heading = None
         self._flush()
         if not self.slides:  # a section with nothing to show still has its slide, as the agenda lists it
@@ -115,7 +124,7 @@ class SectionWriter:
     # --- text ----------------------------------------------------------------------------------------
     def _text(self, block: Block) -> None:
         if isinstance(block, KeyFigures):
-            if self.figures or self.items:
+            if self.figures:  # a second row of figures starts a slide; text before them stays with them
                 self._flush()
             self.figures = list(block.items)
         elif isinstance(block, Bullets):
@@ -125,45 +134,99 @@ class SectionWriter:
                 self.items.append(Item(block.text, "heading" if block.style == "subtitle" else "para",
                                        small=block.style == "small"))
         elif isinstance(block, Table) and block.empty_text:  # an empty register says so
-            if block.caption:
-                self.items.append(Item(block.caption, "heading"))
+            caption = block.caption or self.heading
+            if caption and caption != self.section.title:
+                self.items.append(Item(caption, "heading"))
             self.items.append(Item(block.empty_text))
+            self.heading = None
 
-    def _flush(self) -> None:
+    def _flush_text(self) -> None:
         if not self.items and not self.figures:
             return
-        title = self.heading or self.section.title
+        title = self.text_title or self.section.title
         notes = [*self.pending_notes, *(f"{value} — {caption}" for value, caption in self.figures)]
         self.pending_notes = []
         self._add(text_slides(self.deck, title, self.items, self.figures, notes=notes))
-        self.items, self.figures, self.heading = [], [], None
+        self.items, self.figures, self.text_title = [], [], None
+
+    def _text_to_stack(self) -> bool:
+        """Pending short text (no key figures) joins the stack; False when it is too long for that."""
+        if not self.items:
+            return True
+        if self.figures:
+            return False
+        part = text_part(self.deck, self.items)
+        if part is None:
+            return False
+        self.stack.append(part)
+        self.items = []
+        return True
+
+    def _flush_stack(self) -> None:
+        if not self.stack:
+            return
+        notes, self.pending_notes = self.pending_notes, []
+        self._add(stack_slides(self.deck, self.section.title, self.stack, notes=notes))
+        self.stack = []
+
+    def _flush(self) -> None:
+        """Write what is pending, in order: the stack (with the short text after it), then the text."""
+        if self.stack and not self._text_to_stack():
+            self._flush_stack()
+        self._flush_stack()
+        self._flush_text()
 
     # --- tables and charts ---------------------------------------------------------------------------
     def _title(self, caption: str) -> str:
         return caption or self.heading or self.section.title
 
-    def _visual(self, block: Block) -> None:
+    def _table(self, table: Table) -> None:
+        title = self._title(table.caption)
+        part = table_part(self.deck, table, table.caption or self.heading or "")
+        if part is None:  # a register of more than a slide: slides of its own
+            self._flush()
+            notes, self.pending_notes = self.pending_notes, []
+            self._add(table_slides(self.deck, table, title, max_slides=self.rule.max_table_slides, notes=notes))
+        else:
+            if not self._text_to_stack():
+                self._flush()
+            self.stack.append(part)
+        self.heading = None
+
+    def _intro(self) -> list[Item]:
+        """Pending text of a line or two just before a chart: it goes above the chart, not on a slide of
+        its own (the assessment's date over the maturity radar)."""
+        if self.figures or self.stack or not self.items:
+            return []
+        part = text_part(self.deck, self.items)
+        if part is None or part.height > INTRO_SHARE * self.deck.content.height:
+            return []
+        items, self.items = self.items, []
+        return items
+
+    def _visual(self, block: Block, title: str, intro: Sequence[Item] = ()) -> None:
         notes, self.pending_notes = self.pending_notes, []
         deck = self.deck
-        if isinstance(block, Table):
-            self._add(table_slides(deck, block, self._title(block.caption), max_slides=self.rule.max_table_slides,
-                                   notes=notes))
-        elif isinstance(block, Figure):
+        if isinstance(block, Figure):
             if isinstance(block.chart, GanttChart):
-                self._gantt(block, notes)
+                self._gantt(block, title, notes)  # the Gantt wants every row's height: its intro is its own
+                if intro:
+                    deck.notes(self.slides[-1], [it.text for it in intro])
             else:
-                slide = deck.slide(deck.layouts.title_only, self._title(block.caption), notes=notes)
-                deck.notes(slide, draw(deck, slide, block, deck.content, caption=False))
+                slide = deck.slide(deck.layouts.title_only, title, notes=[*notes, *(it.text for it in intro)])
+                area = deck.content
+                if intro:
+                    band, area = area.below(text_part(deck, intro).height, Inches(0.1))
+                    stack_text(deck, slide, band, intro)
+                deck.notes(slide, draw(deck, slide, block, area, caption=False))
                 self._add([slide])
         elif isinstance(block, FigureGrid):
-            self._grid(block, notes)
-
-    def _gantt(self, figure: Figure, notes: list[str]) -> None:
+            self._grid(block, title, [*notes, *(it.text for it in intro)])
+    def _gantt(self, figure: Figure, title: str, notes: list[str]) -> None:
         deck = self.deck
         chart = figure.chart
         assert isinstance(chart, GanttChart)
         pages = charts.gantt_pages(chart)
-        title = self._title(figure.caption)
         for n, rows in enumerate(pages, start=1):
             slide = deck.slide(deck.layouts.title_only, continued(title, n, len(pages), deck.lang),
                                notes=notes if n == 1 else ())
@@ -171,7 +234,7 @@ class SectionWriter:
             self._add([slide])
             deck.steps.step(0)
 
-    def _grid(self, grid: FigureGrid, notes: list[str]) -> None:
+    def _grid(self, grid: FigureGrid, title: str, notes: list[str]) -> None:
         deck = self.deck
         figures = grid.figures
         if not figures:
@@ -180,7 +243,6 @@ class SectionWriter:
         rows = 1 if len(figures) <= columns else GRID_ROWS
         per_slide = columns * rows
         pages = [figures[i:i + per_slide] for i in range(0, len(figures), per_slide)]
-        title = self._title(grid.caption)
         for n, page in enumerate(pages, start=1):
             slide = deck.slide(deck.layouts.title_only, continued(title, n, len(pages), deck.lang),
                                notes=notes if n == 1 else ())
@@ -191,7 +253,7 @@ class SectionWriter:
 
     # --- bookkeeping -------------------------------------------------------------------------------
     def _note(self, text: str) -> None:
-        if self.slides and not (self.items or self.figures):
+        if self.slides and not (self.items or self.figures or self.stack):
             self.deck.notes(self.slides[-1], [text])
         else:
             self.pending_notes.append(text)

@@ -26,6 +26,7 @@ MARGIN_X = Inches(0.06)
 MARGIN_Y = Inches(0.035)
 ROW_SLACK_PT = 2.0
 MORE_ROWS_HEIGHT = Inches(0.4)
+LARGEST = (14.0, 13.0, 12.0)
 
 
 def font_size(columns: int) -> float:
@@ -123,44 +124,91 @@ def note_lines(table: Table, rows: Sequence[Sequence[Cell]]) -> list[str]:
     return [" | ".join(c.title for c in table.columns), *(" | ".join(flat(v) for v in row) for row in rows)]
 
 
-def table_slides(deck: Deck, table: Table, title: str, *, area: Box | None = None, max_slides: int | None = None,
+@dataclass
+class Measured:
+    """A table set for a width: its cells placed, the column widths and every row's height (EMU)."""
+
+    table: Table
+    widths: list[int]
+    header: list[Placed]
+    header_height: int
+    placed: list[list[Placed]]
+    heights: list[int]
+
+    def height(self, rows: range | None = None) -> int:
+        rows = range(len(self.heights)) if rows is None else rows
+        return self.header_height + sum(self.heights[i] for i in rows)
+
+    @property
+    def one_slide(self) -> bool:
+        return len(self.heights) <= MAX_ROWS_PER_SLIDE
+
+
+def measure(table: Table, width: int, size: float | None = None) -> Measured:
+    """`table` set in a frame `width` EMU wide (at `size`, else the size for its number of columns)."""
+    size = size or font_size(len(table.columns))
+    total_share = sum(c.share for c in table.columns) or 1.0
+    widths = [int(width * c.share / total_share) for c in table.columns]
+    text_widths = [fit.pt(w - 2 * MARGIN_X) for w in widths]
+    header = [place_cell(c.title, w, size, header=True) for c, w in zip(table.columns, text_widths, strict=True)]
+    placed = [[place_cell(v, w, size) for v, w in zip(row, text_widths, strict=False)] for row in table.rows]
+    return Measured(table, widths, header, row_height(header, size), placed, [row_height(p, size) for p in placed])
+
+
+def enlarged(measured: Measured, room: int) -> Measured:
+    """A short table set larger (up to `LARGEST`) when it still fits `room` at that size: a register of
+    three rows should not read like the footnote of an empty slide."""
+    table = measured.table
+    for size in LARGEST:
+        if size <= font_size(len(table.columns)):
+            break
+        bigger = measure(table, sum(measured.widths), size)
+        if bigger.one_slide and bigger.height() <= room:
+            return bigger
+    return measured
+
+
+def draw(deck: Deck, slide, measured: Measured, rows: range, left: int, top: int) -> int:  # noqa: ANN001
+    """Rows `rows` of the measured table under its header, at (`left`, `top`); returns its height."""
+    table = measured.table
+    height = measured.height(rows)
+    frame = slide.shapes.add_table(len(rows) + 1, len(table.columns), Emu(left), Emu(top),
+                                   Emu(sum(measured.widths)), Emu(height))
+    grid = frame.table
+    grid.first_row = True
+    grid.horz_banding = True
+    for c, w in enumerate(measured.widths):
+        grid.columns[c].width = Emu(w)
+    grid.rows[0].height = Emu(measured.header_height)
+    for c, (column, cell) in enumerate(zip(table.columns, measured.header, strict=True)):
+        _write(deck, grid.cell(0, c), cell, right=column.right, header=True)
+    for r, index in enumerate(rows, start=1):
+        grid.rows[r].height = Emu(measured.heights[index])
+        for c, column in enumerate(table.columns):
+            _write(deck, grid.cell(r, c), measured.placed[index][c], right=column.right, header=False)
+    return height
+
+
+def table_slides(deck: Deck, table: Table, title: str, *, max_slides: int | None = None,
                  notes: Sequence[str] = ()) -> list:
     """The slides of `table` (see the module docstring); `max_slides` cuts a long register short with a
     line saying how many rows the report has beyond."""
-    area = area or deck.content
-    size = font_size(len(table.columns))
-    total_share = sum(c.share for c in table.columns) or 1.0
-    widths = [int(area.width * c.share / total_share) for c in table.columns]
-    text_widths = [fit.pt(w - 2 * MARGIN_X) for w in widths]
-    header = [place_cell(c.title, w, size, header=True) for c, w in zip(table.columns, text_widths, strict=False)]
-    header_h = row_height(header, size)
-    placed = [[place_cell(v, w, size) for v, w in zip(row, text_widths, strict=False)] for row in table.rows]
-    heights = [row_height(p, size) for p in placed]
+    area = deck.content
+    measured = measure(table, area.width)
+    heights, header_h = measured.heights, measured.header_height
     pages = paginate(heights, header_h, area.height)
     left_out = 0
     if max_slides is not None and len(pages) > max_slides:
         pages = _greedy(heights, header_h, area.height - MORE_ROWS_HEIGHT)[:max_slides]
         left_out = len(table.rows) - pages[-1].stop
+    if len(pages) == 1:
+        measured = enlarged(measured, area.height)
     slides = []
     for n, page in enumerate(pages, start=1):
         rows = [table.rows[i] for i in page]
         slide = deck.slide(deck.layouts.title_only, continued(title, n, len(pages), deck.lang),
                            notes=[*(notes if n == 1 else ()), title, *note_lines(table, rows)])
-        height = header_h + sum(heights[i] for i in page)
-        frame = slide.shapes.add_table(len(page) + 1, len(table.columns), Emu(area.left), Emu(area.top),
-                                       Emu(area.width), Emu(height))
-        grid = frame.table
-        grid.first_row = True
-        grid.horz_banding = True
-        for c, w in enumerate(widths):
-            grid.columns[c].width = Emu(w)
-        grid.rows[0].height = Emu(header_h)
-        for c, (column, cell) in enumerate(zip(table.columns, header, strict=False)):
-            _write(deck, grid.cell(0, c), cell, right=column.right, header=True)
-        for r, index in enumerate(page, start=1):
-            grid.rows[r].height = Emu(heights[index])
-            for c, column in enumerate(table.columns):
-                _write(deck, grid.cell(r, c), placed[index][c], right=column.right, header=False)
+        height = draw(deck, slide, measured, page, area.left, area.top)
         if left_out and n == len(pages):
             more = word("more_rows", deck.lang, n=left_out)
             deck.text_box(slide, Box(area.left, area.top + height + Inches(0.05), area.width, MORE_ROWS_HEIGHT),
