@@ -31,4 +31,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SurveyPanel</name>
+    <message numerus="yes">
+        <location filename="../../ui/diagnosis/surveys.py" line="296"/>
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n respondent</numerusform>
+            <numerusform>%n respondents</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -367,6 +367,11 @@
         <source>Maturity rating</source>
         <translation>Notation de la maturité</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/diagnosis.py" line="49"/>
+        <source>Surveys</source>
+        <translation>Enquêtes</translation>
+    </message>
 </context>
 <context>
     <name>EngagementPage</name>
@@ -1617,6 +1622,218 @@
         <location filename="../../ui/worker.py" line="66"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>NewFormDialog</name>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="148"/>
+        <source>New survey form</source>
+        <translation>Nouveau questionnaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="151"/>
+        <source>Maturity questionnaire</source>
+        <translation>Questionnaire de maturité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="152"/>
+        <source>AI-usage questionnaire</source>
+        <translation>Questionnaire sur l&apos;usage de l&apos;IA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="156"/>
+        <source>Wave 1</source>
+        <translation>Vague 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="163"/>
+        <source>not known</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="164"/>
+        <source>Anonymous: ask no name, keep none</source>
+        <translation>Anonyme : aucun nom demandé ni conservé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="165"/>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="166"/>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="167"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="168"/>
+        <source>People invited</source>
+        <translation>Personnes sollicitées</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPanel</name>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="242"/>
+        <source>Save the survey form</source>
+        <translation>Enregistrer le questionnaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="247"/>
+        <source>Import filled forms</source>
+        <translation>Importer des questionnaires remplis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="248"/>
+        <source>Survey forms (*.xlsx *.xlsm *.ods)</source>
+        <translation>Questionnaires (*.xlsx *.xlsm *.ods)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="253"/>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="254"/>
+        <source>New form…</source>
+        <translation>Nouveau questionnaire…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="255"/>
+        <source>Import filled forms…</source>
+        <translation>Importer des réponses…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="256"/>
+        <source>Drop filled forms here to import them (one or many files).</source>
+        <translation>Déposez ici les questionnaires remplis pour les importer (un ou plusieurs fichiers).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="293"/>
+        <source>No survey yet: write a form, send it, then import the filled ones.</source>
+        <translation>Aucune enquête pour l&apos;instant : créez un questionnaire, envoyez-le, puis importez les réponses.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/diagnosis/surveys.py" line="296"/>
+        <source>%n respondent(s)</source>
+        <translation>
+            <numerusform>%n répondant</numerusform>
+            <numerusform>%n répondants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="298"/>
+        <source>%1% of %2 invited</source>
+        <translation>%1 % de %2 invités</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="301"/>
+        <source>anonymous</source>
+        <translation>anonyme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="303"/>
+        <source>Figures are shown from %1 respondents.</source>
+        <translation>Les résultats sont présentés à partir de %1 répondants.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="306"/>
+        <source>%1 AI tools named, %2 used without approval.</source>
+        <translation>%1 outils d&apos;IA cités, dont %2 utilisés sans autorisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="334"/>
+        <source>%1: form written</source>
+        <translation>%1 : questionnaire enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="353"/>
+        <source>Reading %1 of %2</source>
+        <translation>Lecture de %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="370"/>
+        <source>%1 of %2 forms imported</source>
+        <translation>%1 formulaires importés sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="380"/>
+        <source>Importing survey forms</source>
+        <translation>Import des questionnaires</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyResultsModel</name>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="78"/>
+        <source>Pillar / dimension</source>
+        <translation>Pilier / dimension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="78"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="78"/>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="78"/>
+        <source>Median</source>
+        <translation>Médiane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="79"/>
+        <source>Min–max</source>
+        <translation>Min–max</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="79"/>
+        <source>Std. dev.</source>
+        <translation>Écart type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="79"/>
+        <source>Consultant</source>
+        <translation>Consultant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="98"/>
+        <source>AI tool</source>
+        <translation>Outil d&apos;IA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="98"/>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="98"/>
+        <source>Without approval</source>
+        <translation>Sans autorisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="98"/>
+        <source>Personal data</source>
+        <translation>Données personnelles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="99"/>
+        <source>Client data</source>
+        <translation>Données clients</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="99"/>
+        <source>Confidential data</source>
+        <translation>Données confidentielles</translation>
     </message>
 </context>
 </TS>

@@ -42,3 +42,8 @@ class DiagnosisPage(Page):
         self.add_register_tab("maturity_ratings")
         self.add_register_tab("interviews")
         self.add_register_tab("findings")
+        surveys = optional_class("caio_desktop.ui.diagnosis.surveys", "SurveyPanel")
+        self.surveys = None
+        if surveys is not None:
+            self.surveys = surveys(self.context)
+            self.add_tab(self.surveys, lambda: self.tr("Surveys"))
