@@ -30,7 +30,7 @@ from caio_desktop.interchange.pptx.template import PRESENTATION_TYPE, TEMPLATE_T
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 NS = {"a": A, "p": P}
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 × 7.5 in, PowerPoint's widescreen
 MARGIN = Inches(0.6)
 KEEP = ("Title Slide", "Title and Content", "Section Header", "Two Content", "Title Only", "Blank")
 COLORS = {"dk1": "222A35", "lt1": "FFFFFF", "dk2": "1E3A5F", "lt2": "EEF1F5", "accent1": "1F6FB2",

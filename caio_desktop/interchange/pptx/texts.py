@@ -200,16 +200,23 @@ def title_slide(deck: Deck) -> None:
     if sub is None:
         return
     base = style_size(layout, (PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.BODY), 20)
-    width, height = fit.pt(sub.width) - fit.INSET_X_PT, fit.pt(sub.height)
+    width, height_room = fit.pt(sub.width) - fit.INSET_X_PT, fit.pt(sub.height) - fit.INSET_Y_PT
+
+    def sizes(size: float) -> tuple[float, ...]:  # client line, byline, notice
+        return (size, round(size * 0.8), round(size * 0.65))
+
+    def height(size: float) -> float:
+        return sum(fit.line_count(t, width, s, bold=i == 0) * s * fit.LINE_HEIGHT
+                   for i, (t, s) in enumerate(zip(lines, sizes(size), strict=True)))
+
     size = base
-    while size > 10 and sum(fit.line_count(t, width, s) * s * fit.LINE_HEIGHT
-                            for t, s in zip(lines, (size, size * 0.8, size * 0.65), strict=False)) > height - fit.INSET_Y_PT:
+    while size > 10 and height(size) > height_room:
         size -= 1
     frame = sub.text_frame
     frame.word_wrap = True
-    for index, (text, s) in enumerate(zip(lines, (size, size * 0.8, size * 0.65), strict=False)):
+    for index, (text, s) in enumerate(zip(lines, sizes(size), strict=True)):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        set_paragraph(paragraph, Run(text, round(s), bold=index == 0, italic=index == 2))
+        set_paragraph(paragraph, Run(text, s, bold=index == 0, italic=index == 2))
     deck.notes(slide, [doc.title, *lines, *(f"{label}: {value}" for label, value in doc.cover_meta)])
     if doc.client_logo and (doc.client_logo_type or "").lower() in ("png", "jpeg", "jpg", "image/png",
                                                                      "image/jpeg"):
