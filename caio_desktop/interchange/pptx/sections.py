@@ -14,7 +14,7 @@ may take before it is cut with "… and N more rows in the report".
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pptx.util import Inches
 
@@ -62,12 +62,13 @@ RULES: dict[str, DeckRule] = {
 }
 
 
-def _flat(blocks: Sequence[Block]) -> Iterator[Block]:
-    for block in blocks:
+def _flat(blocks: Sequence[Block], group: int | None = None) -> Iterator[tuple[Block, int | None]]:
+    """The blocks with groups opened, each with the number of the top-level group it belongs to."""
+    for index, block in enumerate(blocks):
         if isinstance(block, Group):
-            yield from _flat(block.blocks)
+            yield from _flat(block.blocks, index if group is None else group)
         else:
-            yield block
+            yield block, group
 
 
 def _is_text(block: Block) -> bool:
@@ -89,10 +90,15 @@ class SectionWriter:
         self.stack: list[Part] = []
         self.heading: str | None = None  # the heading just before a table or a chart: its title
         self.text_title: str | None = None  # the heading that opens a run of text
+        self.group: int | None = None
+        self.keep_next: int | None = None
+        self.counter = 0
 
     def write(self) -> list:
-        blocks = list(_flat(self.section.blocks))
-        for index, block in enumerate(blocks):
+        flat = list(_flat(self.section.blocks))
+        blocks = [block for block, _ in flat]
+        for index, (block, group) in enumerate(flat):
+            self.group = group
             if isinstance(block, Note):
                 self._note(block.text)
             elif isinstance(block, Heading):
@@ -100,7 +106,7 @@ class SectionWriter:
                 if following is None or not _is_text(following):
                     self.heading = block.text  # the title of the table or chart that follows
                 elif self.items or self.figures:
-                    self.items.append(Item(block.text, "heading"))
+                    self._push(Item(block.text, "heading"))
                 else:
                     self.text_title = block.text
             elif isinstance(block, Table) and block.rows:
@@ -128,17 +134,29 @@ class SectionWriter:
                 self._flush()
             self.figures = list(block.items)
         elif isinstance(block, Bullets):
-            self.items.extend(Item(text, "bullet") for text in block.items if text.strip())
+            for text in block.items:
+                if text.strip():
+                    self._push(Item(text, "bullet"))
         elif isinstance(block, Paragraph):
             if block.text.strip():
-                self.items.append(Item(block.text, "heading" if block.style == "subtitle" else "para",
-                                       small=block.style == "small"))
+                self._push(Item(block.text, "heading" if block.style == "subtitle" else "para",
+                                small=block.style == "small"))
         elif isinstance(block, Table) and block.empty_text:  # an empty register says so
             caption = block.caption or self.heading
             if caption and caption != self.section.title:
-                self.items.append(Item(caption, "heading"))
-            self.items.append(Item(block.empty_text))
+                self._push(Item(caption, "heading"))
+            self._push(Item(block.empty_text))
             self.heading = None
+
+    def _push(self, item: Item) -> None:
+        """Add a paragraph to the run of text, numbered to stay with its group, or with the paragraph
+        after it when it is a heading."""
+        keep = self.group if self.group is not None else self.keep_next
+        if item.kind == "heading" and keep is None:
+            self.counter -= 1  # numbers of their own, below the groups' indexes
+            keep = self.counter
+        self.keep_next = keep if item.kind == "heading" else None
+        self.items.append(replace(item, keep=keep))
 
     def _flush_text(self) -> None:
         if not self.items and not self.figures:

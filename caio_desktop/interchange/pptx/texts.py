@@ -41,6 +41,7 @@ class Item:
     text: str
     kind: str = "para"  # "bullet", "para", "heading"
     small: bool = False
+    keep: int | None = None  # items sharing a number stay on one slide when they can (a Group, a heading)
 
 
 def _indent_pt(deck: Deck) -> float:
@@ -78,12 +79,12 @@ def _split_long(item: Item, width: float, height: float, size: float, indent: fl
                                                       indent) else [sentence]:
             trial = f"{current} {word_}".strip()
             if current and not _fits([Item(trial, item.kind)], width, height, size, indent):
-                pieces.append(Item(current, item.kind, item.small))
+                pieces.append(Item(current, item.kind, item.small, item.keep))
                 current = word_
             else:
                 current = trial
     if current:
-        pieces.append(Item(current, item.kind, item.small))
+        pieces.append(Item(current, item.kind, item.small, item.keep))
     return pieces
 
 
@@ -103,9 +104,24 @@ def paginate(items: Sequence[Item], width: float, height: float, base: float, in
         for piece in _split_long(item, width, height, size, indent):
             room = first if len(pages) == 1 else height
             if pages[-1] and not _fits([*pages[-1], piece], width, room, size, indent):
-                pages.append([])
+                pages.append(_carried(pages[-1], piece, width, height, size, indent))
             pages[-1].append(piece)
     return size, pages
+
+
+def _carried(page: list[Item], piece: Item, width: float, height: float, size: float, indent: float) -> list[Item]:
+    """The items at the foot of a full `page` that belong with `piece` (its heading, the start of its
+    group), taken off that page to open the next one with it, when together they fit a slide."""
+    if piece.keep is None:
+        return []
+    start = len(page)
+    while start > 1 and page[start - 1].keep == piece.keep:
+        start -= 1
+    carried = page[start:]
+    if not carried or not _fits([*carried, piece], width, height, size, indent):
+        return []
+    del page[start:]
+    return carried
 
 
 def write_items(frame, items: Sequence[Item], size: float) -> None:  # noqa: ANN001 - a text frame
