@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 
 from caio_desktop.domain.modules import MODULES
-from caio_desktop.domain.surveys import ToolMention, ToolNames, tool_findings, usage_mentions
+from caio_desktop.domain.surveys import MIN_GROUP, ToolMention, ToolNames, tool_findings, usage_mentions
 from caio_desktop.operations.changes import ChangeSet
 from caio_desktop.operations.history import run_recorded
 from caio_desktop.operations.recorder import Recorder, table
@@ -221,11 +221,17 @@ def sync_found_systems(rec: Recorder, lang: str) -> list[int]:
         }
         attributes = {k: v for k, v in attributes.items() if v}
         row = existing.get(finding.tool.key)
+        # The register's own fields (shown in the deliverables' inventory) say who uses a tool, with what
+        # data, without approval: for fewer than MIN_GROUP users they would point at people, so they stay
+        # empty for the consultant to fill on confirming; the survey_* attributes keep the counts.
+        identifying = finding.count < MIN_GROUP
+        fields = {"purpose": "; ".join(purposes.get(p, p) for p, _ in finding.purposes.most_common()) or None,
+                  "department": None if identifying else
+                  ", ".join(d for d, _ in finding.departments.most_common()) or None,
+                  "shadow_ai": None if identifying else finding.shadow,
+                  "personal_data": None if identifying else bool(finding.personal_data)}
         if row is None:
-            values = {"name": finding.tool.name, "vendor": finding.tool.vendor or None,
-                      "purpose": "; ".join(purposes.get(p, p) for p, _ in finding.purposes.most_common()) or None,
-                      "department": ", ".join(d for d, _ in finding.departments.most_common()) or None,
-                      "shadow_ai": finding.shadow, "personal_data": bool(finding.personal_data),
+            values = {"name": finding.tool.name, "vendor": finding.tool.vendor or None, **fields,
                       "custom": attributes}
             touched.append(insert_row(rec, mod, values))
             continue
@@ -233,9 +239,7 @@ def sync_found_systems(rec: Recorder, lang: str) -> list[int]:
         values = {"custom": {**custom, **attributes} if custom.get(FOUND_BY) != BY_SURVEY else
                   {**{k: v for k, v in custom.items() if not k.startswith("survey_")}, **attributes}}
         if custom.get(FOUND_BY) == BY_SURVEY:  # ours: its fields follow the answers; a consultant's row keeps its own
-            values.update(department=", ".join(d for d, _ in finding.departments.most_common()) or None,
-                          shadow_ai=finding.shadow, personal_data=bool(finding.personal_data),
-                          purpose="; ".join(purposes.get(p, p) for p, _ in finding.purposes.most_common()) or None)
+            values.update(fields)
         else:
             values["custom"].pop(FOUND_BY, None)  # (found by the consultant first: it stays theirs)
             values["custom"]["survey_found"] = "yes"

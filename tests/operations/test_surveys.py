@@ -86,11 +86,13 @@ def test_usage_answers_become_one_candidate_system_per_tool_never_duplicated(wor
     assert chatgpt["custom"]["survey_found"] == "yes" and "found_by" not in chatgpt["custom"]
     deepl = systems["DeepL"]
     assert deepl["custom"]["found_by"] == "survey" and deepl["vendor"] == "DeepL SE"
-    assert deepl["shadow_ai"] is True and deepl["custom"]["survey_users"] == "2"  # one of the two uses it privately
-    assert deepl["department"] == "Claims, Legal" and deepl["purpose"] == "Traduction"  # the workspace speaks French
+    assert deepl["custom"]["survey_users"] == "2" and deepl["custom"]["survey_not_approved"] == "1"
+    assert deepl["custom"]["survey_departments"] == "Claims, Legal"
+    assert deepl["purpose"] == "Traduction"  # the workspace speaks French
+    # Two users: the fields the deliverables show (who, with what data, unapproved) would point at them.
+    assert (deepl["department"], deepl["shadow_ai"], deepl["personal_data"]) == (None, None, None)
     sinistra = systems["Outil interne Sinistra"]
-    assert sinistra["shadow_ai"] is False and sinistra["personal_data"] is True
-    assert sinistra["custom"]["survey_data"] == "personal: 1"
+    assert sinistra["personal_data"] is None and sinistra["custom"]["survey_data"] == "personal: 1"
     # A second batch, with more spellings of the same tools and one form sent again: no new row.
     second = import_forms(workspace, [
         batch[0],
@@ -103,7 +105,7 @@ def test_usage_answers_become_one_candidate_system_per_tool_never_duplicated(wor
     systems = {s["name"]: s for s in fetch_rows(workspace, "ai_systems")}
     assert sorted(systems) == ["ChatGPT Enterprise", "DeepL", "Outil interne Sinistra"]
     assert systems["DeepL"]["custom"]["survey_users"] == "3"
-    assert systems["DeepL"]["department"] == "Claims, Legal, IT"  # most users first, then as met
+    assert systems["DeepL"]["custom"]["survey_departments"] == "Claims, Legal, IT"  # most users first, then as met
     assert systems["Outil interne Sinistra"]["custom"]["survey_users"] == "2"
     undo(workspace, second.change)  # the figures go back with the responses
     assert {s["name"]: s for s in fetch_rows(workspace, "ai_systems")}["DeepL"]["custom"]["survey_users"] == "2"
@@ -124,3 +126,15 @@ def test_a_campaign_is_opened_once_and_keeps_its_token(workspace):
     assert survey_reads.campaign(workspace, name="Wave 1")["invited"] == 120
     with pytest.raises(ValueError, match="at least 1"):
         set_invited(workspace, row["id"], 0)
+
+
+def test_a_tool_of_five_users_or_more_fills_the_inventory_fields(workspace, tmp_path):
+    form = _usage_form(workspace, tmp_path)
+    files = [fill(form, tmp_path / f"u{i}.xlsx", department=["Claims", "Legal"][i % 2], name=f"User {i}",
+                  answers=_answers(("Chat GPT" if i % 2 else "ChatGPT Plus", "Writing, e-mails", i == 0,
+                                    PERSONAL if i < 2 else APPROVED))) for i in range(5)]
+    assert all(o.imported for o in import_forms(workspace, files).outcomes)
+    [chatgpt] = fetch_rows(workspace, "ai_systems")
+    assert (chatgpt["name"], chatgpt["vendor"]) == ("ChatGPT", "OpenAI")
+    assert (chatgpt["department"], chatgpt["shadow_ai"], chatgpt["personal_data"]) == ("Claims, Legal", True, True)
+    assert chatgpt["custom"]["survey_users"] == "5" and chatgpt["custom"]["survey_not_approved"] == "2"

@@ -21,6 +21,7 @@ from caio_desktop.interchange.deliverables.nodes import (
     Paragraph,
     RadarChart,
 )
+from caio_desktop.interchange.deliverables.survey_section import survey_blocks
 from caio_desktop.reference.maturity import MaturityModel, load_maturity_model
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3, None: 4}
@@ -226,5 +227,6 @@ SECTIONS = (
     SectionSpec("gaps", gaps),
     SectionSpec("ai_inventory", inventory),
     SectionSpec("interview_synthesis", interviews, in_deck=False),
+    SectionSpec("survey_results", survey_blocks),
     SectionSpec("recommendations", recommendations),
 )

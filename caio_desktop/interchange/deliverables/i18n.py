@@ -167,6 +167,63 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "next_steps": ("Prochaines étapes", "Next steps"),
     "next_milestone_step": ("{title} — échéance le {date}", "{title} — due {date}"),
     "decide_step": ("Décider : {text}", "Decide: {text}"),
+    # staff surveys (diagnosis, survey_section.py)
+    "survey_results": ("Enquêtes auprès des équipes", "Staff surveys"),
+    "survey_none": ("Aucune enquête auprès des équipes à ce jour.", "No staff survey yet."),
+    "survey_too_few": ("{n} réponse(s) à ce jour : les résultats ne sont présentés qu'à partir de {min} répondants, "
+                       "pour qu'aucune réponse individuelle ne puisse être reconnue.",
+                       "{n} response(s) so far: results are only shown from {min} respondents, so that no one's "
+                       "answers can be recognised."),
+    "survey_kind_maturity": ("Questionnaire de maturité", "Maturity questionnaire"),
+    "survey_kind_usage": ("Questionnaire sur l'usage des outils d'IA", "AI-usage questionnaire"),
+    "survey_participation": ("{kind} : {n} répondants.", "{kind}: {n} respondents."),
+    "survey_participation_rate": ("{kind} : {n} répondants sur {invited} personnes sollicitées, soit un taux de "
+                                  "réponse de {rate}.",
+                                  "{kind}: {n} respondents out of {invited} people invited, a response rate of "
+                                  "{rate}."),
+    "survey_respondents": ("Répondants (moyenne)", "Respondents (mean)"),
+    "survey_consultant": ("Consultant", "Consultant"),
+    "survey_radar": ("Maturité perçue par les équipes et évaluée par le consultant",
+                     "Maturity as staff see it and as the consultant rated it"),
+    "survey_mean": ("Moy.", "Mean"),
+    "survey_median": ("Méd.", "Median"),
+    "survey_range": ("Min–max", "Min–max"),
+    "survey_sd": ("Écart t.", "SD"),
+    "survey_pillar_total": ("Ensemble — {pillar}", "Overall — {pillar}"),
+    "survey_distribution": ("Répartition des réponses — {pillar}", "Distribution of answers — {pillar}"),
+    "survey_dispersion": ("Les avis divergent le plus sur : {dims} (écart type sur une échelle de 1 à 5).",
+                          "Views diverge most on: {dims} (standard deviation on a 1–5 scale)."),
+    "survey_consensus": ("Les réponses sont homogènes : aucun écart type n'atteint 1 point.",
+                         "Answers are consistent: no standard deviation reaches 1 point."),
+    "survey_gap_consultant": ("Les équipes et le consultant s'écartent d'au moins un niveau sur : {dims} "
+                              "(équipes / consultant).",
+                              "Staff and consultant differ by a level or more on: {dims} (staff / consultant)."),
+    "survey_by_department": ("Par direction", "By department"),
+    "survey_by_role": ("Par fonction", "By role"),
+    "survey_group": ("Groupe", "Group"),
+    "survey_other_groups": ("Autres groupes (moins de {min} chacun)", "Other groups (fewer than {min} each)"),
+    "survey_not_given": ("Non précisé", "Not given"),
+    "survey_hidden": ("{n} répondant(s) de groupes de moins de {min} personnes ne sont pas détaillés.",
+                      "{n} respondent(s) in groups of fewer than {min} are not broken down."),
+    "survey_tools_summary": ("{tools} outils d'IA cités par les équipes, dont {shadow} utilisés sans autorisation "
+                             "de l'entreprise (IA fantôme) : à confirmer dans l'inventaire.",
+                             "Staff named {tools} AI tools, {shadow} of them used without the company's approval "
+                             "(shadow AI): to be confirmed in the inventory."),
+    "survey_tool": ("Outil", "Tool"),
+    "survey_users": ("Utilisateurs", "Users"),
+    "survey_without_approval": ("Sans autorisation", "Without approval"),
+    "survey_personal_data": ("Données perso.", "Personal data"),
+    "survey_client_data": ("Données clients", "Client data"),
+    "survey_confidential_data": ("Confidentiel", "Confidential"),
+    "survey_other_tools": ("{count} autre(s) outil(s), cité(s) par moins de {min} personnes",
+                           "{count} other tool(s), each named by fewer than {min} people"),
+    "survey_shadow_findings": ("Outils d'IA utilisés (IA fantôme)", "AI tools in use (shadow AI)"),
+    "survey_training": ("{training} répondants sur {n} souhaitent une formation à l'usage de l'IA (AI Act, art. 4).",
+                        "{training} of {n} respondents want training in the use of AI (AI Act Art. 4)."),
+    "survey_literacy": ("Maîtrise de l'IA déclarée : {mean} sur 5 en moyenne ; {training} répondants sur {n} "
+                        "souhaitent une formation (AI Act, art. 4).",
+                        "Self-rated AI literacy: {mean} out of 5 on average; {training} of {n} respondents want "
+                        "training (AI Act Art. 4)."),
 }
 
 
