@@ -13,12 +13,12 @@ least any importer started from a shell must do. Measurement: a fresh process ru
 measurement ≤ 1.5 × floor.
 
 Both are warmed up once on a 1,000-row sheet (bytecode compiled and cached as an installed app has it,
-libraries in the page cache), then take turns for 5 rounds; the median of each is kept. Wall clock:
+libraries in the page cache), then take turns for 7 rounds; the median of each is kept. Wall clock:
 the import reads the sheet in a helper thread while its main thread imports and opens what it needs
 (python-calamine releases the GIL), which is what the user waits for; the CPU time of both, which
 this shared machine's load disturbs less but which counts both threads, is reported for information.
 
-    .venv/bin/python bench/bench_import_process.py [--rows 100000] [--rounds 5]
+    .venv/bin/python bench/bench_import_process.py [--rows 100000] [--rounds 7]
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ class Sides:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -60,6 +60,7 @@ class Source:
         self._workbook: Any = None
         self._csv: list[list[str]] | None = None
         self._members: dict[str, str] = {}  # xlsx sheet name → worksheet member, checked by the guard
+        self._errors: dict[str, guard.ErrorCells] = {}  # worksheet member → its error cells (the guard's)
         self._tables: dict[str, Table] = {}  # a sheet read once (the wizard re-reads on every choice)
         self._first_filled: str | None = None  # table()'s answer, once found (the sheets before are empty)
         self.from_caio_export = False  # one of our own exports (`workbook_layout.EXPORT_KEYWORD`)
@@ -74,7 +75,7 @@ class Source:
         from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
         if self.kind == "xlsx":
-            self._members = guard.check_workbook(self.path)
+            self._members = guard.check_workbook(self.path, errors=self._errors)
             self.from_caio_export = _is_caio_export(self.path)
         elif self.kind == "ods":
             guard.check_ods(self.path)
@@ -135,30 +136,11 @@ class Source:
         return Table(self.path, name, raw, merged)
 
     def _parse(self, name: str) -> tuple[Any, guard.ErrorCells]:
-        """python-calamine's parse of sheet `name`, and the sheet's error cells found meanwhile: the
-        parse releases the GIL, so a helper thread runs it while this one reads the XML for errors."""
-        member = self._members.get(name)
-        if member is None:
-            return self._workbook.get_sheet_by_name(name), {}
-        parsed: dict[str, Any] = {}
-
-        def parse() -> None:
-            try:
-                parsed["sheet"] = self._workbook.get_sheet_by_name(name)
-            except BaseException as exc:  # noqa: BLE001 - raised again in the calling thread
-                parsed["error"] = exc
-
-        helper = threading.Thread(target=parse, name="import-parse-sheet", daemon=True)
-        helper.start()
+        """python-calamine's parse of sheet `name` (it releases the GIL: a ReadAhead's caller works
+        meanwhile), and the sheet's error cells, which the guard found while it scanned the sheet."""
         if self.parsing is not None:
             self.parsing.set()
-        try:
-            errors = guard.error_cells(self.path, member)
-        finally:
-            helper.join()
-        if "error" in parsed:
-            raise parsed["error"]
-        return parsed["sheet"], errors
+        return self._workbook.get_sheet_by_name(name), self._errors.get(self._members.get(name, ""), {})
 
     def close(self) -> None:
         self._tables = {}
