@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from caio_desktop.reference.ai_usage_survey import TOOL_ANSWERS, load_usage_survey
 from caio_desktop.reference.maturity import load_maturity_model
@@ -37,10 +38,15 @@ class FormQuestion:
 
 def form_questions(kind: str, lang: str, *, dimensions: Sequence[str] | None = None) -> list[FormQuestion]:
     """The questions of a `kind` form in `lang`; a maturity form may ask a subset of `dimensions`."""
+    return list(_questions(kind, lang, None if dimensions is None else tuple(dimensions)))
+
+
+@cache  # (every form of a batch asks the same questions: built once, not once a file)
+def _questions(kind: str, lang: str, dimensions: tuple[str, ...] | None) -> tuple[FormQuestion, ...]:
     if kind == "maturity":
-        return _maturity_questions(lang, dimensions)
+        return tuple(_maturity_questions(lang, dimensions))
     if kind == "usage":
-        return _usage_questions(lang)
+        return tuple(_usage_questions(lang))
     raise ValueError(f"unknown survey kind {kind!r}; choose one of {', '.join(KINDS)}")
 
 
