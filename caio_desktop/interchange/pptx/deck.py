@@ -133,6 +133,7 @@ class Deck:
     title_size: float = 28.0
     body_size: float = 20.0
     content: Box = field(init=False)
+    _footer_cache: dict[int, list] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         layout = self.layouts.title_only
@@ -164,7 +165,7 @@ class Deck:
         """A new slide on `layout` with `title` fitted to its placeholder, the template's footer and
         slide number, and speaker notes."""
         slide = self.prs.slides.add_slide(layout)
-        placeholder = placeholder_of(slide, _TITLE_TYPES)
+        placeholder = slide.shapes.title
         if placeholder is not None:
             self.fit_title(placeholder, title, self.title_size)
         self._footers(slide, layout)
@@ -189,25 +190,39 @@ class Deck:
 
     def _footers(self, slide: Slide, layout: SlideLayout) -> None:
         """The template's footer and slide number placeholders, filled (python-pptx leaves them out)."""
-        for ph in layout.placeholders:
-            kind = ph.placeholder_format.type
-            if kind not in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
-                continue
+        footers = self._footer_cache.get(id(layout))
+        if footers is None:  # the footer text fitted once a layout, not once a slide
+            footers = []
+            for ph in layout.placeholders:
+                kind = ph.placeholder_format.type
+                if kind == PP_PLACEHOLDER.FOOTER:
+                    size = style_size(layout, (PP_PLACEHOLDER.FOOTER,), 12.0)
+                    text = fit.clip(self.footer_text, fit.pt(ph.width) - fit.INSET_X_PT, size,
+                                    max(1, fit.max_lines(fit.pt(ph.height), size)))
+                    footers.append((ph, text))
+                elif kind == PP_PLACEHOLDER.SLIDE_NUMBER:
+                    footers.append((ph, None))
+            self._footer_cache[id(layout)] = footers
+        sp_tree = slide.shapes._spTree  # noqa: SLF001 - the clone is the tree's last shape
+        for ph, text in footers:
             slide.shapes.clone_placeholder(ph)
-            shape = slide.placeholders[ph.placeholder_format.idx]
-            paragraph = shape.text_frame.paragraphs[0]
-            if kind == PP_PLACEHOLDER.FOOTER:
-                size = style_size(layout, (PP_PLACEHOLDER.FOOTER,), 12.0)
-                paragraph.text = fit.clip(self.footer_text, fit.pt(shape.width) - fit.INSET_X_PT, size,
-                                          max(1, fit.max_lines(fit.pt(shape.height), size)))
+            body = sp_tree[-1].get_or_add_txBody()
+            p = body.p_lst[0] if body.p_lst else body.add_p()
+            if text is not None:
+                run = etree.SubElement(p, qn("a:r"))
                 # the theme's body font named, not inherited: LibreOffice draws an unstyled footer in a serif
-                etree.SubElement(paragraph.runs[0]._r.get_or_add_rPr(), qn("a:latin"), typeface="+mn-lt")  # noqa: SLF001
+                etree.SubElement(etree.SubElement(run, qn("a:rPr"), lang=self._lang_tag), qn("a:latin"),
+                                 typeface="+mn-lt")
+                etree.SubElement(run, qn("a:t")).text = text
             else:
-                number = len(self.prs.slides)
-                fld = etree.SubElement(paragraph._p, qn("a:fld"), id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
-                                       type="slidenum")  # noqa: SLF001
-                etree.SubElement(fld, qn("a:rPr"), lang="fr-FR" if self.lang == "fr" else "en-GB")
-                etree.SubElement(fld, qn("a:t")).text = str(number)
+                fld = etree.SubElement(p, qn("a:fld"), id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
+                                       type="slidenum")
+                etree.SubElement(fld, qn("a:rPr"), lang=self._lang_tag)
+                etree.SubElement(fld, qn("a:t")).text = str(len(self.prs.slides))
+
+    @property
+    def _lang_tag(self) -> str:
+        return "fr-FR" if self.lang == "fr" else "en-GB"
 
     def notes(self, slide: Slide, lines: Sequence[str]) -> None:
         """Append `lines` to the slide's speaker notes."""

@@ -43,6 +43,11 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[str]:
     """`text` broken into the lines a word-wrapping box `width` pt wide shows (greedy, as office suites
     do); a word longer than the line is broken by characters, an explicit newline starts a line."""
+    return list(_wrap(text, width, size, bold))
+
+
+@lru_cache(maxsize=65536)  # registers repeat their owners, statuses and levels row after row
+def _wrap(text: str, width: float, size: float, bold: bool) -> tuple[str, ...]:
     lines: list[str] = []
     space = text_width(" ", size, bold=bold)
     for paragraph in text.split("\n"):
@@ -63,11 +68,11 @@ def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[st
                 w = text_width(word, size, bold=bold)
             current, used = word, w
         lines.append(current)
-    return lines
+    return tuple(lines)
 
 
 def line_count(text: str, width: float, size: float, *, bold: bool = False) -> int:
-    return len(wrap(text, width, size, bold=bold))
+    return len(_wrap(text, width, size, bold))
 
 
 def max_lines(height: float, size: float, *, line_height: float = LINE_HEIGHT) -> int:

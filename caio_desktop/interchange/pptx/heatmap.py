@@ -12,6 +12,17 @@ from caio_desktop.interchange.pptx import fit
 from caio_desktop.interchange.pptx.deck import Box, Deck, Run, fill, ink_on, rgb, set_paragraph
 
 LABEL_SIZE = 9.0
+LABEL_SIZES = (9.0, 8.0, 7.0)
+
+
+def label_size(labels: tuple[str, ...], width: float) -> float:
+    """The largest of `LABEL_SIZES` at which every word of the axis labels fits its cell: a narrow cell
+    otherwise breaks "Moderate" inside the word."""
+    words = [w for label in labels for w in label.split()]
+    for size in LABEL_SIZES:
+        if all(fit.text_width(w, size) <= width for w in words):
+            return size
+    return LABEL_SIZES[-1]
 
 
 def heat_map(deck: Deck, slide, chart: HeatMap, box: Box) -> list[str]:  # noqa: ANN001
@@ -34,6 +45,8 @@ def heat_map(deck: Deck, slide, chart: HeatMap, box: Box) -> list[str]:  # noqa:
     grid.rows[5].height = Emu(label_h)
     count_size = 16.0 if cell > Inches(0.6) else 12.0
     label_width = fit.pt(label_w) - 8
+    side_size = label_size(chart.likelihood_labels, label_width)
+    foot_size = label_size(chart.impact_labels, fit.pt(cell) - 6)
 
     def write(target, text: str, size: float, *, bold: bool = False, ink=None, align=PP_ALIGN.CENTER) -> None:  # noqa: ANN001
         target.margin_left = target.margin_right = Inches(0.03)
@@ -46,7 +59,7 @@ def heat_map(deck: Deck, slide, chart: HeatMap, box: Box) -> list[str]:  # noqa:
         likelihood = 5 - r  # the top row is the most likely
         label = grid.cell(r, 0)
         fill(label, MSO_THEME_COLOR.BACKGROUND_1)
-        write(label, fit.clip(chart.likelihood_labels[likelihood - 1], label_width, LABEL_SIZE, 2), LABEL_SIZE,
+        write(label, fit.clip(chart.likelihood_labels[likelihood - 1], label_width, side_size, 2), side_size,
               ink=MSO_THEME_COLOR.TEXT_1, align=PP_ALIGN.RIGHT)
         for impact in range(1, 6):
             target = grid.cell(r, impact)
@@ -60,7 +73,7 @@ def heat_map(deck: Deck, slide, chart: HeatMap, box: Box) -> list[str]:  # noqa:
     for impact in range(1, 6):
         target = grid.cell(5, impact)
         fill(target, MSO_THEME_COLOR.BACKGROUND_1)
-        write(target, fit.clip(chart.impact_labels[impact - 1], fit.pt(cell) - 6, LABEL_SIZE, 2), LABEL_SIZE,
+        write(target, fit.clip(chart.impact_labels[impact - 1], fit.pt(cell) - 6, foot_size, 2), foot_size,
               ink=MSO_THEME_COLOR.TEXT_1)
     deck.text_box(slide, Box(left + label_w, top + height, 5 * cell, Inches(0.35)),
                   [Run(chart.axis_x, 11, bold=True, color=MSO_THEME_COLOR.TEXT_2, align=PP_ALIGN.CENTER)])

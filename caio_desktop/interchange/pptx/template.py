@@ -13,6 +13,7 @@ import io
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -76,8 +77,15 @@ def as_presentation_bytes(data: bytes) -> bytes:
     return out.getvalue()
 
 
+@lru_cache(maxsize=1)
+def _default_bytes() -> bytes:
+    return as_presentation_bytes(default_template().read_bytes())
+
+
 def open_presentation(path: Path) -> PresentationObject:
-    """The presentation or template at `path`, opened in memory."""
+    """The presentation or template at `path`, opened in memory (ours read once a process)."""
+    if Path(path) == default_template():
+        return Presentation(io.BytesIO(_default_bytes()))
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
