@@ -157,6 +157,25 @@ def _slides(path: Path) -> int:
     return len(Presentation(str(path)).slides)
 
 
+def _figure(workspace_path: Path, kind: str, work: str, folder: Path, *, rounds: int, measured) -> bool:  # noqa: ANN001
+    """Time `measured(ws, out)` against the bare deck of the same content and report the ratio."""
+    from caio_desktop.interchange.deliverables import build_content
+    from caio_desktop.workspace import Workspace
+
+    deck, floor = folder / f"{kind}.pptx", folder / f"{kind}-floor.pptx"
+    ws = Workspace.open(workspace_path, read_only=True)
+    try:
+        times = median_times({"floor": lambda: bare_deck(build_content(ws, kind, as_of=AS_OF), floor),
+                              "measured": lambda: measured(ws, deck)}, rounds=rounds, clock=time.process_time)
+    finally:
+        ws.close()
+    return report(Result(
+        work=f"{work} ({_slides(deck)} slides)",
+        floor=f"bare python-pptx, same text, tables and charts ({_slides(floor)} slides)",
+        floor_value=times["floor"], measured=times["measured"], target=TARGET,
+        note=f"CPU time, median of {rounds} alternating rounds"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--risks", type=int, default=1000)
@@ -164,45 +183,17 @@ def main(argv: list[str] | None = None) -> int:
     from caio_desktop.demo import build_demo
     from caio_desktop.interchange.deliverables import build_content, export_deliverable
     from caio_desktop.interchange.pptx import render
-    from caio_desktop.workspace import Workspace
 
-    passed = True
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         demo = folder / "demo.caio"
         build_demo(demo, lang="fr", today=AS_OF)
-        ws = Workspace.open(demo, read_only=True)
-        try:
-            times = median_times({
-                "floor": lambda: bare_deck(build_content(ws, "steering", as_of=AS_OF), folder / "floor.pptx"),
-                "measured": lambda: export_deliverable(ws, "steering", folder / "copil.pptx", fmt="pptx",
-                                                       as_of=AS_OF),
-            }, rounds=7, clock=time.process_time)
-        finally:
-            ws.close()
-        passed &= report(Result(
-            work=f"demo steering deck ({_slides(folder / 'copil.pptx')} slides)",
-            floor=f"bare python-pptx, same text, tables and charts ({_slides(folder / 'floor.pptx')} slides)",
-            floor_value=times["floor"], measured=times["measured"], target=TARGET,
-            note="CPU time, median of 7 alternating rounds"))
-
-        ws = Workspace.open(risk_workspace(folder / "risks.caio", args.risks), read_only=True)
-        try:
-            def measured() -> None:
-                render(build_content(ws, "risks", as_of=AS_OF), folder / "register.pptx", template=None,
-                       steps=_Steps(), warnings=[])
-
-            times = median_times({
-                "floor": lambda: bare_deck(build_content(ws, "risks", as_of=AS_OF), folder / "floor-risks.pptx"),
-                "measured": measured,
-            }, rounds=5, clock=time.process_time)
-        finally:
-            ws.close()
-        passed &= report(Result(
-            work=f"risk register deck, {args.risks} risks ({_slides(folder / 'register.pptx')} slides)",
-            floor=f"bare python-pptx, same text, tables and charts ({_slides(folder / 'floor-risks.pptx')} slides)",
-            floor_value=times["floor"], measured=times["measured"], target=TARGET,
-            note="CPU time, median of 5 alternating rounds"))
+        passed = _figure(demo, "steering", "demo steering deck", folder, rounds=7,
+                         measured=lambda ws, out: export_deliverable(ws, "steering", out, fmt="pptx", as_of=AS_OF))
+        register = risk_workspace(folder / "risks.caio", args.risks)
+        passed &= _figure(register, "risks", f"risk register deck, {args.risks} risks", folder, rounds=5,
+                          measured=lambda ws, out: render(build_content(ws, "risks", as_of=AS_OF), out,
+                                                          template=None, steps=_Steps(), warnings=[]))
     return 0 if passed else 1
 
 

@@ -13,12 +13,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "baseline": ("Référence", "Baseline"),
     "no_measurement": ("Aucune mesure à ce jour", "No measurement yet"),
     "more_rows": ("… et {n} lignes de plus dans le rapport.", "… and {n} more rows in the report."),
-    "rows_in_notes": ("Lignes de cette diapositive :", "Rows on this slide:"),
     "series": ("Séries :", "Series:"),
     "milestones": ("Jalons", "Milestones"),
     "done_short": ("atteint", "done"),
     "due_short": ("prévu", "due"),
-    "unrated": ("non évalué", "not rated"),
 }
 
 

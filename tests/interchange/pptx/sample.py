@@ -32,23 +32,6 @@ from caio_desktop.interchange.deliverables.nodes import (
 RED, ORANGE, YELLOW, GREEN = "#C0392B", "#E67E22", "#F1C40F", "#27AE60"
 
 
-class Steps:
-    """Counts what the renderer reports; cancels after `cancel_after` steps when set."""
-
-    def __init__(self, cancel_after: int | None = None) -> None:
-        self.sections = 0
-        self.ticks = 0
-        self.cancel_after = cancel_after
-
-    def step(self, advance: int = 1) -> None:
-        from caio_desktop.interchange.deliverables.context import DeliverableCancelled
-
-        self.sections += advance
-        self.ticks += 1
-        if self.cancel_after is not None and self.ticks > self.cancel_after:
-            raise DeliverableCancelled("cancelled")
-
-
 def heat(title: str) -> HeatMap:
     def color(li: int, im: int) -> str:
         score = li * im

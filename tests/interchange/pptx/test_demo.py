@@ -22,8 +22,8 @@ from caio_desktop.reference.maturity import load_maturity_model
 from caio_desktop.workspace import Workspace
 from caio_desktop.workspace.queries import fetch_rows
 from tests.conftest import DEMO_TODAY
+from tests.interchange.docx.conftest import CountingSteps as Steps  # the Word tests' progress stand-in
 from tests.interchange.pptx.readback import cell_texts, charts, notes, open_deck, overflowing, tables, titles
-from tests.interchange.pptx.sample import Steps
 
 DECKS = [(kind, lang) for kind in ("steering", "diagnosis") for lang in ("fr", "en")]
 

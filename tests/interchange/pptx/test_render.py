@@ -9,8 +9,9 @@ from pptx.enum.chart import XL_CHART_TYPE
 from caio_desktop.interchange.deliverables.context import DeliverableCancelled
 from caio_desktop.interchange.deliverables.nodes import Badge, GanttChart, HeatMap, KpiTrend, RadarChart
 from caio_desktop.interchange.pptx import render
+from tests.interchange.docx.conftest import CountingSteps as Steps
 from tests.interchange.pptx.readback import cell_texts, charts, notes, open_deck, overflowing, tables, titles
-from tests.interchange.pptx.sample import Steps, sample_document
+from tests.interchange.pptx.sample import sample_document
 
 
 @pytest.fixture
@@ -180,3 +181,16 @@ def test_french_words(render_deck):
     names = titles(open_deck(path))
     assert names[1] == "Ordre du jour"
     assert any(n.startswith("Top risks (1/") for n in names)  # the document's words stay: only the deck's change
+
+
+def test_text_xml_cannot_hold_is_written_as_python_pptx_does(render_deck):
+    """Workspace text keeps control characters (an import keeps the client's exact text)."""
+    document = sample_document(risks=2)
+    rows = document.sections[4].blocks[2].rows
+    rows[0][3] = "DSI\x0bRSSI\x01 & <équipe>"
+    document.sections[0].blocks[1].items[0] = "Message\x07 with a bell"
+    path, _, _ = render_deck(document)
+    prs = open_deck(path)
+    table = next(t for slide in prs.slides for t in tables(slide) if t.cell(0, 0).text == "Code")
+    assert table.cell(1, 3).text == "DSI_x000B_RSSI_x0001_ & <équipe>"
+    assert "Message" in prs.slides[2].placeholders[1].text_frame.text
