@@ -40,7 +40,7 @@ from caio_desktop.interchange.deliverables.nodes import (
     RadarChart,
 )
 from caio_desktop.interchange.pptx import fit
-from caio_desktop.interchange.pptx.deck import Box, Deck, Run, rgb, tint
+from caio_desktop.interchange.pptx.deck import Box, Deck, Run, ink_on, rgb, tint
 from caio_desktop.interchange.pptx.words import word
 
 GREY = RGBColor(0x80, 0x86, 0x90)
@@ -245,10 +245,12 @@ def quadrant(deck: Deck, slide, chart: QuadrantChart, box: Box) -> list[str]:  #
             label = series.points[index].data_label
             label.text_frame.text = p.text
             label.position = XL_LABEL_POSITION.CENTER if chart.label_inside else XL_LABEL_POSITION.RIGHT
-            label.font.size = Pt(8 if chart.label_inside else 9)
-            label.font.bold = chart.label_inside
+            # the label's own text is rich text: its run carries the look (LibreOffice ignores txPr there)
+            font = label.text_frame.paragraphs[0].runs[0].font
+            font.size = Pt(8 if chart.label_inside else 9)
+            font.bold = chart.label_inside
             if chart.label_inside:
-                label.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                font.color.rgb = ink_on(key or deck.accent_hex)
     for series in plot_series[len(groups):]:
         series.marker.style = XL_MARKER_STYLE.NONE
         series.format.line.fill.solid()
