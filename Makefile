@@ -70,13 +70,13 @@ screenshots: $(STAMP)
 	CAIO_NO_SETTINGS=1 QT_QPA_PLATFORM=offscreen $(BIN)/caio-desktop --screenshots build/screenshots/en build/screenshots/demo-en.caio --lang en
 	$(BIN)/python -m caio_desktop.ui.screenshots build/screenshots docs/screenshots
 
-# Long forms of the reliability tests: the crash harness (260 trials, >= 200 of them SIGKILLed mid-work; its
+# Long forms of the reliability tests: the crash harness (340 trials, >= 200 of them SIGKILLed mid-work; its
 # figures go to build/crash-report.txt), 500 hypothesis examples per sheet format, 1000 bit-flipped files.
 .PHONY: crash-test
 crash-test: $(STAMP)
 	mkdir -p build
 	rm -f build/crash-report.txt
-	CAIO_CRASH_TRIALS=$(if $(TRIALS),$(TRIALS),260) CAIO_CRASH_REPORT=build/crash-report.txt \
+	CAIO_CRASH_TRIALS=$(if $(TRIALS),$(TRIALS),340) CAIO_CRASH_REPORT=build/crash-report.txt \
 	CAIO_PROPERTY_EXAMPLES=500 CAIO_FLIP_TRIALS=1000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
 	  tests/reliability/test_crash.py tests/reliability/test_import_properties.py tests/workspace/test_damaged_files.py
 	cat build/crash-report.txt

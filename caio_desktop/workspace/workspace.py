@@ -161,13 +161,13 @@ class Workspace:
             roll_back_interrupted_write(path, passphrase=passphrase)
         lock = None if read_only else WorkspaceLock(path).acquire()
         try:
+            interrupted = hot_journal(path)  # read before the connection rolls the journal back
             if lock is not None:  # what killed processes left (a listing of the snapshot folder)
                 from caio_desktop.workspace.snapshots import remove_killed_restore, remove_stale_parts
 
                 remove_stale_parts(path)
                 remove_killed_restore(path)
-                _remove_cold_journal(path)
-            interrupted = hot_journal(path)  # read before the connection rolls the journal back
+                _remove_cold_journal(path)  # (still counted as an interrupted write: the full check runs)
             try:
                 connection = raw_connect(path, read_only=read_only, passphrase=passphrase)
             except (*DATABASE_ERRORS, UnicodeDecodeError) as exc:  # a damaged schema text
