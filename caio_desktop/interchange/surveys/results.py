@@ -126,3 +126,13 @@ def campaign_results(workspace, campaign_id: int, *, as_of: dt.date | None = Non
         results.training_wanted = sum(1 for p in people
                                       if (p["answers"].get("TRAINING") or {}).get("value") == "yes")
     return results
+
+
+def respondent_levels(workspace) -> dict[str, float]:  # noqa: ANN001
+    """The mean level per dimension of the latest maturity campaign with enough respondents to be shown
+    (empty when there is none): the survey series of the app's maturity radar."""
+    for campaign in reversed(survey_reads.campaigns(workspace)):
+        if campaign["kind"] == "maturity" and campaign["respondents"] >= MIN_GROUP:
+            results = campaign_results(workspace, campaign["id"])
+            return {r.key: r.stats.mean for r in results.rows if not r.is_pillar and r.stats is not None}
+    return {}

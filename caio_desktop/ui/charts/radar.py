@@ -17,6 +17,9 @@ How a page uses it::
 
 Without a context, call `refresh(workspace, lang)` (latest assessment) or
 `set_data([DimensionRating(...), ...], caption=...)`.
+
+A staff survey (issue 17) adds a third series, the respondents' mean level per dimension (dotted), when
+the latest maturity campaign has enough respondents to be shown (`set_respondents`; `refresh` reads it).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from caio_desktop.ui.charts.legend import LegendItem, Swatch, draw_legend, legen
 from caio_desktop.workspace.queries import fetch_rows
 
 LEVELS = (1, 2, 3, 4, 5)
+RESPONDENTS = QColor("#2E7D32")  # the staff survey's series, apart from current (blue) and target (orange)
 _TOGGLE_DIMENSIONS = "toggle:dimensions"
 _TOGGLE_PILLARS = "toggle:pillars"
 
@@ -64,6 +68,7 @@ class RadarAxis:
     target: float | None
     group: str  # pillar key (for the sector shading and tooltips)
     rated: int = 1  # dimensions behind the value (pillar mode)
+    respondents: float | None = None  # the staff survey's mean level, when there is one
 
 
 @dataclass
@@ -73,6 +78,7 @@ class RadarLayout(ChartLayout):
     axes: list[RadarAxis] = field(default_factory=list)
     current_points: list[QPointF] = field(default_factory=list)
     target_points: list[QPointF | None] = field(default_factory=list)
+    respondent_points: list[QPointF | None] = field(default_factory=list)
     label_rects: list[QRectF] = field(default_factory=list)
     label_flags: list[Qt.AlignmentFlag] = field(default_factory=list)
     label_texts: list[str] = field(default_factory=list)  # names, or numbers when names do not fit
@@ -91,7 +97,7 @@ class MaturityRadar(ChartWidget):
     `dimension_activated(str key)` when a spoke (or its name) is clicked in dimension mode.
     """
 
-    tables = frozenset({"maturity", "maturity_ratings"})
+    tables = frozenset({"maturity", "maturity_ratings", "survey_respondents", "survey_answers"})
     by_pillar_changed = Signal(bool)
     dimension_activated = Signal(str)
 
@@ -105,6 +111,7 @@ class MaturityRadar(ChartWidget):
         self._show_toggle = show_toggle
         self._assessment_id: int | None = None
         self._assessments = 0
+        self._respondents: dict[str, float] = {}
 
     # --- data --------------------------------------------------------------------------------------
     def set_data(self, ratings: Iterable[DimensionRating], *, caption: str = "") -> None:
@@ -112,6 +119,11 @@ class MaturityRadar(ChartWidget):
         self._ratings = [r for r in ratings if r.current is not None]
         self._caption = caption
         self._assessments = max(self._assessments, 1) if self._ratings else self._assessments
+        self._changed()
+
+    def set_respondents(self, levels: dict[str, float] | None) -> None:
+        """The staff survey's mean level per dimension key (None or empty: no survey series)."""
+        self._respondents = dict(levels or {})
         self._changed()
 
     def set_assessment(self, assessment_id: int | None) -> None:
@@ -125,6 +137,9 @@ class MaturityRadar(ChartWidget):
         self._lang = lang
         assessments = fetch_rows(workspace, "maturity", order_by="assessed_on", descending=True)
         self._assessments = len(assessments)
+        from caio_desktop.interchange.surveys.results import respondent_levels
+
+        self._respondents = respondent_levels(workspace)
         chosen = next((a for a in assessments if a["id"] == self._assessment_id), None) or (
             assessments[0] if assessments else None)
         if chosen is None:
@@ -162,7 +177,8 @@ class MaturityRadar(ChartWidget):
         if not self._by_pillar:
             return [RadarAxis(r.dimension, known[r.dimension].label(lang) if r.dimension in known else r.dimension,
                               float(r.current), None if r.target is None else float(r.target),
-                              known[r.dimension].pillar_key if r.dimension in known else "")
+                              known[r.dimension].pillar_key if r.dimension in known else "",
+                              respondents=self._respondents.get(r.dimension))
                     for r in ratings]
         axes = []
         for pillar in self._model.pillars:
@@ -171,8 +187,10 @@ class MaturityRadar(ChartWidget):
             if not rated:
                 continue
             targets = [r.target for r in rated if r.target is not None]
+            surveyed = [self._respondents[r.dimension] for r in rated if r.dimension in self._respondents]
             axes.append(RadarAxis(pillar.key, pillar.label(lang), sum(r.current for r in rated) / len(rated),
-                                  sum(targets) / len(targets) if targets else None, pillar.key, len(rated)))
+                                  sum(targets) / len(targets) if targets else None, pillar.key, len(rated),
+                                  sum(surveyed) / len(surveyed) if surveyed else None))
         return axes
 
     # --- texts -------------------------------------------------------------------------------------
@@ -204,6 +222,8 @@ class MaturityRadar(ChartWidget):
         lines.append(self.pair(self.fr_en("Cible", "Target"), "—" if axis.target is None else _level(axis.target)))
         if axis.target is not None:
             lines.append(self.pair(self.fr_en("Écart", "Gap"), _level(axis.target - axis.current)))
+        if axis.respondents is not None:
+            lines.append(self.pair(self.fr_en("Enquête (moyenne)", "Survey (mean)"), _level(axis.respondents)))
         if not self._by_pillar and axis.key in {d.key for d in self._model.dimensions}:
             level = round(axis.current)
             lines.append(f"{level} · {self._model.dimension(axis.key).level_descriptor(level, self._lang)}")
@@ -218,6 +238,9 @@ class MaturityRadar(ChartWidget):
             self._layout_toggle(layout, inner)
         layout.legend_items = [LegendItem(self.fr_en("Niveau actuel", "Current level"), theme.CURRENT, Swatch.AREA),
                                LegendItem(self.fr_en("Niveau cible", "Target level"), theme.TARGET, Swatch.DASHED)]
+        if self._respondents:
+            layout.legend_items.append(LegendItem(self.fr_en("Enquête auprès des équipes", "Staff survey"),
+                                                  RESPONDENTS, Swatch.LINE))
         legend_h = legend_height(layout.legend_items, inner.width())
         layout.legend = QRectF(inner.left(), inner.bottom() - legend_h, inner.width(), legend_h)
         axes = layout.axes = self.axes()
@@ -237,6 +260,8 @@ class MaturityRadar(ChartWidget):
             dx, dy = math.sin(angle), -math.cos(angle)
             layout.current_points.append(self._at(centre, radius, dx, dy, axis.current))
             layout.target_points.append(None if axis.target is None else self._at(centre, radius, dx, dy, axis.target))
+            layout.respondent_points.append(None if axis.respondents is None else
+                                            self._at(centre, radius, dx, dy, axis.respondents))
             # The whole sector around a spoke, plus its label, points at that spoke.
             half = math.pi / n
             sector = QPainterPath(centre)
@@ -397,6 +422,16 @@ class MaturityRadar(ChartWidget):
             if point is not None:
                 painter.drawPolygon(QPolygonF([point + QPointF(0, -4), point + QPointF(4, 0),
                                                point + QPointF(0, 4), point + QPointF(-4, 0)]))
+        # Staff survey: a dotted outline when every spoke has a mean, else dots where there is one.
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(RESPONDENTS, 2.0, Qt.PenStyle.DotLine))
+        if layout.respondent_points and all(p is not None for p in layout.respondent_points):
+            painter.drawPolygon(QPolygonF(layout.respondent_points))
+        painter.setBrush(RESPONDENTS)
+        painter.setPen(QPen(theme.BACKGROUND, 1.0))
+        for point in layout.respondent_points:
+            if point is not None:
+                painter.drawEllipse(point, 3.0, 3.0)
         fill = QColor(theme.CURRENT)
         fill.setAlphaF(0.22)
         painter.setBrush(fill)

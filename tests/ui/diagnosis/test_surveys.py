@@ -100,3 +100,29 @@ def test_the_diagnosis_page_has_a_surveys_tab(qtbot, context_empty):
     qtbot.addWidget(page)
     labels = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert labels[-1] == "Enquêtes" and page.surveys is not None
+
+
+def test_the_maturity_radar_shows_the_survey_beside_current_and_target(qtbot, demo_context, tmp_path):
+    from caio_desktop.ui.charts.radar import MaturityRadar
+
+    radar = MaturityRadar(lang="fr")
+    qtbot.addWidget(radar)
+    radar.follow(demo_context)
+    radar.refresh(demo_context.workspace, "fr")
+    assert all(a.respondents is None for a in radar.axes())  # no survey yet
+    import_forms(demo_context.workspace, _maturity_forms(demo_context.workspace, tmp_path, 4))
+    radar.refresh(demo_context.workspace, "fr")
+    assert all(a.respondents is None for a in radar.axes())  # four respondents: not shown
+    extra = [fill(tmp_path / "form.xlsx", tmp_path / f"x{i}.xlsx", name=f"X{i}", answers={"ai_vision": 5})
+             for i in range(2)]
+    import_forms(demo_context.workspace, extra)
+    radar.refresh(demo_context.workspace, "fr")
+    axes = {a.key: a for a in radar.axes()}
+    assert axes["ai_vision"].respondents == pytest.approx((1 + 2 + 3 + 4 + 5 + 5) / 6)
+    assert axes["value_measurement"].respondents is None  # not asked
+    radar.set_by_pillar(True)
+    assert {a.key: a for a in radar.axes()}["strategy_value"].respondents is not None
+    radar.resize(640, 480)
+    shots = os.environ.get("CAIO_SURVEY_SCREENSHOT")
+    if shots:
+        radar.grab().save(shots.replace(".png", "-radar.png"))
