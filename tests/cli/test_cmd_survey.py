@@ -60,3 +60,10 @@ def test_a_missing_form_is_a_line_of_its_own(workspace_file, tmp_path, capsys):
     capsys.readouterr()
     assert main(["survey", "import", str(workspace_file), str(tmp_path / "absent.xlsx")]) == 2
     assert capsys.readouterr().out.splitlines()[0] == "absent.xlsx: does not exist"
+
+
+def test_a_form_into_a_missing_folder_opens_no_campaign(workspace_file, tmp_path, capsys):
+    assert main(["survey", "form", str(workspace_file), str(tmp_path / "nope" / "f.xlsx"), "--kind", "usage"]) == 1
+    assert "the folder does not exist" in capsys.readouterr().err
+    assert main(["survey", "results", str(workspace_file)]) == 0
+    assert capsys.readouterr().out.strip() == "no survey campaign yet"

@@ -257,11 +257,16 @@ def generate_form(workspace, out: Path | str, *, kind: str, lang: str | None = N
 
     Returns (the campaign row, the ChangeSet that created or changed it). A campaign keeps the questions
     it was opened with: a later form of it asks the same ones, so every response compares."""
+    import errno
+
     from caio_desktop.interchange.surveys.questions import form_questions
     from caio_desktop.operations.surveys import open_campaign
     from caio_desktop.reference.ai_usage_survey import load_usage_survey
     from caio_desktop.workspace import surveys as survey_reads
 
+    target = Path(out)
+    if not target.parent.is_dir():  # before the campaign is opened: a typo opens no campaign
+        raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(target.parent))
     engagement = workspace.engagement()
     lang = lang or engagement.language or "fr"
     name = campaign or {"maturity": {"fr": "Maturité IA", "en": "AI maturity"},
