@@ -1,4 +1,5 @@
-"""The application's own settings (QSettings): recent engagements, interface language, columns shown.
+"""The application's own settings (QSettings): recent engagements, interface language, columns shown,
+and what deliverables carry (the firm's logo, Word and PowerPoint templates, "open when done").
 
 With CAIO_NO_SETTINGS=1 (set by the tests) settings live in an INI file in a temporary folder of this
 process, so tests never read or change the user's settings.
@@ -98,3 +99,33 @@ def set_firm_logo(data: bytes | None) -> None:
         settings.setValue("deliverables/firm_logo", data)
     else:
         settings.remove("deliverables/firm_logo")
+
+
+# format → settings key of the consultant's template for it (the firm's or the client's own)
+_TEMPLATE_KEYS = {"docx": "deliverables/word_template", "pptx": "deliverables/powerpoint_template"}
+
+
+def deliverable_template(fmt: str) -> Path | None:
+    """The Word ("docx") or PowerPoint ("pptx") template chosen in Preferences, or None (ours).
+
+    The path is kept, not the file: a template is large and the firm updates it in place."""
+    value = app_settings().value(_TEMPLATE_KEYS[fmt])
+    return Path(str(value)) if value else None
+
+
+def set_deliverable_template(fmt: str, path: Path | None) -> None:
+    settings = app_settings()
+    if path is not None:
+        settings.setValue(_TEMPLATE_KEYS[fmt], str(path))
+    else:
+        settings.remove(_TEMPLATE_KEYS[fmt])
+
+
+def open_when_done() -> bool:
+    """Whether a deliverable opens in its application once exported (the page's check box)."""
+    value = app_settings().value("deliverables/open_when_done", False)
+    return value in (True, "true", "1", 1)
+
+
+def set_open_when_done(value: bool) -> None:
+    app_settings().setValue("deliverables/open_when_done", bool(value))

@@ -336,6 +336,61 @@
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="243"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="130"/>
+        <source>Open when done</source>
+        <translation>Ouvrir une fois terminé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="246"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="247"/>
+        <source>Your text</source>
+        <translation>Vos textes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="317"/>
+        <source>Only the steering committee report and the diagnosis are made as a PowerPoint deck.</source>
+        <translation>Seuls le rapport de comité de pilotage et le diagnostic existent en présentation PowerPoint.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="427"/>
+        <source>Template incomplete</source>
+        <translation>Modèle incomplet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="428"/>
+        <source>%1 was written with the default template for what the chosen one lacks:</source>
+        <translation>%1 a été écrit avec le modèle par défaut pour ce qui manque au modèle choisi :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/narrative.py" line="127"/>
+        <source>Your words in the %1 (%2). A field left empty is written from the data.</source>
+        <translation>Vos textes pour « %1 » (%2). Un champ laissé vide est rédigé à partir des données.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/narrative.py" line="132"/>
+        <source>One item a line.</source>
+        <translation>Un élément par ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/narrative.py" line="135"/>
+        <source>Empty: written from the data.</source>
+        <translation>Vide : rédigé à partir des données.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/templates.py" line="37"/>
+        <source>The template %1 chosen in Preferences is no longer there; the default template was used.</source>
+        <translation>Le modèle %1 choisi dans les Préférences n&apos;existe plus ; le modèle par défaut a été utilisé.</translation>
+    </message>
 </context>
 <context>
     <name>DetailForm</name>
@@ -1123,6 +1178,41 @@
         <location filename="../../ui/shell/preferences.py" line="105"/>
         <source>No logo: the cover names the consultant.</source>
         <translation>Pas de logo : la couverture nomme le consultant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="168"/>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="183"/>
+        <source>Default template</source>
+        <translation>Modèle par défaut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="197"/>
+        <source>%1: a template must be a %2 file.</source>
+        <translation>%1 : un modèle doit être un fichier %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="201"/>
+        <source>%1: no such file.</source>
+        <translation>%1 : fichier introuvable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="206"/>
+        <source>%1 lacks what the deliverables need; they will use the default template for it:</source>
+        <translation>Il manque à %1 ce dont les livrables ont besoin ; ils utiliseront le modèle par défaut pour cela :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="228"/>
+        <source>Word template</source>
+        <translation>Modèle Word</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/preferences.py" line="229"/>
+        <source>PowerPoint template</source>
+        <translation>Modèle PowerPoint</translation>
     </message>
 </context>
 <context>

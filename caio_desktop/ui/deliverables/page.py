@@ -1,9 +1,12 @@
-"""The Deliverables page: the five PDF deliverables with their language and date, a preview of their
-pages, and the exports (PDF, Excel workbook) and the spreadsheet import.
+"""The Deliverables page: the five deliverables with their language, date and format (PDF, Word, and
+PowerPoint for the decks), a preview of their pages, the consultant's words in each (`narrative.py`),
+and the exports (deliverables, Excel workbook) and the spreadsheet import.
 
 Every export runs off the GUI thread behind a progress dialog with Cancel, and is recorded in the
-`deliverables` register (kind, version, date, file name) as an undoable step. File dialogs are
-class-level hooks (`ask_save_path`) so that tests can replace them.
+`deliverables` register (kind, version, date, file name) as an undoable step. Word and PowerPoint use
+the templates chosen in Preferences; what a template lacks is shown once the file is written. File
+dialogs, message boxes and opening the written file are class-level hooks (`ask_save_path`,
+`show_warning`, `open_file`) so that tests can replace them.
 """
 
 from __future__ import annotations
@@ -12,8 +15,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -25,19 +31,31 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QRadioButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from caio_desktop.interchange.pdf import DELIVERABLE_KINDS, DeliverableCancelled, next_version
+from caio_desktop.interchange.deliverables import (
+    DECK_KINDS,
+    DELIVERABLE_KINDS,
+    DeliverableCancelled,
+    next_version,
+)
 from caio_desktop.operations import create_row
 from caio_desktop.ui import settings
 from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.deliverables.narrative import NarrativeEditor
 from caio_desktop.ui.deliverables.preview import PagePreview, PreviewJob
+from caio_desktop.ui.deliverables.templates import usable_template
 from caio_desktop.ui.pages.base import optional_class
 from caio_desktop.ui.worker import Cancelled, run_in_background
 
 LANG_NAMES = {"fr": "Français", "en": "English"}
+# format → (its name, the file filter of the save dialog, suffix); product names, the same in French
+FORMAT_FILES = {"pdf": ("PDF", "PDF (*.pdf)", ".pdf"), "docx": ("Word", "Word (*.docx)", ".docx"),
+                "pptx": ("PowerPoint", "PowerPoint (*.pptx)", ".pptx")}
 _RUNNING: set[PreviewJob] = set()
 
 
@@ -58,7 +76,7 @@ def _finish_previews() -> None:
 
 
 def _adapter(progress: Any, message: str) -> Any:
-    """build_deliverable's progress(done, total) → bool over the worker's progress(percent, message)."""
+    """export_deliverable's progress(done, total) → bool over the worker's progress(percent, message)."""
 
     def report(done: int, total: int) -> bool:
         try:
@@ -102,6 +120,16 @@ class DeliverablesPage(QWidget):
     def show_error(cls, parent: QWidget, title: str, message: str) -> None:
         QMessageBox.warning(parent, title, message)
 
+    @classmethod
+    def show_warning(cls, parent: QWidget, title: str, message: str) -> None:
+        """What a template lacked, once the deliverable is written all the same."""
+        QMessageBox.warning(parent, title, message)
+
+    @classmethod
+    def open_file(cls, path: Path) -> None:
+        """Open a written deliverable in the application the system uses for it ("Open when done")."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
     # --- layout --------------------------------------------------------------------------------------
     def _build(self) -> None:
         outer = QVBoxLayout(self)
@@ -143,10 +171,26 @@ class DeliverablesPage(QWidget):
         form.addRow(self.language_caption, self.language)
         form.addRow(self.date_caption, self.as_of)
         form.addRow(self.version_caption, self.version_label)
+        formats = QHBoxLayout()
+        formats.setSpacing(10)
+        self.format_group = QButtonGroup(self)
+        self.format_buttons: dict[str, QRadioButton] = {}
+        for fmt, (name, _, _) in FORMAT_FILES.items():
+            button = QRadioButton(name, objectName=f"format_{fmt}")
+            self.format_group.addButton(button)
+            self.format_buttons[fmt] = button
+            formats.addWidget(button)
+        formats.addStretch(1)
+        self.format_buttons["pdf"].setChecked(True)
+        self.format_caption = QLabel()
+        form.addRow(self.format_caption, formats)
         side_layout.addLayout(form)
         self.export_button = QPushButton(objectName="primaryButton")
-        self.export_button.clicked.connect(self.export_pdf)
+        self.export_button.clicked.connect(self.export_deliverable)
         side_layout.addWidget(self.export_button)
+        self.open_when_done = QCheckBox(checked=settings.open_when_done())
+        self.open_when_done.toggled.connect(settings.set_open_when_done)
+        side_layout.addWidget(self.open_when_done)
         self.status = QLabel(wordWrap=True, objectName="pageSubtitle")
         side_layout.addWidget(self.status)
         side_layout.addSpacing(10)
@@ -167,13 +211,20 @@ class DeliverablesPage(QWidget):
         side_layout.addStretch(1)
         row.addWidget(side)
 
-        preview_card = QFrame(objectName="card")
-        preview_layout = QVBoxLayout(preview_card)
+        # The preview and the consultant's words share the room beside the options: side by side, each
+        # would be too narrow to read on a laptop screen.
+        self.tabs = QTabWidget(objectName="deliverableTabs")
+        preview_tab = QWidget()
+        preview_layout = QVBoxLayout(preview_tab)
         self.preview_title = QLabel(objectName="sectionTitle")
         preview_layout.addWidget(self.preview_title)
         self.preview = PagePreview()
         preview_layout.addWidget(self.preview, 1)
-        row.addWidget(preview_card, 1)
+        self.narrative = NarrativeEditor(self.context)
+        self.tabs.addTab(preview_tab, "")
+        self.tabs.addTab(self.narrative, "")
+        self.tabs.currentChanged.connect(lambda _index: self.narrative.commit_all())
+        row.addWidget(self.tabs, 1)
         self.retranslate()
 
     def retranslate(self, *_: object) -> None:
@@ -189,7 +240,12 @@ class DeliverablesPage(QWidget):
         self.language_caption.setText(self.tr("Language"))
         self.date_caption.setText(self.tr("As of"))
         self.version_caption.setText(self.tr("Version"))
+        self.format_caption.setText(self.tr("Format"))
         self.export_button.setText(self.tr("Export…"))
+        self.open_when_done.setText(self.tr("Open when done"))
+        self.tabs.setTabText(0, self.tr("Preview"))
+        self.tabs.setTabText(1, self.tr("Your text"))
+        self._update_formats()
         self.other_title.setText(self.tr("Workbook and import"))
         self.issued_title.setText(self.tr("Issued"))
         self._update_issued()
@@ -207,6 +263,11 @@ class DeliverablesPage(QWidget):
     @property
     def lang(self) -> str:
         return self.language.currentData() or "fr"
+
+    @property
+    def fmt(self) -> str:
+        """The chosen format: pdf, docx or pptx."""
+        return next((f for f, button in self.format_buttons.items() if button.isChecked()), "pdf")
 
     @property
     def date(self) -> dt.date:
@@ -243,7 +304,19 @@ class DeliverablesPage(QWidget):
     def _options_changed(self, *_: object) -> None:
         self._update_version()
         self._update_preview_title()
+        self._update_formats()
+        self.narrative.set_target(self.kind, self.lang)
         self._refresh_timer.start()
+
+    def _update_formats(self) -> None:
+        """PowerPoint only for the deliverables that are presented (the decks)."""
+        deck = self.kind in DECK_KINDS
+        button = self.format_buttons["pptx"]
+        button.setEnabled(deck)
+        button.setToolTip("" if deck else self.tr(
+            "Only the steering committee report and the diagnosis are made as a PowerPoint deck."))
+        if not deck and button.isChecked():
+            self.format_buttons["pdf"].setChecked(True)
 
     def _update_issued(self) -> None:
         """The deliverables register, latest first: what was sent, which version, when."""
@@ -317,32 +390,45 @@ class DeliverablesPage(QWidget):
             self.preview.show_message(message)
 
     # --- exports -------------------------------------------------------------------------------------
-    def export_pdf(self) -> None:
+    def export_deliverable(self) -> None:
+        """Ask where, then write the selected deliverable in the chosen format off the GUI thread."""
         workspace = self.context.workspace
         if workspace is None:
             return
-        kind, lang, as_of = self.kind, self.lang, self.date
+        self.narrative.commit_all()  # what is being typed goes into this export
+        kind, lang, as_of, fmt = self.kind, self.lang, self.date, self.fmt
         fr, en = DELIVERABLE_KINDS[kind]
         title = fr if lang == "fr" else en
-        client = self._client_name()
-        path = self._ask_target(self.tr("Export the deliverable"), f"{title} - {client} - {as_of.isoformat()}",
-                                 "PDF (*.pdf)", ".pdf")
+        _, file_filter, suffix = FORMAT_FILES[fmt]
+        path = self._ask_target(self.tr("Export the deliverable"),
+                                 f"{title} - {self._client_name()} - {as_of.isoformat()}", file_filter, suffix)
         if path is None:
             return
         version = next_version(workspace, kind)
-        firm_logo = settings.firm_logo()  # read here: QSettings belongs to the thread that shows the page
+        # Preferences are read here: QSettings belongs to the thread that shows the page.
+        firm_logo = settings.firm_logo()
+        warnings: list[str] = []
+        template = usable_template(fmt, warnings) if fmt != "pdf" else None
+        open_when_done = self.open_when_done.isChecked()
 
         def work(progress: Any) -> Path:
-            from caio_desktop.interchange.pdf import build_deliverable
+            from caio_desktop.interchange.deliverables import export_deliverable
 
             try:
-                return build_deliverable(workspace, kind, path, lang=lang, as_of=as_of, version=version,
-                                         progress=_adapter(progress, title), firm_logo=firm_logo)
+                return export_deliverable(workspace, kind, path, fmt=fmt, lang=lang, as_of=as_of, version=version,
+                                          progress=_adapter(progress, title), firm_logo=firm_logo,
+                                          template=template, warnings=warnings)
             except DeliverableCancelled:
                 raise Cancelled() from None
 
         def done(written: Path) -> None:
             self._record(kind, version, as_of, written)
+            if warnings:  # the file is written all the same, on the default template for what was missing
+                self.show_warning(self, self.tr("Template incomplete"), self.tr(
+                    "%1 was written with the default template for what the chosen one lacks:")
+                    .replace("%1", written.name) + "\n\n" + "\n".join(f"• {w}" for w in warnings))
+            if open_when_done:
+                self.open_file(written)
 
         self.export_job = run_in_background(self, self.tr("Exporting %1").replace("%1", title), work, done,
                                             on_error=self._export_failed)

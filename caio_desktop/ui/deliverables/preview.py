@@ -52,13 +52,14 @@ class PreviewJob(QThread):
         self._args = (workspace, kind, lang, as_of, firm_logo)
 
     def run(self) -> None:
-        from caio_desktop.interchange.pdf import build_deliverable
+        from caio_desktop.interchange.deliverables import export_deliverable
 
         workspace, kind, lang, as_of, firm_logo = self._args
         folder = Path(tempfile.mkdtemp(prefix="caio-preview-"))
         try:
-            path = build_deliverable(workspace, kind, folder / f"{kind}.pdf", lang=lang, as_of=as_of,
-                                     firm_logo=firm_logo)
+            # The PDF stands for every format: they render the same content (the consultant's words too).
+            path = export_deliverable(workspace, kind, folder / f"{kind}.pdf", fmt="pdf", lang=lang, as_of=as_of,
+                                      firm_logo=firm_logo)
             images = render_pages(path)
         except Exception as exc:  # noqa: BLE001 - shown in the preview area, not lost
             self.failed.emit(self.generation, str(exc))

@@ -1,5 +1,10 @@
 """Preferences: the interface language (applied at once), the consultant's name (the "Mine" filter
-when the engagement does not name its consultant) and the firm's logo that signs every deliverable."""
+when the engagement does not name its consultant), the firm's logo that signs every deliverable, and
+the Word and PowerPoint templates (the firm's or the client's) the editable deliverables are built on.
+
+A template is checked when chosen (`check_template` of its renderer): what it lacks is shown in a
+warning, and the choice is kept all the same, since the deliverables then fall back to our own styles or
+layouts for just what is missing."""
 
 from __future__ import annotations
 
@@ -16,11 +21,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from caio_desktop.ui import settings
+from caio_desktop.ui.deliverables.templates import TEMPLATE_SUFFIXES, template_filter, template_problems
 from caio_desktop.ui.logos import logo_file_filter, logo_pixmap, logo_refusal
 
 LOGO_PREVIEW = QSize(160, 56)
@@ -39,8 +46,22 @@ class PreferencesDialog(QDialog):
         return Path(path) if path else None
 
     @classmethod
+    def ask_template_path(cls, parent: QWidget, fmt: str) -> Path | None:
+        """Choose a Word ("docx") or PowerPoint ("pptx") template (replaced in tests)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        title = _template_title(fmt)
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", template_filter(fmt, title))
+        return Path(path) if path else None
+
+    @classmethod
     def show_error(cls, parent: QWidget, title: str, message: str) -> None:
         """Tell why a file was refused (replaced in tests)."""
+        QMessageBox.warning(parent, title, message)
+
+    @classmethod
+    def show_warning(cls, parent: QWidget, title: str, message: str) -> None:
+        """Tell what a chosen template lacks (replaced in tests)."""
         QMessageBox.warning(parent, title, message)
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
@@ -63,6 +84,11 @@ class PreferencesDialog(QDialog):
         self.reference_row = ReferenceUpdateRow(self)
         form.addRow(ReferenceUpdateRow.title(), self.reference_row)
         form.addRow(self.tr("Firm logo"), self._firm_logo_row())
+        self.templates: dict[str, Path | None] = {fmt: settings.deliverable_template(fmt) for fmt in TEMPLATE_SUFFIXES}
+        self.template_labels: dict[str, QLabel] = {}
+        self.clear_template_buttons: dict[str, QPushButton] = {}
+        for fmt in TEMPLATE_SUFFIXES:
+            form.addRow(_template_title(fmt), self._template_row(fmt))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -130,6 +156,62 @@ class PreferencesDialog(QDialog):
         self.firm_logo = None
         self._show_firm_logo()
 
+    def _template_row(self, fmt: str) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel()
+        label.setWordWrap(True)
+        # a long file name wraps rather than widening the dialog beyond the screen
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        choose = QPushButton(self.tr("Choose…"))
+        clear = QPushButton(self.tr("Clear"))
+        choose.clicked.connect(lambda: self.choose_template(fmt))
+        clear.clicked.connect(lambda: self.clear_template(fmt))
+        layout.addWidget(label, 1)
+        layout.addWidget(choose)
+        layout.addWidget(clear)
+        self.template_labels[fmt] = label
+        self.clear_template_buttons[fmt] = clear
+        self._show_template(fmt)
+        return row
+
+    def _show_template(self, fmt: str) -> None:
+        path = self.templates[fmt]
+        label = self.template_labels[fmt]
+        if path is None:
+            label.setText(self.tr("Default template"))
+            label.setToolTip("")
+        else:
+            label.setText(path.name)
+            label.setToolTip(str(path))
+        self.clear_template_buttons[fmt].setEnabled(path is not None)
+
+    def choose_template(self, fmt: str) -> None:
+        """Pick a template; what it lacks is shown, and the choice is kept (ours fills the gaps)."""
+        path = self.ask_template_path(self, fmt)
+        if path is None:
+            return
+        title = _template_title(fmt)
+        if path.suffix.lower() not in TEMPLATE_SUFFIXES[fmt]:
+            self.show_error(self, title, self.tr("%1: a template must be a %2 file.").replace("%1", path.name)
+                            .replace("%2", " / ".join(TEMPLATE_SUFFIXES[fmt])))
+            return
+        if not path.is_file():
+            self.show_error(self, title, self.tr("%1: no such file.").replace("%1", path.name))
+            return
+        problems = template_problems(fmt, path)
+        if problems:
+            self.show_warning(self, title, self.tr(
+                "%1 lacks what the deliverables need; they will use the default template for it:")
+                .replace("%1", path.name) + "\n\n" + "\n".join(f"• {problem}" for problem in problems))
+        self.templates[fmt] = path
+        self._show_template(fmt)
+
+    def clear_template(self, fmt: str) -> None:
+        self.templates[fmt] = None
+        self._show_template(fmt)
+
     def chosen_language(self) -> str:
         return self.language.currentData()
 
@@ -137,3 +219,11 @@ class PreferencesDialog(QDialog):
         settings.set_interface_language(self.chosen_language())
         settings.app_settings().setValue("ui/consultant", self.consultant.text().strip())
         settings.set_firm_logo(self.firm_logo)
+        for fmt, path in self.templates.items():
+            settings.set_deliverable_template(fmt, path)
+
+
+def _template_title(fmt: str) -> str:
+    if fmt == "docx":
+        return QCoreApplication.translate("PreferencesDialog", "Word template")
+    return QCoreApplication.translate("PreferencesDialog", "PowerPoint template")

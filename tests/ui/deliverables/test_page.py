@@ -1,15 +1,16 @@
 """The Deliverables page on the demo engagement: the five deliverables in the engagement's language, a
-preview of the pages, and exports that write the file and record it as an undoable step."""
+preview of the pages, and exports (PDF, Word, PowerPoint for the decks) that write the file and record
+it as an undoable step. The consultant's words are in test_narrative.py."""
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from caio_desktop.interchange.pdf import DELIVERABLE_KINDS
+from caio_desktop.interchange.deliverables import DECK_KINDS, DELIVERABLE_KINDS
+from caio_desktop.ui import settings
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.deliverables.page import DeliverablesPage
 from caio_desktop.workspace.queries import fetch_rows
@@ -17,18 +18,8 @@ from tests.conftest import DEMO_TODAY
 
 
 @pytest.fixture
-def page(qtbot, demo_workspace) -> DeliverablesPage:
-    context = AppContext(lang="fr")
-    context.set_workspace(demo_workspace)
-    widget = DeliverablesPage(context)
-    qtbot.addWidget(widget)
-    widget.as_of.setDate(DEMO_TODAY)
-    yield widget
-    for job in (widget.preview_job, widget.export_job):
-        if job is not None:
-            with contextlib.suppress(RuntimeError):  # already deleted by Qt once finished
-                job.wait(10000)
-    context.set_workspace(None)
+def page(open_page, demo_workspace) -> DeliverablesPage:  # noqa: ANN001
+    return open_page(demo_workspace, "fr")
 
 
 def wait_preview(qtbot, page: DeliverablesPage) -> None:  # noqa: ANN001
@@ -183,3 +174,106 @@ def _cover_corner(page: DeliverablesPage) -> set[str]:
     cover = page.preview.page_labels[0].pixmap().toImage()
     return {cover.pixelColor(x, y).name() for x in range(cover.width() * 2 // 3, cover.width(), 2)
             for y in range(cover.height() * 5 // 6, cover.height(), 2)}
+
+
+# --- formats ------------------------------------------------------------------------------------------
+
+def test_powerpoint_is_offered_for_the_decks_only(page: DeliverablesPage) -> None:
+    assert [page.format_buttons[f].text() for f in ("pdf", "docx", "pptx")] == ["PDF", "Word", "PowerPoint"]
+    for row, kind in enumerate(DELIVERABLE_KINDS):
+        page.kinds.setCurrentRow(row)
+        enabled = {fmt for fmt, button in page.format_buttons.items() if button.isEnabled()}
+        assert enabled == ({"pdf", "docx", "pptx"} if kind in DECK_KINDS else {"pdf", "docx"}), kind
+        assert (page.format_buttons["pptx"].toolTip() == "") == (kind in DECK_KINDS)
+    page.kinds.setCurrentRow(list(DELIVERABLE_KINDS).index("steering"))
+    page.format_buttons["pptx"].click()
+    assert page.fmt == "pptx"
+    page.kinds.setCurrentRow(list(DELIVERABLE_KINDS).index("risks"))  # no deck: back to a format it has
+    assert page.fmt == "pdf"
+
+
+def export(qtbot, page: DeliverablesPage, monkeypatch: pytest.MonkeyPatch, kind: str, fmt: str,  # noqa: ANN001
+           target: Path) -> list[str]:
+    """Export `kind` as `fmt` to `target` through the page; the suggested file names are returned."""
+    asked: list[str] = []
+    monkeypatch.setattr(DeliverablesPage, "ask_save_path",
+                        classmethod(lambda cls, parent, title, suggested, file_filter: asked.append(suggested) or target))
+    page.kinds.setCurrentRow(list(DELIVERABLE_KINDS).index(kind))
+    page.format_buttons[fmt].click()
+    page.last_export = None
+    page.export_button.click()
+    qtbot.waitUntil(lambda: page.last_export is not None, timeout=60000)
+    return asked
+
+
+def test_word_export_writes_the_document_and_opens_it_when_asked(qtbot, page: DeliverablesPage, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+
+    opened: list[Path] = []
+    monkeypatch.setattr(DeliverablesPage, "open_file", classmethod(lambda cls, path: opened.append(path)))
+    page.open_when_done.setChecked(True)
+    try:
+        asked = export(qtbot, page, monkeypatch, "roadmap", "docx", tmp_path / "feuille.docx")
+        assert asked[0].startswith("Stratégie et feuille de route - ") and asked[0].endswith(".docx")
+        text = "\n".join(p.text for p in docx.Document(str(tmp_path / "feuille.docx")).paragraphs)
+        assert "Stratégie et feuille de route" in text
+        assert opened == [tmp_path / "feuille.docx"]
+        assert settings.open_when_done()  # remembered for the next export
+        assert [r["file_name"] for r in fetch_rows(page.context.workspace, "deliverables", where={"kind": "roadmap"})] \
+            == ["feuille.docx"]
+    finally:
+        page.open_when_done.setChecked(False)
+    export(qtbot, page, monkeypatch, "roadmap", "pdf", tmp_path / "feuille.pdf")
+    assert opened == [tmp_path / "feuille.docx"]  # unchecked: the PDF is not opened
+
+
+def test_powerpoint_export_writes_the_deck(qtbot, page: DeliverablesPage, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import pptx
+
+    asked = export(qtbot, page, monkeypatch, "steering", "pptx", tmp_path / "copil.pptx")
+    assert asked[0].endswith(".pptx")
+    assert len(pptx.Presentation(str(tmp_path / "copil.pptx")).slides) >= 10
+    assert page.status.text().endswith("copil.pptx")
+
+
+def test_a_template_gone_from_its_folder_is_said_after_the_export(qtbot, page: DeliverablesPage, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+
+    warned = page.warned
+    settings.set_deliverable_template("docx", tmp_path / "moved" / "cabinet.dotx")
+    try:
+        export(qtbot, page, monkeypatch, "risks", "docx", tmp_path / "registre.docx")
+    finally:
+        settings.set_deliverable_template("docx", None)
+    assert docx.Document(str(tmp_path / "registre.docx")).paragraphs  # written on our own template
+    assert len(warned) == 1 and "registre.docx" in warned[0] and "cabinet.dotx" in warned[0]
+
+
+def test_the_word_template_of_the_preferences_is_used(qtbot, page: DeliverablesPage, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+
+    from caio_desktop.interchange import deliverables
+
+    used: list[object] = []
+    real = deliverables.export_deliverable
+
+    def spy(*args, **options):  # noqa: ANN002, ANN003, ANN202
+        used.append((Path(args[2]).name, options.get("template")))  # the previews are built too
+        return real(*args, **options)
+
+    monkeypatch.setattr(deliverables, "export_deliverable", spy)
+    template = tmp_path / "cabinet.docx"
+    docx.Document().save(str(template))
+    settings.set_deliverable_template("docx", template)
+    try:
+        export(qtbot, page, monkeypatch, "handover", "docx", tmp_path / "dossier.docx")
+        export(qtbot, page, monkeypatch, "handover", "pdf", tmp_path / "dossier.pdf")
+    finally:
+        settings.set_deliverable_template("docx", None)
+    assert [u for u in used if u[0].startswith("dossier")] == [("dossier.docx", template), ("dossier.pdf", None)]
+    # python-docx's blank document lacks our table style: said once the document is written with Word's own
+    assert len(page.warned) == 1 and "dossier.docx" in page.warned[0] and "'CAIO Table'" in page.warned[0]

@@ -74,3 +74,65 @@ def test_a_hostile_or_foreign_firm_logo_is_refused_with_its_reason(qtbot, tmp_pa
     dialog.save()
     assert settings.firm_logo() == SVG  # the logo chosen before is kept
     settings.set_firm_logo(None)
+
+
+def test_word_and_powerpoint_templates_are_chosen_checked_and_cleared(qtbot, tmp_path: Path, monkeypatch) -> None:
+    import docx
+    import pptx
+
+    warnings: list[str] = []
+    monkeypatch.setattr(PreferencesDialog, "show_warning",
+                        classmethod(lambda cls, parent, title, msg: warnings.append(f"{title}: {msg}")))
+    word, deck = tmp_path / "cabinet.docx", tmp_path / "client.pptx"
+    docx.Document().save(str(word))  # lacks our table style: a warning, and the choice is kept
+    pptx.Presentation().save(str(deck))  # has the layouts we need: no warning
+    chosen = {"docx": word, "pptx": deck}
+    monkeypatch.setattr(PreferencesDialog, "ask_template_path", classmethod(lambda cls, parent, fmt: chosen[fmt]))
+    dialog = PreferencesDialog("en")
+    qtbot.addWidget(dialog)
+    assert [dialog.template_labels[f].text() for f in ("docx", "pptx")] == ["Default template"] * 2
+    assert not dialog.clear_template_buttons["docx"].isEnabled()
+    dialog.choose_template("docx")
+    dialog.choose_template("pptx")
+    assert len(warnings) == 1 and warnings[0].startswith("Word template: cabinet.docx lacks what the deliverables")
+    assert "'CAIO Table'" in warnings[0]
+    assert dialog.template_labels["docx"].text() == "cabinet.docx"
+    assert dialog.template_labels["docx"].toolTip() == str(word)
+    assert settings.deliverable_template("docx") is None  # nothing is stored before OK
+    dialog.save()
+    assert (settings.deliverable_template("docx"), settings.deliverable_template("pptx")) == (word, deck)
+
+    again = PreferencesDialog("en")
+    qtbot.addWidget(again)
+    assert again.template_labels["pptx"].text() == "client.pptx" and again.clear_template_buttons["pptx"].isEnabled()
+    again.clear_template("pptx")
+    again.save()
+    assert (settings.deliverable_template("docx"), settings.deliverable_template("pptx")) == (word, None)
+    settings.set_deliverable_template("docx", None)
+
+
+def test_a_file_that_cannot_be_a_template_is_refused(qtbot, tmp_path: Path, monkeypatch) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(PreferencesDialog, "show_error", classmethod(lambda cls, parent, title, msg: errors.append(msg)))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello")
+    for path in (notes, tmp_path / "gone.potx"):
+        monkeypatch.setattr(PreferencesDialog, "ask_template_path", classmethod(lambda cls, parent, fmt, p=path: p))
+        dialog = PreferencesDialog("en")
+        qtbot.addWidget(dialog)
+        dialog.choose_template("pptx")
+        assert dialog.templates["pptx"] is None
+    assert errors == ["notes.txt: a template must be a .potx / .pptx file.", "gone.potx: no such file."]
+
+
+def test_a_template_that_is_not_an_office_file_is_kept_with_a_warning(qtbot, tmp_path: Path, monkeypatch) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(PreferencesDialog, "show_warning", classmethod(lambda cls, parent, title, msg: warnings.append(msg)))
+    fake = tmp_path / "fake.dotx"
+    fake.write_text("not a zip")
+    monkeypatch.setattr(PreferencesDialog, "ask_template_path", classmethod(lambda cls, parent, fmt: fake))
+    dialog = PreferencesDialog("en")
+    qtbot.addWidget(dialog)
+    dialog.choose_template("docx")
+    assert len(warnings) == 1 and "fake.dotx" in warnings[0] and "• " in warnings[0]
+    assert dialog.templates["docx"] == fake  # the person was told; the deliverables use ours for it
