@@ -143,6 +143,26 @@ def test_french_interface_labels(open_page, demo_workspace) -> None:  # noqa: AN
         install_language("en")
 
 
+def test_a_read_only_file_shows_the_words_without_editing_them(open_page, demo_file: Path) -> None:  # noqa: ANN001
+    from caio_desktop.cli import main
+    from caio_desktop.workspace import Workspace
+
+    assert main(["narrative", str(demo_file), "steering", "--set", "executive_summary=Lu seulement"]) == 0
+    workspace = Workspace.open(demo_file, read_only=True)
+    try:
+        widget = open_page(workspace, "en")
+        widget.kinds.setCurrentRow(list(DELIVERABLE_KINDS).index("steering"))
+        editor = widget.narrative.editors["executive_summary"]
+        assert editor.toPlainText() == "Lu seulement" and editor.isReadOnly()
+        widget.narrative.commit_all()
+        assert widget.context.undo_stack.count() == 0
+        if widget.preview_job is not None:
+            widget.preview_job.wait(20000)
+        widget.context.set_workspace(None)
+    finally:
+        workspace.close()
+
+
 # --- the words in all three formats --------------------------------------------------------------------
 
 SUMMARY = {"fr": "Le programme IA tient ses délais, notre synthèse zéro-sept.",
