@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -72,6 +73,7 @@ class Scenario:
     recover: Callable[[Path, Path], None] | None = None
     passphrase: str | None = None
     prepare: Callable[[Path, Path], None] | None = None  # on the copy, before the work (snapshots, keys…)
+    finishes: list[float] = field(default_factory=list)  # how long the trials the kill missed took
 
 
 @dataclass
@@ -142,7 +144,12 @@ def run_trial(scenario: Scenario, base: Path, workdir: Path, rng: random.Random,
             process.kill()
             process.wait()
             return TrialResult(scenario.name, delay, False, f"FAILED: no start ({line!r})")
-    killed = _kill_after(process, delay)
+    killed, finished_after = _kill_after(process, delay)
+    if finished_after is not None:
+        # The work ended before the kill: this machine is faster now than during the reference run
+        # (others' tests come and go). Aim the next kills at what it takes now.
+        scenario.finishes.append(finished_after)
+        scenario.duration = statistics.median(scenario.finishes[-5:])
 
     def failed(kind: str, why: str) -> TrialResult:
         return TrialResult(scenario.name, delay, killed, f"FAILED ({kind}): {why}", kind)
@@ -169,14 +176,19 @@ def run_trial(scenario: Scenario, base: Path, workdir: Path, rng: random.Random,
     return TrialResult(scenario.name, delay, killed, scenario.states[found])
 
 
-def _kill_after(process: subprocess.Popen, delay: float) -> bool:
-    deadline = time.monotonic() + delay
+def _kill_after(process: subprocess.Popen, delay: float) -> tuple[bool, float | None]:
+    """SIGKILL `process` after `delay` seconds unless it ends first: whether it was killed, and when it
+    ended by itself (None when killed)."""
+    started = time.monotonic()
+    deadline = started + delay
+    finished = None
     while time.monotonic() < deadline:
         if process.poll() is not None:
+            finished = time.monotonic() - started
             break
         time.sleep(min(0.005, max(deadline - time.monotonic(), 0)))
     killed = process.poll() is None
     if killed:
         os.kill(process.pid, signal.SIGKILL)
     process.communicate(timeout=60)
-    return killed
+    return killed, finished
