@@ -17,8 +17,9 @@ TIER_COLOURS = {"prohibited": "#1E2328", "high": "#C62828", "limited": "#EF6C00"
 def table(ctx: DeliverableContext, columns: Sequence[Column], rows: Sequence[Sequence[Cell | None]], *,
           caption: str = "") -> Table:
     """A register; an empty one prints "Nothing recorded yet."."""
-    return Table(list(columns), [["" if v is None else v if isinstance(v, Cell) else str(v) for v in row]
-                                 for row in rows], empty_text=ctx.t("empty"), caption=caption)
+    # Most cells are already text: test the exact type first (a 1,000-risk register is 9,000 cells).
+    return Table(list(columns), [[v if type(v) is str else "" if v is None else v if isinstance(v, Cell) else str(v)
+                                  for v in row] for row in rows], empty_text=ctx.t("empty"), caption=caption)
 
 
 def empty(ctx: DeliverableContext) -> Paragraph:

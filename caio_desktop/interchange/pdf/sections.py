@@ -100,7 +100,9 @@ def table(ctx: PdfContext, block: nodes.Table) -> Flowable:
         return para(ctx, block.empty_text or ctx.t("empty"), "small")
     total = sum(c.share for c in block.columns)
     columns = [Column(c.title, c.share / total, c.right) for c in block.columns]
-    rows = [[_cell(ctx, value, column) for value, column in zip(row, columns, strict=True)] for row in block.rows]
+    # Plain text goes to the table as it is (the exact type first: most of a register's cells).
+    rows = [[value if type(value) is str else _cell(ctx, value, column)
+             for value, column in zip(row, columns, strict=True)] for row in block.rows]
     return data_table(ctx, columns, rows)
 
 
