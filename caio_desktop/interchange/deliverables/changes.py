@@ -3,7 +3,7 @@ arrows, KPI deltas, actions completed and newly overdue, decisions taken, milest
 AI systems newly found.
 
 The comparison is the engagement's history: when a baseline was marked (a named snapshot, `caio
-baseline`), the workspace is compared with that snapshot, row by row (`workspace.committee`); without
+baseline`), the workspace is compared with the latest one, row by row (`workspace.committee`); without
 one, the state at the last committee's date is read back from the audit trail (each row's `before` in
 its first change after that date), so a report still says what moved.
 """
@@ -208,9 +208,50 @@ def digest_blocks(ctx: DeliverableContext, digest: CommitteeDigest) -> list[Bloc
     return out
 
 
+def digest_from_baseline(ctx: DeliverableContext, changes: Any) -> CommitteeDigest:
+    """The digest of a comparison with the latest baseline (`workspace.committee.CommitteeChanges`),
+    its lines completed with today's rows (an owner, a level) where the report shows them."""
+    by_id = {key: {r["id"]: r for r in ctx.rows(key)} for key in
+             ("risks", "actions", "risk_actions", "decisions", "milestones", "ai_systems")}
+
+    def row(key: str, line: Any) -> dict:
+        return by_id[key].get(line.id) or {f: getattr(line, f) for f in line.__dataclass_fields__}
+
+    out = CommitteeDigest(ctx.t("since_baseline", name=changes.baseline_name,
+                                date=ctx.long_date(changes.baseline_date)))
+    out.new_risks = [row("risks", r) for r in changes.new_risks]
+    out.closed_risks = [row("risks", r) for r in changes.closed_risks]
+    out.rerated = [(row("risks", r), r.old_level, r.new_level) for r in changes.level_changes]
+    out.kpi_deltas = [(k.name, k.unit or "", k.previous, k.latest) for k in changes.kpi_deltas]
+    out.actions_completed = [row(a.module, a) for a in changes.actions_completed]
+    out.actions_newly_overdue = [row(a.module, a) for a in changes.actions_overdue]
+    out.decisions_taken = [row("decisions", d) for d in changes.decisions]
+    out.milestones_passed = [row("milestones", m) for m in changes.milestones_passed]
+    out.milestones_slipped = [(row("milestones", m), m.previous_due_date, m.due_date)
+                              for m in changes.milestones_slipped]
+    out.systems_found = [row("ai_systems", s) for s in changes.new_systems]
+    return out
+
+
+def _baseline_changes(ctx: DeliverableContext) -> Any:
+    """The comparison with the latest baseline, or None (no baseline, or its snapshot is unreadable:
+    the audit trail then tells the story)."""
+    from caio_desktop.workspace.committee import committee_changes
+
+    if getattr(ctx.workspace, "path", None) is None:
+        return None
+    try:
+        return committee_changes(ctx.workspace, as_of=ctx.as_of)
+    except Exception:  # noqa: BLE001 - a missing or foreign baseline must not stop the monthly report
+        return None
+
+
 def since_last_committee_blocks(ctx: DeliverableContext) -> list[Block]:
     from caio_desktop.interchange.deliverables.steering import last_committee, since
 
+    changes = _baseline_changes(ctx)
+    if changes is not None:
+        return digest_blocks(ctx, digest_from_baseline(ctx, changes))
     committee = last_committee(ctx)
     start = since(ctx)
     text = (ctx.t("since_committee", date=ctx.long_date(committee)) if committee
