@@ -24,7 +24,13 @@ def render_pages(pdf_path: Path, *, width: int = PREVIEW_WIDTH) -> list[QImage]:
     """Every page of `pdf_path` as an RGB image `width` pixels wide."""
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(str(pdf_path))
+    from caio_desktop.interchange.docx.raster import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:  # PDFium is not thread-safe: a Word export rasterises its charts with it too
+        return _render(pdfium.PdfDocument(str(pdf_path)), width)
+
+
+def _render(document: object, width: int) -> list[QImage]:
     try:
         images = []
         for index in range(len(document)):
