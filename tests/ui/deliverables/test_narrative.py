@@ -20,8 +20,10 @@ from caio_desktop.ui.i18n import install_language
 
 
 @pytest.fixture
-def page(open_page, demo_workspace) -> DeliverablesPage:  # noqa: ANN001
+def page(demo_workspace, open_page) -> DeliverablesPage:  # noqa: ANN001
     """The French demo's steering report, its words tab open, in the English interface."""
+    # The workspace first: fixtures end in reverse order, so the page's preview and export jobs are
+    # waited for (open_page) before the workspace closes under them (a crash in SQLite otherwise).
     widget = open_page(demo_workspace, "en")
     widget.kinds.setCurrentRow(list(DELIVERABLE_KINDS).index("steering"))
     widget.tabs.setCurrentIndex(1)
@@ -128,7 +130,7 @@ def test_the_preview_is_built_again_after_an_edit(qtbot, page: DeliverablesPage)
     qtbot.waitUntil(lambda: page._generation > generation, timeout=5000)
 
 
-def test_french_interface_labels(open_page, demo_workspace) -> None:  # noqa: ANN001
+def test_french_interface_labels(demo_workspace, open_page) -> None:  # noqa: ANN001
     install_language("fr")
     try:
         widget = open_page(demo_workspace, "fr")

@@ -18,7 +18,9 @@ from tests.conftest import DEMO_TODAY
 
 
 @pytest.fixture
-def page(open_page, demo_workspace) -> DeliverablesPage:  # noqa: ANN001
+def page(demo_workspace, open_page) -> DeliverablesPage:  # noqa: ANN001
+    # The workspace first: fixtures end in reverse order, so the page's preview and export jobs are
+    # waited for (open_page) before the workspace closes under them (a crash in SQLite otherwise).
     return open_page(demo_workspace, "fr")
 
 
