@@ -53,10 +53,16 @@ class DeckRule:
     """What a deliverable's deck leaves out of its report."""
 
     max_table_slides: int | None = None  # a register longer than this is cut, the rest left to the report
+    sections: tuple[str, ...] = ()  # the sections the cut applies to (none named: every section)
+
+    def table_slides(self, section: Section) -> int | None:
+        return self.max_table_slides if not self.sections or section.key in self.sections else None
 
 
 RULES: dict[str, DeckRule] = {
-    "steering": DeckRule(),
+    # what moved since the last committee is one slide a kind (new risks, systems found), the rest in
+    # the report: a month of imports must not push the deck past the 10-20 slides a committee sits through
+    "steering": DeckRule(max_table_slides=1, sections=("since_last_committee",)),
     # the restitution is a conversation about findings: a long register shows its first slide
     "diagnosis": DeckRule(max_table_slides=1),
 }
@@ -204,7 +210,7 @@ class SectionWriter:
         if part is None:  # a register of more than a slide: slides of its own
             self._flush()
             notes, self.pending_notes = self.pending_notes, []
-            self._add(table_slides(self.deck, table, title, max_slides=self.rule.max_table_slides, notes=notes))
+            self._add(table_slides(self.deck, table, title, max_slides=self.rule.table_slides(self.section), notes=notes))
         else:
             if not self._text_to_stack():
                 self._flush()
