@@ -150,10 +150,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _report(exc, getattr(args, "file", None))
 
 
-# What SQLite says when the bytes of the file are not what it wrote: the workspace is damaged.
-_DAMAGE = ("could not decode", "malformed", "not a database", "disk image", "corrupt")
-
-
 def _report(exc: Exception, path: Path | None = None) -> int:
     from caio_desktop.domain.errors import DomainError
     from caio_desktop.workspace.errors import Remedy, WorkspaceError
@@ -165,15 +161,12 @@ def _report(exc: Exception, path: Path | None = None) -> int:
         print(f"caio: error: {exc}{hint}", file=sys.stderr)
         return 1
     # SQLAlchemy wraps the driver's error (with a link to its documentation): report the driver's own.
-    sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
-    if sqlalchemy_errors is not None and isinstance(exc, sqlalchemy_errors.DBAPIError) and exc.orig is not None:
-        exc = exc.orig
-    from caio_desktop.workspace.engine import DATABASE_ERRORS
+    from caio_desktop.workspace.engine import database_error
 
-    if isinstance(exc, DATABASE_ERRORS):
-        # ("Could not decode to UTF-8 column 'title' with text '…'": the damaged text itself is left out)
-        detail = (str(exc).splitlines() or [type(exc).__name__])[0].split(" with text ")[0][:200]
-        if any(word in detail.lower() for word in _DAMAGE):
+    found = database_error(exc)
+    if found is not None:
+        detail, damaged = found
+        if damaged:
             where = f"{path}: " if path else ""
             restore = f"caio restore {path} --from latest" if path else "caio restore FILE --from latest"
             print(f"caio: error: {where}the workspace is damaged ({detail}); restore a snapshot with: {restore}",

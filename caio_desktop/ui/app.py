@@ -77,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         from caio_desktop.ui.screenshots import take_screenshots
 
         return take_screenshots(window, args.file, args.screenshots)
+    from caio_desktop.ui.shell.damage import install_damage_hook
+
+    install_damage_hook(window.files)  # a damaged row met by a page offers the restore, not a traceback
     window.show()
     if args.file is not None:
         from PySide6.QtCore import QTimer

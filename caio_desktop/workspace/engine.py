@@ -107,3 +107,20 @@ def make_engine(path: Path, *, read_only: bool = False, passphrase: str | None =
         conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+# Words of SQLite's messages that mean the file itself is damaged (not busy, locked or missing).
+DAMAGE_WORDS = ("could not decode", "malformed", "not a database", "disk image", "corrupt")
+
+
+def database_error(exc: BaseException) -> tuple[str, bool] | None:
+    """For an error of the database driver (or SQLAlchemy's wrapper of one): its first line, without
+    the damaged text it may quote ("Could not decode to UTF-8 column 'title' with text '…'"), and
+    whether it says the file is damaged. None for any other error."""
+    orig = getattr(exc, "orig", None)  # sqlalchemy.exc.DBAPIError wraps the driver's error
+    if orig is not None and isinstance(orig, DATABASE_ERRORS):
+        exc = orig
+    if not isinstance(exc, DATABASE_ERRORS):
+        return None
+    detail = (str(exc).splitlines() or [type(exc).__name__])[0].split(" with text ")[0][:200]
+    return detail, any(word in detail.lower() for word in DAMAGE_WORDS)

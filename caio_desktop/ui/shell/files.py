@@ -74,6 +74,7 @@ class FileController(QObject):
         self.context = context
         self.window = window
         self._check: Any = None  # the integrity check of the engagement just opened, while it runs
+        self._damage_reported: Any = None  # the file whose damage was last said (said once a file)
 
     def open_path(self, path: Path | str, *, read_only: bool = False, passphrase: str | None = None) -> bool:
         """Open `path` in this window (the current engagement is closed first, if the new one opens)."""
@@ -152,6 +153,16 @@ class FileController(QObject):
             self.close()
             self._restore(Path(path), snapshot, passphrase)
             self.open_path(Path(path), passphrase=passphrase)  # restored, or as it was if that failed
+
+    def damage_found(self, detail: str) -> None:
+        """A read of the open workspace met damage (text SQLite cannot decode, a malformed page): say
+        so and offer the latest good snapshot, once per open file (a register repainting would meet the
+        same damaged row again and again)."""
+        workspace = self.context.workspace
+        if workspace is None or self._damage_reported == workspace.path:
+            return
+        self._damage_reported = workspace.path
+        self._integrity_checked(str(workspace.path), [detail])
 
     def _restore_remedy(self, snapshot: Any) -> tuple[str, str]:
         from caio_desktop.workspace.errors import Remedy
@@ -275,6 +286,7 @@ class FileController(QObject):
 
     def _switch(self, workspace: Any) -> None:
         previous = self.context.workspace
+        self._damage_reported = None
         if previous is not None:
             self._stop_check()
         self.context.set_workspace(workspace)
