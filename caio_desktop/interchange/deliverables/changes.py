@@ -233,27 +233,37 @@ def digest_from_baseline(ctx: DeliverableContext, changes: Any) -> CommitteeDige
     return out
 
 
-def _baseline_changes(ctx: DeliverableContext) -> Any:
-    """The comparison with the latest baseline, or None (no baseline, or its snapshot is unreadable:
-    the audit trail then tells the story)."""
+def _baseline_changes(ctx: DeliverableContext) -> tuple[Any, str]:
+    """The comparison with the latest baseline (None when there is none), and why it could not be
+    made (a baseline whose snapshot is missing or unreadable: the report then reads the audit trail and
+    says so, rather than stopping the monthly report)."""
     from caio_desktop.workspace.committee import committee_changes
 
     if getattr(ctx.workspace, "path", None) is None:
-        return None
+        return None, ""
+    from caio_desktop.workspace.baselines import list_baselines
+
     try:
-        return committee_changes(ctx.workspace, as_of=ctx.as_of)
-    except Exception:  # noqa: BLE001 - a missing or foreign baseline must not stop the monthly report
-        return None
+        changes = committee_changes(ctx.workspace, as_of=ctx.as_of)
+        marked = list_baselines(ctx.workspace.path) if changes is None else []
+        if marked:  # baselines were marked, but the snapshot of every one is gone
+            return None, f"the snapshot of baseline {marked[0].name} is missing"
+        return changes, ""
+    except Exception as error:  # noqa: BLE001 - said in the report, which is still written
+        return None, str(error).splitlines()[0][:200] if str(error) else type(error).__name__
 
 
 def since_last_committee_blocks(ctx: DeliverableContext) -> list[Block]:
     from caio_desktop.interchange.deliverables.steering import last_committee, since
 
-    changes = _baseline_changes(ctx)
+    changes, problem = _baseline_changes(ctx)
     if changes is not None:
         return digest_blocks(ctx, digest_from_baseline(ctx, changes))
     committee = last_committee(ctx)
     start = since(ctx)
     text = (ctx.t("since_committee", date=ctx.long_date(committee)) if committee
             else ctx.t("no_committee", date=ctx.long_date(start)))
-    return digest_blocks(ctx, digest_from_history(ctx, start, text))
+    blocks = digest_blocks(ctx, digest_from_history(ctx, start, text))
+    if problem:
+        blocks.insert(1, Paragraph(ctx.t("baseline_unreadable", reason=problem), "small"))
+    return blocks

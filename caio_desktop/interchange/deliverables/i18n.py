@@ -163,6 +163,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "systems_found": ("Systèmes d'IA nouvellement recensés", "AI systems newly found"),
     "was": ("Avant", "Before"),
     "now": ("Maintenant", "Now"),
+    "baseline_unreadable": ("La comparaison avec la dernière référence a échoué ({reason}) : les évolutions "
+                            "sont lues dans l'historique des modifications.",
+                            "The comparison with the latest baseline failed ({reason}): changes are read from "
+                            "the history of edits."),
     "no_change": ("Aucune évolution depuis le dernier comité.", "No change since the last committee."),
     "next_steps": ("Prochaines étapes", "Next steps"),
     "next_milestone_step": ("{title} — échéance le {date}", "{title} — due {date}"),

@@ -73,3 +73,11 @@ def test_without_a_baseline_the_audit_trail_tells_the_story(workspace) -> None:
     section = _section(build_content(workspace, "steering", as_of=TODAY))
     assert "Aucun comité de pilotage antérieur" in section.blocks[0].text
     assert [row[1] for row in _tables(section)["Nouveaux risques"].rows] == ["Hallucinations du chatbot"]
+
+
+def test_a_baseline_whose_snapshot_is_gone_is_said_and_the_history_used(demo_workspace) -> None:
+    baseline = mark_baseline(demo_workspace, name="COPIL 2", date=TODAY - dt.timedelta(days=1))
+    baseline.snapshot.unlink()
+    section = _section(build_content(demo_workspace, "steering", as_of=TODAY))
+    assert section.blocks[1].text.startswith("La comparaison avec la dernière référence a échoué (")
+    assert "COPIL 2" in section.blocks[1].text
