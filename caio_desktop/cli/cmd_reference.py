@@ -35,16 +35,29 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--lang", type=lang, default="en", help="language of the notes (fr|en)")
     r.set_defaults(func=cmd_reference_list)
     r = reference.add_parser("update", help="install a reference data pack (zip of YAML files with a "
-                                            "checksummed manifest); refused if damaged, older or unknown")
+                                            "checksummed manifest signed by a trusted publisher); refused if "
+                                            "unsigned, damaged, older or unknown")
     r.add_argument("pack", type=Path, metavar="PACK.zip")
     r.add_argument("--check", action="store_true", help="check the pack without installing it")
     r.set_defaults(func=cmd_reference_update)
-    r = reference.add_parser("pack", help="build a reference data pack from YAML files (for publishers)")
+    r = reference.add_parser("pack", help="build a signed reference data pack from YAML files (for publishers)")
     r.add_argument("out", type=Path, metavar="OUT.zip")
     r.add_argument("files", type=Path, nargs="+", metavar="FILE.yaml")
     r.add_argument("--version", required=True, help="the pack's version, e.g. 2026.12.1")
     r.add_argument("--id", default="caio-reference", help="the pack's id (default: caio-reference)")
+    r.add_argument("--sign-key", type=Path, required=True, metavar="PRIVATE_KEY_FILE",
+                   help="the publisher's Ed25519 private key (PEM, or the base64 of its 32 bytes): "
+                        "unsigned packs are refused")
     r.set_defaults(func=cmd_reference_pack)
+    r = reference.add_parser("keygen", help="make a publisher's Ed25519 key pair for signing data packs")
+    r.add_argument("out", type=Path, metavar="OUT.pem",
+                   help="private key file (written owner-only; never commit or share it)")
+    r.add_argument("--name", required=True, help="the publisher's name, shown when its packs are installed")
+    r.set_defaults(func=cmd_reference_keygen)
+    r = reference.add_parser("trust", help="trust the publishers of a publishers.json file (their packs "
+                                           "install): adds them to this user's trusted publishers")
+    r.add_argument("publishers", type=Path, metavar="PUBLISHERS.json")
+    r.set_defaults(func=cmd_reference_trust)
 
     p = sub.add_parser("checklist", help="generate the compliance checklist of the AI systems")
     p.add_argument("file", type=Path)
@@ -151,8 +164,10 @@ def cmd_reference_update(args: argparse.Namespace) -> int:
 
     try:
         if args.check:
-            manifest, _contents, changed = check_pack(args.pack)
-            print(f"reference pack {manifest.id} {manifest.version} can be installed; it would update: "
+            pack, changed = check_pack(args.pack)
+            manifest = pack.manifest
+            print(f"reference pack {manifest.id} {manifest.version} signed by {pack.publisher.name} "
+                  f"({pack.publisher.key_id}) can be installed; it would update: "
                   + (", ".join(f"{k} {old} -> {new}" for k, (old, new) in sorted(changed.items())) or "nothing"))
             return 0
         result = install_pack(args.pack)
@@ -164,7 +179,12 @@ def cmd_reference_update(args: argparse.Namespace) -> int:
 
 def cmd_reference_pack(args: argparse.Namespace) -> int:
     from caio_desktop.reference.packs import build_pack
+    from caio_desktop.reference.signing import SignatureError, load_private_key
 
+    try:
+        key = load_private_key(args.sign_key)
+    except SignatureError as exc:
+        raise fail(str(exc)) from None
     files = {}
     for path in args.files:
         try:
@@ -172,10 +192,53 @@ def cmd_reference_pack(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise fail(f"{path}: {exc.strerror or exc}") from None
     try:
-        manifest = build_pack(files, args.out, pack_id=args.id, version=args.version)
+        manifest = build_pack(files, args.out, pack_id=args.id, version=args.version, sign_key=key)
     except (KeyError, TypeError, ValueError) as exc:
         raise fail(f"not reference files (each needs an id and a version): {exc}") from None
-    print(f"{args.out}: reference pack {manifest.id} {manifest.version}, {len(manifest.files)} file(s)")
+    print(f"{args.out}: reference pack {manifest.id} {manifest.version}, {len(manifest.files)} file(s), signed")
+    return 0
+
+
+def cmd_reference_keygen(args: argparse.Namespace) -> int:
+    """Write a private key and, beside it, the ``publishers.json`` that trusts its public key."""
+    import json
+
+    from caio_desktop.reference.signing import generate_key
+
+    public_file = args.out.with_name(args.out.stem + ".publisher.json")
+    for path in (args.out, public_file):
+        if path.exists():
+            raise fail(f"{path} already exists: not overwritten")
+    try:
+        publisher = generate_key(args.out, args.name)
+        public_file.write_text(json.dumps({"publishers": [publisher.to_dict()]}, indent=2) + "\n",
+                               encoding="utf-8")
+    except OSError as exc:
+        raise fail(f"{exc.filename or args.out}: {exc.strerror or exc}") from None
+    print(f"{args.out}: private key of {publisher.name} (key id {publisher.key_id}); keep it secret, off the "
+          "repository")
+    print(f"{public_file}: its public key, for 'caio reference trust' on the machines that install its packs")
+    return 0
+
+
+def cmd_reference_trust(args: argparse.Namespace) -> int:
+    """Add the publishers of a ``publishers.json`` file to this user's trusted publishers."""
+    from caio_desktop.reference.signing import SignatureError, add_trusted_publishers, read_publishers
+
+    try:
+        if not args.publishers.is_file():
+            raise SignatureError(f"{args.publishers}: no such file")
+        publishers = read_publishers(args.publishers)
+        if not publishers:
+            raise SignatureError(f"{args.publishers}: lists no publisher")
+        target = add_trusted_publishers(publishers)
+    except SignatureError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"cannot write the trusted publishers: {exc.strerror or exc}") from None
+    for publisher in publishers:
+        print(f"trusted: {publisher.name} ({publisher.key_id})")
+    print(f"in {target}")
     return 0
 
 

@@ -8,14 +8,18 @@ A pack is a zip of reference YAML files with a ``manifest.json`` at its root:
  "files": [{"name": "ai_act.yaml", "id": "eu_ai_act", "version": "1.3.0", "sha256": "…"}]}
 ```
 
+A pack is signed: ``manifest.sig`` holds a publisher's Ed25519 signature over the manifest's exact bytes
+(``reference.signing``), and the manifest lists each file's SHA-256, so the signature covers every file.
+
 ``install_pack(path)`` checks everything before anything changes, and refuses with ``PackError`` (one
-clear sentence) a pack that is not a zip, has no or a malformed manifest, an unknown format or schema, a
+clear sentence) a pack that is not a zip, is unsigned, has a bad signature or one by a key that is not a
+trusted publisher's, has no or a malformed manifest, an unknown format or schema, a
 file not listed or listed but missing, a bad checksum, a file this version of CAIO Desktop does not know,
 a header that disagrees with the manifest, an older pack or an older file than the content in use, or
 content its loader rejects. An accepted pack is unpacked into ``pack_root()/current`` (the replaced one is
 kept as ``previous``) through a staging folder and one rename, and the loaders' caches are cleared so the
-app reads the new content at once. ``build_pack(files, out, …)`` makes a pack (tests, and whoever
-publishes updates).
+app reads the new content at once. ``build_pack(files, out, sign_key=…)`` makes a signed pack (tests, and
+whoever publishes updates).
 """
 
 from __future__ import annotations
@@ -28,10 +32,10 @@ import pkgutil
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -44,6 +48,16 @@ from caio_desktop.reference.loader import (
     read_reference_file,
     version_key,
 )
+from caio_desktop.reference.signing import (
+    SIGNATURE,
+    Publisher,
+    SignatureError,
+    sign_manifest,
+    verify_manifest,
+)
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 PACK_FORMAT = "caio-reference-pack"
 SUPPORTED_SCHEMAS = frozenset({1})
@@ -90,11 +104,13 @@ class InstallResult:
 
     manifest: PackManifest
     changed: dict[str, tuple[str, str]]
+    publisher: Publisher | None = None  # who signed it
 
     def summary(self) -> str:
         """One line per updated file, for the CLI and the Preferences message."""
+        signed = f", signed by {self.publisher.name} ({self.publisher.key_id})" if self.publisher else ""
         lines = [f"reference pack {self.manifest.id} {self.manifest.version} ({self.manifest.date.isoformat()}) "
-                 "installed"]
+                 f"installed{signed}"]
         lines += [f"  {file_id}: {old} -> {new}" for file_id, (old, new) in sorted(self.changed.items())]
         return "\n".join(lines)
 
@@ -168,8 +184,22 @@ def _manifest(raw: Any) -> PackManifest:
                         files=tuple(files))
 
 
-def read_pack(path: Path) -> tuple[PackManifest, dict[str, bytes]]:
-    """Open a pack and check its structure and checksums (not yet its content or versions)."""
+@dataclass(frozen=True)
+class CheckedPack:
+    """A pack whose signature, structure and checksums passed: what ``install_pack`` writes."""
+
+    manifest: PackManifest
+    contents: dict[str, bytes]  # file name → bytes
+    manifest_bytes: bytes  # exactly as signed
+    signature: bytes
+    publisher: Publisher
+
+
+def read_pack(path: Path, trusted: Mapping[str, Publisher] | None = None) -> CheckedPack:
+    """Open a pack and check its signature, structure and checksums (not yet its content or versions).
+
+    The signature is checked against ``trusted`` (key id → publisher; default: the trusted publishers,
+    ``signing.trusted_publishers()``) before the manifest is even parsed."""
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
@@ -181,15 +211,21 @@ def read_pack(path: Path) -> tuple[PackManifest, dict[str, bytes]]:
         names = [i.filename for i in infos]
         if MANIFEST not in names:
             raise PackError(f"{path.name}: no {MANIFEST} in the pack")
-        if len(infos) > MAX_FILES + 1 or any(i.file_size > MAX_FILE_BYTES for i in infos):
+        if len(infos) > MAX_FILES + 2 or any(i.file_size > MAX_FILE_BYTES for i in infos):
             raise PackError(f"{path.name}: too many or too large files for a reference data pack")
+        manifest_bytes = archive.read(MANIFEST)
+        signature = archive.read(SIGNATURE) if SIGNATURE in names else None
         try:
-            manifest = _manifest(json.loads(archive.read(MANIFEST).decode("utf-8")))
+            publisher = verify_manifest(manifest_bytes, signature, trusted)
+        except SignatureError as exc:
+            raise PackError(f"{path.name}: {exc}") from None
+        try:
+            manifest = _manifest(json.loads(manifest_bytes.decode("utf-8")))
         except (UnicodeDecodeError, json.JSONDecodeError):
             raise PackError(f"{path.name}: {MANIFEST} is not valid JSON") from None
         listed = {f.name for f in manifest.files}
         for name in names:
-            if name != MANIFEST and name not in listed:
+            if name not in (MANIFEST, SIGNATURE) and name not in listed:
                 raise PackError(f"{path.name}: {name} is in the pack but not in its manifest")
         contents: dict[str, bytes] = {}
         for entry in manifest.files:
@@ -202,13 +238,16 @@ def read_pack(path: Path) -> tuple[PackManifest, dict[str, bytes]]:
                 raise PackError(f"{path.name}: bad checksum for {entry.name}: the file is damaged or was "
                                 "altered after the pack was made")
             contents[entry.name] = data
-    return manifest, contents
+    return CheckedPack(manifest=manifest, contents=contents, manifest_bytes=manifest_bytes,
+                       signature=signature or b"", publisher=publisher)
 
 
-def check_pack(path: Path) -> tuple[PackManifest, dict[str, bytes], dict[str, tuple[str, str]]]:
-    """Everything ``install_pack`` checks, without installing: returns the manifest, the files and the
-    versions each would change (file id → (in use, in the pack))."""
-    manifest, contents = read_pack(path)
+def check_pack(path: Path, trusted: Mapping[str, Publisher] | None = None) -> tuple[CheckedPack,
+                                                                                     dict[str, tuple[str, str]]]:
+    """Everything ``install_pack`` checks, without installing: returns the checked pack and the versions
+    each file would change (file id → (in use, in the pack)). ``trusted`` as for ``read_pack``."""
+    pack = read_pack(path, trusted)
+    manifest, contents = pack.manifest, pack.contents
     known = set(list_data_files())
     installed = installed_manifest()
     if installed is not None:
@@ -240,7 +279,7 @@ def check_pack(path: Path) -> tuple[PackManifest, dict[str, bytes], dict[str, tu
         if entry.version != in_use.version:
             changed[entry.id] = (in_use.version, entry.version)
     _check_content(manifest, contents, path.name)
-    return manifest, contents, changed
+    return pack, changed
 
 
 def _check_content(manifest: PackManifest, contents: dict[str, bytes], pack_name: str) -> None:
@@ -267,17 +306,23 @@ def _check_content(manifest: PackManifest, contents: dict[str, bytes], pack_name
             clear_caches()
 
 
-def install_pack(path: Path) -> InstallResult:
-    """Check ``path`` and install it as the reference content in use; ``PackError`` if refused."""
-    manifest, contents, changed = check_pack(path)
+def install_pack(path: Path, trusted: Mapping[str, Publisher] | None = None) -> InstallResult:
+    """Check ``path`` and install it as the reference content in use; ``PackError`` if refused.
+
+    ``trusted`` (key id → publisher) replaces the trusted publishers for this call (tests); the signature
+    is checked either way."""
+    pack, changed = check_pack(path, trusted)
+    manifest, contents = pack.manifest, pack.contents
     root = pack_root()
     root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=root))
     try:
         for name, data in contents.items():
             (staging / name).write_bytes(data)
-        # The manifest last: a folder with a manifest is a complete pack.
-        (staging / MANIFEST).write_text(json.dumps(manifest.to_dict(), indent=2), encoding="utf-8")
+        # The signed bytes as they came, so the installed folder can be verified again; the manifest
+        # last: a folder with a manifest is a complete pack.
+        (staging / SIGNATURE).write_bytes(pack.signature)
+        (staging / MANIFEST).write_bytes(pack.manifest_bytes)
         current, previous = root / "current", root / "previous"
         if previous.exists():
             shutil.rmtree(previous)
@@ -288,20 +333,25 @@ def install_pack(path: Path) -> InstallResult:
         shutil.rmtree(staging, ignore_errors=True)
         raise PackError(f"could not install the pack in {root}: {exc.strerror or exc}") from None
     clear_caches()
-    return InstallResult(manifest=manifest, changed=changed)
+    return InstallResult(manifest=manifest, changed=changed, publisher=pack.publisher)
 
 
 def build_pack(files: dict[str, bytes], out: Path, *, pack_id: str = "caio-reference", version: str,
-               date: dt.date | None = None, schema: int = 1) -> PackManifest:
-    """Write a pack of ``files`` (name → YAML bytes) to ``out``, with their checksums in the manifest."""
+               date: dt.date | None = None, schema: int = 1,
+               sign_key: Ed25519PrivateKey | None = None) -> PackManifest:
+    """Write a pack of ``files`` (name → YAML bytes) to ``out``, with their checksums in the manifest,
+    signed with ``sign_key`` (an unsigned pack, without one, is refused by ``install_pack``)."""
     entries = []
     for name, data in sorted(files.items()):
         header = yaml.safe_load(data.decode("utf-8"))
         entries.append(PackFile(name=name, id=str(header["id"]), version=str(header["version"]), sha256=sha256(data)))
     manifest = PackManifest(id=pack_id, version=version, date=date or dt.date.today(), schema=schema,
                             files=tuple(entries))
+    manifest_bytes = json.dumps(manifest.to_dict(), indent=2).encode("utf-8")
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(MANIFEST, json.dumps(manifest.to_dict(), indent=2))
+        archive.writestr(MANIFEST, manifest_bytes)
+        if sign_key is not None:
+            archive.writestr(SIGNATURE, sign_manifest(manifest_bytes, sign_key))
         for name, data in sorted(files.items()):
             archive.writestr(name, data)
     return manifest

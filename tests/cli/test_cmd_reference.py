@@ -193,15 +193,70 @@ def test_reference_update_installs_a_pack_and_list_shows_it(pack_dir, make_pack,
 
 
 def test_reference_pack_builds_what_update_accepts(pack_dir, tmp_path, capsys) -> None:
+    """keygen → trust → pack --sign-key → update: the whole publisher's path through the CLI."""
+    import stat
+
     from tests.reference.pack_fixtures import dump
 
+    key = tmp_path / "firm.pem"
+    assert main(["reference", "keygen", str(key), "--name", "Cabinet Dupont"]) == 0
+    out = capsys.readouterr().out
+    assert "private key of Cabinet Dupont" in out and (tmp_path / "firm.publisher.json").is_file()
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert main(["reference", "keygen", str(key), "--name", "Again"]) == 1  # never overwrites a key
+    assert "already exists" in capsys.readouterr().err
     source = tmp_path / "ai_act.yaml"
     source.write_bytes(dump(newer_ai_act("1.5.0")))
-    out = tmp_path / "update.zip"
-    assert main(["reference", "pack", str(out), str(source), "--version", "2027.1.0"]) == 0
-    assert "1 file(s)" in capsys.readouterr().out
-    assert main(["reference", "update", str(out)]) == 0
+    pack = tmp_path / "update.zip"
+    assert main(["reference", "pack", str(pack), str(source), "--version", "2027.1.0", "--sign-key", str(key)]) == 0
+    assert "1 file(s), signed" in capsys.readouterr().out
+    # Not yet trusted on this machine: refused in one line, nothing installed.
+    assert main(["reference", "update", str(pack)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "signed with unknown key" in err[0]
+    assert main(["reference", "trust", str(tmp_path / "firm.publisher.json")]) == 0
+    assert "trusted: Cabinet Dupont" in capsys.readouterr().out
+    assert main(["reference", "update", str(pack), "--check"]) == 0
+    assert "signed by Cabinet Dupont" in capsys.readouterr().out
+    assert main(["reference", "update", str(pack)]) == 0
     assert "eu_ai_act: 1.2.0 -> 1.5.0" in capsys.readouterr().out
+
+
+def test_reference_pack_signs_with_a_raw_base64_key(pack_dir, tmp_path, capsys) -> None:
+    import base64
+
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
+    from tests.reference.pack_fixtures import TEST_KEY, dump
+
+    raw = tmp_path / "key.b64"
+    raw.write_text(base64.b64encode(TEST_KEY.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())).decode())
+    source = tmp_path / "ai_act.yaml"
+    source.write_bytes(dump(newer_ai_act("1.5.0")))
+    pack = tmp_path / "update.zip"
+    assert main(["reference", "pack", str(pack), str(source), "--version", "2027.1.0", "--sign-key", str(raw)]) == 0
+    assert main(["reference", "update", str(pack)]) == 0
+    assert "signed by Test publisher" in capsys.readouterr().out
+
+
+def test_reference_pack_refuses_a_bad_key_and_update_an_unsigned_pack(pack_dir, make_pack, tmp_path,
+                                                                      capsys) -> None:
+    from tests.reference.pack_fixtures import dump
+
+    bad = tmp_path / "key.pem"
+    bad.write_text("hello")
+    source = tmp_path / "ai_act.yaml"
+    source.write_bytes(dump(newer_ai_act("1.5.0")))
+    assert main(["reference", "pack", str(tmp_path / "p.zip"), str(source), "--version", "1",
+                 "--sign-key", str(bad)]) == 1
+    assert "not an Ed25519 private key" in capsys.readouterr().err
+    assert not (tmp_path / "p.zip").exists()
+    unsigned = make_pack("2026.12.1", {"ai_act.yaml": newer_ai_act()}, sign_key=None)
+    assert main(["reference", "update", str(unsigned)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("caio: error: reference pack refused:") and "unsigned pack" in err[0]
+    assert main(["reference", "trust", str(bad)]) == 1
+    assert "not valid JSON" in capsys.readouterr().err
 
 
 def test_reference_update_refuses_a_damaged_pack_in_one_line(pack_dir, tmp_path, capsys) -> None:

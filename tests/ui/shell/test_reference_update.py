@@ -49,3 +49,19 @@ def pack_fixtures_date() -> str:
     import datetime as dt
 
     return dt.date.today().isoformat()
+
+
+def test_unsigned_or_unknown_publisher_pack_is_refused_in_preferences(qtbot, pack_dir, make_pack, shown) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    row = ReferenceUpdateRow()
+    qtbot.addWidget(row)
+    assert row.install(make_pack("2026.12.1", {"ai_act.yaml": newer_ai_act()}, sign_key=None)) is None
+    message, refused = shown[-1]
+    assert refused and message.startswith("The data pack was refused: pack.zip: unsigned pack")
+    stranger = make_pack("2026.12.1", {"ai_act.yaml": newer_ai_act()}, name="s.zip",
+                         sign_key=Ed25519PrivateKey.generate())
+    assert row.install(stranger) is None
+    message, refused = shown[-1]
+    assert refused and "signed with unknown key" in message
+    assert load_ai_act().meta.version == "1.2.0" and row.status.text() == "Shipped with the application"
