@@ -64,6 +64,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--system", type=int, action="append", dest="systems", metavar="ID",
                    help="AI system id (repeat for several; default: the whole inventory)")
     p.add_argument("--lang", type=lang, help="requirement texts language (default: the engagement's)")
+    p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
+                   help="the day 'in effect' is judged on (default: the later of today and the "
+                        "engagement's start date)")
     p.set_defaults(func=cmd_checklist)
 
     p = sub.add_parser("risk-library", help="the AI risk library")
@@ -246,9 +249,12 @@ def cmd_checklist(args: argparse.Namespace) -> int:
     from caio_desktop.operations.compliance import generate_compliance_checklist
 
     with opened(args.file) as workspace:
-        change = generate_compliance_checklist(workspace, args.systems, lang=args.lang)
+        change = generate_compliance_checklist(workspace, args.systems, lang=args.lang, as_of=args.date)
     print(f"{change.systems} AI system(s): {change.added} compliance item(s) added, "
           f"{change.already_present} already present")
+    later = (f"{change.not_yet_in_effect} item(s) apply only later (the first from "
+             f"{change.next_applies_from.isoformat()})" if change.next_applies_from else "every item already applies")
+    print(f"in effect judged on {change.as_of.isoformat()}: {later}")
     if change.unclassified:
         print("not classified (no AI Act items): " + ", ".join(change.unclassified))
     if change.no_longer_required:

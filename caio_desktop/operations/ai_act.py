@@ -9,6 +9,7 @@ source of truth, the tier, role, Annex III area, rationale and DPIA flag are der
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -28,6 +29,20 @@ _FACT_IN_MESSAGE = re.compile(r"fact '(\w+)'")
 def engagement_language(workspace) -> str:  # noqa: ANN001
     """The deliverables language of the engagement ("fr" or "en")."""
     return workspace.engagement().language or "en"
+
+
+def engagement_reference_date(workspace, today: dt.date | None = None) -> dt.date:  # noqa: ANN001
+    """The day on which the AI Act's obligations are judged in effect for this engagement: the later of
+    today and the engagement's start date.
+
+    Before the engagement starts, the assessment speaks for the engagement's period, so what applies by
+    its first day counts as in effect. Once it has started, today wins: judging on a start date in the
+    past would call "not yet in effect" an obligation that already binds the client (the dangerous
+    mistake). A deliverable or a command dated otherwise passes its own date (``caio checklist --date``).
+    """
+    today = today or dt.date.today()
+    start = workspace.engagement().start_date
+    return max(today, start) if start else today
 
 
 def parse_facts(facts: dict[str, Any]) -> SystemFacts:
@@ -77,7 +92,7 @@ def reclassify_ai_system(workspace, system_id: int, facts: dict[str, Any]) -> Ch
     system = get_row(workspace, "ai_systems", system_id)
     if system is None:
         raise LookupError(f"ai_systems has no row {system_id}")
-    classification = classify(parsed)
+    classification = classify(parsed, as_of=engagement_reference_date(workspace))
     lang = engagement_language(workspace)
     values: dict[str, Any] = {
         "ai_act_tier": classification.tier,

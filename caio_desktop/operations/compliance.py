@@ -21,10 +21,16 @@ or "changed", ``reference_change_version`` "eu_ai_act 1.3.0", ``reference_previo
 ``reference_proposed`` the new text when the consultant's own was kept): an item a newer version adds is "added"; an item whose citation, text or date it changes is
 "changed" — rewritten when the consultant had not edited it, else left as written with the new text
 proposed — and the summary counts both.
+
+Whether an item is already in effect is judged on the engagement's reference date
+(``operations.ai_act.engagement_reference_date``: the later of today and the engagement's start date),
+or on the ``as_of`` a caller passes (``caio checklist --date``): every item keeps the date it applies from
+as its due date, and the summary counts the items that apply only after that day.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,7 +39,7 @@ from sqlalchemy import select
 
 from caio_desktop.domain.ai_act import Classification, SystemFacts, classify
 from caio_desktop.domain.modules import MODULES
-from caio_desktop.operations.ai_act import engagement_language
+from caio_desktop.operations.ai_act import engagement_language, engagement_reference_date
 from caio_desktop.operations.changes import ChangeSet
 from caio_desktop.operations.history import run_recorded
 from caio_desktop.operations.recorder import Recorder, table
@@ -91,6 +97,10 @@ class ChecklistItem:
             values["due_date"] = self.due_date
         return values
 
+    def in_effect(self, on: dt.date) -> bool:
+        """Whether the item already applies on ``on`` (no date: it does)."""
+        return self.due_date is None or self.due_date <= on
+
 
 @dataclass
 class ChecklistChange(ChangeSet):
@@ -109,6 +119,11 @@ class ChecklistChange(ChangeSet):
     changed_by_update: int = 0
     proposed_changes: int = 0  # changed items the consultant had edited: kept, the new text proposed
     updated_references: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # The day "in effect" was judged on, and the planned items that apply only after it (with the
+    # earliest date one of them applies from).
+    as_of: dt.date | None = None
+    not_yet_in_effect: int = 0
+    next_applies_from: dt.date | None = None
 
 
 def stored_facts(system: dict[str, Any]) -> SystemFacts | None:
@@ -249,11 +264,12 @@ def sector_items(system: dict[str, Any], facts: SystemFacts | None, sector_group
     return items
 
 
-def plan_checklist(system: dict[str, Any], lang: str, sector: str | None = None) -> list[ChecklistItem]:
-    """Every item the classification and data of `system` (and the engagement's `sector`) call for
-    (pure: reads nothing, writes nothing)."""
+def plan_checklist(system: dict[str, Any], lang: str, sector: str | None = None,
+                   as_of: dt.date | None = None) -> list[ChecklistItem]:
+    """Every item the classification and data of `system` (and the engagement's `sector`) call for, the
+    classification judged on `as_of` (default: today) (pure: reads nothing, writes nothing)."""
     facts = stored_facts(system)
-    items = ai_act_items(system["id"], classify(facts), lang) if facts else []
+    items = ai_act_items(system["id"], classify(facts, as_of=as_of), lang) if facts else []
     groups = load_sector_rules().sector_groups(sector)
     return items + gdpr_items(system, facts, lang) + sector_items(system, facts, groups, lang)
 
@@ -328,10 +344,14 @@ def generate_compliance_checklist(
     system_ids: list[int] | None = None,
     *,
     lang: str | None = None,
+    as_of: dt.date | None = None,
 ) -> ChecklistChange:
-    """Add the missing compliance items of the given AI systems (all when None) as one undo step."""
+    """Add the missing compliance items of the given AI systems (all when None) as one undo step.
+
+    ``as_of`` is the day "in effect" is judged on (default: ``engagement_reference_date``)."""
     mod = MODULES["compliance"]
     lang = lang or engagement_language(workspace)
+    as_of = as_of or engagement_reference_date(workspace)
     if system_ids is None:
         systems = fetch_rows(workspace, "ai_systems", order_by="id")
     else:
@@ -344,14 +364,17 @@ def generate_compliance_checklist(
     systems_mod = MODULES["ai_systems"]
     label = row_label(systems_mod, systems[0]) if len(systems) == 1 else f"×{len(systems)}"
     change = ChecklistChange("generate", mod.key, label, entity_fr="liste de conformité",
-                             entity_en="compliance checklist", systems=len(systems))
+                             entity_en="compliance checklist", systems=len(systems), as_of=as_of)
     planned: list[ChecklistItem] = []
     sector = workspace.engagement().sector
     for system in systems:
-        items = plan_checklist(system, lang, sector)
+        items = plan_checklist(system, lang, sector, as_of)
         if not any(i.framework == "ai_act" for i in items):
             change.unclassified.append(row_label(systems_mod, system))
         planned += items
+    later = sorted({(i.ai_system_id, i.key): i.due_date for i in planned if not i.in_effect(as_of)}.values())
+    change.not_yet_in_effect = len(later)
+    change.next_applies_from = later[0] if later else None
 
     versions = current_sources()
     before = assessed_with(workspace)

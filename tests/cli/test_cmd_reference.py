@@ -148,6 +148,28 @@ def test_checklist_then_again_adds_nothing(workspace_file, capsys) -> None:
     assert "ai_systems has no row 99" in capsys.readouterr().err
 
 
+def test_checklist_judges_in_effect_on_the_engagement_date_or_date(workspace_file, capsys) -> None:
+    import datetime as dt
+
+    from caio_desktop.operations.rows import update_engagement
+
+    ws = Workspace.open(workspace_file)
+    try:
+        update_engagement(ws, {"start_date": dt.date(2030, 1, 7), "end_date": dt.date(2030, 7, 7)})
+        create_row(ws, "ai_systems", {"name": "Tri", "ai_act_tier": "high", "ai_act_role": "deployer",
+                                      "annex_iii_area": 4})
+    finally:
+        ws.close()
+    assert main(["checklist", str(workspace_file)]) == 0
+    assert "in effect judged on 2030-01-07: every item already applies" in capsys.readouterr().out
+    assert main(["checklist", str(workspace_file), "--date", "2026-12-03"]) == 0
+    out = capsys.readouterr().out
+    assert "in effect judged on 2026-12-03: " in out and "apply only later (the first from 2027-12-02)" in out
+    with pytest.raises(SystemExit):
+        main(["checklist", str(workspace_file), "--date", "03/12/2026"])
+    assert "is not a date" in capsys.readouterr().err
+
+
 def test_risk_library_list_and_add(workspace_file, capsys) -> None:
     assert main(["risk-library", "list", "--lang", "fr", "--category", "cybersecurity"]) == 0
     lines = capsys.readouterr().out.splitlines()

@@ -268,3 +268,51 @@ def test_the_checklist_shows_what_a_newer_reference_version_adds_or_changes(work
     generate_compliance_checklist(workspace, lang="en")
     again = generate_compliance_checklist(workspace, lang="en")
     assert again.added == again.changed_by_update == 0 and again.empty
+
+
+# --- in effect on the engagement's reference date ---------------------------------------------------
+
+
+def _engagement_from(workspace, start: dt.date) -> None:
+    update_engagement(workspace, {"start_date": start, "end_date": start + dt.timedelta(days=180)})
+
+
+def test_the_reference_date_is_the_later_of_today_and_the_engagement_start(workspace) -> None:
+    from caio_desktop.operations.ai_act import engagement_reference_date
+
+    _engagement_from(workspace, dt.date(2027, 12, 5))
+    assert engagement_reference_date(workspace, today=dt.date(2026, 12, 3)) == dt.date(2027, 12, 5)
+    # Once the engagement is under way, today: an obligation already binding is never "not yet".
+    assert engagement_reference_date(workspace, today=dt.date(2028, 1, 10)) == dt.date(2028, 1, 10)
+    _engagement_from(workspace, dt.date(2020, 1, 1))
+    assert engagement_reference_date(workspace) == dt.date.today()
+
+
+def test_the_checklist_judges_in_effect_on_the_engagement_date(workspace) -> None:
+    screening = _classified(workspace, "Tri de CV", {"role": "deployer", "annex_iii_area": 4})
+    # An engagement that starts after the Annex III date (2 Dec 2027, as amended): all of it applies.
+    _engagement_from(workspace, dt.date(2030, 1, 7))
+    change = generate_compliance_checklist(workspace, [screening], lang="en")
+    assert change.as_of == dt.date(2030, 1, 7)
+    assert change.not_yet_in_effect == 0 and change.next_applies_from is None
+    # Judged on 3 Dec 2026 (an explicit as-of), the Annex III duties apply only later; Art. 4 already does.
+    again = generate_compliance_checklist(workspace, [screening], lang="en", as_of=dt.date(2026, 12, 3))
+    items = _items(workspace, screening, "ai_act")
+    later = [r for r in items if r["due_date"] and r["due_date"] > dt.date(2026, 12, 3)]
+    assert again.as_of == dt.date(2026, 12, 3) and again.next_applies_from == dt.date(2027, 12, 2)
+    assert again.not_yet_in_effect == len(later) > 0
+    assert next(r for r in items if r["reference"] == "Art. 4")["due_date"] <= dt.date(2026, 12, 3)
+    assert again.added == 0  # judging another day adds or rewrites nothing
+
+
+def test_reclassifying_judges_the_prohibition_date_on_the_engagement_date(workspace) -> None:
+    from caio_desktop.workspace.queries import get_row
+
+    # A prohibition added by the Omnibus applies from 2 Dec 2026: an engagement starting later than that
+    # does not read "applies from" as something still to come.
+    _engagement_from(workspace, dt.date(2030, 1, 7))
+    system = _classified(workspace, "Deepfakes", {"role": "provider",
+                                                  "prohibited_practice": "non_consensual_intimate_content"},
+                         )
+    assert "This prohibition applies from" not in (get_row(workspace, "ai_systems", system)
+                                                   ["classification_rationale"] or "")

@@ -24,6 +24,14 @@ def checklist_summary(change: ChecklistChange, lang: str) -> str:
         f"{change.added} compliance item(s) added for {change.systems} AI system(s); "
         f"{change.already_present} already present.",
     )
+    if change.as_of is not None and change.next_applies_from is not None:
+        text += "\n\n" + tr(
+            lang,
+            f"Au {change.as_of:%d/%m/%Y} (date de référence de la mission), {change.not_yet_in_effect} "
+            f"exigence(s) ne s'applique(nt) pas encore ; la première à compter du "
+            f"{change.next_applies_from:%d/%m/%Y} (voir les échéances).",
+            f"On {change.as_of:%d %b %Y} (the engagement's reference date), {change.not_yet_in_effect} "
+            f"item(s) do not apply yet; the first from {change.next_applies_from:%d %b %Y} (see the due dates).")
     if change.no_longer_required:
         text += "\n\n" + tr(
             lang,

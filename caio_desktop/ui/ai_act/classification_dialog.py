@@ -8,6 +8,7 @@ obligations for the role — updated on every answer. OK stores the facts throug
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import Any
 
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from caio_desktop.domain.ai_act import Classification, SystemFacts, classify
 from caio_desktop.domain.errors import ValidationError
-from caio_desktop.operations.ai_act import reclassify_ai_system
+from caio_desktop.operations.ai_act import engagement_reference_date, reclassify_ai_system
 from caio_desktop.reference.ai_act import load_ai_act
 from caio_desktop.reference.verification import UNVERIFIED_MARK, Verification
 from caio_desktop.ui.ai_act.questions import (
@@ -110,6 +111,10 @@ class ResultPanel(QWidget):
             f"<b>{escape(tr(lang, 'Articles déterminants', 'Deciding articles'))} :</b> {escape(articles)}"
             if lang == "fr" else f"<b>Deciding articles:</b> {escape(articles)}")
         self.rationale.setText(escape(result.rationale(lang)).replace("\n", "<br>"))
+        if result.as_of is not None:
+            judged = tr(lang, f"En vigueur jugé au {result.as_of:%d/%m/%Y} (date de référence de la mission).",
+                        f"In effect judged on {result.as_of:%d %b %Y} (the engagement's reference date).")
+            self.rationale.setText(self.rationale.text() + f"<br><i>{escape(judged)}</i>")
         self.rationale.setToolTip("")
         if result.prohibition is not None:
             applies = QCoreApplication.translate("ClassificationDialog", "Prohibited from %1").replace(
@@ -132,6 +137,9 @@ class ResultPanel(QWidget):
                 # The article or date rests on secondary sources: say so where it is read.
                 text += f" {UNVERIFIED_MARK}"
                 tooltip.append(unverified_tooltip(obligation.verification, lang))
+            if result.as_of is not None and not obligation.in_effect(result.as_of):
+                # After the date and its mark: the date may be unverified, the judgement follows from it.
+                text += tr(lang, " — pas encore en vigueur", " — not yet in effect")
             item = QListWidgetItem(text)
             if obligation.condition is not None:
                 tooltip.append(tr(lang, "Condition : ", "Condition: ") + obligation.condition.get(lang))
@@ -160,6 +168,8 @@ class ClassificationDialog(QDialog):
         self.context = context
         self.system_id = system_id
         self.change = None
+        # The day obligations are judged in effect on: the engagement's, as the checklist judges them.
+        self.as_of: dt.date = engagement_reference_date(context.workspace)
         lang = context.lang
         system = get_row(context.workspace, "ai_systems", system_id)
         if system is None:
@@ -242,7 +252,7 @@ class ClassificationDialog(QDialog):
 
     def _classify(self) -> tuple[Classification | None, str | None]:
         try:
-            return classify(SystemFacts.from_dict(self.facts())), None
+            return classify(SystemFacts.from_dict(self.facts()), as_of=self.as_of), None
         except ValueError as exc:
             return None, str(exc)
 

@@ -93,3 +93,16 @@ def test_summary_says_what_a_reference_update_added_or_changed(qtbot, workspace,
     assert "Reference content updated since the last assessment (eu_ai_act 1.2.0 → 1.3.0): 2 item(s) added " \
            "and 1 changed, marked in the register." in text
     assert "Référentiel mis à jour" in checklist_summary(change, "fr")
+
+
+def test_summary_says_what_does_not_apply_yet_on_the_engagement_date() -> None:
+    import datetime as dt
+
+    from caio_desktop.operations.compliance import ChecklistChange
+    from caio_desktop.ui.ai_act.checklist import checklist_summary
+
+    change = ChecklistChange("generate", "compliance", "x", systems=1, added=9, as_of=dt.date(2026, 12, 3),
+                             not_yet_in_effect=7, next_applies_from=dt.date(2027, 12, 2))
+    assert ("On 03 Dec 2026 (the engagement's reference date), 7 item(s) do not apply yet; the first from "
+            "02 Dec 2027 (see the due dates).") in checklist_summary(change, "en")
+    assert "Au 03/12/2026 (date de référence de la mission), 7 exigence(s)" in checklist_summary(change, "fr")

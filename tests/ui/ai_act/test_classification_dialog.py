@@ -184,3 +184,22 @@ def test_art50_2_grace_period_answer(qtbot, context) -> None:
     assert dialog.facts()["already_on_market"] is True
     marking = next(line for line in _obligation_lines(dialog) if line.startswith("Art. 50(2)"))
     assert "(from 02 Dec 2026)" in marking
+
+
+def test_obligations_are_judged_in_effect_on_the_engagement_date(qtbot, context) -> None:
+    import datetime as dt
+
+    from caio_desktop.operations.rows import update_engagement
+
+    update_engagement(context.workspace, {"start_date": dt.date(2030, 1, 7), "end_date": dt.date(2030, 7, 7)})
+    dialog = _dialog(qtbot, context, _system(context))
+    assert dialog.as_of == dt.date(2030, 1, 7)
+    _choose_area(dialog, 4, "a")
+    assert "In effect judged on 07 Jan 2030" in dialog.result_panel.rationale.text()
+    assert not any("not yet in effect" in line for line in _obligation_lines(dialog))
+    # Judged on 3 Dec 2026, the Annex III duties (2 Dec 2027) are marked as not yet in effect.
+    dialog.as_of = dt.date(2026, 12, 3)
+    dialog.refresh()
+    lines = _obligation_lines(dialog)
+    assert any(line.startswith("Art. 26(2)") and line.endswith("not yet in effect") for line in lines)
+    assert not any(line.startswith("Art. 4 ") and "not yet" in line for line in lines)
