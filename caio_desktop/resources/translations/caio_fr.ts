@@ -419,8 +419,8 @@
     </message>
     <message>
         <location filename="../../ui/pages/diagnosis.py" line="40"/>
-        <source>Maturity rating</source>
-        <translation>Notation de la maturité</translation>
+        <source>Rate by dimension</source>
+        <translation>Noter par dimension</translation>
     </message>
     <message>
         <location filename="../../ui/pages/diagnosis.py" line="49"/>

@@ -37,7 +37,7 @@ class DiagnosisPage(Page):
             splitter.setStretchFactor(1, 1)
             splitter.setSizes([840, 420])
         splitter.setChildrenCollapsible(False)
-        self.add_tab(splitter, lambda: self.tr("Maturity rating"))
+        self.add_tab(splitter, lambda: self.tr("Rate by dimension"))
         self.add_register_tab("maturity")
         self.add_register_tab("maturity_ratings")
         self.add_register_tab("interviews")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from caio_desktop.domain.fields import FieldKind
 from caio_desktop.ui.registers.badges import text_on
 from caio_desktop.ui.registers.editors import ChoiceEditor, DateEditor, editor_for
+from caio_desktop.ui.registers.format import DIMENSION_FIELD
 from caio_desktop.ui.registers.model import RegisterModel
 from caio_desktop.ui.registers.ref_picker import RefEditor
 
@@ -70,7 +71,7 @@ class RegisterDelegate(QStyledItemDelegate):
             editor = QSpinBox(parent)
             editor.setRange(1, 5)
             return editor
-        if field.kind in (FieldKind.CHOICE, FieldKind.DATE):
+        if field.kind in (FieldKind.CHOICE, FieldKind.DATE) or field is DIMENSION_FIELD:
             return editor_for(field, model.context.lang, parent)
         if field.kind == FieldKind.REF and field.ref:
             # The form's picker: the whole list for a short register, a search beyond LIST_LIMIT rows.

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from caio_desktop.domain.enums import ENUMERATIONS
 from caio_desktop.domain.fields import Field, FieldKind
-from caio_desktop.ui.registers.format import format_number, locale_for
+from caio_desktop.ui.registers.format import DIMENSION_FIELD, dimension_options, format_number, locale_for
 
 _NO_DATE = QDate(1900, 1, 1)
 
@@ -271,6 +271,22 @@ class ChoiceEditor(QComboBox, _Editor):
         self.blockSignals(False)
 
 
+class DimensionEditor(ChoiceEditor):
+    """The dimension of a maturity rating, picked by name among the maturity model's dimensions.
+
+    A dimension the model does not know (a client's own axis, imported) stays in the list as it is,
+    so opening such a rating neither hides nor changes it."""
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.set_options(dimension_options(lang), allow_empty=False)
+
+    def set_value(self, value: Any) -> None:
+        if value is not None and self.findData(value) < 0:
+            self.addItem(str(value), value)
+        super().set_value(value)
+
+
 class RefsEditor(QListWidget, _Editor):
     """Several rows of another module, ticked in a list."""
 
@@ -343,6 +359,8 @@ class ColorEditor(QPushButton, _Editor):
 
 def editor_for(field: Field, lang: str, parent: QWidget | None = None) -> QWidget:
     """The editor for `field` (choices filled; reference options are filled by the caller)."""
+    if field is DIMENSION_FIELD:
+        return DimensionEditor(lang, parent)
     kind = field.kind
     if kind == FieldKind.LONG_TEXT:
         return LongTextEditor(parent)

@@ -26,7 +26,7 @@ from caio_desktop.operations import update_row
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.registers.badges import badge_color, text_on
 from caio_desktop.ui.registers.editors import ChoiceEditor, RefsEditor, editor_for
-from caio_desktop.ui.registers.format import format_value
+from caio_desktop.ui.registers.format import format_value, row_title
 from caio_desktop.ui.registers.model import SOURCE_FIELDS
 from caio_desktop.ui.registers.ref_picker import RefEditor
 from caio_desktop.workspace import queries
@@ -185,7 +185,7 @@ class DetailForm(QScrollArea):
         lang = self.context.lang
         enabled = bool(self.row) and not getattr(self.context.workspace, "read_only", True)
         self.heading.setText(
-            f"{_capitalised(self.module.entity(lang))} — {queries.row_label(self.module, self.row, limit=60)}"
+            f"{_capitalised(self.module.entity(lang))} — {row_title(self.module, self.row, lang, limit=60)}"
             if self.row else self.tr("Select a row to see its details, or add one with “Add”."))
         self.fields_box.setVisible(bool(self.row))
         for key, editor in self.editors.items():

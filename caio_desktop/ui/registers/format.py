@@ -13,7 +13,8 @@ from typing import Any
 from PySide6.QtCore import QDate, QLocale
 
 from caio_desktop.domain.enums import ENUMERATIONS
-from caio_desktop.domain.fields import Field, FieldKind
+from caio_desktop.domain.fields import Field, FieldKind, Module
+from caio_desktop.domain.modules import MODULES
 
 _LOCALES = {"fr": QLocale(QLocale.Language.French, QLocale.Country.France),
             "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
@@ -39,10 +40,45 @@ def format_number(value: float | None, lang: str, *, decimals: int = 2) -> str:
     return text.rstrip("0").rstrip(",.") if "," in text or "." in text else text
 
 
+# A maturity rating stores the dimension's key of the reference model (``ai_vision``): the key keeps a
+# rating tied to its dimension whatever the language, but people read the dimension's name.
+DIMENSION_FIELD = MODULES["maturity_ratings"].field("dimension")
+
+
+def dimension_options(lang: str) -> list[tuple[str, str]]:
+    """(key, name) of every dimension of the maturity model, pillar by pillar, in display order."""
+    from caio_desktop.reference.maturity import load_maturity_model  # read on first use, not at start-up
+
+    return [(d.key, d.label(lang)) for p in load_maturity_model().pillars for d in p.dimensions]
+
+
+def dimension_label(key: Any, lang: str) -> str:
+    """The name of the maturity dimension `key` in `lang`; a key the model does not know as it is."""
+    from caio_desktop.reference.maturity import load_maturity_model
+
+    try:
+        return load_maturity_model().dimension(str(key)).label(lang)
+    except KeyError:  # a dimension of the client's own (imported), not one of the reference model
+        return str(key)
+
+
+def row_title(mod: Module, row: Mapping[str, Any], lang: str, *, limit: int = 40) -> str:
+    """How a row is named in a heading: as `queries.row_label`, with the title field as displayed."""
+    from caio_desktop.workspace import queries
+
+    field = mod.field(mod.title_field)
+    if field is DIMENSION_FIELD and row.get(field.key):
+        text = dimension_label(row[field.key], lang)
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+    return queries.row_label(mod, dict(row), limit=limit)
+
+
 def format_value(field: Field, value: Any, lang: str, ref_labels: Mapping[int, str] | None = None) -> str:
     """The text a person reads for `value` of `field`."""
     if value is None or value == []:
         return ""
+    if field is DIMENSION_FIELD:
+        return dimension_label(value, lang)
     kind = field.kind
     if kind == FieldKind.CHOICE:
         return ENUMERATIONS[field.choices or ""].label(value, lang)

@@ -32,7 +32,7 @@ from caio_desktop.operations import update_row
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.registers.annotations import cell_note
 from caio_desktop.ui.registers.badges import badge_color, text_on
-from caio_desktop.ui.registers.format import format_value
+from caio_desktop.ui.registers.format import DIMENSION_FIELD, format_value
 from caio_desktop.workspace import queries
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the row as a dict
@@ -150,7 +150,7 @@ class RegisterModel(QAbstractTableModel):
             value = values.get(field.key)
             if value is None or value == "" or value == [] or field.kind == FieldKind.BOOL:
                 continue
-            if field.kind in _AS_IS:
+            if field.kind in _AS_IS and field is not DIMENSION_FIELD:  # a dimension is found by its name
                 parts.append(str(value))
             else:
                 parts.append(format_value(field, value, lang, self._labels_for(field)))
