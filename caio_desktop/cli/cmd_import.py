@@ -88,6 +88,14 @@ def _import(args: argparse.Namespace, ahead: ReadAhead | None) -> int:
         custom = sum(1 for f in plan.mapping.columns.values() if not f)
         print(f"sheet {plan.sheet!r}, header on row {plan.header_row}: {mapped}; "
               f"{custom} other column(s) kept as custom attributes")
+        lang = workspace.engagement().language
+        for reading in plan.scales.values():
+            if reading.levels:
+                print(f"levels: {reading.describe(lang)}")
+        if any(r.scale and r.steps < 5 for r in plan.scales.values()):
+            from caio_desktop.interchange.importing.scales import RULE_EN, RULE_FR
+
+            print(f"levels: {RULE_FR if lang == 'fr' else RULE_EN}")
         if args.save_mapping:
             mappings.save(plan.mapping, args.save_mapping)
             print(f"mapping written to {args.save_mapping}")

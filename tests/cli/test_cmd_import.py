@@ -119,3 +119,12 @@ def test_fields_lists_labels_kinds_choices_and_synonyms(capsys, flag) -> None:
         assert "likelihood               Likelihood / Probabilité  [score, required]" in out
         assert "mitigate (Mitigate / Réduire)" in out
         assert "level                    Level / Niveau  [choice, computed, not imported]" in out
+
+
+def test_import_says_how_a_word_scale_was_read(workspace_file, tmp_path, capsys) -> None:
+    path = write_xlsx(tmp_path / "echelle.xlsx", [["Risque", "Probabilité", "Impact"], ["A", "Faible", 1],
+                                                  ["B", "Moyen", 2], ["C", "Élevé", 3]])
+    assert main(["import", str(workspace_file), str(path), "--into", "risks", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "levels: Probabilité: " in out and "Élevé → 5" in out
+    assert "1 + round" in out or "1 + arrondi" in out

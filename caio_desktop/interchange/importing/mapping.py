@@ -19,7 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from caio_desktop.domain.fields import Module
+from caio_desktop.domain.fields import FieldKind, Module
 from caio_desktop.domain.modules import module as get_module
 from caio_desktop.interchange.importing.errors import MappingError
 from caio_desktop.interchange.importing.text import clean_header, fold
@@ -36,6 +36,10 @@ class ColumnMapping:
     sheet: str | None = None
     header_row: int | None = None  # 1-based row number in the sheet
     scores: dict[str, float] = field(default_factory=dict)
+    # Header → {a distinct cell's text → what it means}: a level (1–5) for a level column, a choice
+    # code for a choice column; from the mapping file's "values" or the wizard.
+    values: dict[str, dict[str, Any]] = field(default_factory=dict)
+    scales: dict[str, int] = field(default_factory=dict)  # header → steps of a numeric scale (1–3, 1–4)
 
     @property
     def fields(self) -> dict[str, str]:
@@ -54,7 +58,22 @@ class ColumnMapping:
         if self.header_row:
             data["header_row"] = self.header_row
         data["columns"] = {h: f for h, f in self.columns.items() if f}
+        if self.values:
+            data["values"] = {h: dict(v) for h, v in self.values.items() if v}
+        if self.scales:
+            data["scales"] = dict(self.scales)
         return data
+
+    def value_overrides(self, header: str) -> dict[str, Any]:
+        """The mapping file's meanings of `header`'s cells, keyed by folded text."""
+        given = self.values.get(header)
+        if given is None:
+            given = next((v for h, v in self.values.items() if fold(h) == fold(header)), {})
+        return {fold(str(k)): v for k, v in given.items()}
+
+    def scale_steps(self, header: str) -> int | None:
+        return self.scales.get(header) or next((n for h, n in self.scales.items() if fold(h) == fold(header)),
+                                               None)
 
 
 @cache
@@ -140,7 +159,21 @@ def from_json(data: dict[str, Any], *, module_key: str | None = None) -> ColumnM
     header_row = data.get("header_row")
     if header_row is not None and (not isinstance(header_row, int) or header_row < 1):
         raise MappingError(f"header_row must be a row number (1, 2, …), not {header_row!r}")
-    return ColumnMapping(key, columns, sheet=data.get("sheet"), header_row=header_row)
+    values = data.get("values") or {}
+    if not isinstance(values, dict) or not all(isinstance(v, dict) for v in values.values()):
+        raise MappingError('"values" holds {"Header": {"cell text": level or choice code, …}, …}')
+    scales = data.get("scales") or {}
+    if not isinstance(scales, dict) or not all(isinstance(n, int) and 2 <= n <= 5 for n in scales.values()):
+        raise MappingError('"scales" holds {"Header": 3 or 4, …} (the steps of a numeric scale)')
+    for header, meanings in values.items():
+        target = columns.get(clean_header(header))
+        if target and mod.field(target).kind == FieldKind.SCORE:
+            bad = [k for k, v in meanings.items() if not (isinstance(v, int) and 1 <= v <= 5)]
+            if bad:
+                raise MappingError(f"the levels of {header!r} must be 1 to 5 (not for {', '.join(bad)})")
+    return ColumnMapping(key, columns, sheet=data.get("sheet"), header_row=header_row,
+                         values={clean_header(h): dict(v) for h, v in values.items()},
+                         scales={clean_header(h): n for h, n in scales.items()})
 
 
 def _check_field(mod: Module, key: str) -> None:
@@ -162,7 +195,8 @@ def apply_to_headers(mapping: ColumnMapping, headers: list[str]) -> ColumnMappin
             target = by_fold.get(fold(header))
         columns[header] = target
     return ColumnMapping(mapping.module, columns, sheet=mapping.sheet, header_row=mapping.header_row,
-                         scores={h: 100.0 for h, f in columns.items() if f})
+                         scores={h: 100.0 for h, f in columns.items() if f}, values=dict(mapping.values),
+                         scales=dict(mapping.scales))
 
 
 def load(path: Path | str, *, module_key: str | None = None) -> ColumnMapping:

@@ -25,7 +25,8 @@ Converter = Callable[[Any], Any]
 
 _LEVELS = {
     **dict.fromkeys(("tres faible", "very low", "negligeable", "negligible", "insignifiant", "rare",
-                     "tres bas", "vl", "tres improbable", "very unlikely"), 1),
+                     "tres bas", "vl", "tres improbable", "very unlikely", "highly unlikely",
+                     "hautement improbable", "insignificant", "insignifiante", "tres basse"), 1),
     **dict.fromkeys(("faible", "low", "bas", "basse", "l", "f", "mineur", "minor", "unlikely",
                      "improbable", "peu probable", "limite", "limited"), 2),
     **dict.fromkeys(("moyen", "moyenne", "medium", "med", "moderate", "modere", "moderee", "m",
@@ -34,7 +35,9 @@ _LEVELS = {
                      "major", "likely", "probable", "important", "importante"), 4),
     **dict.fromkeys(("tres eleve", "tres elevee", "very high", "critique", "critical", "c", "vh",
                      "tres fort", "tres forte", "maximal", "maximum", "catastrophique", "catastrophic",
-                     "almost certain", "quasi certain", "certain", "extreme", "severe"), 5),
+                     "almost certain", "quasi certain", "certain", "extreme", "severe",
+                     "tres probable", "hautement probable", "presque certain", "very likely",
+                     "highly likely"), 5),
 }
 _TRUE = frozenset(("1", "true", "yes", "oui", "y", "o", "x", "vrai", "ok", "v", "checked"))
 _FALSE = frozenset(("0", "false", "no", "non", "n", "faux", "-", "none", "aucun", "aucune"))

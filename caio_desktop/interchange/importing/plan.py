@@ -8,7 +8,7 @@ validated — everything the preview shows, nothing written yet.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from caio_desktop.interchange.importing.normalize import converter
 from caio_desktop.interchange.importing.planned import PlannedRow, Problem
 from caio_desktop.interchange.importing.reader import Source, Table, filled, has_value, open_source
 from caio_desktop.interchange.importing.saved import load_saved_mapping
+from caio_desktop.interchange.importing.scales import ScaleReading, read_scale
 from caio_desktop.interchange.importing.text import fold
 from caio_desktop.interchange.workbook_layout import computed_headers
 
@@ -58,6 +59,7 @@ class ImportPlan:
     mapping: mappings.ColumnMapping
     rows: list[PlannedRow]
     update_existing: bool = True
+    scales: dict[str, ScaleReading] = field(default_factory=dict)  # level column → how it was read
 
     def partition(self) -> tuple[list[PlannedRow], list[PlannedRow]]:
         """The valid rows and the rejected ones, in one pass."""
@@ -189,18 +191,24 @@ def build_plan(workspace, source: Source, layout: Layout, columns: mappings.Colu
         # Our own export shows computed values (levels, scores) that operations recompute: skip those
         # columns rather than keep them as custom attributes. A client's sheet keeps every column.
         skip = computed_headers(get_module(columns.module)) if source.from_caio_export else frozenset()
+        scales: dict[str, ScaleReading] = {}
         rows = convert_rows(workspace, layout, columns, update_existing=update_existing, progress=progress,
-                            skip_headers=skip)
+                            skip_headers=skip, scales=scales)
     return ImportPlan(columns.module, source.path, layout.table.sheet, list(source.sheet_names),
-                      layout.header_row, layout.headers, columns, rows, update_existing)
+                      layout.header_row, layout.headers, columns, rows, update_existing, scales)
 
 
 def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *,  # noqa: ANN001
                  update_existing: bool = True, progress: Progress | None = None,
-                 skip_headers: frozenset[str] = frozenset()) -> list[PlannedRow]:
+                 skip_headers: frozenset[str] = frozenset(),
+                 scales: dict[str, ScaleReading] | None = None) -> list[PlannedRow]:
     """Every data row below the header, converted and validated (blank rows skipped), a block of
-    PROGRESS_EVERY rows at a time, column by column (`columns.convert_block`)."""
+    PROGRESS_EVERY rows at a time, column by column (`columns.convert_block`). A level column is read
+    as a whole first (`scales.read_scale`: its scale from its distinct cells), its reading put in
+    `scales`."""
     mod = get_module(columns.module)
+    first = layout.header_index + 1
+    data = layout.table.rows[first:]
     plan_columns = []
     for position, header in enumerate(layout.headers):
         key = columns.columns.get(header)
@@ -211,14 +219,19 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
         if f is not None:
             refs = targets(workspace, f.ref) if f.kind in (FieldKind.REF, FieldKind.REFS) else None
             convert = converter(f, targets=refs)
+            if f.kind == FieldKind.SCORE:
+                reading = read_scale(header, {r[position] for r in data if position < len(r)},
+                                     steps=columns.scale_steps(header),
+                                     overrides=columns.value_overrides(header))
+                convert = reading.wrap(convert)
+                if scales is not None:
+                    scales[header] = reading
         plan_columns.append(PlanColumn(position, header, key, convert, f.kind if f else None))
     existing: dict[tuple[str, str], list[int]] = {}
     if update_existing:
         with workspace.engine.connect() as conn:
             existing = existing_keys(conn, mod.key)
     claimed: set[int] = set()
-    first = layout.header_index + 1
-    data = layout.table.rows[first:]
     total = len(data)
     planned: list[PlannedRow] = []
     for start in range(0, total, PROGRESS_EVERY):

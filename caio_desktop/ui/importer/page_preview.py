@@ -17,12 +17,22 @@ from PySide6.QtWidgets import (
 from caio_desktop.domain.modules import MODULES
 from caio_desktop.interchange.importing import limits
 from caio_desktop.interchange.importing.plan import build_plan
+from caio_desktop.interchange.importing.scales import RULE_EN, RULE_FR
 from caio_desktop.ui.importer.models import PreviewModel
 from caio_desktop.ui.importer.pages_source import error_label
 from caio_desktop.ui.importer.session import ImportSession
 from caio_desktop.ui.importer.worker import ImportTask
 
 MAX_COLUMN_WIDTH = 260
+
+
+def scales_text(plan, lang: str) -> str:  # noqa: ANN001
+    """The levels read from each level column, and the spreading rule when a 3- or 4-step scale was
+    found (the text comes from `scales`, which says it in both languages)."""
+    lines = [r.describe(lang) for r in plan.scales.values() if r.levels]
+    if any(r.scale and r.steps < 5 for r in plan.scales.values()):
+        lines.append(RULE_FR if lang == "fr" else RULE_EN)
+    return "\n".join(lines)
 
 
 class PreviewPage(QWizardPage):
@@ -39,6 +49,11 @@ class PreviewPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        # How each level column's scale was read (3- and 4-step scales spread over 1–5), so the
+        # consultant sees "Élevé → 5" before importing and can change it in a mapping file.
+        self.scales = QLabel()
+        self.scales.setWordWrap(True)
+        self.scales.setObjectName("import_scales")
         self.progress = QProgressBar()
         self.model = PreviewModel(self)
         self.view = QTableView()
@@ -52,6 +67,7 @@ class PreviewPage(QWizardPage):
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.scales)
         layout.addWidget(self.progress)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error)
@@ -64,6 +80,7 @@ class PreviewPage(QWizardPage):
         session.plan = None
         self.model.set_plan([], [], session.lang)
         self.summary.setText(self.tr("Reading the rows…"))
+        self.scales.clear()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.error.clear()
@@ -105,6 +122,7 @@ class PreviewPage(QWizardPage):
         if len(plan.rows) > limits.PREVIEW_ROWS:
             text += " " + self.tr("The first %1 are shown.").replace("%1", str(limits.PREVIEW_ROWS))
         self.summary.setText(text)
+        self.scales.setText(scales_text(plan, session.lang))
         self.completeChanged.emit()
 
     def _failed(self, exc: BaseException) -> None:
