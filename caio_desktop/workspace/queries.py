@@ -98,9 +98,13 @@ def get_row(workspace, module_key: str, row_id: int) -> Row | None:  # noqa: ANN
     return rows[0] if rows else None
 
 
-def row_label(mod: Module, row: Row, *, limit: int = 40) -> str:
-    """How a row is named to people: its code when it has one, else its title field."""
+def row_label(mod: Module, row: Row, *, limit: int = 40, titled: bool = False) -> str:
+    """How a row is named to people: its code when it has one, else its title field. `titled` adds the
+    title after the code ("R-001 — Biased scoring"): a reader of another register's cell needs both,
+    while undo texts and matching keep the short code."""
     value = row.get(mod.code_field) if mod.code_field else None
+    if value and titled and row.get(mod.title_field):
+        value = f"{value} — {row[mod.title_field]}"
     if not value:
         value = row.get(mod.title_field)
     text = " ".join(str(value if value is not None else f"#{row.get('id')}").split())
@@ -110,19 +114,22 @@ def row_label(mod: Module, row: Row, *, limit: int = 40) -> str:
 _WHOLE_MODULE = 5_000  # asked for more ids than this, read the whole module's labels in one query
 
 
-def labels(workspace, module_key: str, ids: Collection[int] | None = None) -> dict[int, str]:  # noqa: ANN001
+def labels(workspace, module_key: str, ids: Collection[int] | None = None,  # noqa: ANN001
+           *, titled: bool = False) -> dict[int, str]:
     """id → label of the rows `ids` of a module, or of all its rows (for REF pickers and exports).
-    Rows that do not exist are simply absent."""
+    Rows that do not exist are simply absent. `titled`: code and title (`row_label`)."""
     mod = module(module_key)
+    limit = 120 if titled else 40  # a cell elides a long title itself, with the whole one in its tooltip
     statement = select(*_label_columns(mod))
     with workspace.engine.connect() as conn:
         if ids is None or len(ids) > _WHOLE_MODULE:
-            found = {r["id"]: row_label(mod, dict(r)) for r in conn.execute(statement).mappings()}
+            found = {r["id"]: row_label(mod, dict(r), limit=limit, titled=titled)
+                     for r in conn.execute(statement).mappings()}
             return found if ids is None else {i: found[i] for i in ids if i in found}
         found = {}
         for chunk in id_chunks(sorted(ids)):
             rows = conn.execute(statement.where(_table(module_key).c.id.in_(chunk))).mappings()
-            found.update((r["id"], row_label(mod, dict(r))) for r in rows)
+            found.update((r["id"], row_label(mod, dict(r), limit=limit, titled=titled)) for r in rows)
         return found
 
 

@@ -1490,6 +1490,11 @@
         <translation>Cliquez une case d&apos;une carte des risques pour n&apos;afficher que ses risques ; cliquez-la à nouveau pour tout revoir.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/risks.py" line="26"/>
+        <source>The client&apos;s AI risks, the actions that treat them and compliance by framework.</source>
+        <translation>Les risques IA du client, les actions qui les traitent et la conformité par référentiel.</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/risks.py" line="35"/>
         <source>Current risk</source>
         <translation>Risque brut</translation>

@@ -19,7 +19,10 @@ class RisksPage(Page):
         return self.tr("Risks & compliance")
 
     def subtitle(self) -> str:
-        return self.tr("Click a cell of a heat map to see its risks; click it again to see them all.")
+        # The heat-map hint only where the heat maps are: on the actions or compliance tab it misled.
+        if self.heat_maps and self.tabs.currentIndex() == 0:
+            return self.tr("Click a cell of a heat map to see its risks; click it again to see them all.")
+        return self.tr("The client's AI risks, the actions that treat them and compliance by framework.")
 
     def build(self) -> None:
         register = self.add_register("risks")
@@ -44,6 +47,7 @@ class RisksPage(Page):
         self.add_tab(self.with_charts(register, charts), lambda: self.module_label("risks"))
         self.add_register_tab("risk_actions")
         self.add_tab(self._compliance(), lambda: self.module_label("compliance"))
+        self.tabs.currentChanged.connect(lambda _i: self.subtitle_label.setText(self.subtitle()))
 
     def retranslate(self, *args: object) -> None:
         super().retranslate(*args)

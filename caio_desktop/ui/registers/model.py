@@ -311,7 +311,7 @@ class RegisterModel(QAbstractTableModel):
             if stale:
                 for row_id in stale:
                     del known[row_id]
-                known.update(queries.labels(self.context.workspace, key, stale))
+                known.update(queries.labels(self.context.workspace, key, stale, titled=True))
                 refreshed.append(key)
         for row_id in sorted(changed.get(self.module.key, ())):
             self._apply_row(row_id)
@@ -416,7 +416,7 @@ class RegisterModel(QAbstractTableModel):
             known = self._ref_labels.setdefault(module_key, {})
             missing = ids - known.keys()
             if missing:
-                known.update(queries.labels(self.context.workspace, module_key, missing))
+                known.update(queries.labels(self.context.workspace, module_key, missing, titled=True))
 
 
 def to_python(field: Field, value: Any) -> Any:

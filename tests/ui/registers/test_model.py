@@ -157,10 +157,10 @@ def test_actions_name_the_register_and_row_they_come_from(context) -> None:
                                             "source_id": risk})
     model = RegisterModel(context, "actions")
     assert model.index(0, model.column("source_module")).data() == "Risques"
-    assert model.index(0, model.column("source_id")).data() == "R-001"
+    assert model.index(0, model.column("source_id")).data() == "R-001 — Fuite de données"  # code and title
     assert model.index(0, model.column("source_id")).data(Qt.ItemDataRole.EditRole) == risk
     context.perform(update_row, "risks", risk, {"code": "R-FUITE"})  # the source's label follows
-    assert model.index(0, model.column("source_id")).data() == "R-FUITE"
+    assert model.index(0, model.column("source_id")).data() == "R-FUITE — Fuite de données"
 
 
 def test_model_tester_on_every_module_of_the_demo(qtbot, qtmodeltester, demo_workspace) -> None:
@@ -211,12 +211,13 @@ def test_a_register_reads_only_the_labels_its_rows_show(qtbot, context) -> None:
         context.perform(create_row, "risk_actions", {"title": f"Traiter {n}", "risk_id": n})
     model = RegisterModel(context, "risk_actions")
     column = model.column("risk_id")
-    assert [model.index(r, column).data() for r in range(3)] == ["R-0007", "R-0007", "R-2999"]
+    assert [model.index(r, column).data() for r in range(3)] == ["R-0007 — Risque 7", "R-0007 — Risque 7",
+                                                                 "R-2999 — Risque 2999"]
     assert set(model.ref_labels("risks")) == {7, 2999}
     context.perform(update_row, "risks", 7, {"code": "R-CYBER"})
-    assert model.index(0, column).data() == "R-CYBER"
+    assert model.index(0, column).data() == "R-CYBER — Risque 7"
     context.perform(create_row, "risk_actions", {"title": "Traiter 42", "risk_id": 42})
-    assert model.index(3, column).data() == "R-0042" and set(model.ref_labels("risks")) == {7, 42, 2999}
+    assert model.index(3, column).data() == "R-0042 — Risque 42" and set(model.ref_labels("risks")) == {7, 42, 2999}
 
 
 def test_the_table_edits_a_reference_to_a_long_register_by_searching(qtbot, context, monkeypatch) -> None:
@@ -239,7 +240,7 @@ def test_the_table_edits_a_reference_to_a_long_register_by_searching(qtbot, cont
     assert editor.searching and editor.count() == 1 and editor.currentText() == "R-002"
     editor.set_value(4)
     delegate.setModelData(editor, model, cell)
-    assert get_row(context.workspace, "risk_actions", 1)["risk_id"] == 4 and cell.data() == "R-004"
+    assert get_row(context.workspace, "risk_actions", 1)["risk_id"] == 4 and cell.data() == "R-004 — Risque 3"
 
 
 def test_an_import_larger_than_a_page_reloads_the_register_lazily(qtbot, context, monkeypatch) -> None:
