@@ -89,6 +89,8 @@ def _import(args: argparse.Namespace, ahead: ReadAhead | None) -> int:
         print(f"sheet {plan.sheet!r}, header on row {plan.header_row}: {mapped}; "
               f"{custom} other column(s) kept as custom attributes")
         lang = workspace.engagement().language
+        for note in plan.notes:
+            print(f"note: {note}")
         for reading in plan.scales.values():
             if reading.levels:
                 print(f"levels: {reading.describe(lang)}")

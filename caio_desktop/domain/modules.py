@@ -327,7 +327,9 @@ MODULE_LIST: tuple[Module, ...] = (
     Module(
         "risks", "Risques", "Risks", "risque", "risk",
         (
-            f("code", K.TEXT, "Code", "Code", "id", "identifiant", "ref", "référence", "risk id", width=9),
+            f("code", K.TEXT, "Code", "Code", "id", "identifiant", "ref", "référence", "risk id", "n°", "no",
+              "num", "numéro", "n° risque", "no risque", "numéro de risque", "réf. risque", "référence risque",
+              "id risque", "risk no", "risk number", "risk ref", "#", width=9),
             f("title", K.TEXT, "Risque", "Risk", "titre", "title", "intitulé", "risk title", "nom",
               required=True, width=32),
             description(),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from caio_desktop.domain.errors import quoted
 from caio_desktop.domain.fields import FieldKind
 from caio_desktop.domain.modules import module as get_module
 from caio_desktop.interchange.importing import limits
@@ -26,7 +27,7 @@ from caio_desktop.interchange.importing.planned import PlannedRow, Problem
 from caio_desktop.interchange.importing.reader import Source, Table, filled, has_value, open_source
 from caio_desktop.interchange.importing.saved import load_saved_mapping
 from caio_desktop.interchange.importing.scales import ScaleReading, read_scale
-from caio_desktop.interchange.importing.text import fold
+from caio_desktop.interchange.importing.text import cell_text, fold
 from caio_desktop.interchange.workbook_layout import computed_headers
 
 Progress = Callable[[int, int], bool]
@@ -60,6 +61,7 @@ class ImportPlan:
     rows: list[PlannedRow]
     update_existing: bool = True
     scales: dict[str, ScaleReading] = field(default_factory=dict)  # level column → how it was read
+    notes: list[str] = field(default_factory=list)  # informational lines, in the engagement's language
 
     def partition(self) -> tuple[list[PlannedRow], list[PlannedRow]]:
         """The valid rows and the rejected ones, in one pass."""
@@ -176,15 +178,19 @@ def plan_import(
                              extra_names=hint.columns if hint else (), lang=lang)
         columns = resolve_mapping(workspace, layout, module_key, given or mapping)
         return build_plan(workspace, opened, layout, columns, update_existing=update_existing,
-                          progress=progress)
+                          progress=progress, lang=lang)
     finally:
         if opened is not source:
             opened.close()
 
 
 def build_plan(workspace, source: Source, layout: Layout, columns: mappings.ColumnMapping, *,  # noqa: ANN001
-               update_existing: bool = True, progress: Progress | None = None) -> ImportPlan:
-    """The plan for a sheet already read and mapped (the import wizard's steps end here)."""
+               update_existing: bool = True, progress: Progress | None = None,
+               lang: str | None = None) -> ImportPlan:
+    """The plan for a sheet already read and mapped (the import wizard's steps end here). `lang`: the
+    language of the plan's notes (default: the engagement's)."""
+    if lang is None:
+        lang = workspace.engagement().language if workspace is not None else "en"
     columns.sheet, columns.header_row = layout.table.sheet, layout.header_row
     check_required(columns)
     with paused_gc():
@@ -192,28 +198,38 @@ def build_plan(workspace, source: Source, layout: Layout, columns: mappings.Colu
         # columns rather than keep them as custom attributes. A client's sheet keeps every column.
         skip = computed_headers(get_module(columns.module)) if source.from_caio_export else frozenset()
         scales: dict[str, ScaleReading] = {}
+        notes: list[str] = []
         rows = convert_rows(workspace, layout, columns, update_existing=update_existing, progress=progress,
-                            skip_headers=skip, scales=scales)
+                            skip_headers=skip, scales=scales, notes=notes, lang=lang)
     return ImportPlan(columns.module, source.path, layout.table.sheet, list(source.sheet_names),
-                      layout.header_row, layout.headers, columns, rows, update_existing, scales)
+                      layout.header_row, layout.headers, columns, rows, update_existing, scales, notes)
 
 
 def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *,  # noqa: ANN001
                  update_existing: bool = True, progress: Progress | None = None,
                  skip_headers: frozenset[str] = frozenset(),
-                 scales: dict[str, ScaleReading] | None = None) -> list[PlannedRow]:
+                 scales: dict[str, ScaleReading] | None = None, notes: list[str] | None = None,
+                 lang: str = "en") -> list[PlannedRow]:
     """Every data row below the header, converted and validated (blank rows skipped), a block of
     PROGRESS_EVERY rows at a time, column by column (`columns.convert_block`). A level column is read
     as a whole first (`scales.read_scale`: its scale from its distinct cells), its reading put in
-    `scales`."""
+    `scales`. The client's own identifier column (N°, Réf., Risk ID) becomes the rows' code when its
+    values are unique, else it is kept as a custom attribute and said in `notes`."""
     mod = get_module(columns.module)
     first = layout.header_index + 1
     data = layout.table.rows[first:]
+    notes = notes if notes is not None else []
     plan_columns = []
     for position, header in enumerate(layout.headers):
         key = columns.columns.get(header)
         if key is None and header in skip_headers:
             continue
+        if key is not None and key == mod.code_field and (twice := _repeated(data, position)):
+            notes.append(f"la colonne {quoted(header)} répète {quoted(twice)} : gardée comme attribut, les "
+                         f"lignes sont numérotées" if lang == "fr" else
+                         f"column {quoted(header)} repeats {quoted(twice)}: kept as a custom attribute, the "
+                         f"rows are numbered")
+            key = None
         f = mod.field(key) if key else None
         convert = None
         if f is not None:
@@ -254,6 +270,18 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
     if progress is not None and progress(total, total) is False:
         raise ImportCancelled("the import was cancelled")
     return planned
+
+
+def _repeated(data: list[list[Any]], position: int) -> str | None:
+    """The first value a code column holds twice (case and spacing ignored), None when all differ."""
+    seen: set[str] = set()
+    for cells in data:
+        if position < len(cells) and filled(cells[position]):
+            text = " ".join(cell_text(cells[position]).split()).casefold()
+            if text in seen:
+                return cell_text(cells[position])
+            seen.add(text)
+    return None
 
 
 def guess_module(source: Source, candidates: Iterable[str]) -> str | None:

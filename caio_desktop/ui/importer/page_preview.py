@@ -27,9 +27,10 @@ MAX_COLUMN_WIDTH = 260
 
 
 def scales_text(plan, lang: str) -> str:  # noqa: ANN001
-    """The levels read from each level column, and the spreading rule when a 3- or 4-step scale was
-    found (the text comes from `scales`, which says it in both languages)."""
-    lines = [r.describe(lang) for r in plan.scales.values() if r.levels]
+    """The plan's notes (a code column kept as an attribute, footers skipped), the levels read from
+    each level column, and the spreading rule when a 3- or 4-step scale was found (the texts come from
+    the importer, which writes them in both languages)."""
+    lines = [*plan.notes, *(r.describe(lang) for r in plan.scales.values() if r.levels)]
     if any(r.scale and r.steps < 5 for r in plan.scales.values()):
         lines.append(RULE_FR if lang == "fr" else RULE_EN)
     return "\n".join(lines)

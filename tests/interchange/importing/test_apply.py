@@ -54,11 +54,19 @@ def test_valid_rows_are_imported_with_derived_codes_and_levels_as_one_undo_step(
 
 
 def test_rejected_rows_are_reported_and_the_others_imported(workspace, tmp_path) -> None:
-    rows = [*ROWS, [None, "", 2, 2, None, None], ["R-050", "Doublon de code", 2, 2, None, None]]
+    rows = [*ROWS, [None, "", 2, 2, None, None]]
     result = apply_import(workspace, plan_import(workspace, _sheet(tmp_path, rows), "risks"))
     assert result.imported == 3
-    assert [(r.line, r.error.reason) for r in result.rejected] == [
-        (5, "is required"), (6, "is already used by another risk")]
+    assert [(r.line, r.error.reason) for r in result.rejected] == [(5, "is required")]
+
+
+def test_a_code_column_that_repeats_a_code_is_kept_as_an_attribute(workspace, tmp_path) -> None:
+    rows = [*ROWS, ["R-050", "Doublon de code", 2, 2, None, None]]
+    plan = plan_import(workspace, _sheet(tmp_path, rows), "risks", lang="en")
+    assert plan.notes == ["column 'Code' repeats 'R-050': kept as a custom attribute, the rows are numbered"]
+    result = apply_import(workspace, plan)
+    assert result.imported == 4 and not result.rejected
+    assert [r["custom"].get("Code") for r in fetch_rows(workspace, "risks")] == [None, None, "R-050", "R-050"]
 
 
 def test_strict_mode_imports_nothing_when_a_row_fails(workspace, tmp_path) -> None:
@@ -68,9 +76,9 @@ def test_strict_mode_imports_nothing_when_a_row_fails(workspace, tmp_path) -> No
     result = apply_import(workspace, plan_import(workspace, _sheet(tmp_path, rows), "risks"), strict=True)
     assert result.refused_strict and result.change is None and result.imported == 0
     assert _snapshot(workspace) == before
-    clash = [*ROWS, ["R-050", "Code déjà pris", 2, 2, None, None]]  # refused only when applying
-    result = apply_import(workspace, plan_import(workspace, _sheet(tmp_path, clash, "c.xlsx"), "risks"),
-                          strict=True)
+    clash = [*ROWS, ["R-001", "Code déjà pris", 2, 2, None, None]]  # refused only when applying
+    result = apply_import(workspace, plan_import(workspace, _sheet(tmp_path, clash, "c.xlsx"), "risks",
+                                                 update_existing=False), strict=True)
     assert result.refused_strict and _snapshot(workspace) == before
 
 

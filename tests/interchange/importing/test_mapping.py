@@ -14,9 +14,10 @@ from caio_desktop.interchange.importing.errors import MappingError
 def test_french_headers_are_mapped_through_labels_and_synonyms() -> None:
     proposal = mappings.propose("risks", ["N°", "Intitulé du risque", "Probabilité", "Gravité", "Catégorie",
                                           "Pilote", "Date de revue", "Remarques internes"])
-    assert proposal.fields == {"title": "Intitulé du risque", "likelihood": "Probabilité", "impact": "Gravité",
-                               "category": "Catégorie", "owner": "Pilote", "review_date": "Date de revue"}
-    assert proposal.columns["Remarques internes"] is None and proposal.columns["N°"] is None
+    assert proposal.fields == {"code": "N°", "title": "Intitulé du risque", "likelihood": "Probabilité",
+                               "impact": "Gravité", "category": "Catégorie", "owner": "Pilote",
+                               "review_date": "Date de revue"}
+    assert proposal.columns["Remarques internes"] is None  # the client's N° is the risk's code (issue 15)
     assert proposal.missing_required() == []
 
 
