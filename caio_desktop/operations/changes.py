@@ -17,6 +17,8 @@ VERBS = {
     "rate": ("Noter", "Rate"),
     "classify": ("Classer", "Classify"),
     "generate": ("Générer", "Generate"),
+    "attach": ("Joindre", "Attach"),
+    "detach": ("Retirer", "Remove"),
     "undo": ("Annuler", "Undo"),
     "redo": ("Rétablir", "Redo"),
 }

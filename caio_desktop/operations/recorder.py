@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Index, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.sql import Select
 
+from caio_desktop.domain.evidence import EVIDENCE_MODULES
 from caio_desktop.operations.changes import BulkInsert, Change, Row, RowChange
 from caio_desktop.workspace.models import AuditEntry, Base, utcnow
 
@@ -292,6 +293,11 @@ class Recorder:
                     self.delete(child_name, child_id)
                 else:
                     self.update(child_name, child_id, {column: None})
+        if table_name in EVIDENCE_MODULES:  # its attachments name it by module and id, not by a foreign key
+            attached = table("attachments")
+            for attachment_id in self.conn.execute(select(attached.c.id).where(
+                    attached.c.module == table_name, attached.c.row_id == row_id)).scalars().all():
+                self.delete("attachments", attachment_id)
         t = table(table_name)
         self.conn.execute(delete(t).where(t.c.id == row_id))
         self._record(RowChange(table_name, row_id, before, None))

@@ -437,6 +437,44 @@ class SurveyAnswer(Base):
     comment: Mapped[str | None] = mapped_column(Text)
 
 
+# --- Evidence (issue 18) -----------------------------------------------------------------------------
+class EvidenceBlob(Base):
+    """One distinct file content, stored once whatever how many rows attach it (content-addressed).
+    Its bytes are in `evidence_parts`, so no single value must be read or written whole."""
+
+    __tablename__ = "evidence_blobs"
+    sha256: Mapped[str] = mapped_column(String, unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+
+
+class EvidencePart(Base):
+    """A run of one blob's bytes, in order of `seq` (written and read in chunks by incremental BLOB I/O)."""
+
+    __tablename__ = "evidence_parts"
+    __table_args__ = (UniqueConstraint("blob_id", "seq"),)
+    blob_id: Mapped[int] = fk("evidence_blobs", cascade=True, required=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Attachment(Base):
+    """A file attached to one row of a register: a stored blob (`sha256`) or a linked path (`link`).
+    `module` and `row_id` name the row (several registers, so no foreign key); the name is kept as given
+    and cleaned only when the file is written out."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (Index("ix_attachments_row", "module", "row_id"),)  # a form lists its row's files
+    module: Mapped[str] = mapped_column(String)
+    row_id: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String)
+    media_type: Mapped[str | None] = mapped_column(String)
+    size: Mapped[int | None] = mapped_column(Integer)
+    attached_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    attached_by: Mapped[str | None] = mapped_column(String)
+    sha256: Mapped[str | None] = mapped_column(String)
+    link: Mapped[str | None] = mapped_column(String)
+
+
 # --- Bookkeeping -------------------------------------------------------------------------------------
 class AuditEntry(Base):
     """One change, as the audit trail shows it: when, which operation, which row, before → after."""

@@ -69,8 +69,36 @@ def _v3_survey_tables(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
+# The evidence tables (`EvidenceBlob`, `EvidencePart`, `Attachment`) as of schema 4, written out likewise.
+_V4_EVIDENCE_TABLES = (
+    """CREATE TABLE evidence_blobs (
+        sha256 VARCHAR NOT NULL, size INTEGER NOT NULL,
+        id INTEGER NOT NULL, created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL, custom JSON NOT NULL,
+        PRIMARY KEY (id), UNIQUE (sha256))""",
+    """CREATE TABLE evidence_parts (
+        blob_id INTEGER NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL,
+        id INTEGER NOT NULL, created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL, custom JSON NOT NULL,
+        PRIMARY KEY (id), UNIQUE (blob_id, seq),
+        FOREIGN KEY(blob_id) REFERENCES evidence_blobs (id) ON DELETE CASCADE)""",
+    "CREATE INDEX ix_evidence_parts_blob_id ON evidence_parts (blob_id)",
+    """CREATE TABLE attachments (
+        module VARCHAR NOT NULL, row_id INTEGER NOT NULL, name VARCHAR NOT NULL, media_type VARCHAR,
+        size INTEGER, attached_at DATETIME NOT NULL, attached_by VARCHAR, sha256 VARCHAR, link VARCHAR,
+        id INTEGER NOT NULL, created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL, custom JSON NOT NULL,
+        PRIMARY KEY (id))""",
+    "CREATE INDEX ix_attachments_row ON attachments (module, row_id)",
+)
+
+
+def _v4_evidence_tables(connection: sqlite3.Connection) -> None:
+    """Schema 4: evidence files attached to register rows, stored once per content (issue 18). New
+    tables only."""
+    for statement in _V4_EVIDENCE_TABLES:
+        connection.execute(statement)
+
+
 # UPGRADES[n] takes a file from version n to n + 1. Append here; never edit a released step.
-UPGRADES: dict[int, UpgradeStep] = {1: _v2_lighter_indexes, 2: _v3_survey_tables}
+UPGRADES: dict[int, UpgradeStep] = {1: _v2_lighter_indexes, 2: _v3_survey_tables, 3: _v4_evidence_tables}
 
 
 def create_schema(connection: sqlite3.Connection) -> None:

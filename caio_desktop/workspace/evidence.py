@@ -1,0 +1,164 @@
+"""Evidence blobs inside the workspace: one per distinct SHA-256, written and read in chunks.
+
+A file's bytes go into `evidence_parts` rows of at most `PART_BYTES`; on a plain workspace each part is
+made with `zeroblob(n)` and filled through SQLite's incremental BLOB I/O (`Connection.blobopen`), so a
+500 MB file never sits in memory. The SQLCipher driver has no `blobopen`: there the parts are
+`CHUNK_BYTES` long and bound whole (a chunk in memory, as on a plain file). Reads check the checksum
+at the end and the callers that write a file out (`extract`) only keep it when it matches.
+
+Writing happens inside the caller's transaction (the attach operation's), so a process killed during
+an attach leaves nothing behind: SQLite rolls the journal back at the next open.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from caio_desktop.workspace.errors import WorkspaceError
+from caio_desktop.workspace.models import utcnow
+
+CHUNK_BYTES = 1 << 20  # what is in memory at once, reading or writing
+PART_BYTES = 4 << 20  # one row of bytes on a plain file: fewer rows than chunks; trimming the last one
+# (substr) holds at most this much in memory
+
+
+class EvidenceError(Exception):
+    """An evidence file that cannot be attached or read; the message says why, for people."""
+
+
+class EvidenceTooLargeError(EvidenceError):
+    def __init__(self, name: str, size: int, limit: int) -> None:
+        super().__init__(f"{name}: {size / 1e6:.1f} MB is over the {limit / 1e6:.0f} MB limit per file "
+                         f"(raise it with the workspace setting evidence_limit_mb, or link the file instead)")
+        self.size, self.limit = size, limit
+
+
+class EvidenceDamagedError(EvidenceError, WorkspaceError):
+    """The stored bytes no longer match their checksum (or are missing)."""
+
+    def __init__(self, path: Path, sha256: str, detail: str) -> None:
+        WorkspaceError.__init__(self, path, f"{path}: evidence {sha256[:12]}… is damaged ({detail}); "
+                                            f"restore a snapshot or attach the file again")
+
+
+def _driver(conn: Any) -> Any:
+    """The DB-API connection under an SQLAlchemy Connection (or the connection itself)."""
+    inner = getattr(conn, "connection", None)
+    return getattr(inner, "driver_connection", conn) if inner is not None else conn
+
+
+def blob_id(conn: Any, sha256: str) -> int | None:
+    row = _driver(conn).execute("SELECT id FROM evidence_blobs WHERE sha256 = ?", (sha256,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def store(conn: Any, source: IO[bytes], *, limit: int, name: str) -> tuple[str, int]:
+    """Copy `source` into the workspace within the caller's transaction; returns (sha256, size).
+
+    One pass: the bytes are hashed as they are written under a provisional key; when the content turns
+    out to be stored already, the new copy is dropped (in the same transaction) and the old one serves.
+    `limit` is checked as bytes arrive, so a file that grows while read is refused all the same.
+    """
+    raw = _driver(conn)
+    now = utcnow().isoformat(sep=" ")
+    pending = f"pending-{uuid.uuid4().hex}"
+    cursor = raw.execute("INSERT INTO evidence_blobs (sha256, size, created_at, updated_at, custom) "
+                         "VALUES (?, 0, ?, ?, '{}')", (pending, now, now))
+    new_id = int(cursor.lastrowid)
+    incremental = hasattr(raw, "blobopen")
+    digest = hashlib.sha256()
+    size = seq = 0
+
+    def take(chunk: bytes) -> None:
+        nonlocal size
+        size += len(chunk)
+        if size > limit:
+            raise EvidenceTooLargeError(name, size, limit)
+        digest.update(chunk)
+
+    insert_part = ("INSERT INTO evidence_parts (blob_id, seq, data, created_at, updated_at, custom) "
+                   "VALUES (?, ?, {}, ?, ?, '{{}}')")
+    while chunk := source.read(CHUNK_BYTES):
+        if not incremental:
+            take(chunk)
+            raw.execute(insert_part.format("?"), (new_id, seq, chunk, now, now))
+            seq += 1
+            continue
+        # A part of PART_BYTES zeroes, filled chunk by chunk, trimmed if the file ends inside it.
+        part_row = raw.execute(insert_part.format("zeroblob(?)"), (new_id, seq, PART_BYTES, now, now)).lastrowid
+        written = 0
+        with raw.blobopen("evidence_parts", "data", part_row) as blob:
+            while chunk:
+                take(chunk)
+                blob.write(chunk)
+                written += len(chunk)
+                if written >= PART_BYTES:
+                    break
+                chunk = source.read(min(CHUNK_BYTES, PART_BYTES - written))
+        seq += 1
+        if written < PART_BYTES:
+            raw.execute("UPDATE evidence_parts SET data = substr(data, 1, ?) WHERE id = ?", (written, part_row))
+            break
+    sha256 = digest.hexdigest()
+    existing = blob_id(raw, sha256)
+    if existing is not None:  # the same content is stored already: one copy is enough
+        raw.execute("DELETE FROM evidence_parts WHERE blob_id = ?", (new_id,))
+        raw.execute("DELETE FROM evidence_blobs WHERE id = ?", (new_id,))
+    else:
+        raw.execute("UPDATE evidence_blobs SET sha256 = ?, size = ? WHERE id = ?", (sha256, size, new_id))
+    return sha256, size
+
+
+def chunks(conn: Any, sha256: str, *, path: Path) -> Iterator[bytes]:
+    """The stored bytes of `sha256`, chunk by chunk; raises EvidenceDamagedError after the last chunk
+    when they do not match (the caller must not trust the bytes before the iteration ends)."""
+    raw = _driver(conn)
+    row = raw.execute("SELECT id, size FROM evidence_blobs WHERE sha256 = ?", (sha256,)).fetchone()
+    if row is None:
+        raise EvidenceDamagedError(path, sha256, "its bytes are not in the file")
+    found, expected = int(row[0]), int(row[1])
+    parts = raw.execute("SELECT id FROM evidence_parts WHERE blob_id = ? ORDER BY seq", (found,)).fetchall()
+    digest = hashlib.sha256()
+    size = 0
+    for (part_id,) in parts:
+        if hasattr(raw, "blobopen"):
+            with raw.blobopen("evidence_parts", "data", part_id, readonly=True) as blob:
+                while chunk := blob.read(CHUNK_BYTES):
+                    digest.update(chunk)
+                    size += len(chunk)
+                    yield chunk
+        else:  # SQLCipher: a part is read whole (CHUNK_BYTES, or PART_BYTES if written before encryption)
+            (data,) = raw.execute("SELECT data FROM evidence_parts WHERE id = ?", (part_id,)).fetchone()
+            digest.update(data)
+            size += len(data)
+            yield bytes(data)
+    if size != expected or digest.hexdigest() != sha256:
+        raise EvidenceDamagedError(path, sha256, f"{size} bytes read, checksum "
+                                   f"{'matches' if digest.hexdigest() == sha256 else 'differs'}")
+
+
+def extract(conn: Any, sha256: str, target: Path, *, path: Path) -> Path:
+    """Write the stored bytes of `sha256` to `target`, whole and checked or not at all (a temporary
+    name beside it, renamed once the checksum matched)."""
+    partial = target.with_name(f".{target.name}.part-{os.getpid()}")
+    try:
+        with open(partial, "wb") as out:
+            for chunk in chunks(conn, sha256, path=path):
+                out.write(chunk)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def orphans(conn: Any) -> list[str]:
+    """Blobs no attachment refers to (kept after a detach so that undo brings the file back)."""
+    raw = _driver(conn)
+    return [sha for (sha,) in raw.execute(
+        "SELECT sha256 FROM evidence_blobs b WHERE NOT EXISTS "
+        "(SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256 AND a.link IS NULL)")]
