@@ -31,9 +31,13 @@ def format_date(value: dt.date | None, lang: str) -> str:
     return locale_for(lang).toString(QDate(value.year, value.month, value.day), _DATE_FORMATS.get(lang, "d MMM yyyy"))
 
 
-def format_number(value: float | None, lang: str, *, decimals: int = 2) -> str:
+def format_number(value: float | None, lang: str, *, decimals: int = 2, fixed: bool = False) -> str:
+    """`value` in the conventions of `lang`: as few decimals as it needs, or always `decimals` when
+    `fixed` (a column of scores reads "4,05 / 4,00 / 3,05", not "4,05 / 4 / 3,05")."""
     if value is None:
         return ""
+    if fixed:
+        return locale_for(lang).toString(float(value), "f", decimals)
     if float(value).is_integer():
         return locale_for(lang).toString(int(value))
     text = locale_for(lang).toString(float(value), "f", decimals)
@@ -89,7 +93,8 @@ def format_value(field: Field, value: Any, lang: str, ref_labels: Mapping[int, s
     if kind == FieldKind.DATE:
         return format_date(value, lang)
     if kind == FieldKind.NUMBER:
-        return format_number(value, lang)
+        # computed scores (weighted, value, feasibility) compare down a column: fixed decimals
+        return format_number(value, lang, fixed=field.computed)
     if kind == FieldKind.PERCENT:
         return f"{value} %" if lang == "fr" else f"{value}%"
     if kind == FieldKind.BOOL:

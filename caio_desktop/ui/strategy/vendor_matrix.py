@@ -110,7 +110,7 @@ class VendorMatrixModel(QAbstractTableModel):
         if index.column() == len(self.criteria):
             value = option.get("weighted_score")
             if role == Qt.ItemDataRole.DisplayRole:
-                return format_number(value, self.context.lang) if value is not None else ""
+                return format_number(value, self.context.lang, fixed=True) if value is not None else ""
             if role == Qt.ItemDataRole.EditRole:
                 return value
         elif 0 <= index.column() < len(self.criteria):
