@@ -8,6 +8,7 @@ Each bench script prints its own detail for people, and one `BENCH-RESULT {json}
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import random
@@ -104,6 +105,9 @@ def median_times(actions: dict[str, Callable[[], object]], *, rounds: int = 5, w
     timings: dict[str, list[float]] = {name: [] for name in actions}
     for round_ in range(warmup + rounds):
         for name, action in actions.items():
+            # Each side starts on a collected heap, untimed: otherwise the garbage one side leaves is
+            # collected (and billed) during the other side's run.
+            gc.collect()
             start = clock()
             action()
             elapsed = clock() - start
