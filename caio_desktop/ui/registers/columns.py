@@ -1,14 +1,16 @@
 """Which columns a register shows by default and how wide they are.
 
 A register opens readable: at most ten columns (long texts live in the detail form), widths from each
-field's `width` in characters. People change the choice from the header's context menu; the choice is
+field's `width` in characters, then fitted to what the loaded rows hold within the table's width
+(`ColumnFitter`): a short column gives its room to a cut one instead of the last column taking it all. People change the choice from the header's context menu; the choice is
 remembered per module (QSettings).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
 from caio_desktop.domain.fields import FieldKind, Module
 from caio_desktop.ui import settings
@@ -60,3 +62,94 @@ def apply_columns(view: QTableView, module: Module) -> None:
         width = max(chars * char + 12, header_metrics.horizontalAdvance(str(label)) + 30)
         view.setColumnWidth(column, width)
     header.setStretchLastSection(True)
+
+
+_FIT_SAMPLE = 200  # rows measured: the first page, enough to know a column's typical width
+_CELL_PADDING = 20  # the cell's margins and a badge's pill
+_CAP_CHARS = {FieldKind.LONG_TEXT: 44}  # a paragraph is read in the form, not stretched across the table
+_CAP_DEFAULT = 48
+
+
+def fit_columns(view: QTableView, module: Module) -> None:
+    """Size the shown columns to their header and content, sharing the table's width fairly.
+
+    Each column wants the width of its header and of its widest loaded cell (capped); when they do
+    not all fit, the narrow ones keep what they need and the wide ones share the rest equally, never
+    below their header's width (so no header is cut). Room left over goes to the columns still cut,
+    then to the last one."""
+    model = view.model()
+    if model is None:
+        return
+    metrics = view.fontMetrics()
+    bold = QFont(view.font())
+    bold.setBold(True)
+    header_metrics = QFontMetrics(bold)
+    char = max(6, metrics.averageCharWidth())
+    rows = min(model.rowCount(), _FIT_SAMPLE)
+    wanted: dict[int, int] = {}
+    floor: dict[int, int] = {}
+    for column, field in enumerate(module.fields):
+        if column >= model.columnCount() or view.isColumnHidden(column):
+            continue
+        label = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        floor[column] = header_metrics.horizontalAdvance(label) + 30  # room for the sort arrow
+        if field.kind == FieldKind.BOOL:
+            wanted[column] = floor[column]
+            continue
+        content = max((metrics.horizontalAdvance(str(model.index(r, column).data() or ""))
+                       for r in range(rows)), default=0) + _CELL_PADDING
+        cap = _CAP_CHARS.get(field.kind, _CAP_DEFAULT) * char
+        wanted[column] = max(floor[column], min(content, cap))
+    if not wanted:
+        return
+    available = max(view.viewport().width(), 1)
+    widths = dict(wanted)
+    if sum(wanted.values()) > available:
+        remaining, left = available, len(wanted)
+        for column in sorted(wanted, key=wanted.get):
+            share = remaining // left
+            widths[column] = wanted[column] if wanted[column] <= share else max(floor[column], share)
+            remaining -= widths[column]
+            left -= 1
+    for column, width in widths.items():
+        view.setColumnWidth(column, width)
+
+
+class ColumnFitter(QObject):
+    """Keeps a register's columns fitted (`fit_columns`) as rows load and the table is shown or resized,
+    until a person drags a column border: from then on their widths win."""
+
+    def __init__(self, view: QTableView, module: Module) -> None:
+        super().__init__(view)
+        self.view, self.module = view, module
+        self.user_sized = False
+        self._fitting = False
+        self._timer = QTimer(self)  # one fit per burst of loads and resizes
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        view.installEventFilter(self)
+        view.horizontalHeader().sectionResized.connect(self._on_resized)
+
+    def schedule(self, *_: object) -> None:
+        if not self.user_sized:
+            self._timer.start()
+
+    def fit(self) -> None:
+        if self.user_sized:
+            return
+        self._fitting = True
+        try:
+            fit_columns(self.view, self.module)
+        finally:
+            self._fitting = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.view and event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            self.schedule()
+        return False
+
+    def _on_resized(self, *_: object) -> None:
+        # Our own widths and the stretched last column arrive here too: only a drag is a person's choice.
+        if not self._fitting and QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            self.user_sized = True

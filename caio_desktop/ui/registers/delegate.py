@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QHelpEvent, QPainter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QSpinBox,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QWidget,
 )
 
@@ -32,6 +34,18 @@ def _source(index: Index) -> tuple[RegisterModel, QModelIndex]:
         index = model.mapToSource(index)
         model = index.model()
     return model, index
+
+
+def elided_tooltip(index: Index, width: int, metrics: QFontMetrics) -> str | None:
+    """The tooltip of a cell: the model's own (a long text, a note), else the whole text when the cell
+    is too narrow to show it (the cell ends in "…")."""
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    if tip:
+        return str(tip)
+    text = index.data(Qt.ItemDataRole.DisplayRole)
+    if text and metrics.horizontalAdvance(str(text)) + 12 > width:
+        return str(text)
+    return None
 
 
 class RegisterDelegate(QStyledItemDelegate):
@@ -63,6 +77,17 @@ class RegisterDelegate(QStyledItemDelegate):
         painter.drawText(pill.adjusted(6, 0, -6, 0), int(Qt.AlignmentFlag.AlignCenter),
                          item.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, int(pill.width()) - 12))
         painter.restore()
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem,  # noqa: N802
+                  index: Index) -> bool:
+        if event is not None and event.type() == QEvent.Type.ToolTip and index.isValid():
+            tip = elided_tooltip(index, option.rect.width(), option.fontMetrics)
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, view)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().helpEvent(event, view, option, index)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
         model, source = _source(index)

@@ -30,7 +30,7 @@ from caio_desktop.domain.modules import MODULES
 from caio_desktop.operations import create_row, delete_rows, duplicate_row
 from caio_desktop.ui import settings
 from caio_desktop.ui.context import AppContext
-from caio_desktop.ui.registers.columns import apply_columns, hidden_columns
+from caio_desktop.ui.registers.columns import ColumnFitter, apply_columns, hidden_columns
 from caio_desktop.ui.registers.defaults import new_row_values
 from caio_desktop.ui.registers.delegate import RegisterDelegate
 from caio_desktop.ui.registers.form import DetailForm, reason_text
@@ -140,6 +140,9 @@ class RegisterWidget(QWidget):
         header.setHighlightSections(False)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(self._edit_in_form)
+        self.column_fitter = ColumnFitter(self.table, self.module)
+        self.proxy.rowsInserted.connect(self.column_fitter.schedule)
+        self.proxy.modelReset.connect(self.column_fitter.schedule)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
@@ -193,6 +196,10 @@ class RegisterWidget(QWidget):
     def retranslate(self, *_: object) -> None:
         entity = self.module.entity(self.context.lang)
         self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        # the placeholder whole, even in a narrow master register beside its details (KPIs: "R…")
+        self.search.setMinimumWidth(min(280, self.search.fontMetrics().horizontalAdvance(
+            self.search.placeholderText()) + 44))
+        self.column_fitter.schedule()  # headers changed language
         self.filter_button.setText(self.tr("Filter"))
         self.add_button.setText(self.tr("Add"))
         self.add_button.setToolTip(self.tr("Add a row: %1").replace("%1", entity))
@@ -408,6 +415,7 @@ class RegisterWidget(QWidget):
             hidden.append(field_key)
         settings.set_hidden_columns(self.module.key, hidden)
         self.table.setColumnHidden(self.model.column(field_key), not shown)
+        self.column_fitter.schedule()
 
     # --- refusals ------------------------------------------------------------------------------------
     def _on_refused(self, error: ValidationError) -> None:
