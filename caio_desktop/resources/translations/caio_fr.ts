@@ -28,6 +28,83 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsModel</name>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="23"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="24"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="25"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="26"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="27"/>
+        <source>Attached by</source>
+        <translation>Joint par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="75"/>
+        <source>missing</source>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/model.py" line="86"/>
+        <source>The linked file is missing: {}</source>
+        <translation>Le fichier lié est introuvable : {}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../ui/evidence/panel.py" line="74"/>
+        <source>Evidence files</source>
+        <translation>Preuves jointes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/panel.py" line="92"/>
+        <source>Drop files here, or use Add. Files are kept inside the engagement file.</source>
+        <translation>Déposez des fichiers ici, ou utilisez Ajouter. Les fichiers sont conservés dans le fichier de la mission.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/panel.py" line="97"/>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/panel.py" line="98"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/panel.py" line="99"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/panel.py" line="144"/>
+        <location filename="../../ui/evidence/panel.py" line="156"/>
+        <source>Attach evidence files</source>
+        <translation>Joindre des preuves</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/panel.py" line="171"/>
+        <source>Open evidence file</source>
+        <translation>Ouvrir une preuve</translation>
+    </message>
+</context>
+<context>
     <name>BaselineDialog</name>
     <message>
         <location filename="../../ui/changes/view.py" line="54"/>
@@ -191,12 +268,12 @@
 <context>
     <name>ClassificationDialog</name>
     <message>
-        <location filename="../../ui/ai_act/classification_dialog.py" line="56"/>
+        <location filename="../../ui/ai_act/classification_dialog.py" line="57"/>
         <source>%1 Unverified: to be confirmed against the Official Journal.</source>
         <translation>%1 Non vérifié : à confirmer au Journal officiel.</translation>
     </message>
     <message>
-        <location filename="../../ui/ai_act/classification_dialog.py" line="115"/>
+        <location filename="../../ui/ai_act/classification_dialog.py" line="120"/>
         <source>Prohibited from %1</source>
         <translation>Interdit à compter du %1</translation>
     </message>
@@ -212,167 +289,188 @@
 <context>
     <name>DeliverablesPage</name>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="181"/>
+        <location filename="../../ui/deliverables/page.py" line="235"/>
         <source>Deliverables</source>
         <translation>Livrables</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="183"/>
+        <location filename="../../ui/deliverables/page.py" line="237"/>
         <source>The documents of the engagement, in the client&apos;s language, from the data of this file.</source>
         <translation>Les documents de la mission, dans la langue du client, établis à partir des données de ce fichier.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="184"/>
+        <location filename="../../ui/deliverables/page.py" line="238"/>
         <source>Deliverable</source>
         <translation>Livrable</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="189"/>
+        <location filename="../../ui/deliverables/page.py" line="243"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="190"/>
+        <location filename="../../ui/deliverables/page.py" line="244"/>
         <source>As of</source>
         <translation>Arrêté au</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="191"/>
+        <location filename="../../ui/deliverables/page.py" line="245"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="192"/>
+        <location filename="../../ui/deliverables/page.py" line="247"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="193"/>
+        <location filename="../../ui/deliverables/page.py" line="252"/>
         <source>Workbook and import</source>
         <translation>Classeur et import</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="194"/>
+        <location filename="../../ui/deliverables/page.py" line="253"/>
         <source>Issued</source>
         <translation>Remis</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="196"/>
+        <location filename="../../ui/deliverables/page.py" line="255"/>
         <source>Export Excel workbook…</source>
         <translation>Exporter le classeur Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="197"/>
+        <location filename="../../ui/deliverables/page.py" line="256"/>
         <source>Import a spreadsheet…</source>
         <translation>Importer un tableur…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="266"/>
+        <location filename="../../ui/deliverables/page.py" line="257"/>
+        <source>Audit pack…</source>
+        <translation>Dossier de preuves…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="259"/>
+        <source>A zip of every compliance requirement with its evidence files and an index (Excel and PDF).</source>
+        <translation>Un zip de chaque exigence de conformité avec ses preuves et un index (Excel et PDF).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="345"/>
         <source>Nothing issued yet.</source>
         <translation>Rien de remis pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="274"/>
+        <location filename="../../ui/deliverables/page.py" line="353"/>
         <source>Preview — %1</source>
         <translation>Aperçu — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="281"/>
+        <location filename="../../ui/deliverables/page.py" line="361"/>
         <source>The Excel export is not part of this build.</source>
         <translation>L&apos;export Excel ne fait pas partie de cette version.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="284"/>
+        <location filename="../../ui/deliverables/page.py" line="364"/>
         <source>The importer is not part of this build.</source>
         <translation>L&apos;import ne fait pas partie de cette version.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="292"/>
+        <location filename="../../ui/deliverables/page.py" line="372"/>
         <source>Open an engagement to see its deliverables.</source>
         <translation>Ouvrez une mission pour voir ses livrables.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="294"/>
+        <location filename="../../ui/deliverables/page.py" line="374"/>
         <source>Preparing the preview…</source>
         <translation>Préparation de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="312"/>
+        <location filename="../../ui/deliverables/page.py" line="392"/>
         <source>1 page</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="312"/>
+        <location filename="../../ui/deliverables/page.py" line="392"/>
         <source>%1 pages</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="328"/>
+        <location filename="../../ui/deliverables/page.py" line="410"/>
         <source>Export the deliverable</source>
         <translation>Exporter le livrable</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="347"/>
+        <location filename="../../ui/deliverables/page.py" line="440"/>
         <source>Exporting %1</source>
         <translation>Export de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="356"/>
+        <location filename="../../ui/deliverables/page.py" line="449"/>
         <source>Export the Excel workbook</source>
         <translation>Exporter le classeur Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="374"/>
+        <location filename="../../ui/deliverables/page.py" line="467"/>
         <source>Exporting the workbook</source>
         <translation>Export du classeur</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="397"/>
+        <location filename="../../ui/deliverables/page.py" line="478"/>
+        <source>Write the audit pack</source>
+        <translation>Écrire le dossier de preuves</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="489"/>
+        <location filename="../../ui/deliverables/page.py" line="516"/>
         <source>Written: %1</source>
         <translation>Enregistré : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="403"/>
+        <location filename="../../ui/deliverables/page.py" line="493"/>
+        <source>Writing the audit pack</source>
+        <translation>Écriture du dossier de preuves</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deliverables/page.py" line="522"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;export</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="243"/>
+        <location filename="../../ui/deliverables/page.py" line="246"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="130"/>
+        <location filename="../../ui/deliverables/page.py" line="248"/>
         <source>Open when done</source>
         <translation>Ouvrir une fois terminé</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="246"/>
+        <location filename="../../ui/deliverables/page.py" line="249"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="247"/>
+        <location filename="../../ui/deliverables/page.py" line="250"/>
         <source>Your text</source>
         <translation>Vos textes</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="317"/>
+        <location filename="../../ui/deliverables/page.py" line="323"/>
         <source>Only the steering committee report and the diagnosis are made as a PowerPoint deck.</source>
         <translation>Seuls le rapport de comité de pilotage et le diagnostic existent en présentation PowerPoint.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="427"/>
+        <location filename="../../ui/deliverables/page.py" line="434"/>
         <source>Template incomplete</source>
         <translation>Modèle incomplet</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/page.py" line="428"/>
+        <location filename="../../ui/deliverables/page.py" line="435"/>
         <source>%1 was written with the default template for what the chosen one lacks:</source>
         <translation>%1 a été écrit avec le modèle par défaut pour ce qui manque au modèle choisi :</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/narrative.py" line="127"/>
+        <location filename="../../ui/deliverables/narrative.py" line="126"/>
         <source>Your words in the %1 (%2). A field left empty is written from the data.</source>
         <translation>Vos textes pour « %1 » (%2). Un champ laissé vide est rédigé à partir des données.</translation>
     </message>
@@ -387,7 +485,7 @@
         <translation>Vide : rédigé à partir des données.</translation>
     </message>
     <message>
-        <location filename="../../ui/deliverables/templates.py" line="37"/>
+        <location filename="../../ui/deliverables/templates.py" line="46"/>
         <source>The template %1 chosen in Preferences is no longer there; the default template was used.</source>
         <translation>Le modèle %1 choisi dans les Préférences n&apos;existe plus ; le modèle par défaut a été utilisé.</translation>
     </message>
@@ -395,7 +493,7 @@
 <context>
     <name>DetailForm</name>
     <message>
-        <location filename="../../ui/registers/form.py" line="189"/>
+        <location filename="../../ui/registers/form.py" line="200"/>
         <source>Select a row to see its details, or add one with “Add”.</source>
         <translation>Sélectionnez une ligne pour voir son détail, ou ajoutez-en une avec « Ajouter ».</translation>
     </message>
@@ -483,57 +581,57 @@
         <translation>Enregistrer une copie sous</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="160"/>
+        <location filename="../../ui/shell/files.py" line="171"/>
         <source>Restore the snapshot of %1</source>
         <translation>Restaurer l&apos;instantané du %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="148"/>
+        <location filename="../../ui/shell/files.py" line="149"/>
         <source>The file of this engagement is damaged: what it shows may be incomplete and some changes may fail. Details: %1</source>
         <translation>Le fichier de cette mission est endommagé : ce qu’il affiche peut être incomplet et certaines modifications peuvent échouer. Détails : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="150"/>
+        <location filename="../../ui/shell/files.py" line="151"/>
         <source>Damaged engagement file</source>
         <translation>Fichier de mission endommagé</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="104"/>
+        <location filename="../../ui/shell/files.py" line="105"/>
         <source>Encryption interrupted</source>
         <translation>Chiffrement interrompu</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="105"/>
+        <location filename="../../ui/shell/files.py" line="106"/>
         <source>An encryption of this engagement was interrupted: the file is still not encrypted, and some of its snapshots may be. Run the encryption again, or decrypt the snapshots.</source>
         <translation>Le chiffrement de cette mission a été interrompu : le fichier n&apos;est toujours pas chiffré, et certains de ses instantanés le sont peut-être. Relancez le chiffrement, ou déchiffrez les instantanés.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="192"/>
+        <location filename="../../ui/shell/files.py" line="203"/>
         <source>Open read-only</source>
         <translation>Ouvrir en lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="194"/>
+        <location filename="../../ui/shell/files.py" line="205"/>
         <source>Enter the passphrase…</source>
         <translation>Saisir la phrase secrète…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="195"/>
+        <location filename="../../ui/shell/files.py" line="206"/>
         <source>Cannot open the engagement</source>
         <translation>Impossible d&apos;ouvrir la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="170"/>
+        <location filename="../../ui/shell/files.py" line="181"/>
         <source>Restore failed</source>
         <translation>Échec de la restauration</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="221"/>
+        <location filename="../../ui/shell/files.py" line="232"/>
         <source>Cannot create the engagement</source>
         <translation>Impossible de créer la mission</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/files.py" line="245"/>
+        <location filename="../../ui/shell/files.py" line="256"/>
         <source>Cannot save the copy</source>
         <translation>Impossible d&apos;enregistrer la copie</translation>
     </message>
@@ -1037,6 +1135,59 @@
     </message>
 </context>
 <context>
+    <name>NewFormDialog</name>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="148"/>
+        <source>New survey form</source>
+        <translation>Nouveau questionnaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="151"/>
+        <source>Maturity questionnaire</source>
+        <translation>Questionnaire de maturité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="152"/>
+        <source>AI-usage questionnaire</source>
+        <translation>Questionnaire sur l&apos;usage de l&apos;IA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="156"/>
+        <source>Wave 1</source>
+        <translation>Vague 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="163"/>
+        <source>not known</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="164"/>
+        <source>Anonymous: ask no name, keep none</source>
+        <translation>Anonyme : aucun nom demandé ni conservé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="165"/>
+        <source>Questionnaire</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="166"/>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="167"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/surveys.py" line="168"/>
+        <source>People invited</source>
+        <translation>Personnes sollicitées</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <location filename="../../ui/pages/overview.py" line="84"/>
@@ -1132,50 +1283,51 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="37"/>
-        <location filename="../../ui/shell/preferences.py" line="65"/>
-        <location filename="../../ui/shell/preferences.py" line="121"/>
-        <location filename="../../ui/shell/preferences.py" line="124"/>
+        <location filename="../../ui/shell/preferences.py" line="44"/>
+        <location filename="../../ui/shell/preferences.py" line="86"/>
+        <location filename="../../ui/shell/preferences.py" line="147"/>
+        <location filename="../../ui/shell/preferences.py" line="150"/>
         <source>Firm logo</source>
         <translation>Logo du cabinet</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="48"/>
+        <location filename="../../ui/shell/preferences.py" line="69"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="56"/>
+        <location filename="../../ui/shell/preferences.py" line="77"/>
         <source>The language changes at once, without restarting.</source>
         <translation>La langue change immédiatement, sans redémarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="58"/>
+        <location filename="../../ui/shell/preferences.py" line="79"/>
         <source>Interface language</source>
         <translation>Langue de l&apos;interface</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="60"/>
+        <location filename="../../ui/shell/preferences.py" line="81"/>
         <source>Your name (consultant)</source>
         <translation>Votre nom (consultant)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="81"/>
+        <location filename="../../ui/shell/preferences.py" line="107"/>
+        <location filename="../../ui/shell/preferences.py" line="167"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="82"/>
+        <location filename="../../ui/shell/preferences.py" line="108"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="88"/>
+        <location filename="../../ui/shell/preferences.py" line="114"/>
         <source>PNG, JPEG or SVG. Signs the cover of your deliverables.</source>
         <translation>PNG, JPEG ou SVG. Signe la couverture de vos livrables.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/preferences.py" line="105"/>
+        <location filename="../../ui/shell/preferences.py" line="131"/>
         <source>No logo: the cover names the consultant.</source>
         <translation>Pas de logo : la couverture nomme le consultant.</translation>
     </message>
@@ -1218,42 +1370,42 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="35"/>
+        <location filename="../../ui/importer/page_preview.py" line="46"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="36"/>
+        <location filename="../../ui/importer/page_preview.py" line="47"/>
         <source>Hover a highlighted cell or row to see why. Rejected rows are listed in a report you can fix and import again.</source>
         <translation>Survolez une cellule ou une ligne surlignée pour en voir la raison. Les lignes rejetées sont listées dans un rapport à corriger puis réimporter.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="39"/>
+        <location filename="../../ui/importer/page_preview.py" line="50"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="47"/>
+        <location filename="../../ui/importer/page_preview.py" line="63"/>
         <source>Update rows with the same code or title instead of adding them again</source>
         <translation>Mettre à jour les lignes de même code ou titre au lieu de les ajouter à nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="51"/>
+        <location filename="../../ui/importer/page_preview.py" line="67"/>
         <source>Import nothing if any row is rejected</source>
         <translation>Ne rien importer si une ligne est rejetée</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="66"/>
+        <location filename="../../ui/importer/page_preview.py" line="83"/>
         <source>Reading the rows…</source>
         <translation>Lecture des lignes…</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="101"/>
+        <location filename="../../ui/importer/page_preview.py" line="119"/>
         <source>%1 rows read: %2 new, %3 updates, %4 rejected, %5 warnings.</source>
         <translation>%1 lignes lues : %2 nouvelles, %3 mises à jour, %4 rejetées, %5 avertissements.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_preview.py" line="106"/>
+        <location filename="../../ui/importer/page_preview.py" line="124"/>
         <source>The first %1 are shown.</source>
         <translation>Les %1 premières sont affichées.</translation>
     </message>
@@ -1372,33 +1524,33 @@
 <context>
     <name>RegisterWidget</name>
     <message>
-        <location filename="../../ui/registers/view.py" line="195"/>
+        <location filename="../../ui/registers/view.py" line="198"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="196"/>
+        <location filename="../../ui/registers/view.py" line="203"/>
         <source>Filter</source>
         <translation>Filtrer</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="197"/>
+        <location filename="../../ui/registers/view.py" line="204"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="198"/>
+        <location filename="../../ui/registers/view.py" line="205"/>
         <source>Add a row: %1</source>
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="199"/>
+        <location filename="../../ui/registers/view.py" line="206"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
         <location filename="../../ui/registers/view.py" line="50"/>
-        <location filename="../../ui/registers/view.py" line="200"/>
+        <location filename="../../ui/registers/view.py" line="207"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
@@ -1408,12 +1560,12 @@
         <translation>Impossible</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="173"/>
+        <location filename="../../ui/registers/view.py" line="176"/>
         <source>Changed since %1</source>
         <translation>Modifié depuis %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registers/view.py" line="222"/>
+        <location filename="../../ui/registers/view.py" line="229"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform>
@@ -1421,17 +1573,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="224"/>
+        <location filename="../../ui/registers/view.py" line="231"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="318"/>
+        <location filename="../../ui/registers/view.py" line="325"/>
         <source>Delete %1 “%2”? You can undo it with Ctrl+Z.</source>
         <translation>Supprimer %1 « %2 » ? Ctrl+Z permet d&apos;annuler.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registers/view.py" line="321"/>
+        <location filename="../../ui/registers/view.py" line="328"/>
         <source>Delete %n row(s)? You can undo it with Ctrl+Z.</source>
         <translation>
             <numerusform>Supprimer %n ligne ? Ctrl+Z permet d&apos;annuler.</numerusform>
@@ -1439,7 +1591,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/registers/view.py" line="374"/>
+        <location filename="../../ui/registers/view.py" line="381"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
@@ -1472,7 +1624,7 @@
         <translation>%1 importées, %2 mises à jour, %3 inchangées, %4 rejetées, %5 avertissements. Annuler (Ctrl+Z) retire tout l&apos;import.</translation>
     </message>
     <message>
-        <location filename="../../ui/importer/page_run.py" line="164"/>
+        <location filename="../../ui/importer/page_run.py" line="166"/>
         <source>Saved to %1</source>
         <translation>Enregistré dans %1</translation>
     </message>
@@ -1485,42 +1637,42 @@
         <translation>Risques et conformité</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="22"/>
+        <location filename="../../ui/pages/risks.py" line="24"/>
         <source>Click a cell of a heat map to see its risks; click it again to see them all.</source>
         <translation>Cliquez une case d&apos;une carte des risques pour n&apos;afficher que ses risques ; cliquez-la à nouveau pour tout revoir.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="26"/>
+        <location filename="../../ui/pages/risks.py" line="25"/>
         <source>The client&apos;s AI risks, the actions that treat them and compliance by framework.</source>
         <translation>Les risques IA du client, les actions qui les traitent et la conformité par référentiel.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="35"/>
+        <location filename="../../ui/pages/risks.py" line="38"/>
         <source>Current risk</source>
         <translation>Risque brut</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="36"/>
+        <location filename="../../ui/pages/risks.py" line="39"/>
         <source>Residual risk</source>
         <translation>Risque résiduel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="51"/>
+        <location filename="../../ui/pages/risks.py" line="55"/>
         <source>From the risk library…</source>
         <translation>Depuis la bibliothèque de risques…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="52"/>
+        <location filename="../../ui/pages/risks.py" line="56"/>
         <source>Add risks from the AI risk library (one undo step)</source>
         <translation>Ajouter des risques de la bibliothèque de risques IA (annulable en une fois)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="82"/>
+        <location filename="../../ui/pages/risks.py" line="86"/>
         <source>Framework:</source>
         <translation>Référentiel :</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/risks.py" line="98"/>
+        <location filename="../../ui/pages/risks.py" line="102"/>
         <source>All frameworks</source>
         <translation>Tous les référentiels</translation>
     </message>
@@ -1671,108 +1823,6 @@
     </message>
 </context>
 <context>
-    <name>SystemsPage</name>
-    <message>
-        <location filename="../../ui/pages/systems.py" line="18"/>
-        <source>AI systems</source>
-        <translation>Systèmes d&apos;IA</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/systems.py" line="21"/>
-        <source>Inventory of the AI systems in use or planned, with their AI Act classification.</source>
-        <translation>Inventaire des systèmes d&apos;IA en service ou en projet, avec leur classification AI Act.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/systems.py" line="44"/>
-        <source>Classify (AI Act)…</source>
-        <translation>Classer (AI Act)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/systems.py" line="45"/>
-        <source>Compliance checklist</source>
-        <translation>Liste de conformité</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/systems.py" line="47"/>
-        <source>Add the AI Act obligations of the selected systems (or of all) to the compliance register</source>
-        <translation>Ajouter au registre de conformité les obligations AI Act des systèmes sélectionnés (ou de tous)</translation>
-    </message>
-</context>
-<context>
-    <name>TransparencyStep</name>
-    <message>
-        <location filename="../../ui/ai_act/questions.py" line="264"/>
-        <source>Already on the market before 2 August 2026 (Art. 50(2) marking from %1) %2</source>
-        <translation>Déjà sur le marché avant le 2 août 2026 (marquage de l&apos;art. 50(2) à compter du %1) %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ai_act/questions.py" line="268"/>
-        <source>Grace period added by the Digital Omnibus on AI; to be confirmed against the Official Journal.</source>
-        <translation>Délai de grâce ajouté par l&apos;Omnibus numérique sur l&apos;IA ; à confirmer au Journal officiel.</translation>
-    </message>
-</context>
-<context>
-    <name>Worker</name>
-    <message>
-        <location filename="../../ui/worker.py" line="66"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-</context>
-<context>
-    <name>NewFormDialog</name>
-    <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="148"/>
-        <source>New survey form</source>
-        <translation>Nouveau questionnaire</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="151"/>
-        <source>Maturity questionnaire</source>
-        <translation>Questionnaire de maturité</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="152"/>
-        <source>AI-usage questionnaire</source>
-        <translation>Questionnaire sur l&apos;usage de l&apos;IA</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="156"/>
-        <source>Wave 1</source>
-        <translation>Vague 1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="163"/>
-        <source>not known</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="164"/>
-        <source>Anonymous: ask no name, keep none</source>
-        <translation>Anonyme : aucun nom demandé ni conservé</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="165"/>
-        <source>Questionnaire</source>
-        <translation>Questionnaire</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="166"/>
-        <source>Campaign</source>
-        <translation>Campagne</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="167"/>
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="168"/>
-        <source>People invited</source>
-        <translation>Personnes sollicitées</translation>
-    </message>
-</context>
-<context>
     <name>SurveyPanel</name>
     <message>
         <location filename="../../ui/diagnosis/surveys.py" line="242"/>
@@ -1810,12 +1860,12 @@
         <translation>Déposez ici les questionnaires remplis pour les importer (un ou plusieurs fichiers).</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="293"/>
+        <location filename="../../ui/diagnosis/surveys.py" line="295"/>
         <source>No survey yet: write a form, send it, then import the filled ones.</source>
         <translation>Aucune enquête pour l&apos;instant : créez un questionnaire, envoyez-le, puis importez les réponses.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/diagnosis/surveys.py" line="296"/>
+        <location filename="../../ui/diagnosis/surveys.py" line="298"/>
         <source>%n respondent(s)</source>
         <translation>
             <numerusform>%n répondant</numerusform>
@@ -1823,42 +1873,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="298"/>
+        <location filename="../../ui/diagnosis/surveys.py" line="300"/>
         <source>%1% of %2 invited</source>
         <translation>%1 % de %2 invités</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="301"/>
+        <location filename="../../ui/diagnosis/surveys.py" line="303"/>
         <source>anonymous</source>
         <translation>anonyme</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="303"/>
+        <location filename="../../ui/diagnosis/surveys.py" line="305"/>
         <source>Figures are shown from %1 respondents.</source>
         <translation>Les résultats sont présentés à partir de %1 répondants.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="306"/>
+        <location filename="../../ui/diagnosis/surveys.py" line="308"/>
         <source>%1 AI tools named, %2 used without approval.</source>
         <translation>%1 outils d&apos;IA cités, dont %2 utilisés sans autorisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="334"/>
+        <location filename="../../ui/diagnosis/surveys.py" line="336"/>
         <source>%1: form written</source>
         <translation>%1 : questionnaire enregistré</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="353"/>
+        <location filename="../../ui/diagnosis/surveys.py" line="355"/>
         <source>Reading %1 of %2</source>
         <translation>Lecture de %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="370"/>
+        <location filename="../../ui/diagnosis/surveys.py" line="372"/>
         <source>%1 of %2 forms imported</source>
         <translation>%1 formulaires importés sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnosis/surveys.py" line="380"/>
+        <location filename="../../ui/diagnosis/surveys.py" line="382"/>
         <source>Importing survey forms</source>
         <translation>Import des questionnaires</translation>
     </message>
@@ -1929,6 +1979,55 @@
         <location filename="../../ui/diagnosis/surveys.py" line="99"/>
         <source>Confidential data</source>
         <translation>Données confidentielles</translation>
+    </message>
+</context>
+<context>
+    <name>SystemsPage</name>
+    <message>
+        <location filename="../../ui/pages/systems.py" line="18"/>
+        <source>AI systems</source>
+        <translation>Systèmes d&apos;IA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/systems.py" line="21"/>
+        <source>Inventory of the AI systems in use or planned, with their AI Act classification.</source>
+        <translation>Inventaire des systèmes d&apos;IA en service ou en projet, avec leur classification AI Act.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/systems.py" line="44"/>
+        <source>Classify (AI Act)…</source>
+        <translation>Classer (AI Act)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/systems.py" line="45"/>
+        <source>Compliance checklist</source>
+        <translation>Liste de conformité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/systems.py" line="47"/>
+        <source>Add the AI Act obligations of the selected systems (or of all) to the compliance register</source>
+        <translation>Ajouter au registre de conformité les obligations AI Act des systèmes sélectionnés (ou de tous)</translation>
+    </message>
+</context>
+<context>
+    <name>TransparencyStep</name>
+    <message>
+        <location filename="../../ui/ai_act/questions.py" line="264"/>
+        <source>Already on the market before 2 August 2026 (Art. 50(2) marking from %1) %2</source>
+        <translation>Déjà sur le marché avant le 2 août 2026 (marquage de l&apos;art. 50(2) à compter du %1) %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ai_act/questions.py" line="268"/>
+        <source>Grace period added by the Digital Omnibus on AI; to be confirmed against the Official Journal.</source>
+        <translation>Délai de grâce ajouté par l&apos;Omnibus numérique sur l&apos;IA ; à confirmer au Journal officiel.</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <location filename="../../ui/worker.py" line="66"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 </TS>

@@ -208,6 +208,9 @@ class DeliverablesPage(QWidget):
         self.import_button.clicked.connect(self.open_importer)
         side_layout.addWidget(self.excel_button)
         side_layout.addWidget(self.import_button)
+        self.audit_pack_button = QPushButton(objectName="auditPackButton")  # issue 18: evidence as one zip
+        self.audit_pack_button.clicked.connect(self.export_audit_pack)
+        side_layout.addWidget(self.audit_pack_button)
         side_layout.addStretch(1)
         row.addWidget(side)
 
@@ -251,6 +254,9 @@ class DeliverablesPage(QWidget):
         self._update_issued()
         self.excel_button.setText(self.tr("Export Excel workbook…"))
         self.import_button.setText(self.tr("Import a spreadsheet…"))
+        self.audit_pack_button.setText(self.tr("Audit pack…"))
+        self.audit_pack_button.setToolTip(self.tr(
+            "A zip of every compliance requirement with its evidence files and an index (Excel and PDF)."))
         self._update_preview_title()
         self._update_availability()
 
@@ -349,6 +355,7 @@ class DeliverablesPage(QWidget):
     def _update_availability(self) -> None:
         has_file = self.context.workspace is not None
         self.export_button.setEnabled(has_file)
+        self.audit_pack_button.setEnabled(has_file)
         excel = optional_class("caio_desktop.interchange.excel_export", "export_workbook")
         self.excel_button.setEnabled(has_file and excel is not None)
         self.excel_button.setToolTip("" if excel is not None else self.tr("The Excel export is not part of this build."))
@@ -458,6 +465,32 @@ class DeliverablesPage(QWidget):
             self._record("workbook", version, as_of, written)
 
         self.export_job = run_in_background(self, self.tr("Exporting the workbook"), work, done,
+                                            on_error=self._export_failed)
+
+    def export_audit_pack(self) -> None:
+        """The audit pack (every requirement, its evidence, the index), written off the GUI thread."""
+        from caio_desktop.interchange.evidence_pack import write_evidence_pack
+
+        workspace = self.context.workspace
+        if workspace is None:
+            return
+        lang = self.lang
+        path = self._ask_target(self.tr("Write the audit pack"), f"{self._client_name()} - audit pack",
+                                "Zip (*.zip)", ".zip")
+        if path is None:
+            return
+
+        def work(progress: Any) -> Path:
+            write_evidence_pack(workspace, path, lang=lang,
+                                progress=lambda done, total: progress(done * 100 // max(total, 1), path.name))
+            return path
+
+        def done(written: Path) -> None:
+            self.status.setText(self.tr("Written: %1").replace("%1", written.name))
+            if self.open_when_done.isChecked():
+                self.open_file(written)
+
+        self.export_job = run_in_background(self, self.tr("Writing the audit pack"), work, done,
                                             on_error=self._export_failed)
 
     def _ask_target(self, title: str, stem: str, file_filter: str, suffix: str) -> Path | None:

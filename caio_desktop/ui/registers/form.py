@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from caio_desktop.domain.errors import ValidationError
+from caio_desktop.domain.evidence import EVIDENCE_MODULES
 from caio_desktop.domain.fields import FieldKind
 from caio_desktop.domain.modules import MODULES
 from caio_desktop.operations import update_row
 from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.evidence.panel import AttachmentsPanel
 from caio_desktop.ui.registers.badges import badge_color, text_on
 from caio_desktop.ui.registers.editors import ChoiceEditor, RefsEditor, editor_for
 from caio_desktop.ui.registers.format import format_value, row_title
@@ -127,6 +129,13 @@ class DetailForm(QScrollArea):
         self.fields_box.setLayout(layout)
         self.fields_box.layout().setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.fields_box)
+        self.attachments: AttachmentsPanel | None = None
+        if self.module.key in EVIDENCE_MODULES:  # the registers an auditor asks proof of (issue 18)
+            self.attachments = AttachmentsPanel(self.context, self.module.key)
+            self.attachments.accept_drops_on(self)
+            self.attachments.accept_drops_on(self.viewport())
+            self.attachments.set_row(self.row_id)  # (a rebuild, on a change of language, keeps the row)
+            outer.addWidget(self.attachments)
         outer.addStretch(1)
         self.setWidget(body)
         self._fill_refs()
@@ -180,6 +189,8 @@ class DetailForm(QScrollArea):
             label.hide()
         self._fill_refs()
         self._fill()
+        if self.attachments is not None:
+            self.attachments.set_row(self.row_id)
 
     def _fill(self) -> None:
         lang = self.context.lang
@@ -188,6 +199,8 @@ class DetailForm(QScrollArea):
             f"{_capitalised(self.module.entity(lang))} — {row_title(self.module, self.row, lang, limit=60)}"
             if self.row else self.tr("Select a row to see its details, or add one with “Add”."))
         self.fields_box.setVisible(bool(self.row))
+        if getattr(self, "attachments", None) is not None:
+            self.attachments.setVisible(bool(self.row))
         for key, editor in self.editors.items():
             editor.set_value(self.row.get(key))
             editor.setEnabled(enabled)

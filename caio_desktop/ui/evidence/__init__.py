@@ -1,0 +1,1 @@
+"""Evidence files on a register row's detail form (issue 18)."""
