@@ -115,21 +115,23 @@ def _import(args: argparse.Namespace, ahead: ReadAhead | None) -> int:
             if result.refused_strict:
                 print("strict mode: rows were rejected, so nothing was imported")
             code = 0 if (result.imported or result.updated or result.unchanged) else 1
-    _print_problems(args, warnings, result_rejected, problems_text)
+    _print_problems(args, warnings, result_rejected, problems_text, lang)
     if args.report:
-        write_report(args.report, plan.headers, result_rejected, sheet=plan.sheet)
+        write_report(args.report, plan.headers, result_rejected, sheet=plan.sheet, lang=lang)
         print(f"rejected rows written to {args.report}")
     if code and not args.dry_run:
         raise fail("no row was imported", code=1)
     return code
 
 
-def _print_problems(args: argparse.Namespace, warnings: list, rejected: list, problems_text) -> None:  # noqa: ANN001
+def _print_problems(args: argparse.Namespace, warnings: list, rejected: list, problems_text,  # noqa: ANN001
+                    lang: str = "en") -> None:
+    """The rejected rows and the warnings, in the engagement's language (`lang`)."""
     limit = 10**9 if args.verbose else 10
-    for line in problems_text(rejected, limit=limit):
+    for line in problems_text(rejected, limit=limit, lang=lang):
         print(f"rejected: {line}")
     for problem in warnings[:limit]:
-        print(f"warning: {problem.text()}")
+        print(f"warning: {problem.text(lang)}")
     if len(warnings) > limit:
         print(f"warning: … and {len(warnings) - limit} more (use --verbose)")
 

@@ -36,14 +36,16 @@ def test_import_prints_counts_snapshots_first_and_writes_the_report(workspace_fi
     assert code == 0
     assert "header on row 2" in out and "'Risque' → title" in out
     assert "imported 2, updated 0, unchanged 0, rejected 1, warnings 1" in out
-    assert "rejected: row 4, column 'Probabilité': 'souvent' is not a level" in out
-    assert "warning: row 5, column 'Catégorie': 'Sorcellerie' is not one of" in out
+    # The engagement is French: so are the row messages, the column and the value quoted (issue 15).
+    assert "rejected: ligne 4, colonne 'Probabilité': 'souvent' n'est pas un niveau" in out
+    assert "warning: ligne 5, colonne 'Catégorie': 'Sorcellerie' n'est pas l'un de" in out
     rows = _rows(workspace_file, "risks")
     assert [(r["code"], r["title"], r["level"]) for r in rows] == [
         ("R-001", "Fuite de données", "critical"), ("R-002", "Hallucinations", "medium")]
     assert rows[1]["custom"] == {"Catégorie": "Sorcellerie"}
     assert "before-import" in [s.reason for s in list_snapshots(workspace_file)]
     assert load_workbook(report).active["A2"].value == "Biais"
+    assert load_workbook(report).active["F2"].value.startswith("ligne 4, colonne 'Probabilité'")
 
 
 def test_dry_run_and_strict_change_nothing(workspace_file, tmp_path, capsys) -> None:

@@ -37,6 +37,11 @@ _ENTITY = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _ERROR_TYPE = re.compile(rb' t="e"')
 _CELL_REF = re.compile(rb'\sr="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
+# A formula cell without a saved value (written by a program, never opened in Excel): calamine reads it
+# as empty; its formula's text is kept instead, marked by the leading "=".
+_FORMULA_NO_VALUE = re.compile(rb'<c\s([^>]*?)>\s*<f(?:\s[^>]*)?>([^<]+)</f>\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>')
+_REF_ATTR = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_FORMULA_TAIL = 8192  # a formula cell cut by a chunk's end is read whole in the next round
 
 
 # What zipfile raises on a damaged archive besides BadZipFile: a truncated or damaged deflate stream, an
@@ -205,6 +210,11 @@ def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int], 
         if errors is not None and b' t="e"' in data:
             _error_cells_in(data, errors)
         tail = data[-_OVERLAP:]
+        if errors is not None and b"</f>" in data:
+            _formula_cells_in(data, errors)
+            cut = data.rfind(b"<c ", max(0, len(data) - _FORMULA_TAIL))
+            if 0 <= cut < len(data) - _OVERLAP:
+                tail = data[cut:]
         first = False
         if max_row > limits.MAX_ROWS or max_col > limits.MAX_COLUMNS:
             break
@@ -230,6 +240,15 @@ def error_cells(path: Path, member: str) -> ErrorCells:
 def _error_cells_in(data: bytes, errors: ErrorCells) -> None:
     for match in _ERROR_TYPE.finditer(data):
         _error_cell(data, match.start(), errors)
+
+
+def _formula_cells_in(data: bytes, errors: ErrorCells) -> None:
+    """Formula cells without a saved value → "=" + their formula (as the reader keeps them)."""
+    for match in _FORMULA_NO_VALUE.finditer(data):
+        ref = _REF_ATTR.search(match[1])
+        if ref is not None:
+            text = html.unescape(match[2].decode("utf-8", "replace"))
+            errors[(int(ref[2]) - 1, column_number(ref[1].decode()) - 1)] = "=" + text
 
 
 def _leading_number(data: bytes, at: int) -> int:

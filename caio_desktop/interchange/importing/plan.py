@@ -157,13 +157,15 @@ def plan_import(
     header_row: int | None = None,
     update_existing: bool = True,
     progress: Progress | None = None,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> ImportPlan:
     """Read, map, convert and validate a spreadsheet for `module_key`; writes nothing.
 
     `mapping`: None (the workspace's saved mapping when it fits, else proposed), "auto" (proposed), a
     ColumnMapping, a mapping-file dict or a path to one. Raises SpreadsheetError for an unreadable file,
     MappingError when no column maps to a required field, ImportCancelled when `progress` returns False.
+    `lang`: the language of generated column names and of the plan's notes (default: English names,
+    notes in the engagement's language).
     """
     mod = get_module(module_key)
     if mod.singleton:
@@ -175,7 +177,7 @@ def plan_import(
         hint = given or (load_saved_mapping(workspace, module_key) if mapping is None else None)
         layout = read_layout(opened, module_key, sheet=sheet or (given.sheet if given else None),
                              header_row=header_row or (given.header_row if given else None),
-                             extra_names=hint.columns if hint else (), lang=lang)
+                             extra_names=hint.columns if hint else (), lang=lang or "en")
         columns = resolve_mapping(workspace, layout, module_key, given or mapping)
         return build_plan(workspace, opened, layout, columns, update_existing=update_existing,
                           progress=progress, lang=lang)
@@ -248,6 +250,18 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
         with workspace.engine.connect() as conn:
             existing = existing_keys(conn, mod.key)
     claimed: set[int] = set()
+    _above_header(layout, notes, lang)
+    if layout.table.merged:
+        _fill_merged(layout, first)
+    cut = _footer_start(data) if len(plan_columns) > 1 else len(data)
+    for index in range(cut, len(data)):
+        cell = next((c for c in data[index] if filled(c)), None)
+        if cell is not None:
+            line = layout.table.line(first + index)
+            notes.append(f"ligne {line} : {quoted(cell_text(cell))} ignorée, une note sous le tableau"
+                         if lang == "fr" else
+                         f"row {line}: {quoted(cell_text(cell))} skipped, a note under the table")
+    data = data[:cut]
     total = len(data)
     planned: list[PlannedRow] = []
     for start in range(0, total, PROGRESS_EVERY):
@@ -269,7 +283,60 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
             planned.append(row)
     if progress is not None and progress(total, total) is False:
         raise ImportCancelled("the import was cancelled")
+    if layout.table.formulas:
+        _warn_formulas(layout, planned)
     return planned
+
+
+def _warn_formulas(layout: Layout, planned: list[PlannedRow]) -> None:
+    """A warning on each formula cell without a saved value: its text is what the cell holds now."""
+    by_line = {row.line: row for row in planned}
+    for index, column in sorted(layout.table.formulas):
+        row = by_line.get(layout.table.line(index))
+        if row is None or column >= len(layout.headers):
+            continue
+        problem = Problem(row.line, layout.headers[column], layout.table.rows[index][column],
+                          "is a formula with no saved value (the file was never recalculated); its text is kept")
+        row.warnings = [*row.warnings, problem]
+
+
+def _above_header(layout: Layout, notes: list[str], lang: str) -> None:
+    """A note for each filled row above the header (a title, a date, a logo's caption): said, not lost."""
+    for index in range(layout.header_index):
+        texts = [cell_text(c) for c in layout.table.rows[index] if filled(c)]
+        if texts:
+            line, text = layout.table.line(index), quoted(" | ".join(texts))
+            notes.append(f"ligne {line} : {text} au-dessus de l'en-tête, ignorée" if lang == "fr"
+                         else f"row {line}: {text} above the header, skipped")
+
+
+def _fill_merged(layout: Layout, first: int) -> None:
+    """A cell merged down over several data rows ("Conformité" beside three risks) belongs to each of
+    them: its value is copied into the range's empty cells (calamine gives it to the first only)."""
+    rows = layout.table.rows
+    for (top, left), (bottom, right) in layout.table.merged:
+        if top < first or top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        if not filled(value):
+            continue
+        for index in range(top, min(bottom, len(rows) - 1) + 1):
+            for column in range(left, min(right, len(rows[index]) - 1) + 1):
+                if (index, column) != (top, left) and not filled(rows[index][column]):
+                    rows[index][column] = value
+
+
+def _footer_start(data: list[list[Any]]) -> int:
+    """Where the notes under a table start: the trailing rows that fill one cell at most ("Légende :
+    …", "Source : …"), below the last row that fills two; len(data) when there are none (or when no
+    row fills two, a one-column sheet)."""
+    index = len(data)
+    while index > 0:
+        filled_cells = sum(1 for c in data[index - 1] if filled(c))
+        if filled_cells >= 2:
+            return index
+        index -= 1
+    return len(data)
 
 
 def _repeated(data: list[list[Any]], position: int) -> str | None:

@@ -19,10 +19,13 @@ class Problem:
     value: Any
     reason: str
 
-    def text(self) -> str:
-        where = f"row {self.line}" + (f", column '{self.column}'" if self.column else "")
+    def text(self, lang: str = "en") -> str:
+        """"row 4, column 'Probabilité': 'souvent' is not a level …", in English or French (the
+        engagement's language: `messages`), the column and the value quoted."""
+        from caio_desktop.interchange.importing import messages
+
         value = "" if self.value in (None, "") else f"{quoted(cell_text(self.value))} "
-        return f"{where}: {value}{self.reason}"
+        return f"{messages.where(self.line, self.column, lang)}: {value}{messages.reason(self.reason, lang)}"
 
 
 @dataclass(eq=False)  # one block is equal only to itself (rows are grouped by their block)

@@ -41,6 +41,9 @@ class Table:
     sheet: str
     rows: list[list[Any]]
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    # (row index, column index) of formula cells with no saved value, whose text ("=SOMME(1;2)") the
+    # cell holds instead: the plan warns of each.
+    formulas: set[tuple[int, int]] = field(default_factory=set)
 
     @property
     def width(self) -> int:
@@ -130,10 +133,13 @@ class Source:
             raise SpreadsheetError(self.path, f"sheet {name!r} cannot be read ({_short(exc)})") from None
         except BaseException as exc:
             raise _refused_if_panic(self.path, exc, f"sheet {name!r} cannot be read") from None
+        formulas = set()
         for (row, column), text in errors.items():
             if row < len(raw) and column < len(raw[row]) and raw[row][column] in ("", None):
                 raw[row][column] = text  # calamine reads error cells as empty: put the error back
-        return Table(self.path, name, raw, merged)
+                if text.startswith("="):
+                    formulas.add((row, column))
+        return Table(self.path, name, raw, merged, formulas)
 
     def _parse(self, name: str) -> tuple[Any, guard.ErrorCells]:
         """python-calamine's parse of sheet `name` (it releases the GIL: a ReadAhead's caller works

@@ -14,11 +14,12 @@ LINE_HEADER = "Ligne / Row"
 
 
 def write_report(path: Path | str, headers: Sequence[str], rows: Sequence[PlannedRow], *,
-                 sheet: str = "Rejected") -> Path:
+                 sheet: str = "Rejected", lang: str = "en") -> Path:
     """Write the rejected rows to `path` (.xlsx): whole or not at all (temporary file, then rename).
 
     Text the client wrote that a spreadsheet could take for a formula ("=…", "+33 6…") is stored as
     text with the quote-prefix style, unchanged, so the fixed file imports back the same values.
+    The reasons are in `lang` (the engagement's language).
     """
     # Imported here, not at the top: the excel_export package imports openpyxl (and openpyxl numpy when
     # it is installed), ≈ 0.1–0.2 s that `caio import` pays only when it writes a report.
@@ -53,16 +54,18 @@ def write_report(path: Path | str, headers: Sequence[str], rows: Sequence[Planne
     width = len(headers)
     for row in rows:
         cells = list(row.cells[:width]) + [None] * (width - len(row.cells))
-        problem = row.error.text() if row.error else ""
+        problem = row.error.text(lang) if row.error else ""
         worksheet.append([*(text_cell(c) for c in cells), text_cell(problem), row.line])
     with atomic_output(path) as tmp:
         workbook.save(tmp)
     return path
 
 
-def problems_text(rows: Sequence[PlannedRow], *, limit: int = 20) -> list[str]:
-    """One line per rejected row (the first `limit`), for a terminal or a dialog."""
-    lines = [row.error.text() for row in rows[:limit] if row.error]
+def problems_text(rows: Sequence[PlannedRow], *, limit: int = 20, lang: str = "en") -> list[str]:
+    """One line per rejected row (the first `limit`), for a terminal or a dialog, in `lang`."""
+    from caio_desktop.interchange.importing.messages import more
+
+    lines = [row.error.text(lang) for row in rows[:limit] if row.error]
     if len(rows) > limit:
-        lines.append(f"… and {len(rows) - limit} more")
+        lines.append(more(len(rows) - limit, lang))
     return lines

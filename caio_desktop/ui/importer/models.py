@@ -77,10 +77,13 @@ class PreviewModel(QAbstractTableModel):
         self._rows: list[PlannedRow] = []
         self._fields: list[tuple[Field, str]] = []  # (field, column header)
         self._lang = "en"
+        self._message_lang = "en"  # the engagement's: the row messages' language
 
-    def set_plan(self, rows: list[PlannedRow], fields: list[tuple[Field, str]], lang: str) -> None:
+    def set_plan(self, rows: list[PlannedRow], fields: list[tuple[Field, str]], lang: str,
+                 message_lang: str | None = None) -> None:
         self.beginResetModel()
         self._rows, self._fields, self._lang = rows, fields, lang
+        self._message_lang = message_lang or lang
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
@@ -106,9 +109,9 @@ class PreviewModel(QAbstractTableModel):
             return WARNING_BRUSH if warning or (column == 1 and row.warnings) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.error is not None:
-                return row.error.text()
+                return row.error.text(self._message_lang)
             if column == 1 and row.warnings:
-                return "\n".join(w.text() for w in row.warnings)
+                return "\n".join(w.text(self._message_lang) for w in row.warnings)
             return warning
         return None
 
@@ -116,7 +119,7 @@ class PreviewModel(QAbstractTableModel):
         if column < 2:
             return None
         header = self._fields[column - 2][1]
-        found = [w.text() for w in row.warnings if w.column == header]
+        found = [w.text(self._message_lang) for w in row.warnings if w.column == header]
         return "\n".join(found) if found else None
 
     def _display(self, row: PlannedRow, column: int) -> str:

@@ -110,7 +110,7 @@ class PreviewPage(QWizardPage):
         order = {f.key: n for n, f in enumerate(mod.fields)}
         fields = sorted(((mod.field(key), header) for header, key in plan.mapping.columns.items() if key),
                         key=lambda pair: order[pair[0].key])
-        self.model.set_plan(plan.preview(limits.PREVIEW_ROWS), fields, session.lang)
+        self.model.set_plan(plan.preview(limits.PREVIEW_ROWS), fields, session.lang, session.engagement_lang)
         self.view.resizeColumnsToContents()
         for column in range(self.model.columnCount()):
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), MAX_COLUMN_WIDTH))

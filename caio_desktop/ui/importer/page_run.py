@@ -152,13 +152,15 @@ class ReportPage(QWizardPage):
                 text = text.replace(f"%{number}", str(value))
         self.summary.setText(text)
         self.problems.clear()
-        self.problems.addItems(problems_text(result.rejected, limit=REPORT_LINES))
-        self.problems.addItems([w.text() for w in result.warnings[:REPORT_LINES]])
+        lang = self.session.engagement_lang
+        self.problems.addItems(problems_text(result.rejected, limit=REPORT_LINES, lang=lang))
+        self.problems.addItems([w.text(lang) for w in result.warnings[:REPORT_LINES]])
         self.save_button.setEnabled(bool(result.rejected))
 
     def _save(self) -> None:
         chosen = self.ask_report_path(self)
         if chosen:
             plan = self.session.plan
-            path = write_report(Path(chosen), plan.headers, self.session.result.rejected, sheet=plan.sheet)
+            path = write_report(Path(chosen), plan.headers, self.session.result.rejected, sheet=plan.sheet,
+                                lang=self.session.engagement_lang)
             self.saved.setText(self.tr("Saved to %1").replace("%1", str(path)))

@@ -32,6 +32,15 @@ class ImportSession:
     def lang(self) -> str:
         return getattr(self.context, "lang", "en")
 
+    @property
+    def engagement_lang(self) -> str:
+        """The engagement's language: the one the row messages and the rejected-rows report speak."""
+        workspace = getattr(self.context, "workspace", None)
+        try:
+            return workspace.engagement().language if workspace is not None else self.lang
+        except Exception:  # noqa: BLE001 - a stand-in context in tests: the UI's language will do
+            return self.lang
+
     def importable_fields(self) -> list[Field]:
         return [f for f in MODULES[self.module_key or ""].fields if not f.computed]
 

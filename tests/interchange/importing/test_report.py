@@ -24,7 +24,8 @@ def test_report_holds_the_rejected_rows_as_they_were_with_the_reason(workspace, 
     out = write_report(tmp_path / "rejets.xlsx", plan.headers, result.rejected, sheet=plan.sheet)
     assert not list(tmp_path.glob(".*.part"))
     sheet = load_workbook(out).active
-    assert [c.value for c in sheet[3]][:4] == ["Dérive", "jamais", 1, None]  # a formula in the client file
+    # A formula in the client file, never calculated: its text is kept (issue 15), as text.
+    assert [c.value for c in sheet[3]][:4] == ["Dérive", "jamais", 1, "=SOMME(A1:A3)"]
 
     sheet = load_workbook(out).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]

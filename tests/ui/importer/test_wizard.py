@@ -75,7 +75,8 @@ def test_import_through_the_wizard_is_one_undo_step(qtbot, context, workspace, t
                                                                   "Cybersécurité", "4", "5"]
     assert model.data(model.index(1, 1)) == "Rejected"
     assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
-    assert "'souvent' is not a level" in model.data(model.index(1, 2), Qt.ItemDataRole.ToolTipRole)
+    # in the engagement's language (French), the column and the value quoted
+    assert "'souvent' n'est pas un niveau" in model.data(model.index(1, 2), Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(2, 3), Qt.ItemDataRole.BackgroundRole) == WARNING_BRUSH
     assert model.data(model.index(2, 3)) == "Sorcellerie"
     assert model.data(model.index(2, 4), Qt.ItemDataRole.BackgroundRole) is None
@@ -84,7 +85,7 @@ def test_import_through_the_wizard_is_one_undo_step(qtbot, context, workspace, t
     qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.REPORT, timeout=10_000)
     _shot(wizard, "5-report")
     assert "2 imported, 0 updated, 0 unchanged, 1 rejected, 1 warnings" in wizard.report_page.summary.text()
-    assert wizard.report_page.problems.item(0).text().startswith("row 5, column 'Probabilité'")
+    assert wizard.report_page.problems.item(0).text().startswith("ligne 5, colonne 'Probabilité'")
     assert [r["title"] for r in fetch_rows(workspace, "risks")] == ["Fuite de données", "Hallucinations"]
     assert fetch_rows(workspace, "risks")[0]["custom"] == {"Remarque": "vu en COPIL"}
     assert "before-import" in [s.reason for s in list_snapshots(workspace.path)]
