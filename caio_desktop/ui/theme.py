@@ -40,6 +40,7 @@ QTableView {{ background: white; alternate-background-color: #F7F9FB; gridline-c
 QHeaderView::section {{ background: #EEF1F4; border: none; border-right: 1px solid #DDE2E8;
                        border-bottom: 1px solid #DDE2E8; padding: 4px 6px; font-weight: 600; color: #34495E; }}
 QPushButton {{ padding: 4px 12px; }}
+QPushButton:disabled {{ color: #A3ADB8; }}
 QPushButton:checked {{ background: {ACCENT}; color: white; border: 1px solid {ACCENT}; border-radius: 3px; }}
 QPushButton#primaryButton {{ background: {ACCENT}; color: white; border: 1px solid {ACCENT}; border-radius: 3px;
                              padding: 4px 14px; }}

@@ -957,6 +957,16 @@
 <context>
     <name>MaturityRatingView</name>
     <message>
+        <location filename="../../ui/diagnosis/rating_view.py" line="147"/>
+        <source>New assessment</source>
+        <translation>Nouvelle évaluation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnosis/rating_view.py" line="148"/>
+        <source>No assessment yet: create one to rate the dimensions.</source>
+        <translation>Aucune évaluation pour l&apos;instant : créez-en une pour noter les dimensions.</translation>
+    </message>
+    <message>
         <location filename="../../ui/diagnosis/rating_view.py" line="138"/>
         <source>Assessment:</source>
         <translation>Évaluation :</translation>
@@ -1523,6 +1533,16 @@
 </context>
 <context>
     <name>RegisterWidget</name>
+    <message>
+        <location filename="../../ui/registers/view.py" line="212"/>
+        <source>Nothing in “%1” yet: add the rows one by one, or bring them from the client&apos;s spreadsheet.</source>
+        <translation>Rien dans « %1 » pour l&apos;instant : ajoutez les lignes une à une, ou reprenez-les du tableur du client.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registers/view.py" line="215"/>
+        <source>Import a spreadsheet…</source>
+        <translation>Importer un tableur…</translation>
+    </message>
     <message>
         <location filename="../../ui/registers/view.py" line="198"/>
         <source>Search (Ctrl+F)</source>

@@ -112,6 +112,9 @@ class MaturityRadar(ChartWidget):
         self._assessment_id: int | None = None
         self._assessments = 0
         self._respondents: dict[str, float] = {}
+        # Beside the rating view (Diagnosis) the way to start is on the left, not "under Diagnosis"
+        # — the page one is already on; elsewhere (Overview) the page is named.
+        self.beside_rating = False
 
     # --- data --------------------------------------------------------------------------------------
     def set_data(self, ratings: Iterable[DimensionRating], *, caption: str = "") -> None:
@@ -196,6 +199,13 @@ class MaturityRadar(ChartWidget):
     # --- texts -------------------------------------------------------------------------------------
     def _empty_message(self) -> str:
         if not self._ratings:
+            if not self._assessments and self.beside_rating:
+                return self.fr_en(
+                    "Aucune évaluation de maturité pour l'instant.\n"
+                    "Créez-en une avec « Nouvelle évaluation » à gauche, puis notez les dimensions.",
+                    "No maturity assessment yet.\n"
+                    "Create one with “New assessment” on the left, then rate the dimensions.",
+                )
             if not self._assessments:
                 return self.fr_en(
                     "Aucune évaluation de maturité pour l'instant.\n"

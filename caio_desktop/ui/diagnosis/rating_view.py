@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from caio_desktop.domain.modules import MODULES
+from caio_desktop.operations import create_row
 from caio_desktop.operations.diagnosis import rate_dimension
 from caio_desktop.reference.maturity import load_maturity_model
 from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.registers.defaults import new_row_values
+from caio_desktop.ui.registers.format import format_number
 from caio_desktop.workspace import queries
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -63,7 +66,13 @@ class MaturityRatingView(QWidget):
         self.assessment.currentIndexChanged.connect(self._fill_ratings)
         top.addWidget(self.assessment_label)
         top.addWidget(self.assessment)
-        top.addStretch(1)
+        self.new_assessment = QPushButton()
+        self.new_assessment.clicked.connect(self.add_assessment)
+        top.addWidget(self.new_assessment)
+        self.no_assessment = QLabel()  # says why the levels cannot be clicked yet, and what to do
+        self.no_assessment.setObjectName("pageSubtitle")
+        self.no_assessment.setWordWrap(True)  # wraps rather than widening the window past 1440 px
+        top.addWidget(self.no_assessment, 1)
         layout.addLayout(top)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tree = QTreeWidget()
@@ -136,6 +145,8 @@ class MaturityRatingView(QWidget):
 
     def retranslate(self, *_: object) -> None:
         self.assessment_label.setText(self.tr("Assessment:"))
+        self.new_assessment.setText(self.tr("New assessment"))
+        self.no_assessment.setText(self.tr("No assessment yet: create one to rate the dimensions."))
         self.tree.setHeaderLabels([self.tr("Dimension"), self.tr("Current"), self.tr("Target")])
         self.current_label.setText(self.tr("Current level"))
         self.target_label.setText(self.tr("Target level"))
@@ -154,7 +165,22 @@ class MaturityRatingView(QWidget):
         index = self.assessment.findData(current)
         self.assessment.setCurrentIndex(index if index >= 0 else self.assessment.count() - 1)
         self.assessment.blockSignals(False)
+        writable = workspace is not None and not getattr(workspace, "read_only", True)
+        self.new_assessment.setVisible(writable)
+        self.no_assessment.setVisible(not rows)
+        self.assessment.setEnabled(bool(rows))
         self._fill_ratings()
+
+    def add_assessment(self) -> int | None:
+        """Create an assessment dated today (one undo step) and show it, ready to rate."""
+        workspace = self.context.workspace
+        if workspace is None or getattr(workspace, "read_only", True):
+            return None
+        values = new_row_values(workspace, "maturity", self.context.lang)
+        row_id = self.context.perform(create_row, "maturity", values).row_ids[0]
+        self.reload()
+        self.assessment.setCurrentIndex(self.assessment.findData(row_id))
+        return row_id
 
     def assessment_id(self) -> int | None:
         return self.assessment.currentData()
@@ -189,7 +215,9 @@ class MaturityRatingView(QWidget):
             parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             levels = [self.ratings[d.key]["current_level"] for d in pillar.dimensions if d.key in self.ratings]
             if levels:
-                parent.setText(1, f"{sum(levels) / len(levels):.1f}")
+                # the interface's decimal separator ("1,8" in French), as every other number
+                parent.setText(1, format_number(sum(levels) / len(levels), lang, decimals=1, fixed=True))
+                parent.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
             for dimension in pillar.dimensions:
                 rating = self.ratings.get(dimension.key, {})
                 item = QTreeWidgetItem([dimension.label(lang), str(rating.get("current_level") or "–"),
@@ -208,6 +236,10 @@ class MaturityRatingView(QWidget):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.tree.setColumnWidth(column, 58)
+        # wide enough for the longest dimension name beside its two levels: names are never cut
+        metrics = self.tree.fontMetrics()
+        longest = max((metrics.horizontalAdvance(d.label(lang)) for d in self.model.dimensions), default=0)
+        self.tree.setMinimumWidth(longest + 2 * self.tree.indentation() + 2 * 58 + 24)
         if select_item is None and self.tree.topLevelItemCount():
             select_item = self.tree.topLevelItem(0).child(0)
         self.tree.setCurrentItem(select_item)

@@ -27,6 +27,7 @@ class DiagnosisPage(Page):
         self.radar = None
         if radar is not None:
             self.radar = radar(lang=self.context.lang)
+            self.radar.beside_rating = True
             self.radar.follow(self.context)
             frame, label = card("", self.radar)
             self.translated(label, lambda: self.tr("Current and target maturity"))

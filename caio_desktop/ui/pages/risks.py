@@ -30,6 +30,9 @@ class RisksPage(Page):
         self.library_button.setVisible(module_exists(LIBRARY))
         self.library_button.clicked.connect(self.add_from_library)
         register.add_action_widget(self.library_button)
+        self.empty_library_button = register.add_empty_action(QPushButton())  # the same, on an empty register
+        self.empty_library_button.setVisible(module_exists(LIBRARY))
+        self.empty_library_button.clicked.connect(self.add_from_library)
         charts = []
         heat_map = optional_class("caio_desktop.ui.charts.heatmap", "RiskHeatMap")
         self.heat_maps = []
@@ -54,6 +57,8 @@ class RisksPage(Page):
         if hasattr(self, "library_button"):
             self.library_button.setText(self.tr("From the risk library…"))
             self.library_button.setToolTip(self.tr("Add risks from the AI risk library (one undo step)"))
+            self.empty_library_button.setText(self.library_button.text())
+            self.empty_library_button.setToolTip(self.library_button.toolTip())
 
     def library_dialog(self):  # noqa: ANN201 - a QDialog (replaceable in tests)
         return optional_class(LIBRARY, "RiskLibraryDialog")(self.context, parent=self)

@@ -30,13 +30,17 @@ from caio_desktop.domain.modules import MODULES
 from caio_desktop.operations import create_row, delete_rows, duplicate_row
 from caio_desktop.ui import settings
 from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.optional import module_exists
 from caio_desktop.ui.registers.columns import ColumnFitter, apply_columns, hidden_columns
 from caio_desktop.ui.registers.defaults import new_row_values
 from caio_desktop.ui.registers.delegate import RegisterDelegate
+from caio_desktop.ui.registers.empty import EmptyState
 from caio_desktop.ui.registers.form import DetailForm, reason_text
 from caio_desktop.ui.registers.format import format_value
 from caio_desktop.ui.registers.model import RegisterModel
 from caio_desktop.ui.registers.proxy import RegisterProxy, RowPredicate
+
+IMPORTER = "caio_desktop.ui.importer"  # the import wizard, found without importing it
 
 
 class RegisterWidget(QWidget):
@@ -141,6 +145,13 @@ class RegisterWidget(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(self._edit_in_form)
         self.column_fitter = ColumnFitter(self.table, self.module)
+        self.empty_state = EmptyState(self.table.viewport())
+        self.empty_add = self.empty_state.add_button(QPushButton())
+        self.empty_add.setObjectName("primaryButton")
+        self.empty_add.clicked.connect(self.add_row)
+        self.empty_import = self.empty_state.add_button(QPushButton())
+        self.empty_import.clicked.connect(self.import_spreadsheet)
+        self.empty_import.setVisible(module_exists(IMPORTER))
         self.proxy.rowsInserted.connect(self.column_fitter.schedule)
         self.proxy.modelReset.connect(self.column_fitter.schedule)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
@@ -189,6 +200,16 @@ class RegisterWidget(QWidget):
         """A page's own quick filter, after the search and filter controls."""
         self.bar.insertWidget(self.bar.indexOf(self.clear_filter) + 1, widget)
 
+    def add_empty_action(self, button: QPushButton) -> QPushButton:
+        """A page's own way to fill the register while it is empty (the risk library), beside Add."""
+        return self.empty_state.add_button(button)
+
+    def import_spreadsheet(self) -> None:
+        """Open the import wizard of the main window (the register is filled from a client's file)."""
+        opener = getattr(self.window(), "open_import_wizard", None)
+        if opener is not None:
+            opener(None)
+
     def add_action_widget(self, widget: QWidget) -> None:
         """A page's own action button, before Add / Duplicate / Delete."""
         self.bar.insertWidget(self.bar.indexOf(self.add_button), widget)
@@ -205,6 +226,11 @@ class RegisterWidget(QWidget):
         self.add_button.setToolTip(self.tr("Add a row: %1").replace("%1", entity))
         self.duplicate_button.setText(self.tr("Duplicate"))
         self.delete_button.setText(self.tr("Delete"))
+        self.empty_state.message.setText(
+            self.tr("Nothing in “%1” yet: add the rows one by one, or bring them from the client's spreadsheet.")
+            .replace("%1", self.module.label(self.context.lang)))
+        self.empty_add.setText(self.tr("Add"))
+        self.empty_import.setText(self.tr("Import a spreadsheet…"))
         singleton = self.module.singleton
         for button in (self.add_button, self.duplicate_button, self.delete_button):
             button.setVisible(not singleton)
@@ -230,6 +256,11 @@ class RegisterWidget(QWidget):
         else:
             text = self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
         self.count_label.setText(text)
+        master_chosen = all(value is not None for value in self.model.where.values())
+        self.empty_state.set_shown(total == 0 and not self.module.singleton and master_chosen)
+        writable = not self.read_only()
+        self.empty_add.setEnabled(writable)
+        self.empty_import.setEnabled(writable)
 
     def _edit_in_form(self, index: object) -> None:
         """A double-click on a paragraph or a list of links edits it where it fits: in the form."""

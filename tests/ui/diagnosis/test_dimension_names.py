@@ -79,3 +79,27 @@ def test_the_diagnosis_tabs_have_distinct_names(qtbot, context_empty) -> None:
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert tabs[:3] == ["Noter par dimension", "Évaluations de maturité", "Notes de maturité"]
     assert len(set(tabs)) == len(tabs)
+
+
+def test_the_tree_shows_whole_names_and_pillar_averages_in_french(qtbot, demo_context) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from caio_desktop.ui.pages.diagnosis import DiagnosisPage
+
+    page = DiagnosisPage(demo_context)
+    qtbot.addWidget(page)
+    page.resize(1440, 900)
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()
+    tree = page.rating.tree
+    metrics = tree.fontMetrics()
+    for i in range(tree.topLevelItemCount()):
+        pillar = tree.topLevelItem(i)
+        if pillar.text(1):
+            assert "," in pillar.text(1) and "." not in pillar.text(1)  # "1,8", the French separator
+        for j in range(pillar.childCount()):
+            item = pillar.child(j)
+            # a dimension sits one indentation in, after the branch of its pillar
+            assert metrics.horizontalAdvance(item.text(0)) + 2 * tree.indentation() <= tree.columnWidth(0), \
+                item.text(0)
