@@ -72,6 +72,9 @@ def _problems(connection: sqlite3.Connection) -> list[str]:
         "SELECT code FROM risks GROUP BY code HAVING count(*) > 1 LIMIT 5").fetchall()
     problems += [f"risk code {c} is used twice" for (c,) in duplicated]
     problems += value_problems(connection, limit=MAX_REPORTED)
+    from caio_desktop.workspace.evidence import evidence_problems
+
+    problems += evidence_problems(connection, limit=MAX_REPORTED)  # attached files, byte for byte
     return problems
 
 

@@ -162,3 +162,23 @@ def orphans(conn: Any) -> list[str]:
     return [sha for (sha,) in raw.execute(
         "SELECT sha256 FROM evidence_blobs b WHERE NOT EXISTS "
         "(SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256 AND a.link IS NULL)")]
+
+
+def evidence_problems(conn: Any, *, limit: int = 20) -> list[str]:
+    """What `caio check` finds wrong with the evidence: stored bytes whose checksum no longer matches
+    (every byte is read, as PRAGMA integrity_check reads every page), attachments whose bytes are gone."""
+    raw = _driver(conn)
+    problems: list[str] = []
+    for (sha256,) in raw.execute("SELECT sha256 FROM evidence_blobs ORDER BY id"):
+        try:
+            for _ in chunks(raw, sha256, path=Path("workspace")):
+                pass
+        except EvidenceDamagedError:
+            problems.append(f"evidence {sha256[:12]}…: its bytes no longer match their checksum")
+        if len(problems) >= limit:
+            return problems
+    for attachment_id, name in raw.execute(
+            "SELECT a.id, a.name FROM attachments a WHERE a.link IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM evidence_blobs b WHERE b.sha256 = a.sha256) LIMIT ?", (limit,)):
+        problems.append(f"attachment {attachment_id} ({name!r}): its stored bytes are missing")
+    return problems[:limit]

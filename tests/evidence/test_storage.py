@@ -128,6 +128,8 @@ def test_damaged_bytes_are_refused_on_read(workspace: Workspace, tmp_path: Path)
     with pytest.raises(EvidenceDamagedError, match="damaged"):
         extract(workspace, attachments(workspace)[0], tmp_path / "out.txt")
     assert not (tmp_path / "out.txt").exists()  # never a file of unchecked bytes
+    problems = check_workspace(workspace.path)
+    assert any("no longer match their checksum" in p for p in problems)  # and `caio check` says so
 
 
 def test_linked_files_keep_their_path_and_show_as_missing(workspace: Workspace, tmp_path: Path) -> None:
