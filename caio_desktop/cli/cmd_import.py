@@ -25,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     how.add_argument("--auto", action="store_true", help="propose the mapping from the headers")
     p.add_argument("--header-row", type=int, metavar="N", help="row number of the header (default: found)")
     p.add_argument("--strict", action="store_true", help="import nothing if any row is rejected")
+    p.add_argument("--add-choices", action="store_true",
+                   help="add the client's values that fit no choice (risk categories, treatments) as new "
+                        "choices of the engagement (default: kept as custom attributes with a warning)")
     p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     p.add_argument("--no-update", action="store_true",
                    help="always add rows (default: update rows with the same code or title)")
@@ -81,7 +84,8 @@ def _import(args: argparse.Namespace, ahead: ReadAhead | None) -> int:
         mapping = args.mapping if args.mapping else ("auto" if args.auto else None)
         plan = plan_import(workspace, ahead.source() if ahead is not None else args.sheet, args.into,
                            sheet=args.sheet_name, mapping=mapping, header_row=args.header_row,
-                           update_existing=not args.no_update, lang=workspace.engagement().language)
+                           update_existing=not args.no_update, lang=workspace.engagement().language,
+                           add_choices=args.add_choices)
         if ahead is not None:
             ahead.close()  # as plan_import closes a file it opened: the plan holds what it needs
         mapped = ", ".join(f"{h!r} → {f}" for h, f in plan.mapping.columns.items() if f)
@@ -91,6 +95,8 @@ def _import(args: argparse.Namespace, ahead: ReadAhead | None) -> int:
         lang = workspace.engagement().language
         for note in plan.notes:
             print(f"note: {note}")
+        for key, added in plan.new_choices.items():
+            print(f"new choices of {key}: " + ", ".join(f"{label!r} ({code})" for code, label in added.items()))
         for reading in plan.scales.values():
             if reading.levels:
                 print(f"levels: {reading.describe(lang)}")

@@ -24,30 +24,61 @@ class Choice:
 
 @dataclass(frozen=True)
 class Enumeration:
-    """A closed list of choices, in display order."""
+    """A list of choices, in display order: the shipped ones (`choices`), then, for the extensible
+    enumerations (`EXTENSIBLE`), the open engagement's own (`extra`, from its settings: a client's
+    risk categories), which every check and label sees as well."""
 
     key: str
     choices: tuple[Choice, ...]
     _by_code: dict[str, Choice] = field(default_factory=dict, compare=False, repr=False)
+    extra: dict[str, Choice] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_code.update({c.code: c for c in self.choices})
 
     @property
     def codes(self) -> tuple[str, ...]:
-        return tuple(c.code for c in self.choices)
+        return tuple(c.code for c in self.choices) + tuple(self.extra)
+
+    @property
+    def every_choice(self) -> tuple[Choice, ...]:
+        return self.choices + tuple(self.extra.values())
 
     def __contains__(self, code: object) -> bool:
-        return code in self._by_code
+        return code in self._by_code or code in self.extra
 
     def choice(self, code: str) -> Choice:
-        return self._by_code[code]
+        return self._by_code.get(code) or self.extra[code]
 
     def label(self, code: str | None, lang: str) -> str:
         if code is None:
             return ""
-        choice = self._by_code.get(code)
+        choice = self._by_code.get(code) or self.extra.get(code)
         return choice.label(lang) if choice else code
+
+
+# The choice lists an engagement may extend with the client's own values (their taxonomy of risks, their
+# kinds of treatment). Departments and owners are free text already.
+EXTENSIBLE = frozenset({"risk_category", "treatment"})
+_VERSION = [0]  # bumped whenever the engagement's choices change (caches of choice words follow it)
+
+
+def choices_version() -> int:
+    return _VERSION[0]
+
+
+def install_engagement_choices(stored: dict[str, list[dict[str, str]]]) -> None:
+    """Make the open engagement's own choices (enumeration key → [{"code", "fr", "en"}], as its
+    settings hold them) part of the extensible enumerations, replacing any earlier engagement's."""
+    for key in EXTENSIBLE:
+        enumeration = ENUMERATIONS[key]
+        enumeration.extra.clear()
+        for item in stored.get(key, []):
+            code = str(item.get("code") or "")
+            if code and code not in enumeration._by_code:
+                label = str(item.get("fr") or item.get("en") or code)
+                enumeration.extra[code] = Choice(code, label, str(item.get("en") or label))
+    _VERSION[0] += 1
 
 
 def _e(key: str, *choices: tuple) -> Enumeration:

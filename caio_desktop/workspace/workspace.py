@@ -202,6 +202,11 @@ class Workspace:
             raise
         workspace = cls(path, make_engine(path, read_only=read_only, passphrase=passphrase), lock,
                         read_only=read_only, passphrase=passphrase)
+        try:
+            workspace.install_choices()
+        except BaseException:
+            workspace.close()
+            raise
         if daily_snapshot and not read_only:
             from caio_desktop.workspace.snapshots import take_daily_snapshot
 
@@ -246,6 +251,24 @@ class Workspace:
             raise CorruptFileError(path, str(exc)) from exc
         if problems:
             raise CorruptFileError(path, "; ".join(problems[:3]))
+
+    def install_choices(self) -> None:
+        """The engagement's own choices (a client's risk categories: settings `choices:<enumeration>`,
+        written by `operations.choices` or an import) made part of the enumerations while it is open."""
+        import json
+
+        from sqlalchemy import text
+
+        from caio_desktop.domain.enums import install_engagement_choices
+
+        with self.engine.connect() as conn:
+            rows = conn.execute(text("SELECT key, value FROM settings WHERE key LIKE 'choices:%'")).all()
+        stored = {}
+        for key, value in rows:
+            found = json.loads(value) if isinstance(value, str) else value
+            if isinstance(found, list):
+                stored[key.split(":", 1)[1]] = [c for c in found if isinstance(c, dict)]
+        install_engagement_choices(stored)
 
     def close(self) -> None:
         if self.closed:

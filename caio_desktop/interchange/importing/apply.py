@@ -77,6 +77,8 @@ def apply_import(workspace, plan: ImportPlan, *, strict: bool = False,  # noqa: 
 
     def operation(rec: Recorder) -> list[int]:
         rec.operation = f"Import {mod.en} {plan.path.name}"
+        if plan.new_choices:
+            _add_choices(rec, plan.new_choices)
         keys = existing_keys(rec.conn, mod.key) if plan.update_existing else {}
         claimed: set[int] = set()
         fresh: list[PlannedRow] = [] if keys else valid  # nothing to update: every row is new
@@ -129,7 +131,38 @@ def apply_import(workspace, plan: ImportPlan, *, strict: bool = False,  # noqa: 
         result.imported = result.updated = result.unchanged = 0
         result.refused_strict = True
         result.change = None
+    except BaseException:
+        if plan.new_choices:
+            workspace.install_choices()  # rolled back: the enumerations are the file's again
+        raise
+    if result.refused_strict and plan.new_choices:
+        workspace.install_choices()
     return result
+
+
+def _add_choices(rec: Recorder, planned: dict[str, dict[str, str]]) -> None:
+    """The client's new choices written to the engagement's settings (in the import's transaction, so
+    one undo removes them with the rows) and made part of the enumerations at once."""
+    import json
+
+    from caio_desktop.domain.enums import ENUMERATIONS, EXTENSIBLE, install_engagement_choices
+    from caio_desktop.interchange.importing.choices import SETTING_PREFIX, stored_choices
+
+    t = table("settings")
+    every = {k: [{"code": c.code, "fr": c.fr, "en": c.en} for c in ENUMERATIONS[k].extra.values()]
+             for k in EXTENSIBLE}
+    for key, choices in planned.items():
+        name = SETTING_PREFIX + key
+        row = rec.conn.execute(select(t.c.id, t.c.value).where(t.c.key == name)).first()
+        current = row[1] if row is not None else []
+        current = json.loads(current) if isinstance(current, str) else (current or [])
+        value = stored_choices(current, choices)
+        if row is None:
+            rec.insert("settings", {"key": name, "value": value})
+        else:
+            rec.update("settings", row[0], {"value": value})
+        every[key] = value
+    install_engagement_choices(every)
 
 
 class _Ticker:

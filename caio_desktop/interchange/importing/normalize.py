@@ -15,7 +15,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from caio_desktop.domain.enums import ENUMERATIONS
+from caio_desktop.domain.enums import ENUMERATIONS, choices_version
 from caio_desktop.domain.errors import quoted
 from caio_desktop.domain.fields import Field, FieldKind
 from caio_desktop.interchange.importing.dates import parse_date
@@ -135,11 +135,16 @@ def _date(value: Any) -> Any:
     return found
 
 
-@cache
 def choice_words(enumeration_key: str) -> dict[str, str]:
-    """Folded code, labels and synonyms → code, for one enumeration."""
+    """Folded code, labels and synonyms → code, for one enumeration (the engagement's own choices of
+    an extensible one included)."""
+    return _choice_words(enumeration_key, choices_version())
+
+
+@cache
+def _choice_words(enumeration_key: str, _version: int) -> dict[str, str]:
     words: dict[str, str] = {}
-    for choice in ENUMERATIONS[enumeration_key].choices:
+    for choice in ENUMERATIONS[enumeration_key].every_choice:
         for word in (choice.code, choice.code.replace("_", " "), choice.fr, choice.en, *choice.synonyms):
             words.setdefault(fold(word), choice.code)
     return words

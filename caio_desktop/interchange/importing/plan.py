@@ -18,6 +18,7 @@ from caio_desktop.domain.modules import module as get_module
 from caio_desktop.interchange.importing import limits
 from caio_desktop.interchange.importing import mapping as mappings
 from caio_desktop.interchange.importing.bulk import paused_gc
+from caio_desktop.interchange.importing.choices import extensible_converter
 from caio_desktop.interchange.importing.columns import PlanColumn, convert_block
 from caio_desktop.interchange.importing.errors import ImportCancelled, MappingError, SpreadsheetError
 from caio_desktop.interchange.importing.header import detect_header, header_names
@@ -62,6 +63,7 @@ class ImportPlan:
     update_existing: bool = True
     scales: dict[str, ScaleReading] = field(default_factory=dict)  # level column → how it was read
     notes: list[str] = field(default_factory=list)  # informational lines, in the engagement's language
+    new_choices: dict[str, dict[str, str]] = field(default_factory=dict)  # enumeration → {code: label}
 
     def partition(self) -> tuple[list[PlannedRow], list[PlannedRow]]:
         """The valid rows and the rejected ones, in one pass."""
@@ -158,6 +160,7 @@ def plan_import(
     update_existing: bool = True,
     progress: Progress | None = None,
     lang: str | None = None,
+    add_choices: bool = False,
 ) -> ImportPlan:
     """Read, map, convert and validate a spreadsheet for `module_key`; writes nothing.
 
@@ -180,7 +183,7 @@ def plan_import(
                              extra_names=hint.columns if hint else (), lang=lang or "en")
         columns = resolve_mapping(workspace, layout, module_key, given or mapping)
         return build_plan(workspace, opened, layout, columns, update_existing=update_existing,
-                          progress=progress, lang=lang)
+                          progress=progress, lang=lang, add_choices=add_choices)
     finally:
         if opened is not source:
             opened.close()
@@ -188,9 +191,11 @@ def plan_import(
 
 def build_plan(workspace, source: Source, layout: Layout, columns: mappings.ColumnMapping, *,  # noqa: ANN001
                update_existing: bool = True, progress: Progress | None = None,
-               lang: str | None = None) -> ImportPlan:
+               lang: str | None = None, add_choices: bool = False) -> ImportPlan:
     """The plan for a sheet already read and mapped (the import wizard's steps end here). `lang`: the
-    language of the plan's notes (default: the engagement's)."""
+    language of the plan's notes (default: the engagement's). `add_choices`: a value that fits no
+    choice of an extensible list (risk categories, treatments) is added as a new choice
+    (`choices.py`)."""
     if lang is None:
         lang = workspace.engagement().language if workspace is not None else "en"
     columns.sheet, columns.header_row = layout.table.sheet, layout.header_row
@@ -201,17 +206,21 @@ def build_plan(workspace, source: Source, layout: Layout, columns: mappings.Colu
         skip = computed_headers(get_module(columns.module)) if source.from_caio_export else frozenset()
         scales: dict[str, ScaleReading] = {}
         notes: list[str] = []
+        new_choices: dict[str, dict[str, str]] = {}
         rows = convert_rows(workspace, layout, columns, update_existing=update_existing, progress=progress,
-                            skip_headers=skip, scales=scales, notes=notes, lang=lang)
+                            skip_headers=skip, scales=scales, notes=notes, lang=lang, add_choices=add_choices,
+                            new_choices=new_choices)
     return ImportPlan(columns.module, source.path, layout.table.sheet, list(source.sheet_names),
-                      layout.header_row, layout.headers, columns, rows, update_existing, scales, notes)
+                      layout.header_row, layout.headers, columns, rows, update_existing, scales, notes,
+                      {k: v for k, v in new_choices.items() if v})
 
 
 def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *,  # noqa: ANN001
                  update_existing: bool = True, progress: Progress | None = None,
                  skip_headers: frozenset[str] = frozenset(),
                  scales: dict[str, ScaleReading] | None = None, notes: list[str] | None = None,
-                 lang: str = "en") -> list[PlannedRow]:
+                 lang: str = "en", add_choices: bool = False,
+                 new_choices: dict[str, dict[str, str]] | None = None) -> list[PlannedRow]:
     """Every data row below the header, converted and validated (blank rows skipped), a block of
     PROGRESS_EVERY rows at a time, column by column (`columns.convert_block`). A level column is read
     as a whole first (`scales.read_scale`: its scale from its distinct cells), its reading put in
@@ -244,7 +253,12 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
                 convert = reading.wrap(convert)
                 if scales is not None:
                     scales[header] = reading
-        plan_columns.append(PlanColumn(position, header, key, convert, f.kind if f else None))
+        column = PlanColumn(position, header, key, convert, f.kind if f else None)
+        if f is not None and f.kind == FieldKind.CHOICE and convert is not None:
+            planned = (new_choices if new_choices is not None else {}).setdefault(f.choices or "", {})
+            column.convert = extensible_converter(f.choices or "", convert, columns.value_overrides(header),
+                                                  add_choices, planned, column.cleaned)
+        plan_columns.append(column)
     existing: dict[tuple[str, str], list[int]] = {}
     if update_existing:
         with workspace.engine.connect() as conn:

@@ -26,11 +26,22 @@ from caio_desktop.ui.importer.worker import ImportTask
 MAX_COLUMN_WIDTH = 260
 
 
+ADD_CHOICES = {
+    "fr": "Ajouter les valeurs du client qui ne correspondent à aucun choix (catégories de risque, "
+          "traitements) comme nouveaux choix de la mission",
+    "en": "Add the client's values that fit no choice (risk categories, treatments) as new choices of "
+          "the engagement",
+}
+
+
 def scales_text(plan, lang: str) -> str:  # noqa: ANN001
     """The plan's notes (a code column kept as an attribute, footers skipped), the levels read from
     each level column, and the spreading rule when a 3- or 4-step scale was found (the texts come from
     the importer, which writes them in both languages)."""
     lines = [*plan.notes, *(r.describe(lang) for r in plan.scales.values() if r.levels)]
+    for key, added in plan.new_choices.items():
+        names = ", ".join(repr(label) for label in added.values())
+        lines.append(f"nouveaux choix ({key}) : {names}" if lang == "fr" else f"new choices ({key}): {names}")
     if any(r.scale and r.steps < 5 for r in plan.scales.values()):
         lines.append(RULE_FR if lang == "fr" else RULE_EN)
     return "\n".join(lines)
@@ -64,6 +75,11 @@ class PreviewPage(QWizardPage):
                                                  "them again"))
         self.update_existing.setChecked(True)
         self.update_existing.toggled.connect(lambda _on: self.initializePage())
+        # The client's categories as new choices of the engagement (issue 15). Its text is chosen in
+        # Python from the two languages, like the importer's other bilingual texts (ADD_CHOICES).
+        self.add_choices = QCheckBox()
+        self.add_choices.setObjectName("import_add_choices")
+        self.add_choices.toggled.connect(lambda _on: self.initializePage())
         self.strict = QCheckBox(self.tr("Import nothing if any row is rejected"))
         self.error = error_label()
         layout = QVBoxLayout(self)
@@ -73,6 +89,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.update_existing)
+        layout.addWidget(self.add_choices)
         layout.addWidget(self.strict)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
@@ -86,11 +103,14 @@ class PreviewPage(QWizardPage):
         self.progress.show()
         self.error.clear()
         update = self.update_existing.isChecked()
+        add = self.add_choices.isChecked()
+        self.add_choices.setText(ADD_CHOICES.get(session.lang, ADD_CHOICES["en"]))
         workspace, source, layout, mapping = session.context.workspace, session.source, session.layout, \
             session.mapping
 
         def work(progress):  # noqa: ANN001, ANN202 - runs in the worker thread: no widgets here
-            return build_plan(workspace, source, layout, mapping, update_existing=update, progress=progress)
+            return build_plan(workspace, source, layout, mapping, update_existing=update, progress=progress,
+                              add_choices=add)
 
         self.task = ImportTask(work, self)
         self.task.progressed.connect(self._progressed)
