@@ -120,3 +120,21 @@ def test_the_pack_of_one_framework_and_its_pdf_text(checklist: tuple[Path, list[
     assert "Art. 35" in text and "Art. 9" not in text
     with Workspace.open(path, read_only=True) as ws:
         assert len(fetch_rows(ws, "compliance")) == 4  # the pack reads, never writes
+
+
+def test_a_damaged_file_fails_the_pack_and_leaves_nothing(checklist: tuple[Path, list[int]], tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    path, ids = checklist
+    (tmp_path / "dpia.pdf").write_bytes(b"%PDF original")
+    main(["attach", str(path), f"compliance:{ids[3]}", str(tmp_path / "dpia.pdf")])
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE evidence_parts SET data = ?", (b"%PDF tampered",))
+    raw.commit()
+    raw.close()
+    out = tmp_path / "packs"
+    out.mkdir()
+    assert main(["evidence-pack", str(path), str(out / "pack.zip")]) != 0
+    assert "damaged" in capsys.readouterr().err
+    assert list(out.iterdir()) == []  # no pack, no part left behind
