@@ -289,6 +289,11 @@
 <context>
     <name>DeliverablesPage</name>
     <message>
+        <location filename="../../ui/deliverables/page.py" line="396"/>
+        <source>Nothing to show yet in: %1. These sections will read “Nothing recorded yet”.</source>
+        <translation>Rien à montrer pour l&apos;instant dans : %1. Ces sections indiqueront « Aucun élément à ce jour ».</translation>
+    </message>
+    <message>
         <location filename="../../ui/deliverables/page.py" line="235"/>
         <source>Deliverables</source>
         <translation>Livrables</translation>

@@ -185,6 +185,11 @@ class DeliverablesPage(QWidget):
         self.format_caption = QLabel()
         form.addRow(self.format_caption, formats)
         side_layout.addLayout(form)
+        # Said before Export is clicked: which sections would print "Nothing recorded yet" (issue 22).
+        self.empty_warning = QLabel(wordWrap=True, objectName="emptyWarning")
+        self.empty_warning.setStyleSheet("color: #9A5B00;")
+        self.empty_warning.hide()
+        side_layout.addWidget(self.empty_warning)
         self.export_button = QPushButton(objectName="primaryButton")
         self.export_button.clicked.connect(self.export_deliverable)
         side_layout.addWidget(self.export_button)
@@ -387,10 +392,19 @@ class DeliverablesPage(QWidget):
 
     def _preview_ready(self, generation: int, images: list) -> None:
         if generation == self._generation:
+            self.show_empty_sections(getattr(self.sender(), "empty_sections", []))
             self.preview.show_pages(images)
             self._update_preview_title()
             count = self.tr("1 page") if len(images) == 1 else self.tr("%1 pages").replace("%1", str(len(images)))
             self.preview_title.setText(f"{self.preview_title.text()} · {count}")
+
+    def show_empty_sections(self, titles: list[str]) -> None:
+        """Warn, beside Export, of the sections that have nothing of the engagement to show yet."""
+        self.empty_warning.setVisible(bool(titles))
+        if titles:
+            self.empty_warning.setText(
+                self.tr("Nothing to show yet in: %1. These sections will read “Nothing recorded yet”.")
+                .replace("%1", ", ".join(titles)))
 
     def _preview_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:

@@ -45,6 +45,17 @@ def _render(document: object, width: int) -> list[QImage]:
         document.close()
 
 
+def _empty_sections(workspace: Any, kind: str, lang: str, as_of: dt.date) -> list[str]:
+    """The sections of the deliverable with nothing to show (a warning beside Export, so never fatal)."""
+    from caio_desktop.interchange.deliverables import build_content
+    from caio_desktop.ui.deliverables.emptiness import empty_sections
+
+    try:
+        return empty_sections(build_content(workspace, kind, lang=lang, as_of=as_of))
+    except Exception:  # noqa: BLE001 - the preview itself reports a deliverable that cannot be built
+        return []
+
+
 class PreviewJob(QThread):
     """Builds one deliverable into a temporary folder and renders its pages."""
 
@@ -56,6 +67,7 @@ class PreviewJob(QThread):
         super().__init__(parent)
         self.generation = generation
         self._args = (workspace, kind, lang, as_of, firm_logo)
+        self.empty_sections: list[str] = []  # titles of the sections with nothing to show, once rendered
 
     def run(self) -> None:
         from caio_desktop.interchange.deliverables import export_deliverable
@@ -67,6 +79,7 @@ class PreviewJob(QThread):
             path = export_deliverable(workspace, kind, folder / f"{kind}.pdf", fmt="pdf", lang=lang, as_of=as_of,
                                       firm_logo=firm_logo)
             images = render_pages(path)
+            self.empty_sections = _empty_sections(workspace, kind, lang, as_of)
         except Exception as exc:  # noqa: BLE001 - shown in the preview area, not lost
             self.failed.emit(self.generation, str(exc))
             return
