@@ -110,9 +110,11 @@ class AttachmentsPanel(QWidget):
         self._enable()
 
     def accept_drops_on(self, widget: QWidget) -> None:
-        """Let files dropped anywhere on `widget` (the detail form) be attached here."""
-        widget.setAcceptDrops(True)
-        widget.installEventFilter(self)
+        """Let files dropped anywhere on `widget` (the detail form) be attached here: on it and on every
+        widget in it, whose own drop handling (a line edit pasting the path as text) comes after ours."""
+        for target in (widget, *widget.findChildren(QWidget)):
+            target.setAcceptDrops(True)
+            target.installEventFilter(self)
 
     # --- the row -------------------------------------------------------------------------------------
     def set_row(self, row_id: int | None) -> None:
@@ -201,11 +203,14 @@ class AttachmentsPanel(QWidget):
             self.attach_paths(files)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Files dragged over the form are ours; anything else (text) goes on to the widget under it."""
         kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            self.dragEnterEvent(event)
-            return event.isAccepted()
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        if not (self._writable() and self._dropped_files(event)):
+            return False
         if kind == QEvent.Type.Drop:
             self.dropEvent(event)
-            return True
-        return False
+        else:
+            event.acceptProposedAction()
+        return True

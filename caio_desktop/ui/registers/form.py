@@ -132,8 +132,8 @@ class DetailForm(QScrollArea):
         self.attachments: AttachmentsPanel | None = None
         if self.module.key in EVIDENCE_MODULES:  # the registers an auditor asks proof of (issue 18)
             self.attachments = AttachmentsPanel(self.context, self.module.key)
-            self.attachments.accept_drops_on(self)
-            self.attachments.accept_drops_on(self.viewport())
+            for target in (self, self.viewport(), body):  # a file dropped anywhere on the form
+                self.attachments.accept_drops_on(target)
             self.attachments.set_row(self.row_id)  # (a rebuild, on a change of language, keeps the row)
             outer.addWidget(self.attachments)
         outer.addStretch(1)

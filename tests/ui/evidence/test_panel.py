@@ -87,9 +87,15 @@ def test_files_dropped_on_the_form_are_attached_and_refusals_said(qtbot, context
     mime.setUrls([QUrl.fromLocalFile(str(small)), QUrl.fromLocalFile(str(big))])
     event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
                        Qt.KeyboardModifier.NoModifier)
-    form.attachments.eventFilter(form.viewport(), event)
+    editor = form.field_editor("title")  # dropped on an editor: attached, not pasted into it as text
+    assert form.attachments.eventFilter(editor, event)
     assert [a.name for a in attachments(context.workspace)] == ["note.txt"]
     assert len(hooks["warned"]) == 1 and "over the" in hooks["warned"][0]
+    text = QMimeData()
+    text.setText("du texte")
+    plain = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, text, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    assert not form.attachments.eventFilter(editor, plain)  # text is the editor's to take
 
 
 def test_registers_without_evidence_have_no_list(qtbot, context) -> None:  # noqa: ANN001
