@@ -45,7 +45,7 @@ class ChoiceLists:
         """The absolute reference of the labels of `enumeration_key` (allocating its column)."""
         column = self._columns.setdefault(enumeration_key, len(self._columns) + 1)
         letter = get_column_letter(column)
-        last = FIRST_DATA_ROW + len(ENUMERATIONS[enumeration_key].choices) - 1
+        last = FIRST_DATA_ROW + len(ENUMERATIONS[enumeration_key].every_choice) - 1
         return f"{quote_sheetname(self.title)}!${letter}${FIRST_DATA_ROW}:${letter}${last}"
 
     def write(self, workbook: Any) -> None:
@@ -56,7 +56,7 @@ class ChoiceLists:
         ws.sheet_state = "hidden"
         enums = sorted(self._columns, key=self._columns.__getitem__)
         ws.append(enums)
-        labels = [[stored_text(c.label(self.lang)) for c in ENUMERATIONS[key].choices] for key in enums]
+        labels = [[stored_text(c.label(self.lang)) for c in ENUMERATIONS[key].every_choice] for key in enums]
         for i in range(max(len(column) for column in labels)):
             ws.append([column[i] if i < len(column) else None for column in labels])
 

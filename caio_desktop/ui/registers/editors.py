@@ -377,7 +377,7 @@ def editor_for(field: Field, lang: str, parent: QWidget | None = None) -> QWidge
     if kind == FieldKind.CHOICE:
         editor = ChoiceEditor(parent)
         enum = ENUMERATIONS[field.choices or ""]
-        editor.set_options([(c.code, c.label(lang)) for c in enum.choices], allow_empty=not field.required)
+        editor.set_options([(c.code, c.label(lang)) for c in enum.every_choice], allow_empty=not field.required)
         return editor
     if kind == FieldKind.REF:
         from caio_desktop.ui.registers.ref_picker import RefEditor  # it builds on ChoiceEditor, here

@@ -84,3 +84,20 @@ def test_the_command_line_adds_choices_with_a_flag(workspace_file, tmp_path: Pat
     out = capsys.readouterr().out
     assert "new choices of risk_category: 'Conformité' (conformite), 'Gouvernance' (gouvernance)" in out
     assert "warnings 0" in out
+
+
+def test_the_export_lists_and_re_imports_the_client_categories(workspace, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from caio_desktop.interchange.excel_export import export_workbook
+
+    apply_import(workspace, plan_import(workspace, write_xlsx(tmp_path / "r.xlsx", ROWS), "risks", add_choices=True))
+    out = export_workbook(workspace, tmp_path / "export.xlsx", lang="fr")
+    book = load_workbook(out)
+    hidden = [ws for ws in book.worksheets if ws.sheet_state == "hidden"]
+    values = {c.value for ws in hidden for row in ws.iter_rows() for c in row}
+    assert {"Conformité", "RH / Organisation"} <= values  # the drop-down offers the client's categories
+    before = [(r["title"], r["category"]) for r in fetch_rows(workspace, "risks")]
+    result = apply_import(workspace, plan_import(workspace, out, "risks", sheet="Risques", mapping="auto", lang="fr"))
+    assert (result.imported, result.updated) == (0, 0) and not result.rejected
+    assert [(r["title"], r["category"]) for r in fetch_rows(workspace, "risks")] == before
