@@ -6,8 +6,8 @@
     caio evidence-pack mission.caio audit.zip [--framework ai_act|iso42001|gdpr|nist]
 
 `attach` takes every file in one transaction each (a file refused says why; the others are attached)
-and exits 2 when some file was refused. `detach` also reclaims the stored bytes nothing refers to any
-more: a command is its own session, so no undo step can bring the attachment back.
+and exits 2 when some file was refused. The stored bytes of a detached file go when the command ends
+(`Workspace.close`): a command is its own session, so no undo step can bring the attachment back.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def cmd_attachments(args: argparse.Namespace) -> int:
 
 
 def cmd_detach(args: argparse.Namespace) -> int:
-    from caio_desktop.operations.evidence import detach, purge_orphans
+    from caio_desktop.operations.evidence import detach
     from caio_desktop.workspace.evidence import EvidenceError
 
     with opened(args.file) as ws:
@@ -106,7 +106,6 @@ def cmd_detach(args: argparse.Namespace) -> int:
             change = detach(ws, args.attachment)
         except EvidenceError as exc:
             raise fail(str(exc)) from None
-        purge_orphans(ws)
     print(f"removed attachment {args.attachment} ({change.label}) from {change.module}")
     return 0
 

@@ -5,8 +5,8 @@
 
 The bytes go into the workspace in the attach's own transaction (`workspace/evidence.py`), the
 attachment row through the Recorder, so one undo step removes it and a crash leaves nothing. Stored
-bytes are never deleted by a detach: an undo (or redo) in the same session needs them; `purge_orphans`
-reclaims them when nothing can refer to them any more.
+bytes are never deleted by a detach: an undo (or redo) in the same session needs them; the session's
+end (`Workspace.close`, or `purge_orphans`) reclaims them when nothing can refer to them any more.
 """
 
 from __future__ import annotations

@@ -273,6 +273,8 @@ class Workspace:
     def close(self) -> None:
         if self.closed:
             return
+        if self.sound and self.writes and not self.read_only:
+            self._reclaim_evidence()
         self.closed = True
         self.engine.dispose()
         try:
@@ -285,6 +287,25 @@ class Workspace:
         finally:
             if self._lock:
                 self._lock.release()
+
+    def _reclaim_evidence(self) -> None:
+        """Delete the stored evidence bytes no attachment refers to any more (detached, or attached and
+        undone). Kept during the session so that undo brings a file back; the undo history ends with the
+        session, and so does their use. Only a session that wrote can have left any."""
+        from sqlalchemy.exc import DBAPIError
+
+        from caio_desktop.workspace.engine import DATABASE_ERRORS
+
+        orphaned = ("FROM evidence_blobs WHERE NOT EXISTS (SELECT 1 FROM attachments a "
+                    "WHERE a.sha256 = evidence_blobs.sha256 AND a.link IS NULL)")
+        try:
+            with self.engine.connect() as conn:  # most sessions have none: no write transaction then
+                if conn.exec_driver_sql(f"SELECT 1 {orphaned} LIMIT 1").first() is None:
+                    return
+            with self.engine.begin() as conn:  # the parts go with their blob (ON DELETE CASCADE)
+                conn.exec_driver_sql(f"DELETE {orphaned}")
+        except (DBAPIError, *DATABASE_ERRORS):  # a busy or damaged file: the bytes wait for the next session
+            pass
 
     def ensure_sound(self) -> None:
         """Raise CorruptFileError unless the file passes the full check (or is byte for byte a state that

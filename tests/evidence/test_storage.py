@@ -240,3 +240,19 @@ def test_schema_4_adds_the_evidence_tables_as_a_new_file_has_them(tmp_path: Path
     assert _indexes(v3) == _indexes(tmp_path / "new.caio")
     after = content_hash(v3)
     assert {k: after[k] for k in hashes} == hashes
+
+
+def test_detached_bytes_stay_for_undo_and_go_when_the_session_ends(workspace_file: Path, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("preuve")
+    (tmp_path / "b.txt").write_text("autre")
+    with Workspace.open(workspace_file) as ws:
+        risk = _risk(ws)
+        kept = attach_file(ws, "risks", risk, tmp_path / "a.txt")
+        gone = attach_file(ws, "risks", risk, tmp_path / "b.txt")
+        detach(ws, gone.row_ids[0])
+        undo(ws, detach(ws, kept.row_ids[0]))  # detached then back: still referred to
+        assert _count(ws, "evidence_blobs") == 2  # within the session, an undo may need either
+    with Workspace.open(workspace_file) as ws:
+        assert _count(ws, "evidence_blobs") == 1 and [a.name for a in attachments(ws)] == ["a.txt"]
+        assert _count(ws, "evidence_parts") == 1
+    assert check_workspace(workspace_file) == []
