@@ -10,6 +10,7 @@ Subclasses implement `_compute_layout(rect)` (returning a `ChartLayout`), `_pain
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -19,6 +20,9 @@ from PySide6.QtGui import QFontMetricsF, QHelpEvent, QMouseEvent, QPainter, QPai
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidget
 
 from caio_desktop.ui.charts import theme
+
+# "dans « Feuille de route et indicateurs »" / "under “Roadmap & KPIs”" in an empty message
+_PAGE_NAME = re.compile(r"dans « [^»]+ »|under “[^”]+”")
 
 
 @dataclass
@@ -69,6 +73,10 @@ class ChartWidget(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAutoFillBackground(False)
+        # Where the rows a chart draws are added, when it sits beside their register: (fr, en), e.g.
+        # ("dans le registre ci-dessous", "in the register below"). Its empty message then says that
+        # instead of naming the page the person is already on.
+        self.beside_register: tuple[str, str] | None = None
 
     # --- language and data -------------------------------------------------------------------------
     @property
@@ -84,6 +92,13 @@ class ChartWidget(QWidget):
     def fr_en(self, fr: str, en: str) -> str:
         """The French or English text, in the chart's language."""
         return fr if self._lang == "fr" else en
+
+    def located(self, text: str) -> str:
+        """An empty message's « Page » / “Page” made `beside_register` when the chart is beside it."""
+        if self.beside_register is None:
+            return text
+        here = self.beside_register[0] if self._lang == "fr" else self.beside_register[1]
+        return _PAGE_NAME.sub(here, text, count=1)
 
     def counted(self, n: int, fr: tuple[str, str], en: tuple[str, str]) -> str:
         """The singular or plural template ("{n} risque", "{n} risques") for `n`, filled in: French

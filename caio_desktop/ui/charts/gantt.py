@@ -159,14 +159,14 @@ class RoadmapGantt(ChartWidget):
     def _empty_message(self) -> str:
         if not self.scheduled and not self._milestones:
             if self._initiatives:
-                return self.fr_en("Aucune initiative n'a encore de dates de début et de fin.\n"
+                return self.located(self.fr_en("Aucune initiative n'a encore de dates de début et de fin.\n"
                                   "Datez-les dans « Feuille de route et indicateurs » pour voir le Gantt.",
                                   "No initiative has start and end dates yet.\n"
-                                  "Date them under “Roadmap & KPIs” to see the Gantt chart.")
-            return self.fr_en("Aucune initiative ni aucun jalon pour l'instant.\n"
+                                  "Date them under “Roadmap & KPIs” to see the Gantt chart."))
+            return self.located(self.fr_en("Aucune initiative ni aucun jalon pour l'instant.\n"
                               "Ajoutez-en dans « Feuille de route et indicateurs » pour voir la feuille de route.",
                               "No initiatives or milestones yet.\n"
-                              "Add some under “Roadmap & KPIs” to see the roadmap.")
+                              "Add some under “Roadmap & KPIs” to see the roadmap."))
         return ""
 
     def footnote(self) -> str:

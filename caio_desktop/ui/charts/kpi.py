@@ -157,10 +157,10 @@ class KpiTrend(ChartWidget):
     # --- texts -------------------------------------------------------------------------------------
     def _empty_message(self) -> str:
         if self._series is None:
-            return self.fr_en("Aucun indicateur pour l'instant.\nDéfinissez des indicateurs dans « Feuille de "
+            return self.located(self.fr_en("Aucun indicateur pour l'instant.\nDéfinissez des indicateurs dans « Feuille de "
                               "route et indicateurs » et saisissez leurs mesures pour voir leur évolution.",
                               "No KPIs yet.\nDefine KPIs under “Roadmap & KPIs” and enter their measurements "
-                              "to see their trend.")
+                              "to see their trend."))
         if not self._series.measurements:
             return self.fr_en(f"« {self._series.name} » n'a encore aucune mesure.",
                               f"“{self._series.name}” has no measurement yet.")

@@ -107,10 +107,10 @@ class KpiTrendGrid(ChartWidget):
     def _empty_message(self) -> str:
         if self._series:
             return ""
-        return self.fr_en("Aucun indicateur pour l'instant.\nDéfinissez des indicateurs dans « Feuille de route et "
+        return self.located(self.fr_en("Aucun indicateur pour l'instant.\nDéfinissez des indicateurs dans « Feuille de route et "
                           "indicateurs » et saisissez leurs mesures pour suivre leur évolution ici.",
                           "No KPIs yet.\nDefine KPIs under “Roadmap & KPIs” and enter their measurements to "
-                          "follow their trends here.")
+                          "follow their trends here."))
 
     def _compute_layout(self, rect: QRectF) -> ChartLayout:
         return ChartLayout(rect)  # the small charts are child widgets with their own hotspots

@@ -112,12 +112,12 @@ class PortfolioMatrix(ChartWidget):
 
     def _empty_message(self) -> str:
         if not self._use_cases:
-            return self.fr_en(
+            return self.located(self.fr_en(
                 "Aucun cas d'usage pour l'instant.\nAjoutez-en dans « Stratégie et cas d'usage » et notez "
                 "leurs critères pour les voir dans la matrice valeur × faisabilité.",
                 "No use cases yet.\nAdd some under “Strategy & use cases” and rate their criteria to see "
                 "them in the value × feasibility matrix.",
-            )
+            ))
         if not self.placed:
             return self.fr_en(
                 "Aucun cas d'usage n'est encore noté.\nNotez la valeur et la faisabilité "

@@ -127,10 +127,10 @@ class StakeholderMap(ChartWidget):
 
     def _empty_message(self) -> str:
         if not self._stakeholders:
-            return self.fr_en("Aucune partie prenante pour l'instant.\nAjoutez-en dans « Conduite du changement » "
+            return self.located(self.fr_en("Aucune partie prenante pour l'instant.\nAjoutez-en dans « Conduite du changement » "
                               "avec leur influence et leur intérêt pour voir la carte.",
                               "No stakeholders yet.\nAdd some under “Change” with their influence and interest "
-                              "to see the map.")
+                              "to see the map."))
         if not self.placed:
             return self.fr_en("Aucune partie prenante n'a encore d'influence et d'intérêt notés.",
                               "No stakeholder has an influence and interest score yet.")

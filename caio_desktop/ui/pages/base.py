@@ -39,6 +39,11 @@ def card(title: str, widget: QWidget) -> tuple[QFrame, QLabel]:
     return frame, label
 
 
+# Where a chart above its register sends people to add what it draws (`ChartWidget.beside_register`):
+# not to the page they are on.
+BELOW_REGISTER = ("dans le registre ci-dessous", "in the register below")
+
+
 class Page(QWidget):
     """A page: heading (title, subtitle) and tabs. Subclasses fill `build()` and name themselves."""
 

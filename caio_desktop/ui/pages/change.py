@@ -3,7 +3,7 @@ and actual attendance, and communications."""
 
 from __future__ import annotations
 
-from caio_desktop.ui.pages.base import Page, optional_class
+from caio_desktop.ui.pages.base import BELOW_REGISTER, Page, optional_class
 
 
 class ChangePage(Page):
@@ -20,6 +20,8 @@ class ChangePage(Page):
         stakeholder_map = optional_class("caio_desktop.ui.charts.stakeholders", "StakeholderMap")
         if stakeholder_map is not None:
             chart = stakeholder_map(lang=self.context.lang)
+            chart.beside_register = BELOW_REGISTER
+            self.stakeholder_map = chart
             chart.follow(self.context)
             chart.stakeholder_activated.connect(lambda row_id: self.show_row("stakeholders", row_id))
             charts.append((chart, lambda: self.tr("Influence × interest")))

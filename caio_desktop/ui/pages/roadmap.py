@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter
 
-from caio_desktop.ui.pages.base import Page, card, optional_class
+from caio_desktop.ui.pages.base import BELOW_REGISTER, Page, card, optional_class
 
 
 class RoadmapPage(Page):
@@ -23,6 +23,7 @@ class RoadmapPage(Page):
         gantt = optional_class("caio_desktop.ui.charts.gantt", "RoadmapGantt")
         if gantt is not None:
             self.gantt = gantt(lang=self.context.lang)
+            self.gantt.beside_register = BELOW_REGISTER
             self.gantt.follow(self.context)
             self.gantt.initiative_activated.connect(lambda row_id: self.show_row("initiatives", row_id))
             self.gantt.milestone_activated.connect(lambda row_id: self.show_row("milestones", row_id))
@@ -44,6 +45,7 @@ class RoadmapPage(Page):
         self.trend = None
         if trend is not None:
             self.trend = trend(lang=self.context.lang)
+            self.trend.beside_register = ("dans le registre ci-dessus", "in the register above")
             self.trend.follow(self.context)
             chart_frame, chart_label = card("", self.trend)
             chart_label.hide()  # the chart names its KPI

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from caio_desktop.ui.pages.base import Page, card, optional_class
+from caio_desktop.ui.pages.base import BELOW_REGISTER, Page, card, optional_class
 from caio_desktop.ui.strategy.vendor_matrix import VendorMatrixView
 
 
@@ -24,6 +24,7 @@ class StrategyPage(Page):
         matrix = optional_class("caio_desktop.ui.charts.portfolio", "PortfolioMatrix")
         if matrix is not None:
             self.portfolio = matrix(lang=self.context.lang)
+            self.portfolio.beside_register = BELOW_REGISTER
             self.portfolio.follow(self.context)
             self.portfolio.use_case_activated.connect(lambda row_id: self.show_row("use_cases", row_id))
             charts.append((self.portfolio, lambda: self.tr("Value × feasibility")))
