@@ -33,8 +33,10 @@ from caio_desktop.domain.evidence import clean_name
 from caio_desktop.operations.evidence import attach_file, detach, extract
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.evidence.model import AttachmentsModel
+from caio_desktop.ui.worker import run_in_background
 from caio_desktop.workspace.evidence import EvidenceError
 
+BACKGROUND_BYTES = 8_000_000  # above this the write takes long enough to be worth a progress dialog
 _TEMPORARY: list[Path] = []  # copies opened in the system viewer, removed when the app quits
 
 
@@ -69,6 +71,7 @@ class AttachmentsPanel(QWidget):
         self.context = context
         self.module_key = module_key
         self.row_id: int | None = None
+        self.job: Any = None  # the background attach of large files, if one ran (tests wait on it)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         self.title = QLabel(self.tr("Evidence files"))
@@ -146,8 +149,14 @@ class AttachmentsPanel(QWidget):
             self.attach_paths([Path(p) for p in type(self).choose_files(self, self.tr("Attach evidence files"))])
 
     def attach_paths(self, paths: list[Path]) -> int:
-        """Attach each file (one undo step each); a refused file says why. Returns how many were attached."""
-        if not self._writable():
+        """Attach each file (one undo step each); a refused file says why. Returns how many were
+        attached now: large files (over `BACKGROUND_BYTES` in all) are written off the GUI thread behind
+        a progress dialog (`self.job`), and counted when done."""
+        if not self._writable() or not paths:
+            return 0
+        total = sum(p.stat().st_size for p in paths if p.is_file())
+        if total > BACKGROUND_BYTES:
+            self._attach_in_background(paths)
             return 0
         done = 0
         for path in paths:
@@ -157,6 +166,30 @@ class AttachmentsPanel(QWidget):
             except EvidenceError as exc:
                 type(self).warn(self, self.tr("Attach evidence files"), str(exc))
         return done
+
+    def _attach_in_background(self, paths: list[Path]) -> None:
+        workspace, module_key, row_id = self.context.workspace, self.module_key, self.row_id
+
+        def work(progress: Any) -> tuple[list[Any], list[str]]:
+            changes, refusals = [], []
+            for number, path in enumerate(paths):
+                progress(number * 100 // len(paths), path.name)
+                try:
+                    changes.append(attach_file(workspace, module_key, row_id, path))
+                except EvidenceError as exc:
+                    refusals.append(str(exc))
+            return changes, refusals
+
+        def done(result: tuple[list[Any], list[str]]) -> None:
+            changes, refusals = result
+            for change in changes:  # each its own undo step, pushed on the GUI thread
+                self.context.push(change)
+            for text in refusals:
+                type(self).warn(self, self.tr("Attach evidence files"), text)
+
+        self.context.busy_changed.emit(True)
+        self.job = run_in_background(self, self.tr("Attach evidence files"), work, done)
+        self.job.finished.connect(lambda: self.context.busy_changed.emit(False))
 
     def open_selected(self) -> Path | None:
         """Open the selected file with the system viewer, from a temporary copy (the viewer may change

@@ -101,3 +101,18 @@ def test_files_dropped_on_the_form_are_attached_and_refusals_said(qtbot, context
 def test_registers_without_evidence_have_no_list(qtbot, context) -> None:  # noqa: ANN001
     row = context.perform(create_row, "stakeholders", {"name": "DSI"}).row_ids[0]
     assert _form(qtbot, context, "stakeholders", row).attachments is None
+
+
+def test_large_files_are_attached_off_the_gui_thread(qtbot, context, hooks, tmp_path: Path) -> None:  # noqa: ANN001
+    from caio_desktop.ui.evidence.panel import BACKGROUND_BYTES
+
+    risk = context.perform(create_row, "risks", {"title": "Biais", "likelihood": 3, "impact": 4}).row_ids[0]
+    form = _form(qtbot, context, "risks", risk)
+    big = tmp_path / "scan.tif"
+    big.write_bytes(b"\1" * (BACKGROUND_BYTES + 1))
+    assert form.attachments.attach_paths([big]) == 0  # not yet: a worker writes it
+    form.attachments.job.wait(20000)
+    qtbot.waitUntil(lambda: form.attachments.model.rowCount() == 1, timeout=10000)
+    assert context.undo_stack.count() == 2  # the risk, then the attach as its own step
+    context.undo_stack.undo()
+    assert attachments(context.workspace) == []
