@@ -292,10 +292,6 @@ class Workspace:
         """Delete the stored evidence bytes no attachment refers to any more (detached, or attached and
         undone). Kept during the session so that undo brings a file back; the undo history ends with the
         session, and so does their use. Only a session that wrote can have left any."""
-        from sqlalchemy.exc import DBAPIError
-
-        from caio_desktop.workspace.engine import DATABASE_ERRORS
-
         orphaned = ("FROM evidence_blobs WHERE NOT EXISTS (SELECT 1 FROM attachments a "
                     "WHERE a.sha256 = evidence_blobs.sha256 AND a.link IS NULL)")
         try:
@@ -304,8 +300,8 @@ class Workspace:
                     return
             with self.engine.begin() as conn:  # the parts go with their blob (ON DELETE CASCADE)
                 conn.exec_driver_sql(f"DELETE {orphaned}")
-        except (DBAPIError, *DATABASE_ERRORS):  # a busy or damaged file: the bytes wait for the next session
-            pass
+        except Exception:  # whatever it is (busy, damaged, a key changed meanwhile), a close must finish
+            pass  # and release the lock; the bytes wait for the next session
 
     def ensure_sound(self) -> None:
         """Raise CorruptFileError unless the file passes the full check (or is byte for byte a state that
