@@ -1526,6 +1526,11 @@
 <context>
     <name>RegisterModel</name>
     <message>
+        <location filename="../../ui/registers/model.py" line="265"/>
+        <source>Click to open %1</source>
+        <translation>Cliquez pour ouvrir %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/registers/model.py" line="207"/>
         <source>Added since %1</source>
         <translation>Ajouté depuis %1</translation>

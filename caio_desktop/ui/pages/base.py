@@ -71,6 +71,8 @@ class Page(QWidget):
         self.build()
         if self.tabs.count():
             layout.addWidget(self.tabs, 1)
+            # a single tab would only repeat the page's title above it (AI systems)
+            self.tabs.tabBar().setVisible(self.tabs.count() > 1)
         context.language_changed.connect(self.retranslate)
         self.retranslate()
 

@@ -39,7 +39,7 @@ class EngagementPage(Page):
         layout.setContentsMargins(0, 8, 0, 0)
         self.form = DetailForm(self.context, "engagement")
         frame, label = card("", self.form)
-        self.translated(label, lambda: self.tr("Engagement"))
+        label.hide()  # the form's own heading ("Mission — client") names it: a "Mission" box said it twice
         layout.addWidget(frame, 3)
         layout.addWidget(self._logo_panel(), 1, Qt.AlignmentFlag.AlignTop)
         self.add_tab(holder, lambda: self.module_label("engagement"))

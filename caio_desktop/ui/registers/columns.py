@@ -68,13 +68,15 @@ _FIT_SAMPLE = 200  # rows measured: the first page, enough to know a column's ty
 _CELL_PADDING = 20  # the cell's margins and a badge's pill
 _CAP_CHARS = {FieldKind.LONG_TEXT: 44}  # a paragraph is read in the form, not stretched across the table
 _CAP_DEFAULT = 48
+_CAP_TITLE = 64  # a row's name, read first, may take more (an AI system's full name)
 
 
 def fit_columns(view: QTableView, module: Module) -> None:
     """Size the shown columns to their header and content, sharing the table's width fairly.
 
     Each column wants the width of its header and of its widest loaded cell (capped); when they do
-    not all fit, the narrow ones keep what they need and the wide ones share the rest equally, never
+    not all fit, the row's name keeps up to a third of the width, then the narrow columns keep what they
+    need and the wide ones share the rest equally, never
     below their header's width (so no header is cut). Room left over goes to the columns still cut,
     then to the last one."""
     model = view.model()
@@ -98,15 +100,24 @@ def fit_columns(view: QTableView, module: Module) -> None:
             continue
         content = max((metrics.horizontalAdvance(str(model.index(r, column).data() or ""))
                        for r in range(rows)), default=0) + _CELL_PADDING
-        cap = _CAP_CHARS.get(field.kind, _CAP_DEFAULT) * char
+        cap = (_CAP_TITLE if field.key == module.title_field else _CAP_CHARS.get(field.kind, _CAP_DEFAULT)) * char
         wanted[column] = max(floor[column], min(content, cap))
     if not wanted:
         return
     available = max(view.viewport().width(), 1)
     widths = dict(wanted)
     if sum(wanted.values()) > available:
-        remaining, left = available, len(wanted)
-        for column in sorted(wanted, key=wanted.get):
+        # The row's name (its title, its code) is what people read first: it keeps up to a third of
+        # the width before the other columns share the rest (an AI system's name read "Voice e…").
+        names = [c for c, f in enumerate(module.fields)
+                 if c in wanted and f.key in (module.title_field, module.code_field)]
+        remaining = available
+        for column in names:
+            widths[column] = min(wanted[column], max(floor[column], available // 3))
+            remaining -= widths[column]
+        others = [c for c in wanted if c not in names]
+        left = len(others)
+        for column in sorted(others, key=wanted.get):
             share = remaining // left
             widths[column] = wanted[column] if wanted[column] <= share else max(floor[column], share)
             remaining -= widths[column]

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from sqlalchemy import func, select
 
 from caio_desktop.domain.errors import ValidationError
@@ -42,6 +42,24 @@ PAGE_SIZE = 200
 
 Index = QModelIndex | QPersistentModelIndex
 _NUMERIC = (FieldKind.INTEGER, FieldKind.NUMBER, FieldKind.PERCENT)
+_LINK_COLOR = QColor("#1F4E79")  # the accent: a web address reads and clicks as a link
+
+
+def _link_font() -> QFont:
+    font = QFont()  # made on use: a QFont needs the application, which the import may precede
+    font.setUnderline(True)
+    return font
+
+
+def link_of(value: Any) -> str | None:
+    """The web address a text cell holds (a watch item's source), or None: only http(s) opens."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith(("https://", "http://")) and " " not in text:
+            return text
+    return None
+
+
 _AS_IS = (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.INTEGER, FieldKind.SCORE)  # searched unformatted
 # Edited in the detail form only: a one-line cell editor would flatten paragraphs, and a list of
 # linked rows needs the form's checkable list.
@@ -248,10 +266,16 @@ class RegisterModel(QAbstractTableModel):
             long_text = str(value) if field.kind == FieldKind.LONG_TEXT and value else None
             if note is not None:
                 return f"{long_text}\n\n{note.tooltip}" if long_text else note.tooltip
+            if link_of(value) is not None:
+                return QCoreApplication.translate("RegisterModel", "Click to open %1").replace("%1", str(value))
             return long_text
+        if role == Qt.ItemDataRole.FontRole and link_of(value) is not None:
+            return _link_font()
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             color = badge_color(field, value)
             if color is None:
+                if role == Qt.ItemDataRole.ForegroundRole and link_of(value) is not None:
+                    return _LINK_COLOR
                 return None
             return color if role == Qt.ItemDataRole.BackgroundRole else text_on(color)
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -37,7 +37,7 @@ from caio_desktop.ui.registers.delegate import RegisterDelegate
 from caio_desktop.ui.registers.empty import EmptyState
 from caio_desktop.ui.registers.form import DetailForm, reason_text
 from caio_desktop.ui.registers.format import format_value
-from caio_desktop.ui.registers.model import RegisterModel
+from caio_desktop.ui.registers.model import RegisterModel, link_of
 from caio_desktop.ui.registers.proxy import RegisterProxy, RowPredicate
 
 IMPORTER = "caio_desktop.ui.importer"  # the import wizard, found without importing it
@@ -144,6 +144,7 @@ class RegisterWidget(QWidget):
         header.setHighlightSections(False)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(self._edit_in_form)
+        self.table.clicked.connect(self._follow_link)
         self.column_fitter = ColumnFitter(self.table, self.module)
         self.empty_state = EmptyState(self.table.viewport())
         self.empty_add = self.empty_state.add_button(QPushButton())
@@ -268,6 +269,20 @@ class RegisterWidget(QWidget):
         if self.form is not None and field.key in self.form.editors and field.kind in (
                 FieldKind.LONG_TEXT, FieldKind.REFS):
             self.form.field_editor(field.key).setFocus()
+
+    @classmethod
+    def open_url(cls, url: str) -> None:
+        """Open a web address in the browser (replaced in tests)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl(url))
+
+    def _follow_link(self, index: object) -> None:
+        """A click on a web address (a watch item's source) opens it, as a link would."""
+        url = link_of(index.data(Qt.ItemDataRole.EditRole))
+        if url is not None:
+            self.open_url(url)
 
     def _sorted(self, column: int, _order: Qt.SortOrder) -> None:
         # Sorting orders the whole register, not the pages loaded so far: load the rest (the proxy

@@ -17,8 +17,7 @@ def _shown(qtbot, context, module_key: str, width: int = 1400) -> RegisterWidget
     widget.resize(width, 800)
     widget.show()
     qtbot.waitExposed(widget)
-    for _ in range(5):
-        QApplication.processEvents()
+    qtbot.wait(50)  # the fit runs once the layout has settled (a zero timer after the last resize)
     return widget
 
 
@@ -77,3 +76,12 @@ def test_the_search_box_shows_its_placeholder_whole(qtbot, demo_context) -> None
     widget = _shown(qtbot, demo_context, "kpis", width=500)
     box = widget.search
     assert box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText()) + 20
+
+
+def test_the_rows_name_keeps_its_room_when_columns_are_many(qtbot, demo_context) -> None:
+    widget = _shown(qtbot, demo_context, "ai_systems")
+    column = widget.model.column("name")
+    metrics = widget.table.fontMetrics()
+    widest = max(metrics.horizontalAdvance(widget.proxy.index(r, column).data())
+                 for r in range(widget.proxy.rowCount()))
+    assert widget.table.columnWidth(column) >= min(widest + 12, widget.table.viewport().width() // 3)
