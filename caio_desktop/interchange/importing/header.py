@@ -72,6 +72,46 @@ def header_names(table: Table, index: int, *, lang: str = "en") -> list[str]:
     return names
 
 
+def sub_header(table: Table, index: int) -> int | None:
+    """The row under the header `index` when the two form one header ("Probabilité" merged over
+    "Brute | Résiduelle"): a header cell merged across several columns with labels under it, and that
+    row holding labels only. None otherwise (a sheet without merged header cells never combines)."""
+    below = index + 1
+    if below >= len(table.rows):
+        return None
+    cells = table.rows[below]
+    spans = [(left, right) for (top, left), (bottom, right) in table.merged
+             if top == index and bottom == index and right > left]
+    if not spans:
+        return None
+    under = any(any(_is_label(cells[c]) for c in range(left, min(right + 1, len(cells)))) for left, right in spans)
+    only_labels = all(_is_label(c) for c in cells if filled(c))
+    return below if under and only_labels else None
+
+
+def combined_names(table: Table, index: int, *, lang: str = "en") -> list[str]:
+    """The names of a two-row header (`index` and the row below): "Probabilité Brute", "Probabilité
+    Résiduelle" under a merged "Probabilité"; a column with nothing below keeps the upper name."""
+    top = table.rows[index]
+    generated = header_names(table, index, lang=lang)
+    upper = [clean_header(top[c] if c < len(top) else None) or _merged_name(table, index, c, top) or generated[c]
+             for c in range(len(generated))]
+    cells = table.rows[index + 1]
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for column, name in enumerate(upper):
+        lower = clean_header(cells[column] if column < len(cells) else None)
+        blank_above = not clean_header(table.rows[index][column] if column < len(table.rows[index]) else None)
+        if lower and blank_above and not _merged_name(table, index, column, table.rows[index]):
+            text = lower  # a name only in the lower row (its upper cell empty, merged with nothing)
+        else:
+            text = f"{name} {lower}" if lower else name
+        count = seen.get(text.lower(), 0)
+        seen[text.lower()] = count + 1
+        names.append(text if not count else f"{text} ({count + 1})")
+    return names
+
+
 def _merged_name(table: Table, row_zero: int, column: int, cells: list[Any]) -> str:
     for (top, left), (bottom, right) in table.merged:
         if top <= row_zero <= bottom and left <= column <= right and left < len(cells):

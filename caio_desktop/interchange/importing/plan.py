@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from caio_desktop.interchange.importing.bulk import paused_gc
 from caio_desktop.interchange.importing.choices import extensible_converter
 from caio_desktop.interchange.importing.columns import PlanColumn, convert_block
 from caio_desktop.interchange.importing.errors import ImportCancelled, MappingError, SpreadsheetError
-from caio_desktop.interchange.importing.header import detect_header, header_names
+from caio_desktop.interchange.importing.header import combined_names, detect_header, header_names, sub_header
 from caio_desktop.interchange.importing.matching import existing_keys, match_key, targets
 from caio_desktop.interchange.importing.normalize import converter
 from caio_desktop.interchange.importing.planned import PlannedRow, Problem
@@ -42,6 +43,7 @@ class Layout:
     table: Table
     header_index: int
     headers: list[str]
+    header_top: int | None = None  # the upper row of a two-row header (its lower row is header_index)
 
     @property
     def header_row(self) -> int:
@@ -111,6 +113,9 @@ def read_layout(source: Source, module_key: str, *, sheet: str | None = None, he
     else:
         known = mappings.known_names(module_key) | {fold(n) for n in extra_names}
         index = detect_header(table, known)
+        if (below := sub_header(table, index)) is not None:
+            # A two-row header: the data starts under the lower row, the names join both rows.
+            return Layout(table, below, combined_names(table, index, lang=lang), header_top=index)
     return Layout(table, index, header_names(table, index, lang=lang))
 
 
@@ -247,7 +252,7 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
             refs = targets(workspace, f.ref) if f.kind in (FieldKind.REF, FieldKind.REFS) else None
             convert = converter(f, targets=refs)
             if f.kind == FieldKind.SCORE:
-                reading = read_scale(header, {r[position] for r in data if position < len(r)},
+                reading = read_scale(header, _distinct(data, position),
                                      steps=columns.scale_steps(header),
                                      overrides=columns.value_overrides(header))
                 convert = reading.wrap(convert)
@@ -267,6 +272,7 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
     _above_header(layout, notes, lang)
     if layout.table.merged:
         _fill_merged(layout, first)
+    data = _second_table(layout, data, first, notes, lang, mod.key)
     cut = _footer_start(data) if len(plan_columns) > 1 else len(data)
     for index in range(cut, len(data)):
         cell = next((c for c in data[index] if filled(c)), None)
@@ -314,9 +320,60 @@ def _warn_formulas(layout: Layout, planned: list[PlannedRow]) -> None:
         row.warnings = [*row.warnings, problem]
 
 
+def _distinct(data: list[list[Any]], position: int) -> set[Any]:
+    """The distinct cells of one column (in C for the rectangular rows calamine gives)."""
+    if data and min(map(len, data)) > position:
+        return set(map(itemgetter(position), data))
+    return {r[position] for r in data if position < len(r)}
+
+
+def _second_table(layout: Layout, data: list[list[Any]], first: int, notes: list[str], lang: str,
+                  module_key: str) -> list[list[Any]]:
+    """A second table under the first one, after a blank row, found by its header row (labels only, at
+    least two naming the first table's columns or the module's fields). The same columns: its header
+    row is dropped and its rows imported with the first's. Other columns: the data stops there and a
+    note says where the second table starts, to import on its own (`--header-row N`)."""
+    # any() runs in C and stops at the first filled cell (a full sheet costs ~5 ms at 100,000 rows);
+    # its few candidates (a row of zeros is one) are then checked by has_value.
+    blank = [i for i, cells in enumerate(data) if not any(cells) and not has_value(cells)]
+    if not blank:
+        return data
+    module_names = mappings.known_names(module_key)
+    own = {fold(h): position for position, h in enumerate(layout.headers)}
+    dropped: list[int] = []
+    for index in (b + 1 for b in blank):
+        if index >= len(data) or not has_value(data[index]):
+            continue
+        cells = data[index]
+        texts = [(p, c) for p, c in enumerate(cells) if filled(c)]
+        if len(texts) < 2 or not all(isinstance(c, str) and not c.strip()[:1].isdigit() for _p, c in texts):
+            continue
+        same = sum(1 for p, c in texts if own.get(fold(c)) == p)
+        named = sum(1 for _p, c in texts if fold(c) in module_names or fold(c) in own)
+        line = layout.table.line(first + index)
+        if same == len(texts):
+            dropped.append(index)
+            notes.append(f"ligne {line} : l'en-tête répété d'un second tableau aux mêmes colonnes, ses lignes "
+                         f"sont importées" if lang == "fr" else
+                         f"row {line}: the header again, a second table with the same columns: its rows are imported")
+        elif named >= 2:
+            names = quoted(" | ".join(cell_text(c) for _p, c in texts))
+            last = layout.table.line(first + len(data) - 1)
+            notes.append(f"lignes {line}–{last} : un second tableau ({names}), non importé ici ; importez-le à "
+                         f"part avec la ligne d'en-tête {line}" if lang == "fr" else
+                         f"rows {line}–{last}: a second table ({names}), not imported here; import it on its "
+                         f"own with header row {line}")
+            data = data[:index]
+            break
+    if dropped:
+        skip = set(dropped)
+        data = [[None] * len(cells) if i in skip else cells for i, cells in enumerate(data)]
+    return data
+
+
 def _above_header(layout: Layout, notes: list[str], lang: str) -> None:
     """A note for each filled row above the header (a title, a date, a logo's caption): said, not lost."""
-    for index in range(layout.header_index):
+    for index in range(layout.header_index if layout.header_top is None else layout.header_top):
         texts = [cell_text(c) for c in layout.table.rows[index] if filled(c)]
         if texts:
             line, text = layout.table.line(index), quoted(" | ".join(texts))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,10 @@ def assert_nothing_lost(plan: ImportPlan) -> None:
         line = table.line(index)
         if line == plan.header_row or not any(filled(c) for c in cells):
             continue
+        if line < plan.header_row and all(any(cell_text(c) in h for h in plan.headers) for c in cells if filled(c)):
+            continue  # the upper row of a two-row header: in the column names
         if line not in lines:
-            assert any(f"{line}" in note for note in plan.notes), f"row {line} lost: {cells}"
+            assert any(f"{line}" in note or _in_range(line, note) for note in plan.notes), f"row {line} lost: {cells}"
     for row in plan.rows:
         if row.error is not None:
             continue
@@ -66,6 +69,12 @@ def assert_nothing_lost(plan: ImportPlan) -> None:
             landed = (key is not None and values.get(key) not in (None, "", [])) or header in values["custom"] \
                 or header in named
             assert landed, f"row {row.line}, column {header!r}: {cell_text(cell)!r} lost"
+
+
+def _in_range(line: int, note: str) -> bool:
+    """Whether a note names `line` within a range of rows ("rows 7–12: a second table …")."""
+    match = re.match(r"(?:rows|lignes) (\d+)–(\d+)", note)
+    return bool(match) and int(match[1]) <= line <= int(match[2])
 
 
 # Each case: a builder of the file, the register, and a check of what the plan says.
@@ -161,6 +170,29 @@ def _formula_sheet(tmp: Path) -> Path:
     return _formulas(tmp / "formules.xlsx")
 
 
+def _two_row_header(tmp: Path) -> Path:
+    return write_xlsx(tmp / "deux-lignes.xlsx", [
+        ["Risque", "Probabilité", None, "Impact", None], [None, "Brute", "Résiduelle", "Brut", "Résiduel"],
+        ["Fuite", 4, 2, 5, 3], ["Biais", 2, 1, 3, 2]], merged=["A1:A2", "B1:C1", "D1:E1"])
+
+
+def _two_tables(tmp: Path) -> Path:
+    return write_xlsx(tmp / "deux-tableaux.xlsx", [
+        ["Risque", "Probabilité", "Impact"], ["Fuite", 4, 5], [], ["Risque", "Probabilité", "Impact"], ["Biais", 2, 3],
+        [], ["Action", "Responsable", "Échéance"], ["Chiffrer", "DSI", "2026-03-01"]])
+
+
+def _check_two_rows(plan: ImportPlan) -> None:
+    assert plan.headers == ["Risque", "Probabilité Brute", "Probabilité Résiduelle", "Impact Brut", "Impact Résiduel"]
+    assert [(r.values["likelihood"], r.values["residual_likelihood"], r.values["impact"], r.values["residual_impact"])
+            for r in plan.rows] == [(4, 2, 5, 3), (2, 1, 3, 2)]
+
+
+def _check_two_tables(plan: ImportPlan) -> None:
+    assert [r.values["title"] for r in plan.rows] == ["Fuite", "Biais"] and not plan.rejected
+    assert any(n.startswith("lignes 7–8 : un second tableau") for n in plan.notes)
+
+
 def _check_title(plan: ImportPlan) -> None:
     assert plan.header_row == 4 and len(plan.valid) == 2
     assert any("Registre des risques IA" in n for n in plan.notes)
@@ -243,6 +275,8 @@ CASES: dict[str, Case] = {
     "refused row, English": (_refused_row_en, "risks", _check_refused_en),
     "blank rows and a starred note": (_blank_rows_and_star_note, "risks", _check_blank),
     "formulas without saved values": (_formula_sheet, "risks", _check_formulas),
+    "two-row header": (_two_row_header, "risks", _check_two_rows),
+    "two tables in one sheet": (_two_tables, "risks", _check_two_tables),
 }
 
 
