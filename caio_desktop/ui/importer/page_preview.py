@@ -3,11 +3,15 @@ rejected rows in red with their reason, and the import options."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QProgressBar,
+    QSpinBox,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -18,6 +22,7 @@ from caio_desktop.domain.modules import MODULES
 from caio_desktop.interchange.importing import limits
 from caio_desktop.interchange.importing.plan import build_plan
 from caio_desktop.interchange.importing.scales import RULE_EN, RULE_FR
+from caio_desktop.interchange.importing.text import cell_text
 from caio_desktop.ui.importer.models import PreviewModel
 from caio_desktop.ui.importer.pages_source import error_label
 from caio_desktop.ui.importer.session import ImportSession
@@ -32,6 +37,11 @@ ADD_CHOICES = {
     "en": "Add the client's values that fit no choice (risk categories, treatments) as new choices of "
           "the engagement",
 }
+
+
+# The headers of the table of levels, chosen in Python like ADD_CHOICES.
+LEVEL_HEADERS = {"fr": ("Colonne", "Valeur du client", "Niveau 1–5"),
+                 "en": ("Column", "Client's value", "Level 1–5")}
 
 
 def scales_text(plan, lang: str) -> str:  # noqa: ANN001
@@ -66,6 +76,13 @@ class PreviewPage(QWizardPage):
         self.scales = QLabel()
         self.scales.setWordWrap(True)
         self.scales.setObjectName("import_scales")
+        # Each distinct value of each level column with the level it will take: the consultant
+        # confirms or changes it (the change goes into the mapping's "values", saved with it).
+        self.levels = QTableWidget(0, 3)
+        self.levels.setObjectName("import_levels")
+        self.levels.verticalHeader().hide()
+        self.levels.setMaximumHeight(160)
+        self.levels.hide()
         self.progress = QProgressBar()
         self.model = PreviewModel(self)
         self.view = QTableView()
@@ -85,6 +102,7 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.scales)
+        layout.addWidget(self.levels)
         layout.addWidget(self.progress)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error)
@@ -144,7 +162,36 @@ class PreviewPage(QWizardPage):
             text += " " + self.tr("The first %1 are shown.").replace("%1", str(limits.PREVIEW_ROWS))
         self.summary.setText(text)
         self.scales.setText(scales_text(plan, session.lang))
+        self._fill_levels(plan)
         self.completeChanged.emit()
+
+    def _fill_levels(self, plan) -> None:  # noqa: ANN001
+        """One row per distinct value of each level column: column, value, level (a spin box)."""
+        pairs = [(header, value, level) for header, reading in plan.scales.items()
+                 for value, level in sorted(reading.levels.items(), key=lambda p: (p[1], cell_text(p[0])))]
+        self.levels.setRowCount(0)
+        self.levels.setHorizontalHeaderLabels(LEVEL_HEADERS.get(self.session.lang, LEVEL_HEADERS["en"]))
+        self.levels.setVisible(bool(pairs))
+        for row, (header, value, level) in enumerate(pairs):
+            self.levels.insertRow(row)
+            for column, text in enumerate((header, cell_text(value))):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.levels.setItem(row, column, item)
+            spin = QSpinBox()
+            spin.setRange(1, 5)
+            spin.setValue(level)
+            spin.valueChanged.connect(lambda new, h=header, v=value: self.set_level(h, v, new))
+            self.levels.setCellWidget(row, 2, spin)
+        self.levels.resizeColumnsToContents()
+
+    def set_level(self, header: str, value: object, level: int) -> None:
+        """The consultant's level for one value of a level column: into the mapping, then planned again."""
+        mapping = self.session.mapping
+        if mapping is None:
+            return
+        mapping.values.setdefault(header, {})[cell_text(value)] = level
+        self.initializePage()
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()

@@ -209,3 +209,23 @@ def test_a_dropped_sheet_without_a_register_is_guessed_from_its_headers(qtbot, c
     other.show()
     other.next()
     assert other.currentId() == ImportWizard.FILE and "choose it in the list" in other.file_page.error.text()
+
+
+def test_the_preview_lists_each_level_value_and_a_changed_level_is_imported(qtbot, context, workspace,
+                                                                            tmp_path) -> None:
+    path = write_xlsx(tmp_path / "echelle.xlsx", [["Risque", "Probabilité", "Impact"], ["A", "Faible", 1],
+                                                  ["B", "Moyen", 2], ["C", "Élevé", 3]])
+    wizard = ImportWizard(context, module_key="risks", path=path)
+    qtbot.addWidget(wizard)
+    _through_preview(qtbot, wizard)
+    page = wizard.preview_page
+    table = page.levels
+    rows = {(table.item(r, 0).text(), table.item(r, 1).text()): table.cellWidget(r, 2).value()
+            for r in range(table.rowCount())}
+    assert rows[("Probabilité", "Élevé")] == 5 and rows[("Probabilité", "Faible")] == 1
+    assert table.horizontalHeaderItem(2).text() == "Niveau 1–5"
+    high = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "Élevé")
+    table.cellWidget(high, 2).setValue(4)  # the consultant's own reading of "Élevé"
+    qtbot.waitUntil(lambda: page.isComplete() and page.session.plan.rows[2].values["likelihood"] == 4,
+                    timeout=10_000)
+    assert wizard.session.mapping.values == {"Probabilité": {"Élevé": 4}}
