@@ -129,3 +129,52 @@ def open_when_done() -> bool:
 
 def set_open_when_done(value: bool) -> None:
     app_settings().setValue("deliverables/open_when_done", bool(value))
+
+
+# --- the window as it was left: geometry, toolbars and docks, the last page, widths and splitters ---
+def window_state() -> tuple[bytes | None, bytes | None]:
+    """(saveGeometry, saveState) of the main window when it was last closed, or Nones."""
+    settings = app_settings()
+    geometry, state = settings.value("window/geometry"), settings.value("window/state")
+    return (bytes(geometry) if geometry else None, bytes(state) if state else None)
+
+
+def set_window_state(geometry: bytes, state: bytes) -> None:
+    settings = app_settings()
+    settings.setValue("window/geometry", geometry)
+    settings.setValue("window/state", state)
+
+
+def last_page() -> str | None:
+    """The key of the page shown when the window was last closed."""
+    return str(app_settings().value("window/page") or "") or None
+
+
+def set_last_page(key: str) -> None:
+    app_settings().setValue("window/page", key)
+
+
+def column_widths(module_key: str) -> dict[str, int]:
+    """Field key → width in pixels of the columns a person sized in a register, {} when none."""
+    value = app_settings().value(f"columns/{module_key}/widths")
+    pairs = _as_list(value)
+    widths = {}
+    for pair in pairs:
+        key, _, width = pair.partition("=")
+        if key and width.isdigit():
+            widths[key] = int(width)
+    return widths
+
+
+def set_column_widths(module_key: str, widths: dict[str, int]) -> None:
+    # "key=width" strings: an INI file keeps a list of strings faithfully, a dict not on every platform
+    app_settings().setValue(f"columns/{module_key}/widths", [f"{k}={w}" for k, w in widths.items()] or [""])
+
+
+def splitter_sizes(name: str) -> list[int]:
+    """The sizes of the splitter `name` ("register/risks") as a person left them, [] when never moved."""
+    return [int(v) for v in _as_list(app_settings().value(f"splitters/{name}")) if str(v).isdigit()]
+
+
+def set_splitter_sizes(name: str, sizes: list[int]) -> None:
+    app_settings().setValue(f"splitters/{name}", [str(s) for s in sizes])

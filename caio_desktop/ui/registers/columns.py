@@ -127,13 +127,13 @@ def fit_columns(view: QTableView, module: Module) -> None:
 
 
 class ColumnFitter(QObject):
-    """Keeps a register's columns fitted (`fit_columns`) as rows load and the table is shown or resized,
-    until a person drags a column border: from then on their widths win."""
+    """Keeps a register's columns fitted (`fit_columns`) as rows load and the table is shown or resized;
+    a column whose border a person dragged keeps their width, in this session and the next ones."""
 
     def __init__(self, view: QTableView, module: Module) -> None:
         super().__init__(view)
         self.view, self.module = view, module
-        self.user_sized = False
+        self.saved = settings.column_widths(module.key)  # what a person sized last time, kept
         self._fitting = False
         self._timer = QTimer(self)  # one fit per burst of loads and resizes
         self._timer.setSingleShot(True)
@@ -143,24 +143,39 @@ class ColumnFitter(QObject):
         view.horizontalHeader().sectionResized.connect(self._on_resized)
 
     def schedule(self, *_: object) -> None:
-        if not self.user_sized:
-            self._timer.start()
+        self._timer.start()
 
     def fit(self) -> None:
-        if self.user_sized:
-            return
+        """Fit the columns, then give those a person sized their width back."""
         self._fitting = True
         try:
             fit_columns(self.view, self.module)
         finally:
             self._fitting = False
+        self._apply_saved()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is self.view and event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
             self.schedule()
         return False
 
-    def _on_resized(self, *_: object) -> None:
-        # Our own widths and the stretched last column arrive here too: only a drag is a person's choice.
+    def _apply_saved(self) -> None:
+        self._fitting = True
+        try:
+            for column, field in enumerate(self.module.fields):
+                if field.key in self.saved and column < self.view.model().columnCount():
+                    self.view.setColumnWidth(column, self.saved[field.key])
+        finally:
+            self._fitting = False
+
+    def _on_resized(self, column: int, _old: int, new: int) -> None:
+        # Our own widths and the stretched last column arrive here too: only a drag is a person's choice,
+        # remembered for the next start.
         if not self._fitting and QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
-            self.user_sized = True
+            self.remember(column, new)
+
+    def remember(self, column: int, width: int) -> None:
+        """A column a person sized: kept now and after a restart."""
+        if 0 <= column < len(self.module.fields):
+            self.saved[self.module.fields[column].key] = width
+            settings.set_column_widths(self.module.key, self.saved)

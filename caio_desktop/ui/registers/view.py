@@ -168,8 +168,11 @@ class RegisterWidget(QWidget):
             self.splitter.addWidget(self.form)
             self.splitter.setStretchFactor(0, 1)
             self.splitter.setStretchFactor(1, 0)
-            self.splitter.setSizes([900, 380])
+            self.splitter.setSizes(settings.splitter_sizes(f"register/{self.module.key}") or [900, 380])
             self.splitter.setChildrenCollapsible(False)
+            # the table/form divide as a person left it, for this register, after a restart too
+            self.splitter.splitterMoved.connect(lambda *_: settings.set_splitter_sizes(
+                f"register/{self.module.key}", self.splitter.sizes()))
             layout.addWidget(self.splitter, 1)
         else:
             layout.addWidget(self.table, 1)

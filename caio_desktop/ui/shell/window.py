@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.context.undo_stack.indexChanged.connect(self._after_undo_step)
         self.context.language_changed.connect(self._retranslate)
         self._retranslate()
+        self._restore_window()
         self._on_workspace_changed(self.context.workspace)
 
     # --- building ------------------------------------------------------------------------------------
@@ -300,7 +301,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(opened)
         if opened:
             if self.sidebar.currentRow() < 0:
-                self.sidebar.setCurrentRow(0)
+                self.sidebar.setCurrentRow(self._last_page_row())
             else:
                 self._show_index(self.sidebar.currentRow())
         else:
@@ -502,7 +503,27 @@ class MainWindow(QMainWindow):
         if about is not None:
             about(self).exec()
 
+    def _restore_window(self) -> None:
+        """The size, place and docks the window was closed with (1440 × 900 the first time)."""
+        geometry, state = settings.window_state()
+        if geometry:
+            self.restoreGeometry(geometry)
+        if state:
+            self.restoreState(state)
+
+    def _last_page_row(self) -> int:
+        """The sidebar row of the page shown at the last close: a consultant goes back to their work."""
+        key = settings.last_page()
+        return next((i for i, spec in enumerate(self.specs) if spec.key == key), 0)
+
+    def save_window(self) -> None:
+        settings.set_window_state(bytes(self.saveGeometry()), bytes(self.saveState()))
+        row = self.sidebar.currentRow()
+        if 0 <= row < len(self.specs):
+            settings.set_last_page(self.specs[row].key)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         # Every change is already committed: closing never asks to save.
+        self.save_window()
         self.files.close()
         super().closeEvent(event)

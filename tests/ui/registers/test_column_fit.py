@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication
 
+from caio_desktop.ui import settings
 from caio_desktop.ui.registers.delegate import elided_tooltip
 from caio_desktop.ui.registers.view import RegisterWidget
 
@@ -63,13 +63,15 @@ def test_a_cut_cell_has_its_whole_text_as_tooltip(qtbot, demo_context) -> None:
 
 def test_a_column_a_person_sized_keeps_its_width(qtbot, demo_context) -> None:
     widget = _shown(qtbot, demo_context, "team")
-    widget.column_fitter.user_sized = True
     column = widget.model.column("role")
     widget.table.setColumnWidth(column, 90)
+    widget.column_fitter.remember(column, 90)  # what a drag of its border does
     widget.resize(1200, 800)
-    for _ in range(5):
-        QApplication.processEvents()
+    qtbot.wait(50)
     assert widget.table.columnWidth(column) == 90
+    again = _shown(qtbot, demo_context, "team")  # the next start
+    assert again.table.columnWidth(column) == 90
+    settings.set_column_widths("team", {})
 
 
 def test_the_search_box_shows_its_placeholder_whole(qtbot, demo_context) -> None:
