@@ -3,7 +3,7 @@ mapped onto an existing choice, or added to the engagement's list as a new one.
 
 The mapping file says it per distinct value (`"values": {"Catégorie": {"Conformité": "new",
 "RH / Organisation": "operational"}}`: "new" adds the value as a choice, anything else names an existing
-choice by code or label); `add_choices=True` (`caio import --add-choices`, the wizard's check box) adds
+choice by code or label, "keep" keeps it as a custom attribute); `add_choices=True` (`caio import --add-choices`, the wizard's check box) adds
 every value that fits no choice. New choices are planned here and written by `apply_import` in the
 import's own transaction (setting `choices:<enumeration>`), so one undo removes both.
 """
@@ -19,6 +19,7 @@ from caio_desktop.interchange.importing.normalize import Unfit, match_choice
 from caio_desktop.interchange.importing.text import cell_text, fold
 
 NEW = frozenset(("new", "add", "+", "nouveau", "nouvelle", "ajouter"))
+KEEP = frozenset(("keep", "custom", "garder"))  # kept as a custom attribute even with add_choices
 SETTING_PREFIX = "choices:"
 
 
@@ -52,6 +53,8 @@ def extensible_converter(enumeration_key: str, convert: Callable[[Any], Any], ov
         if target is not None:
             if fold(str(target)) in NEW:
                 return add(cell)
+            if fold(str(target)) in KEEP:
+                return convert(cell)  # a shipped choice, else Unfit: kept as an attribute
             code = match_choice(enumeration_key, target)
             if code is None:
                 raise Unfit(f"is mapped to {target!r}, which is not a choice")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QLabel,
     QProgressBar,
     QSpinBox,
@@ -22,7 +23,7 @@ from caio_desktop.domain.modules import MODULES
 from caio_desktop.interchange.importing import limits
 from caio_desktop.interchange.importing.plan import build_plan
 from caio_desktop.interchange.importing.scales import RULE_EN, RULE_FR
-from caio_desktop.interchange.importing.text import cell_text
+from caio_desktop.interchange.importing.text import cell_text, fold
 from caio_desktop.ui.importer.models import PreviewModel
 from caio_desktop.ui.importer.pages_source import error_label
 from caio_desktop.ui.importer.session import ImportSession
@@ -42,6 +43,32 @@ ADD_CHOICES = {
 # The headers of the table of levels, chosen in Python like ADD_CHOICES.
 LEVEL_HEADERS = {"fr": ("Colonne", "Valeur du client", "Niveau 1–5"),
                  "en": ("Column", "Client's value", "Level 1–5")}
+
+
+CHOICE_HEADERS = {"fr": ("Colonne", "Valeur du client", "Devient"), "en": ("Column", "Client's value", "Becomes")}
+CHOICE_ACTIONS = {"fr": ("Gardée comme attribut", "Ajoutée comme nouveau choix"),
+                  "en": ("Kept as an attribute", "Added as a new choice")}
+
+
+def client_values(plan) -> list[tuple[str, str, str]]:  # noqa: ANN001
+    """(column, client's value, enumeration) of each value of an extensible choice column that fits no
+    shipped choice: those kept as attributes (warned of) and those planned as new choices."""
+    from caio_desktop.domain.enums import EXTENSIBLE
+    from caio_desktop.domain.modules import module
+
+    mod = module(plan.module)
+    found: dict[tuple[str, str], str] = {}
+    for header, key in plan.mapping.columns.items():
+        f = mod.field(key) if key else None
+        if f is None or f.choices not in EXTENSIBLE:
+            continue
+        for row in plan.rows:
+            for problem in row.warnings:
+                if problem.column == header:
+                    found.setdefault((header, cell_text(problem.value)), f.choices)
+        for label in plan.new_choices.get(f.choices, {}).values():
+            found.setdefault((header, label), f.choices)
+    return sorted((h, v, e) for (h, v), e in found.items())  # a stable order while decisions re-plan
 
 
 def scales_text(plan, lang: str) -> str:  # noqa: ANN001
@@ -83,6 +110,13 @@ class PreviewPage(QWizardPage):
         self.levels.verticalHeader().hide()
         self.levels.setMaximumHeight(160)
         self.levels.hide()
+        # Each client value of a category or treatment column that fits no choice: kept as an
+        # attribute, added as a new choice, or mapped onto an existing one (the mapping's "values").
+        self.choices = QTableWidget(0, 3)
+        self.choices.setObjectName("import_choices")
+        self.choices.verticalHeader().hide()
+        self.choices.setMaximumHeight(160)
+        self.choices.hide()
         self.progress = QProgressBar()
         self.model = PreviewModel(self)
         self.view = QTableView()
@@ -103,6 +137,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.summary)
         layout.addWidget(self.scales)
         layout.addWidget(self.levels)
+        layout.addWidget(self.choices)
         layout.addWidget(self.progress)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.error)
@@ -163,6 +198,7 @@ class PreviewPage(QWizardPage):
         self.summary.setText(text)
         self.scales.setText(scales_text(plan, session.lang))
         self._fill_levels(plan)
+        self._fill_choices(plan)
         self.completeChanged.emit()
 
     def _fill_levels(self, plan) -> None:  # noqa: ANN001
@@ -184,6 +220,46 @@ class PreviewPage(QWizardPage):
             spin.valueChanged.connect(lambda new, h=header, v=value: self.set_level(h, v, new))
             self.levels.setCellWidget(row, 2, spin)
         self.levels.resizeColumnsToContents()
+
+    def _fill_choices(self, plan) -> None:  # noqa: ANN001
+        """One row per client value that fits no choice, with what it becomes (a combo box)."""
+        from caio_desktop.domain.enums import ENUMERATIONS
+
+        lang = self.session.lang
+        rows = client_values(plan)
+        self.choices.setRowCount(0)
+        self.choices.setHorizontalHeaderLabels(CHOICE_HEADERS.get(lang, CHOICE_HEADERS["en"]))
+        self.choices.setVisible(bool(rows))
+        keep, add = CHOICE_ACTIONS.get(lang, CHOICE_ACTIONS["en"])
+        for number, (header, value, key) in enumerate(rows):
+            self.choices.insertRow(number)
+            for column, text in enumerate((header, value)):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.choices.setItem(number, column, item)
+            combo = QComboBox()
+            combo.addItem(keep, "keep")
+            combo.addItem(add, "new")
+            for choice in ENUMERATIONS[key].choices:
+                combo.addItem(f"→ {choice.label(lang)}", choice.code)
+            given = self.session.mapping.value_overrides(header).get(fold(value)) if self.session.mapping else None
+            planned = value in plan.new_choices.get(key, {}).values()
+            combo.setCurrentIndex(max(0, combo.findData(given if given is not None else ("new" if planned else "keep"))))
+            combo.currentIndexChanged.connect(
+                lambda _i, h=header, v=value, c=combo: self.set_choice(h, v, c.currentData()))
+            self.choices.setCellWidget(number, 2, combo)
+        self.choices.resizeColumnsToContents()
+
+    def set_choice(self, header: str, value: str, target: str | None) -> None:
+        """The consultant's decision for one client value: into the mapping, then planned again."""
+        mapping = self.session.mapping
+        if mapping is None:
+            return
+        meanings = mapping.values.setdefault(header, {})
+        for known in [k for k in meanings if fold(k) == fold(value)]:
+            del meanings[known]
+        meanings[value] = target or "keep"
+        self.initializePage()
 
     def set_level(self, header: str, value: object, level: int) -> None:
         """The consultant's level for one value of a level column: into the mapping, then planned again."""

@@ -229,3 +229,31 @@ def test_the_preview_lists_each_level_value_and_a_changed_level_is_imported(qtbo
     qtbot.waitUntil(lambda: page.isComplete() and page.session.plan.rows[2].values["likelihood"] == 4,
                     timeout=10_000)
     assert wizard.session.mapping.values == {"Probabilité": {"Élevé": 4}}
+
+
+def test_the_preview_offers_to_add_or_map_each_client_category(qtbot, context, workspace, tmp_path) -> None:
+    from caio_desktop.domain.enums import install_engagement_choices
+
+    path = write_xlsx(tmp_path / "cat.xlsx", [["Risque", "Catégorie", "Probabilité", "Impact"],
+                                              ["A", "Conformité", 1, 1], ["B", "RH / Organisation", 2, 2]])
+    wizard = ImportWizard(context, module_key="risks", path=path)
+    qtbot.addWidget(wizard)
+    _through_preview(qtbot, wizard)
+    page = wizard.preview_page
+    table = page.choices
+    assert [table.item(r, 1).text() for r in range(table.rowCount())] == ["Conformité", "RH / Organisation"]
+    assert table.horizontalHeaderItem(2).text() == "Devient"
+    combo = table.cellWidget(0, 2)
+    assert combo.currentData() == "keep"
+    combo.setCurrentIndex(combo.findData("new"))  # Conformité: a new category
+    qtbot.waitUntil(lambda: page.isComplete() and page.session.plan.new_choices != {}, timeout=10_000)
+    combo = page.choices.cellWidget(1, 2)
+    combo.setCurrentIndex(combo.findData("operational"))  # RH / Organisation: an existing one
+    qtbot.waitUntil(lambda: page.isComplete() and page.session.plan.rows[1].values["category"] == "operational",
+                    timeout=10_000)
+    assert page.session.plan.new_choices == {"risk_category": {"conformite": "Conformité"}}
+    assert wizard.session.mapping.values["Catégorie"] == {"Conformité": "new", "RH / Organisation": "operational"}
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.REPORT, timeout=10_000)
+    assert [r["category"] for r in fetch_rows(workspace, "risks")] == ["conformite", "operational"]
+    install_engagement_choices({})
