@@ -158,6 +158,9 @@ class RegisterWidget(QWidget):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
+        copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table)
+        copy.setContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.activated.connect(self.copy_selected)
 
         self.form: DetailForm | None = None
         if show_form:
@@ -381,6 +384,34 @@ class RegisterWidget(QWidget):
         return True
 
     # --- filters -------------------------------------------------------------------------------------
+    def selected_as_text(self) -> str:
+        """The selected rows as tab-separated text, headers first, the shown columns in their order and
+        cells as displayed: what Excel pastes into cells (tabs and line breaks inside a cell become
+        spaces, or they would split it)."""
+        header = self.table.horizontalHeader()
+        columns = [header.logicalIndex(v) for v in range(header.count())]
+        columns = [c for c in columns if not self.table.isColumnHidden(c)]
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+
+        def cell(row: int, column: int) -> str:
+            index = self.proxy.index(row, column)
+            field = self.model.field_at(self.proxy.mapToSource(index).column())
+            if field.kind == FieldKind.BOOL:
+                return format_value(field, index.data(Qt.ItemDataRole.EditRole), self.context.lang)
+            return " ".join(str(index.data() or "").split())
+
+        lines = ["\t".join(str(self.proxy.headerData(c, Qt.Orientation.Horizontal)) for c in columns)]
+        lines += ["\t".join(cell(r, c) for c in columns) for r in rows]
+        return "\n".join(lines) + "\n" if rows else ""
+
+    def copy_selected(self) -> None:
+        """Copy the selected rows to the clipboard, to paste into a spreadsheet or an e-mail."""
+        from PySide6.QtWidgets import QApplication
+
+        text = self.selected_as_text()
+        if text:
+            QApplication.clipboard().setText(text)
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()

@@ -176,13 +176,15 @@ class MainWindow(QMainWindow):
         self.context.undo_stack.undoTextChanged.connect(self._undo_texts)
         self.context.undo_stack.redoTextChanged.connect(self._undo_texts)
         self.find_action = self._action(self.focus_search, QKeySequence.StandardKey.Find)
-        self.delete_action = self._action(self.delete_selected)
+        # Ctrl+Del: the table's own Delete key stays the table's; this one works with the focus in the form
+        self.delete_action = self._action(self.delete_selected, "Ctrl+Del")
         self.preferences_action = self._action(self.show_preferences, QKeySequence.StandardKey.Preferences)
         self.about_action = self._action(self.show_about)
         self.page_actions: list[QAction] = []
         for i, _spec in enumerate(self.specs):
-            action = self._action(lambda _=False, row=i: self.sidebar.setCurrentRow(row), f"Ctrl+{i + 1}"
-                                  if i < 9 else None)
+            # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth page, as the digits sit on the keyboard
+            shortcut = f"Ctrl+{i + 1}" if i < 9 else "Ctrl+0" if i == 9 else None
+            action = self._action(lambda _=False, row=i: self.sidebar.setCurrentRow(row), shortcut)
             self.page_actions.append(action)
         self.workspace_actions = [self.save_copy_action, self.close_action, self.find_action,
                                   self.delete_action, self.import_action, *self.page_actions]
