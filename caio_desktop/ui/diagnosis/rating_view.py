@@ -73,8 +73,9 @@ class MaturityRatingView(QWidget):
         self.no_assessment.setObjectName("pageSubtitle")
         self.no_assessment.setWordWrap(True)  # wraps rather than widening the window past 1440 px
         top.addWidget(self.no_assessment, 1)
+        top.addStretch(0)  # with the hint hidden, the combo and the button keep their own widths
         layout.addLayout(top)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
         self.tree.setRootIsDecorated(True)
@@ -223,6 +224,7 @@ class MaturityRatingView(QWidget):
                 item = QTreeWidgetItem([dimension.label(lang), str(rating.get("current_level") or "–"),
                                         str(rating.get("target_level") or "–")])
                 item.setData(0, KEY_ROLE, dimension.key)
+                item.setToolTip(0, dimension.label(lang))  # whole, should a narrow window cut it
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
                 item.setTextAlignment(2, Qt.AlignmentFlag.AlignCenter)
                 parent.addChild(item)
@@ -236,14 +238,29 @@ class MaturityRatingView(QWidget):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.tree.setColumnWidth(column, 58)
-        # wide enough for the longest dimension name beside its two levels: names are never cut
+        # The tree asks for the longest dimension name beside its two levels, so that names are not cut
+        # at 1440 px; a minimum that large would widen the window, so only the split gives it.
         metrics = self.tree.fontMetrics()
         longest = max((metrics.horizontalAdvance(d.label(lang)) for d in self.model.dimensions), default=0)
-        self.tree.setMinimumWidth(longest + 2 * self.tree.indentation() + 2 * 58 + 24)
+        self._tree_wanted = longest + 2 * self.tree.indentation() + 2 * 58 + 24
+        self._give_tree_its_width()
         if select_item is None and self.tree.topLevelItemCount():
             select_item = self.tree.topLevelItem(0).child(0)
         self.tree.setCurrentItem(select_item)
         self.tree.blockSignals(False)
+
+    def _give_tree_its_width(self) -> None:
+        """Names whole when the view has room for them and for the level descriptors (340 px)."""
+        sizes = self.splitter.sizes()
+        wanted = getattr(self, "_tree_wanted", 0)
+        total = sum(sizes)
+        if total > 0 and sizes[0] < wanted:
+            tree = min(wanted, max(sizes[0], total - 340))
+            self.splitter.setSizes([tree, total - tree])
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._give_tree_its_width()
 
     def selected_dimension(self) -> str | None:
         item = self.tree.currentItem()

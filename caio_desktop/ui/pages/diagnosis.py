@@ -36,7 +36,7 @@ class DiagnosisPage(Page):
                 lambda _i: self.radar.set_assessment(self.rating.assessment_id()))
             splitter.setStretchFactor(0, 2)
             splitter.setStretchFactor(1, 1)
-            splitter.setSizes([840, 420])
+            splitter.setSizes([880, 380])  # the rating view's tree wants its names whole
         splitter.setChildrenCollapsible(False)
         self.add_tab(splitter, lambda: self.tr("Rate by dimension"))
         self.add_register_tab("maturity")

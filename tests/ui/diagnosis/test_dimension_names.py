@@ -103,3 +103,23 @@ def test_the_tree_shows_whole_names_and_pillar_averages_in_french(qtbot, demo_co
             # a dimension sits one indentation in, after the branch of its pillar
             assert metrics.horizontalAdvance(item.text(0)) + 2 * tree.indentation() <= tree.columnWidth(0), \
                 item.text(0)
+
+
+def test_the_diagnosis_page_fits_a_1440_window_and_names_have_tooltips(qtbot, demo_workspace) -> None:
+    from caio_desktop.ui.context import AppContext
+    from caio_desktop.ui.shell.window import MainWindow
+
+    window = MainWindow(AppContext(lang="fr"))
+    qtbot.addWidget(window)
+    window.context.set_workspace(demo_workspace)
+    try:
+        page = window.show_page("diagnosis")
+        window.resize(1440, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.minimumSizeHint().width() <= 1440  # a wide tree must not widen the window
+        tree = page.rating.tree
+        child = tree.topLevelItem(0).child(0)
+        assert child.toolTip(0) == child.text(0)
+    finally:
+        window.context.set_workspace(None)
