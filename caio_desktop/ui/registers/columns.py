@@ -65,9 +65,11 @@ def apply_columns(view: QTableView, module: Module) -> None:
 
 
 _FIT_SAMPLE = 200  # rows measured: the first page, enough to know a column's typical width
-_CELL_PADDING = 20  # the cell's margins and a badge's pill
+_CELL_PADDING = 28  # the cell's margins and a badge's pill (8 around it, 12 inside, rounding)
 _CAP_CHARS = {FieldKind.LONG_TEXT: 44}  # a paragraph is read in the form, not stretched across the table
 _CAP_DEFAULT = 48
+_SHORT_KINDS = (FieldKind.CHOICE, FieldKind.SCORE, FieldKind.DATE, FieldKind.BOOL, FieldKind.PERCENT,
+                FieldKind.INTEGER, FieldKind.NUMBER)
 _CAP_TITLE = 64  # a row's name, read first, may take more (an AI system's full name)
 
 
@@ -109,13 +111,15 @@ def fit_columns(view: QTableView, module: Module) -> None:
     if sum(wanted.values()) > available:
         # The row's name (its title, its code) is what people read first: it keeps up to a third of
         # the width before the other columns share the rest (an AI system's name read "Voice e…").
+        # Short values (a level badge, a date, a score) are kept whole: cut, they mean nothing ("Medi…").
+        short = [c for c, f in enumerate(module.fields) if c in wanted and f.kind in _SHORT_KINDS]
         names = [c for c, f in enumerate(module.fields)
-                 if c in wanted and f.key in (module.title_field, module.code_field)]
-        remaining = available
+                 if c in wanted and c not in short and f.key in (module.title_field, module.code_field)]
+        remaining = available - sum(wanted[c] for c in short)
         for column in names:
             widths[column] = min(wanted[column], max(floor[column], available // 3))
             remaining -= widths[column]
-        others = [c for c in wanted if c not in names]
+        others = [c for c in wanted if c not in names and c not in short]
         left = len(others)
         for column in sorted(others, key=wanted.get):
             share = remaining // left
