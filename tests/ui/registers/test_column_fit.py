@@ -87,3 +87,12 @@ def test_the_rows_name_keeps_its_room_when_columns_are_many(qtbot, demo_context)
     widest = max(metrics.horizontalAdvance(widget.proxy.index(r, column).data())
                  for r in range(widget.proxy.rowCount()))
     assert widget.table.columnWidth(column) >= min(widest + 12, widget.table.viewport().width() // 3)
+
+
+def test_level_badges_are_never_cut(qtbot, demo_context) -> None:
+    widget = _shown(qtbot, demo_context, "risks", width=1000)
+    column = widget.model.column("level")
+    metrics = widget.table.fontMetrics()
+    widest = max(metrics.horizontalAdvance(widget.proxy.index(r, column).data())
+                 for r in range(widget.proxy.rowCount()))
+    assert widget.table.columnWidth(column) >= widest + 20  # the pill and its text inside
