@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -235,9 +236,12 @@ class MaturityRatingView(QWidget):
         header = self.tree.header()  # names take what is left; the two levels always show
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
+        bold = header.font()
+        bold.setBold(True)
+        heads = QFontMetrics(bold)
+        for column in (1, 2):  # wide enough for "Current" / "Actuel" in the bold header
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.tree.setColumnWidth(column, 58)
+            self.tree.setColumnWidth(column, max(58, heads.horizontalAdvance(self.tree.headerItem().text(column)) + 18))
         # The tree asks for the longest dimension name beside its two levels, so that names are not cut
         # at 1440 px; a minimum that large would widen the window, so only the split gives it.
         metrics = self.tree.fontMetrics()

@@ -123,3 +123,18 @@ def test_the_diagnosis_page_fits_a_1440_window_and_names_have_tooltips(qtbot, de
         assert child.toolTip(0) == child.text(0)
     finally:
         window.context.set_workspace(None)
+
+
+def test_the_level_headers_of_the_tree_are_whole_in_english(qtbot, demo_context) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from caio_desktop.ui.diagnosis.rating_view import MaturityRatingView
+
+    demo_context.set_language("en")
+    view = MaturityRatingView(demo_context)
+    qtbot.addWidget(view)
+    font = view.tree.header().font()
+    font.setBold(True)
+    for column in (1, 2):
+        text = view.tree.headerItem().text(column)
+        assert view.tree.columnWidth(column) >= QFontMetrics(font).horizontalAdvance(text) + 12, text
