@@ -115,6 +115,8 @@ class DetailForm(QScrollArea):
             cell_layout.setSpacing(1)
             editor = self._editor_for(field.key, lang) if field.key in SOURCE_FIELDS else editor_for(field, lang)
             editor.setObjectName(f"edit_{field.key}")
+            editor.setAccessibleName(field.label(lang))  # a screen reader names the field, not "edit box"
+            label.setBuddy(editor)
             editor.committed.connect(lambda key=field.key: self._commit(key))
             error = QLabel()
             error.setStyleSheet(ERROR_STYLE)
