@@ -759,6 +759,21 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../ui/shell/window.py" line="510"/>
+        <source>&lt;h3&gt;CAIO Desktop in five minutes&lt;/h3&gt;&lt;p&gt;&lt;b&gt;One file, one engagement.&lt;/b&gt; Every edit is saved as you make it; Ctrl+Z undoes it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The pages follow the mission:&lt;/b&gt; Engagement, Diagnosis (rate each dimension), AI systems, Strategy, Roadmap &amp;amp; KPIs, Change, Risks &amp;amp; compliance, Governance, then Deliverables, built from what you entered.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Registers&lt;/b&gt;: Add a row, or bring the client&apos;s rows with File › Import a spreadsheet; edit in the table or in the form beside it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys&lt;/b&gt;: Ctrl+1…9 and Ctrl+0 the pages · Ctrl+F search the register · Ctrl+C copy the selected rows for Excel · Delete (table) or Ctrl+Del delete rows · Ctrl+Z / Ctrl+Y undo, redo.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CAIO Desktop en cinq minutes&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Un fichier, une mission.&lt;/b&gt; Chaque modification est enregistrée aussitôt ; Ctrl+Z l&apos;annule.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Les pages suivent la mission :&lt;/b&gt; Mission, Diagnostic (notez chaque dimension), Systèmes d&apos;IA, Stratégie, Feuille de route et KPI, Conduite du changement, Risques et conformité, Gouvernance, puis Livrables, établis à partir de ce que vous avez saisi.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Registres&lt;/b&gt; : ajoutez une ligne, ou reprenez celles du client par Fichier › Importer un tableur ; modifiez dans le tableau ou dans le formulaire à côté.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Touches&lt;/b&gt; : Ctrl+1…9 et Ctrl+0 les pages · Ctrl+F rechercher dans le registre · Ctrl+C copier les lignes sélectionnées pour Excel · Suppr (tableau) ou Ctrl+Suppr supprimer des lignes · Ctrl+Z / Ctrl+Y annuler, rétablir.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="530"/>
+        <source>Quick guide</source>
+        <translation>Guide rapide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/window.py" line="268"/>
+        <source>Quick &amp;guide</source>
+        <translation>&amp;Guide rapide</translation>
+    </message>
+    <message>
         <location filename="../../ui/shell/window.py" line="253"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>

@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         # Ctrl+Del: the table's own Delete key stays the table's; this one works with the focus in the form
         self.delete_action = self._action(self.delete_selected, "Ctrl+Del")
         self.preferences_action = self._action(self.show_preferences, QKeySequence.StandardKey.Preferences)
+        self.guide_action = self._action(self.show_guide, QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(self.show_about)
         self.page_actions: list[QAction] = []
         for i, _spec in enumerate(self.specs):
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         for action in self.page_actions:
             self.view_menu.addAction(action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
@@ -264,7 +266,7 @@ class MainWindow(QMainWindow):
             self.demo_action: self.tr("Open the &demo"), self.import_action: self.tr("&Import a spreadsheet…"),
             self.quit_action: self.tr("&Quit"), self.find_action: self.tr("&Find"),
             self.delete_action: self.tr("&Delete selected rows"), self.preferences_action: self.tr("&Preferences…"),
-            self.about_action: self.tr("&About CAIO Desktop"),
+            self.about_action: self.tr("&About CAIO Desktop"), self.guide_action: self.tr("Quick &guide"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -499,6 +501,29 @@ class MainWindow(QMainWindow):
             lang = dialog.chosen_language()
             install_language(lang)
             self.context.set_language(lang)
+
+    def guide_text(self) -> str:
+        """The short guide of Help › Quick guide: the way through an engagement and the keys."""
+        return self.tr(
+            "<h3>CAIO Desktop in five minutes</h3>"
+            "<p><b>One file, one engagement.</b> Every edit is saved as you make it; Ctrl+Z undoes it.</p>"
+            "<p><b>The pages follow the mission:</b> Engagement, Diagnosis (rate each dimension), AI systems, "
+            "Strategy, Roadmap &amp; KPIs, Change, Risks &amp; compliance, Governance, then Deliverables, "
+            "built from what you entered.</p>"
+            "<p><b>Registers</b>: Add a row, or bring the client's rows with File › Import a spreadsheet; "
+            "edit in the table or in the form beside it.</p>"
+            "<p><b>Keys</b>: Ctrl+1…9 and Ctrl+0 the pages · Ctrl+F search the register · Ctrl+C copy the "
+            "selected rows for Excel · Delete (table) or Ctrl+Del delete rows · Ctrl+Z / Ctrl+Y undo, redo.</p>")
+
+    @classmethod
+    def show_text(cls, parent: QWidget, title: str, text: str) -> None:
+        """A read-only text in a message box (replaced in tests)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(parent, title, text)
+
+    def show_guide(self) -> None:
+        self.show_text(self, self.tr("Quick guide"), self.guide_text())
 
     def show_about(self) -> None:
         about = optional_class("caio_desktop.ui.about", "AboutDialog")
