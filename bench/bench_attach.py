@@ -109,7 +109,10 @@ def main() -> int:
     parser.add_argument("--mb", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(dir=Path(__file__).resolve().parent.parent / "build") as name:
+    # On disk in the project (/tmp may be a small tmpfs for 1 GB of files); a fresh clone has no build/.
+    build = Path(__file__).resolve().parent.parent / "build"
+    build.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=build) as name:
         folder = Path(name)
         source = make_file(folder / "scan.bin", args.mb)
         small = make_file(folder / "small.bin", max(1, args.mb // 10))
