@@ -150,6 +150,25 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "item": ("Élément", "Item"),
     "kind": ("Nature", "Kind"),
     "part": ("Partie", "Part"),
+    # what a renderer writes itself (Word captions and contents, deck furniture)
+    "figure": ("Figure", "Figure"),
+    "table": ("Tableau", "Table"),
+    "toc_placeholder": ("Le sommaire se met à jour à l'ouverture dans Word. Sinon : clic droit ici, puis "
+                        "« Mettre à jour les champs » (F9).",
+                        "Word updates the table of contents when the file opens. Otherwise right-click here "
+                        "and choose “Update Field” (F9)."),
+    "bullet": ("•", "•"),
+    "agenda": ("Ordre du jour", "Agenda"),
+    "continued": ("{title} ({n}/{total})", "{title} ({n}/{total})"),
+    "done": ("Réalisé", "Done"),
+    "remaining": ("Reste à faire", "Remaining"),
+    "start": ("Début", "Start"),
+    "baseline": ("Référence", "Baseline"),
+    "no_measurement": ("Aucune mesure à ce jour", "No measurement yet"),
+    "more_rows": ("… et {n} lignes de plus dans le rapport.", "… and {n} more rows in the report."),
+    "series": ("Séries :", "Series:"),
+    "done_short": ("atteint", "done"),
+    "due_short": ("prévu", "due"),
     # since the last committee, next steps
     "since_last_committee": ("Depuis le dernier comité", "Since the last committee"),
     "since_baseline": ("Évolutions depuis « {name} » du {date}.", "Changes since “{name}” of {date}."),

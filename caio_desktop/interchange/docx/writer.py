@@ -8,6 +8,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from caio_desktop.interchange.deliverables import i18n
 from caio_desktop.interchange.deliverables.nodes import Document
 from caio_desktop.interchange.docx import wml
 from caio_desktop.interchange.docx.template import StyleSet
@@ -29,18 +30,6 @@ def _numbered(docx_document: Any, style_id: str) -> bool:
         style_id = based.get(qn("w:val")) if based is not None else ""
         current = by_id.get(style_id)
     return False
-
-
-# The few words the Word renderer writes itself; the deliverable's own words come in its Document.
-_WORDS = {
-    "figure": ("Figure", "Figure"),
-    "table": ("Tableau", "Table"),
-    "toc_placeholder": ("Le sommaire se met à jour à l'ouverture dans Word. Sinon : clic droit ici, puis "
-                        "« Mettre à jour les champs » (F9).",
-                        "Word updates the table of contents when the file opens. Otherwise right-click here "
-                        "and choose “Update Field” (F9)."),
-    "bullet": ("•", "•"),
-}
 
 
 @dataclass
@@ -79,8 +68,9 @@ class Writer:
                    numbered_styles=numbered)
 
     def word(self, key: str) -> str:
-        fr, en = _WORDS[key]
-        return fr if self.content.lang == "fr" else en
+        """A word the Word renderer writes itself (captions, the contents' placeholder), in the
+        document's language (`deliverables.i18n`)."""
+        return i18n.text(key, self.content.lang)
 
     @property
     def width_pt(self) -> float:

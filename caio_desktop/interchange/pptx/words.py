@@ -1,31 +1,11 @@
-"""The few words only a deck writes (the deliverables' own words come from `deliverables.i18n`)."""
+"""The deck's words come from the deliverables' one table of fixed texts (`deliverables.i18n`), where
+the words a deck writes itself (agenda, continuation titles, chart furniture) sit beside the reports'."""
 
 from __future__ import annotations
 
-from caio_desktop.interchange.deliverables import i18n
+from caio_desktop.interchange.deliverables.i18n import text as word
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "agenda": ("Ordre du jour", "Agenda"),
-    "continued": ("{title} ({n}/{total})", "{title} ({n}/{total})"),
-    "done": ("Réalisé", "Done"),
-    "remaining": ("Reste à faire", "Remaining"),
-    "start": ("Début", "Start"),
-    "baseline": ("Référence", "Baseline"),
-    "no_measurement": ("Aucune mesure à ce jour", "No measurement yet"),
-    "more_rows": ("… et {n} lignes de plus dans le rapport.", "… and {n} more rows in the report."),
-    "series": ("Séries :", "Series:"),
-    "milestones": ("Jalons", "Milestones"),
-    "done_short": ("atteint", "done"),
-    "due_short": ("prévu", "due"),
-}
-
-
-def word(key: str, lang: str, **values: object) -> str:
-    """A deck word in `lang`, falling back to the deliverables' dictionary for the shared ones."""
-    if key in _WORDS:
-        fr, en = _WORDS[key]
-        return (fr if lang == "fr" else en).format(**values)
-    return i18n.text(key, lang, **values)
+__all__ = ["continued", "word"]
 
 
 def continued(title: str, n: int, total: int, lang: str) -> str:
