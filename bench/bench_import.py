@@ -81,7 +81,7 @@ _serial = itertools.count()
 def floor(path: Path, folder: Path) -> float:
     from python_calamine import CalamineWorkbook
 
-    gc.disable()  # the floor gets the same help as the import (see importing/bulk.py)
+    gc.disable()  # the floor gets the same help as the import (see interchange/bulk.py)
     began = time.perf_counter()
     workbook = CalamineWorkbook.from_path(str(path))
     rows = workbook.get_sheet_by_index(0).to_python()

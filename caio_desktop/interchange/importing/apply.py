@@ -20,7 +20,7 @@ from sqlalchemy import select
 from caio_desktop.domain.errors import ValidationError
 from caio_desktop.domain.fields import FieldKind
 from caio_desktop.domain.modules import module as get_module
-from caio_desktop.interchange.importing.bulk import paused_gc
+from caio_desktop.interchange.bulk import paused_gc
 from caio_desktop.interchange.importing.errors import ImportCancelled
 from caio_desktop.interchange.importing.matching import existing_keys, match_key
 from caio_desktop.interchange.importing.normalize import Unfit, converter

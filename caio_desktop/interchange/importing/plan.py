@@ -16,9 +16,9 @@ from typing import Any
 from caio_desktop.domain.errors import quoted
 from caio_desktop.domain.fields import FieldKind
 from caio_desktop.domain.modules import module as get_module
+from caio_desktop.interchange.bulk import paused_gc
 from caio_desktop.interchange.importing import limits
 from caio_desktop.interchange.importing import mapping as mappings
-from caio_desktop.interchange.importing.bulk import paused_gc
 from caio_desktop.interchange.importing.choices import extensible_converter
 from caio_desktop.interchange.importing.columns import PlanColumn, convert_block
 from caio_desktop.interchange.importing.errors import ImportCancelled, MappingError, SpreadsheetError

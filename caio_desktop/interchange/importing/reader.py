@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from caio_desktop.interchange.bulk import paused_gc
 from caio_desktop.interchange.importing import guard, limits
-from caio_desktop.interchange.importing.bulk import paused_gc
 from caio_desktop.interchange.importing.csvfile import read_csv
 from caio_desktop.interchange.importing.errors import SpreadsheetError
 

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from caio_desktop.interchange.importing.bulk import paused_gc
+from caio_desktop.interchange.bulk import paused_gc
 
 
 def test_paused_gc_restores_the_collector_state() -> None:
