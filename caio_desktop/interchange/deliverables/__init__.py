@@ -89,11 +89,13 @@ def export_deliverable(workspace: Any, kind: str, out_path: str | os.PathLike[st
                        lang: str | None = None, as_of: dt.date | None = None,
                        progress: Callable[[int, int], bool] | None = None, version: str | None = None,
                        firm_logo: bytes | None = None, template: str | os.PathLike[str] | None = None,
-                       warnings: list[str] | None = None) -> Path:
+                       warnings: list[str] | None = None, on_content: Callable[[Any], None] | None = None) -> Path:
     """Write deliverable `kind` of the open `workspace` as `fmt` (pdf, docx, pptx) to `out_path` (0600).
 
     `template` (docx/dotx for Word, pptx/potx for PowerPoint) gives the styles, masters and layouts; a
     template lacking what we need falls back to ours, and the reason is appended to `warnings`.
+    `on_content(document)` is given the built `nodes.Document` (the preview reads which sections are
+    empty from it rather than building the deliverable twice).
     `progress(done, total)` returning False cancels (DeliverableCancelled). Any failure raises
     DeliverableError (or DeliverableCancelled) and leaves no file; an existing `out_path` is kept.
     """
@@ -106,4 +108,5 @@ def export_deliverable(workspace: Any, kind: str, out_path: str | os.PathLike[st
     if fmt == "pptx" and kind not in DECK_KINDS:
         raise DeliverableError(f"the {kind} deliverable has no PowerPoint deck; decks: {', '.join(DECK_KINDS)}")
     return render_to(workspace, kind, Path(out_path), fmt=fmt, lang=lang, as_of=as_of, progress=progress,
-                     version=version, firm_logo=firm_logo, template=template, warnings=warnings)
+                     version=version, firm_logo=firm_logo, template=template, warnings=warnings,
+                     on_content=on_content)

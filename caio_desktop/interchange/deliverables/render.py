@@ -36,11 +36,12 @@ class Steps:
 
 def render_to(workspace: Any, kind: str, target: Path, *, fmt: str, lang: str | None, as_of: dt.date | None,
               progress: Callable[[int, int], bool] | None, version: str | None, firm_logo: bytes | None,
-              template: str | os.PathLike[str] | None, warnings: list[str] | None) -> Path:
+              template: str | os.PathLike[str] | None, warnings: list[str] | None,
+              on_content: Callable[[Any], None] | None = None) -> Path:
     from caio_desktop.interchange.atomic_file import atomic_output
+    from caio_desktop.interchange.bulk import paused_gc
     from caio_desktop.interchange.deliverables import DeliverableError, build_content
     from caio_desktop.interchange.deliverables.assemble import sections_of
-    from caio_desktop.interchange.importing.bulk import paused_gc
 
     if target.suffix.lower() not in SUFFIXES[fmt]:
         raise DeliverableError(f"{target}: the output file name must end in {' or '.join(SUFFIXES[fmt])}")
@@ -59,11 +60,11 @@ def render_to(workspace: Any, kind: str, target: Path, *, fmt: str, lang: str | 
                                      progress=progress,
                                      steps_extra=STEPS_PER_SECTION[fmt] * len(sections_of(kind)))
             ctx = document.progress
+            if on_content is not None:
+                on_content(document)
             with atomic_output(target) as temp:
                 renderer.render(document, temp, template=template_path, steps=Steps(ctx), warnings=notes)
-    except DeliverableCancelled:
-        raise
-    except DeliverableError:
+    except (DeliverableCancelled, DeliverableError):
         raise
     except OSError as exc:
         raise DeliverableError(f"cannot write {target}: {exc.strerror or exc}") from exc

@@ -26,6 +26,7 @@ from caio_desktop.interchange.deliverables.nodes import (
     Block,
     Bullets,
     Column,
+    Figure,
     Heading,
     KeyFigures,
     Note,
@@ -39,7 +40,12 @@ from caio_desktop.interchange.deliverables.risks import (
     risk_label,
     sorted_risks,
 )
-from caio_desktop.interchange.deliverables.roadmap import kpi_grid_or_empty, phase_index, roadmap_chart
+from caio_desktop.interchange.deliverables.roadmap import (
+    kpi_grid_or_empty,
+    measurements,
+    phase_index,
+    roadmap_chart,
+)
 from caio_desktop.workspace import queries
 from caio_desktop.workspace.models import AuditEntry
 
@@ -179,8 +185,6 @@ def milestones(ctx: DeliverableContext) -> list[Block]:
 
 
 def kpi_trends(ctx: DeliverableContext) -> list[Block]:
-    from caio_desktop.interchange.deliverables.roadmap import measurements
-
     measured = [k for k in ctx.rows("kpis") if measurements(ctx, k["id"])]
     return kpi_grid_or_empty(ctx, measured[:KPI_CHARTS])
 
@@ -192,8 +196,6 @@ def top_risks(ctx: DeliverableContext) -> list[Block]:
     arrows = {"new": "● " + ctx.t("change_new"), "up": "↑ " + ctx.t("change_up"), "down": "↓ " + ctx.t("change_down"),
               "same": "= " + ctx.t("change_same")}
     f = ctx.field_label
-    from caio_desktop.interchange.deliverables.nodes import Figure
-
     return [Figure(heat_map(ctx, [(r.get("likelihood"), r.get("impact")) for r in open_risks], ctx.t("heatmap_current")),
                    ctx.t("heatmap_current")),
             table(ctx, [Column(f("risks", "code"), 0.08), Column(f("risks", "title"), 0.4),

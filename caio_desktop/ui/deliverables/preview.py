@@ -45,14 +45,13 @@ def _render(document: object, width: int) -> list[QImage]:
         document.close()
 
 
-def _empty_sections(workspace: Any, kind: str, lang: str, as_of: dt.date) -> list[str]:
+def _empty(document: Any) -> list[str]:
     """The sections of the deliverable with nothing to show (a warning beside Export, so never fatal)."""
-    from caio_desktop.interchange.deliverables import build_content
     from caio_desktop.ui.deliverables.emptiness import empty_sections
 
     try:
-        return empty_sections(build_content(workspace, kind, lang=lang, as_of=as_of))
-    except Exception:  # noqa: BLE001 - the preview itself reports a deliverable that cannot be built
+        return empty_sections(document)
+    except Exception:  # noqa: BLE001 - the notice is a courtesy; the preview goes on without it
         return []
 
 
@@ -74,12 +73,14 @@ class PreviewJob(QThread):
 
         workspace, kind, lang, as_of, firm_logo = self._args
         folder = Path(tempfile.mkdtemp(prefix="caio-preview-"))
+        found: list[list[str]] = []
         try:
-            # The PDF stands for every format: they render the same content (the consultant's words too).
+            # The PDF stands for every format: they render the same content (the consultant's words too);
+            # the sections with nothing to show are read from that same content, not built again.
             path = export_deliverable(workspace, kind, folder / f"{kind}.pdf", fmt="pdf", lang=lang, as_of=as_of,
-                                      firm_logo=firm_logo)
+                                      firm_logo=firm_logo, on_content=lambda d: found.append(_empty(d)))
             images = render_pages(path)
-            self.empty_sections = _empty_sections(workspace, kind, lang, as_of)
+            self.empty_sections = found[0] if found else []
         except Exception as exc:  # noqa: BLE001 - shown in the preview area, not lost
             self.failed.emit(self.generation, str(exc))
             return
