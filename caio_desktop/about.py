@@ -34,6 +34,16 @@ COMPONENTS: tuple[Component, ...] = (
     Component("platformdirs", "MIT", "https://github.com/tox-dev/platformdirs"),
     Component("PyYAML", "MIT", "https://pyyaml.org"),
     Component("RapidFuzz", "MIT", "https://github.com/rapidfuzz/RapidFuzz"),
+    Component("rl-accel", "BSD-3-Clause", "https://hg.reportlab.com/hg-public/rl-accel"),
+    Component("svglib", "LGPL-3.0", "https://github.com/deeplook/svglib"),
+    Component("lxml", "BSD-3-Clause", "https://lxml.de"),
+    Component("pypdfium2", "Apache-2.0 or BSD-3-Clause (PDFium: BSD-3-Clause)", "https://github.com/pypdfium2-team/pypdfium2"),
+    Component("python-docx", "MIT", "https://github.com/python-openxml/python-docx"),
+    Component("pillow", "MIT-CMU", "https://python-pillow.org"),
+    Component("python-pptx", "MIT", "https://github.com/scanny/python-pptx"),
+    Component("cryptography", "Apache-2.0 or BSD-3-Clause", "https://cryptography.io"),
+    Component("sqlcipher3-binary", "zlib (SQLCipher: BSD-3-Clause)", "https://github.com/coleifer/sqlcipher3"),
+    Component("psycopg", "LGPL-3.0", "https://www.psycopg.org"),
 )
 
 
