@@ -33,7 +33,9 @@ class AppContext(QObject):
         or redo) — pages and charts refresh only what they show;
       language_changed(str): the interface language switched ("fr" or "en");
       busy_changed(bool): a write is in progress (window title shows the modified marker);
-      step_failed(str): an undo or redo could not be replayed (the step is dropped from the history).
+      step_failed(str): an undo or redo could not be replayed (the step is dropped from the history);
+      row_requested(str, int): show this row (module key, id) on its page, in its form — a search
+        result or a link on a form asks it, the window does it.
     """
 
     workspace_changed = Signal(object)
@@ -42,6 +44,7 @@ class AppContext(QObject):
     language_changed = Signal(str)
     busy_changed = Signal(bool)
     step_failed = Signal(str)
+    row_requested = Signal(str, int)
 
     def __init__(self, lang: str = "en", parent: QObject | None = None) -> None:
         super().__init__(parent)
