@@ -361,6 +361,10 @@ def editor_for(field: Field, lang: str, parent: QWidget | None = None) -> QWidge
     """The editor for `field` (choices filled; reference options are filled by the caller)."""
     if field is DIMENSION_FIELD:
         return DimensionEditor(lang, parent)
+    from caio_desktop.ui.registers.file_editor import FILE_FIELD, FileEditor  # a per-field editor
+
+    if field is FILE_FIELD:
+        return FileEditor(parent)
     kind = field.kind
     if kind == FieldKind.LONG_TEXT:
         return LongTextEditor(parent)
