@@ -26,6 +26,8 @@ class AppContext(QObject):
     """Shared state of one main window.
 
     Signals:
+      workspace_closing(object): the open workspace is about to be closed or replaced (still open and
+        current while the signal runs): editors save what is being typed;
       workspace_changed(object): a workspace was opened (the Workspace) or closed (None);
       rows_changed(object): {table name: frozenset of row ids} changed by an operation, undo or redo
         (emitted before data_changed) — item models update exactly those rows;
@@ -38,6 +40,7 @@ class AppContext(QObject):
         result or a link on a form asks it, the window does it.
     """
 
+    workspace_closing = Signal(object)
     workspace_changed = Signal(object)
     rows_changed = Signal(object)
     data_changed = Signal(object)
@@ -55,6 +58,10 @@ class AppContext(QObject):
     # --- workspace -----------------------------------------------------------------------------------
     def set_workspace(self, workspace: Any) -> None:
         """Switch to `workspace` (None closes); the undo history belongs to the file and is cleared."""
+        if self.workspace is not None and workspace is not self.workspace:
+            # Before the switch, while the old workspace is still current: a field being typed in (whose
+            # pause timer has not fired yet) is saved rather than lost with the window.
+            self.workspace_closing.emit(self.workspace)
         self.undo_stack.clear()
         self.workspace = workspace
         self.workspace_changed.emit(workspace)

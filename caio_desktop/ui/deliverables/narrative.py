@@ -69,6 +69,11 @@ class NarrativeFieldEdit(QPlainTextEdit):
 
     def focusOutEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().focusOutEvent(event)
+        self.leave()
+
+    def leave(self) -> None:
+        """End the visit now (focus left, or the engagement closes): ask for the save the pause would
+        have made."""
         self._pause.stop()
         self.commit_requested.emit(True)
 
@@ -113,6 +118,7 @@ class NarrativeEditor(QScrollArea):
         layout.addStretch(0)
         self.setWidget(body)
         context.data_changed.connect(self._data_changed)
+        context.workspace_closing.connect(lambda _workspace: self._save_before_closing())
         context.workspace_changed.connect(lambda _workspace: self.reload())
         context.language_changed.connect(self.retranslate)
         self.retranslate()
@@ -168,6 +174,17 @@ class NarrativeEditor(QScrollArea):
         """Save every field whose text differs from the stored one (before an export or a switch)."""
         for key in self.editors:
             self.commit(key)
+
+    def _save_before_closing(self) -> None:
+        """What was typed less than a pause ago, saved before the engagement closes; a file that can no
+        longer be written is not the moment to raise (the close goes on, the text is lost as it would be)."""
+        from caio_desktop.workspace.errors import WorkspaceError
+
+        try:
+            for editor in self.editors.values():
+                editor.leave()
+        except WorkspaceError:
+            pass
 
     def commit(self, key: str, *, end_visit: bool = True) -> None:
         """Save field `key` as one undo step, merged with the earlier saves of the same visit; unless

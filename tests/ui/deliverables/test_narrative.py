@@ -238,3 +238,19 @@ def test_words_edited_in_the_app_are_in_the_pdf_the_word_document_and_the_deck(
     assert any(SUMMARY[lang] in slide for slide, _ in slides)
     assert any(all(m in paragraphs for m in MESSAGES[lang]) for _, paragraphs in slides)  # one bullet each
     assert any(all(s in paragraphs for s in STEPS[lang]) for _, paragraphs in slides)
+
+
+def test_words_typed_just_before_the_engagement_closes_are_kept(page: DeliverablesPage) -> None:
+    """Less than a pause after the last key, the window closes (or another file is opened): the text is
+    saved before the workspace goes, not lost with the editor."""
+    from caio_desktop.workspace import Workspace
+
+    workspace = page.context.workspace
+    path = workspace.path
+    editor = page.narrative.editors["next_steps"]
+    editor.setPlainText("Présenter la feuille de route au comité")
+    assert editor._pause.isActive() and stored(page) == {}  # the pause timer has not fired yet
+    page.context.set_workspace(None)
+    workspace.close()
+    with Workspace.open(path, read_only=True) as again:
+        assert narrative(again, "steering", "fr") == {"next_steps": "Présenter la feuille de route au comité"}
