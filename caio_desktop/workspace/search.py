@@ -30,6 +30,7 @@ from caio_desktop.workspace.queries import id_chunks
 MARK_START, MARK_END = "\x02", "\x03"  # around each matched word in `Hit.title` and `Hit.snippet`
 ELLIPSIS = "…"
 TEXT_KINDS = (FieldKind.TEXT, FieldKind.LONG_TEXT)
+NOT_WORDS = {"source_module"}  # text fields that hold a key of ours (an action's origin), not words
 BATCH = 2_000  # rows read and inserted at a time while building
 # bm25 weights of the columns code, title, body: a hit on a code or a title comes before one in notes
 WEIGHTS = (10.0, 5.0, 1.0)
@@ -96,7 +97,7 @@ class _Reader:
         self.code = mod.code_field
         self.title = mod.title_field
         self.body = [f.key for f in mod.fields
-                     if f.kind in TEXT_KINDS and f.key not in (self.code, self.title)]
+                     if f.kind in TEXT_KINDS and f.key not in (self.code, self.title, *NOT_WORDS)]
         self.dimension = _dimension_names() if mod.key == "maturity_ratings" else None
         keys = {"id", "custom", self.title, *self.body} | ({self.code} if self.code else set())
         self.columns = [self.table.c[k] for k in keys]

@@ -28,6 +28,7 @@ from caio_desktop import APP_NAME
 from caio_desktop.ui import settings
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.optional import module_exists, optional_class
+from caio_desktop.ui.search.action import install_search
 from caio_desktop.ui.shell.files import FileController
 from caio_desktop.ui.shell.navigation import PAGES, PageSpec, available
 from caio_desktop.ui.shell.start_page import StartPage
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_history()
+        install_search(self)  # Edit › Search the engagement (Ctrl+Shift+F), and rows asked for by links
         self.statusBar().addPermanentWidget(self._status_file())
         self.context.workspace_changed.connect(self._on_workspace_changed)
         self.context.busy_changed.connect(self.setWindowModified)
