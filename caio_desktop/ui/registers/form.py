@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,7 @@ from caio_desktop.ui.evidence.panel import AttachmentsPanel
 from caio_desktop.ui.registers.badges import badge_color, text_on
 from caio_desktop.ui.registers.editors import ChoiceEditor, RefsEditor, editor_for
 from caio_desktop.ui.registers.format import format_value, row_title
+from caio_desktop.ui.registers.links import LinksPanel
 from caio_desktop.ui.registers.model import SOURCE_FIELDS
 from caio_desktop.ui.registers.ref_picker import RefEditor
 from caio_desktop.workspace import queries
@@ -95,6 +97,7 @@ class DetailForm(QScrollArea):
         layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.setVerticalSpacing(3)
         self.editors, self.errors, self.computed = {}, {}, {}
+        self.open_buttons: dict[str, QToolButton] = {}
         for field in self.module.fields:
             label = QLabel(field.label(lang) + (" *" if field.required else ""))
             label.setObjectName("fieldLabel")
@@ -122,7 +125,8 @@ class DetailForm(QScrollArea):
             error.setStyleSheet(ERROR_STYLE)
             error.setWordWrap(True)
             error.hide()
-            cell_layout.addWidget(editor)
+            cell_layout.addWidget(self._with_open_button(field, editor) if field.kind == FieldKind.REF
+                                  and field.ref else editor)
             cell_layout.addWidget(error)
             self.editors[field.key] = editor
             self.errors[field.key] = error
@@ -131,6 +135,9 @@ class DetailForm(QScrollArea):
         self.fields_box.setLayout(layout)
         self.fields_box.layout().setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.fields_box)
+        self.links = LinksPanel(self.context, self.module.key)  # rows to follow from this one (issue 22)
+        self.links.set_row(self.row_id, self.row)  # (a rebuild, on a change of language, keeps the row)
+        outer.addWidget(self.links)
         self.attachments: AttachmentsPanel | None = None
         if self.module.key in EVIDENCE_MODULES:  # the registers an auditor asks proof of (issue 18)
             self.attachments = AttachmentsPanel(self.context, self.module.key)
@@ -145,6 +152,31 @@ class DetailForm(QScrollArea):
 
     def _rebuild(self, *_: object) -> None:
         self._build()
+
+    def _with_open_button(self, field: Any, editor: QWidget) -> QWidget:
+        """A reference's editor with "Open" beside it: the row it names, on its page (a risk's AI system)."""
+        box = QWidget()
+        box_layout = QHBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(4)
+        box_layout.addWidget(editor, 1)
+        button = QToolButton()
+        button.setObjectName(f"open_{field.key}")
+        button.setText(self.tr("Open"))
+        target = MODULES[field.ref].entity(self.context.lang)
+        button.setToolTip(self.tr("Open this %1 on its page").replace("%1", target))
+        button.setAccessibleName(self.tr("Open this %1 on its page").replace("%1", target))
+        button.clicked.connect(lambda _=False, key=field.key: self.open_reference(key))
+        box_layout.addWidget(button)
+        self.open_buttons[field.key] = button
+        return box
+
+    def open_reference(self, key: str) -> None:
+        """Show the row the reference field `key` names (on its page, in its form)."""
+        field = self.module.field(key)
+        target = self.row.get(key)
+        if field.ref and target is not None:
+            self.context.row_requested.emit(field.ref, int(target))
 
     @staticmethod
     def _editor_for(key: str, lang: str) -> QWidget:
@@ -193,6 +225,7 @@ class DetailForm(QScrollArea):
         self._fill()
         if self.attachments is not None:
             self.attachments.set_row(self.row_id)
+        self.links.set_row(self.row_id, self.row)
 
     def _fill(self) -> None:
         lang = self.context.lang
@@ -208,6 +241,8 @@ class DetailForm(QScrollArea):
             editor.setEnabled(enabled)
         if "source_id" in self.editors and self.row.get("source_module") not in MODULES:
             self.editors["source_id"].setEnabled(False)  # a row of which register? Choose that first
+        for key, button in self.open_buttons.items():
+            button.setEnabled(self.row.get(key) is not None)
         for key, label in self.computed.items():
             field = self.module.field(key)
             value = self.row.get(key)
