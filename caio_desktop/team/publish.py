@@ -1,0 +1,170 @@
+"""Publishing a `.caio` file to a server engagement: the first time a whole copy, afterwards a merge.
+
+    result = publish("acme.caio", "postgresql://anne@db.cabinet.fr/caio?engagement=acme",
+                     take=None, resolutions=None, progress=lambda done, total, table: ...)
+
+- An engagement key not yet on the server: the whole engagement (every table: rows, the audit trail,
+  settings, evidence and attachments) is copied into a new schema, in the same transaction that creates
+  it, so the server has all of it or nothing.
+- A key already there: only a file that was checked out from it (or published to it) may be published
+  onto it, as a three-way merge (`team.merge`) of the file's base state, the file now and the server now.
+  Conflicts raise `PublishConflicts` and nothing is written anywhere; the user decides with `take`
+  ("mine" / "theirs" for all) or `resolutions` ({"risks:12:impact": "mine", ...}).
+- After a publish the file holds the server's state (its new rows under their server ids, the
+  colleagues' edits) and that state becomes its base: publishing again changes nothing.
+
+The file is written in one transaction around the server's: the server commits first, then the file.
+Were the file's commit to fail after the server's, the file keeps its old base, and publishing it again
+finds its edits already on the server (nothing to write) but would add its new rows a second time.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine
+
+from caio_desktop.team.checkout import (
+    Origin,
+    copy_with_state,
+    origin_of,
+    read_record,
+    server_identity,
+    set_server_identity,
+    write_record,
+)
+from caio_desktop.team.copy import Progress, copy_engagement, read_state
+from caio_desktop.team.merge import Conflict, MergePlan, apply_merge, plan_merge
+
+
+class PublishError(Exception):
+    """A publish refused before anything was written (a foreign engagement on the key, …)."""
+
+
+class PublishConflicts(PublishError):
+    """The file and the server changed the same things differently: nothing was written."""
+
+    def __init__(self, plan: MergePlan) -> None:
+        self.plan = plan
+        self.conflicts: list[Conflict] = plan.conflicts
+        super().__init__(f"{len(plan.conflicts)} conflicts between the file and the server; nothing was "
+                         "written (choose with --take mine|theirs or --resolve FILE.json)")
+
+
+@dataclass
+class PublishResult:
+    """What a publish did: `first` (a whole copy) or a merge (`plan`), and the rows now on the server."""
+
+    location: str
+    first: bool
+    copied: int = 0
+    plan: MergePlan | None = None
+    refreshed: bool = False  # the file took in the server's changes
+
+    def summary(self) -> str:
+        if self.first:
+            return f"published to {self.location}: {self.copied} rows copied"
+        assert self.plan is not None
+        if not self.plan.writes and not self.refreshed:
+            return f"{self.location}: nothing to publish, the file and the server are the same"
+        return f"published to {self.location}: {self.plan.summary()}"
+
+
+@dataclass
+class Server:
+    """The server side of a publish: its engine, where it is, and whether the engagement exists there.
+
+    `create` makes the engagement's empty tables on a connection in the publish's own transaction (for
+    PostgreSQL the schema of the key); None when `exists`."""
+
+    engine: Engine
+    origin: Origin
+    exists: bool
+    create: Callable[[Connection], None] | None = None
+
+
+@contextmanager
+def _transaction(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            # One state of the whole engagement for the plan; an edit committed meanwhile by a colleague
+            # makes PostgreSQL refuse our write of that row instead of losing one of the two.
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn
+
+
+def publish_workspace(workspace: Any, server: Server, *, take: str | None = None,
+                      resolutions: Mapping[str, str] | None = None,
+                      progress: Progress | None = None) -> PublishResult:
+    """Publish the open file `workspace` (a `Workspace`) to `server` (see the module's docstring)."""
+    with workspace.engine.connect() as probe:
+        record = read_record(probe)
+    if not server.exists:
+        return _first_publish(workspace, server, progress=progress)
+    with _transaction(server.engine) as theirs_conn:
+        identity = server_identity(theirs_conn)
+        origin = Origin(server.origin.display, server.origin.place, identity)
+        if record is None or not origin.same_engagement(record):
+            where = f" (it was taken from {record.source})" if record else ""
+            raise PublishError(
+                f"{server.origin.display}: another engagement is already published under this key, and "
+                f"{workspace.path.name} is not a checkout of it{where}; publish under a new engagement key, "
+                "or check the server's engagement out and copy your changes into it")
+        with workspace.writing() as mine_conn:
+            theirs = read_state(theirs_conn)
+            plan = plan_merge(record.base, read_state(mine_conn), theirs, take=take, resolutions=resolutions)
+            if plan.conflicts:
+                raise PublishConflicts(plan)
+            result = PublishResult(server.origin.display, first=False, plan=plan)
+            if not plan.writes and theirs == record.base:
+                return result  # (the file's transaction is left empty)
+            if plan.writes:
+                apply_merge(plan, mine_conn, theirs_conn, progress=progress)
+                if identity is None:  # an engagement made on the server: it gets its identity now
+                    identity = str(uuid.uuid4())
+                    set_server_identity(theirs_conn, identity)
+            result.refreshed = True
+            base = copy_with_state(theirs_conn, mine_conn)
+            write_record(mine_conn, Origin(origin.display, origin.place, identity), base)
+    workspace.install_choices()
+    return result
+
+
+def _first_publish(workspace: Any, server: Server, *, progress: Progress | None) -> PublishResult:
+    identity = str(uuid.uuid4())
+    with workspace.writing() as mine_conn, _transaction(server.engine) as theirs_conn:
+        if server.create is not None:
+            server.create(theirs_conn)
+        copied = copy_engagement(mine_conn, theirs_conn, progress=progress)
+        set_server_identity(theirs_conn, identity)
+        # From now on the file is a checkout of what it published: its next publish merges.
+        write_record(mine_conn, Origin(server.origin.display, server.origin.place, identity),
+                     read_state(theirs_conn))
+    return PublishResult(server.origin.display, first=True, copied=copied)
+
+
+def publish(path: Path | str, url: str, *, take: str | None = None, resolutions: Mapping[str, str] | None = None,
+            password: str | None = None, passphrase: str | None = None,
+            progress: Progress | None = None) -> PublishResult:
+    """`caio publish FILE URL`: open the file, reach the server engagement at `url`, publish."""
+    from caio_desktop.team.address import TeamAddress
+
+    from caio_desktop.team import server as team_server
+    from caio_desktop.workspace.workspace import Workspace
+
+    address = TeamAddress.parse(url)
+    engine = team_server.team_engine(address, password=password)
+    try:
+        exists = team_server.engagement_exists(engine, address)
+        server = Server(engine, origin_of(address), exists,
+                        None if exists else lambda conn: team_server.create_engagement_schema(conn, address))
+        with Workspace.open(Path(path), passphrase=passphrase) as workspace:
+            return publish_workspace(workspace, server, take=take, resolutions=resolutions, progress=progress)
+    finally:
+        engine.dispose()

@@ -1,0 +1,210 @@
+"""Publish → checkout → edit on both sides → publish again, against each kind of server: a second `.caio`
+file (the engine-neutral path) and, once the throw-away PostgreSQL server is there, the real thing."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from caio_desktop.operations.evidence import attach_file, attachments, extract
+from caio_desktop.operations.rows import create_row, delete_rows, update_row
+from caio_desktop.team.publish import PublishConflicts, PublishError
+from caio_desktop.workspace import Workspace
+from caio_desktop.workspace.check import check_workspace
+from caio_desktop.workspace.models import EvidenceBlob, EvidencePart, Risk, RiskAction
+from tests.team.servers import SERVER_KINDS, make_server
+
+
+@pytest.fixture(params=SERVER_KINDS)
+def server(request: pytest.FixtureRequest, tmp_path: Path):
+    return make_server(request, tmp_path)
+
+
+def risks(session_or_ws) -> dict[str, dict]:
+    """code → the risk's fields people see, read through the workspace's own engine."""
+    with session_or_ws.engine.connect() as conn:
+        return {r["code"]: dict(r) for r in conn.execute(select(Risk.__table__)).mappings()}
+
+
+def actions_of(ws, risk_id: int) -> list[str]:
+    with ws.engine.connect() as conn:
+        table = RiskAction.__table__
+        return sorted(conn.execute(select(table.c.title).where(table.c.risk_id == risk_id)).scalars())
+
+
+def stored_digest(ws, sha256: str) -> str:
+    """The SHA-256 of an evidence blob's bytes as stored, part by part (any engine)."""
+    parts, blobs = EvidencePart.__table__, EvidenceBlob.__table__
+    digest = hashlib.sha256()
+    with ws.engine.connect() as conn:
+        for (data,) in conn.execute(select(parts.c.data).join(blobs, blobs.c.id == parts.c.blob_id)
+                                    .where(blobs.c.sha256 == sha256).order_by(parts.c.seq)):
+            digest.update(bytes(data))
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def engagement(workspace_file: Path, tmp_path: Path) -> Path:
+    """The consultant's file: two risks (one with an action and a signed charter attached)."""
+    charter = tmp_path / "charte-signée.pdf"
+    charter.write_bytes(b"%PDF-1.4 charte IA " * 5000)
+    with Workspace.open(workspace_file) as ws:
+        first = create_row(ws, "risks", {"code": "R-001", "title": "Biais du scoring", "likelihood": 3,
+                                         "impact": 4}).row_ids[0]
+        create_row(ws, "risks", {"code": "R-002", "title": "Fuite de données", "likelihood": 2, "impact": 5})
+        create_row(ws, "risk_actions", {"risk_id": first, "title": "Audit d'équité"})
+        attach_file(ws, "risks", first, charter)
+    return workspace_file
+
+
+def test_publish_checkout_edit_on_both_sides_and_publish_merges(server, engagement: Path, tmp_path: Path):
+    first = server.publish(engagement)
+    assert first.first and first.copied > 0
+    offline = tmp_path / "offline.caio"
+    server.checkout(offline)
+    assert check_workspace(offline) == []  # a file of our own, every evidence byte read against its hash
+
+    with Workspace.open(offline) as ws:  # on the train
+        ids = {code: row["id"] for code, row in risks(ws).items()}
+        update_row(ws, "risks", ids["R-001"], {"impact": 5})
+        added = create_row(ws, "risks", {"code": "R-010", "title": "Dérive du modèle", "likelihood": 2,
+                                         "impact": 2}).row_ids[0]
+        create_row(ws, "risk_actions", {"risk_id": added, "title": "Suivi mensuel"})
+        note = tmp_path / "note.txt"
+        note.write_text("mesures de dérive", encoding="utf-8")
+        attach_file(ws, "risks", added, note)
+    with server.session() as colleague:  # meanwhile, at the office
+        update_row(colleague, "risks", ids["R-001"], {"owner": "Anne Martin"})
+        update_row(colleague, "risks", ids["R-002"], {"title": "Fuite de données clients"})
+        create_row(colleague, "risks", {"code": "R-020", "title": "Shadow AI", "likelihood": 4, "impact": 3})
+
+    result = server.publish(offline)
+    assert not result.first and result.plan.conflicts == []
+
+    with server.session() as colleague:
+        on_server = risks(colleague)
+        assert set(on_server) == {"R-001", "R-002", "R-010", "R-020"}
+        assert (on_server["R-001"]["impact"], on_server["R-001"]["owner"]) == (5, "Anne Martin")
+        assert on_server["R-002"]["title"] == "Fuite de données clients"
+        new_id = on_server["R-010"]["id"]
+        assert actions_of(colleague, new_id) == ["Suivi mensuel"]  # the link follows the new id
+        assert actions_of(colleague, ids["R-001"]) == ["Audit d'équité"]
+        files = attachments(colleague, "risks", new_id)
+        assert [f.name for f in files] == ["note.txt"]
+        assert stored_digest(colleague, files[0].sha256) == files[0].sha256
+        [charter] = attachments(colleague, "risks", ids["R-001"])
+        assert stored_digest(colleague, charter.sha256) == charter.sha256
+
+    with Workspace.open(offline) as ws:  # the file now holds the server's state, under the server's ids
+        assert {code: row["id"] for code, row in risks(ws).items()} == {
+            code: row["id"] for code, row in on_server.items()}
+        assert risks(ws)["R-002"]["title"] == "Fuite de données clients"
+    again = server.publish(offline)
+    assert again.plan.writes == 0 and "nothing to publish" in again.summary()
+
+
+@pytest.mark.parametrize("take", ["mine", "theirs"])
+def test_the_same_field_on_both_sides_is_listed_and_nothing_written_until_chosen(
+        server, engagement: Path, tmp_path: Path, take: str):
+    server.publish(engagement)
+    offline = tmp_path / "offline.caio"
+    server.checkout(offline)
+    with Workspace.open(offline) as ws:
+        risk_id = risks(ws)["R-001"]["id"]
+        update_row(ws, "risks", risk_id, {"impact": 5, "owner": "Camille Durand"})
+    with server.session() as colleague:
+        update_row(colleague, "risks", risk_id, {"impact": 1})
+
+    with pytest.raises(PublishConflicts) as raised:
+        server.publish(offline)
+    assert [(c.table, c.row, c.field, c.mine, c.theirs) for c in raised.value.conflicts] == [
+        ("risks", "R-001", "impact", 5, 1)]
+    with server.session() as colleague:  # nothing written: not even the owner, which had no conflict
+        assert (risks(colleague)["R-001"]["impact"], risks(colleague)["R-001"]["owner"]) == (1, None)
+    with Workspace.open(offline) as ws:
+        assert risks(ws)["R-001"]["impact"] == 5
+
+    server.publish(offline, take=take)
+    expected = 5 if take == "mine" else 1
+    with server.session() as colleague:
+        assert (risks(colleague)["R-001"]["impact"], risks(colleague)["R-001"]["owner"]) == (
+            expected, "Camille Durand")
+    with Workspace.open(offline) as ws:
+        assert risks(ws)["R-001"]["impact"] == expected
+
+
+def test_a_resolution_file_decides_conflict_by_conflict(server, engagement: Path, tmp_path: Path):
+    server.publish(engagement)
+    offline = tmp_path / "offline.caio"
+    server.checkout(offline)
+    with Workspace.open(offline) as ws:
+        ids = {code: row["id"] for code, row in risks(ws).items()}
+        update_row(ws, "risks", ids["R-001"], {"impact": 5})
+        update_row(ws, "risks", ids["R-002"], {"title": "Titre du fichier"})
+    with server.session() as colleague:
+        update_row(colleague, "risks", ids["R-001"], {"impact": 1})
+        update_row(colleague, "risks", ids["R-002"], {"title": "Titre du serveur"})
+    server.publish(offline, resolutions={f"risks:{ids['R-001']}:impact": "mine",
+                                         f"risks:{ids['R-002']}:title": "theirs"})
+    with server.session() as colleague:
+        found = risks(colleague)
+    assert (found["R-001"]["impact"], found["R-002"]["title"]) == (5, "Titre du serveur")
+
+
+def test_rows_deleted_on_one_side_go_and_a_deleted_risk_changed_elsewhere_is_a_conflict(
+        server, engagement: Path, tmp_path: Path):
+    server.publish(engagement)
+    offline = tmp_path / "offline.caio"
+    server.checkout(offline)
+    with Workspace.open(offline) as ws:
+        ids = {code: row["id"] for code, row in risks(ws).items()}
+        delete_rows(ws, "risks", [ids["R-002"], ids["R-001"]])
+    with server.session() as colleague:
+        update_row(colleague, "risks", ids["R-001"], {"owner": "Anne Martin"})
+    with pytest.raises(PublishConflicts) as raised:
+        server.publish(offline)
+    assert [c.key for c in raised.value.conflicts] == [f"risks:{ids['R-001']}:(row)"]
+    server.publish(offline, take="theirs")
+    with server.session() as colleague:
+        assert set(risks(colleague)) == {"R-001"}  # R-002 went; R-001 stays, with its action and file
+        assert actions_of(colleague, ids["R-001"]) == ["Audit d'équité"]
+        assert [f.name for f in attachments(colleague, "risks", ids["R-001"])] == ["charte-signée.pdf"]
+
+
+def test_attachments_come_back_in_the_checked_out_file_byte_for_byte(server, engagement: Path, tmp_path: Path):
+    with Workspace.open(engagement) as ws:
+        [original] = attachments(ws)
+    server.publish(engagement)
+    offline = tmp_path / "offline.caio"
+    server.checkout(offline)
+    with Workspace.open(offline) as ws:
+        [copied] = attachments(ws)
+        out = extract(ws, copied, tmp_path / "out.pdf")
+    assert (copied.name, copied.sha256, copied.size) == (original.name, original.sha256, original.size)
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == original.sha256
+
+
+def test_a_file_that_is_no_checkout_of_the_engagement_is_refused(server, engagement: Path,
+                                                                 empty_workspace_template: Path, tmp_path: Path):
+    server.publish(engagement)
+    other = tmp_path / "autre-mission.caio"
+    other.write_bytes(empty_workspace_template.read_bytes())
+    with Workspace.open(other) as ws:
+        create_row(ws, "risks", {"code": "R-001", "title": "Autre client", "likelihood": 1, "impact": 1})
+    with pytest.raises(PublishError, match="not a checkout of it"):
+        server.publish(other)
+    with server.session() as colleague:
+        assert risks(colleague)["R-001"]["title"] == "Biais du scoring"
+
+
+def test_the_server_records_nothing_of_the_file_s_checkout(server, engagement: Path):
+    """The `team:` settings stay on their own side: the server's engagement never carries a base state."""
+    server.publish(engagement)
+    with server.session() as colleague, colleague.engine.connect() as conn:
+        keys = list(conn.exec_driver_sql("SELECT key FROM settings").scalars())
+    assert "team:checkout" not in keys and "team:engagement" in keys
+    with Workspace.open(engagement) as ws, ws.engine.connect() as conn:
+        assert "team:checkout" in list(conn.exec_driver_sql("SELECT key FROM settings").scalars())
