@@ -14,7 +14,6 @@ version — packed as `copy.pack_state` writes it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -79,8 +78,7 @@ class CheckoutRecord:
 
 
 def _setting(conn: Connection, key: str) -> Any:
-    value = conn.execute(select(_settings.c.value).where(_settings.c.key == key)).scalar_one_or_none()
-    return json.loads(value) if isinstance(value, str) else value
+    return conn.execute(select(_settings.c.value).where(_settings.c.key == key)).scalar_one_or_none()
 
 
 def _put_setting(conn: Connection, key: str, value: Any) -> None:

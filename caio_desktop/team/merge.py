@@ -45,6 +45,7 @@ SOFT_LINKS = {"attachments": ("module", "row_id"), "actions": ("source_module", 
 DERIVED = {"risks": ("level", "residual_level"), "use_cases": ("value_score", "feasibility_score", "quadrant")}
 HANGING = {"attachments"}  # soft links that belong to their row (deleting a row takes its attachments)
 DELETED, CHANGED = "(deleted)", "(changed)"
+HISTORY = "audit_log"
 
 
 class MergeError(Exception):
@@ -114,7 +115,11 @@ class MergePlan:
         return len(self.deletes) + len(self.updates) + len(self.inserts)
 
     def summary(self) -> str:
-        return (f"{len(self.inserts)} added, {len(self.updates)} changed, {len(self.deletes)} deleted"
+        """What the merge writes, in words: rows of the registers, then entries of the history."""
+        history = sum(1 for i in self.inserts if i.table == HISTORY)
+        added = len(self.inserts) - history
+        return (f"{added} rows added, {len(self.updates)} changed, {len(self.deletes)} deleted"
+                + (f", {history} history entries" if history else "")
                 + (f", {len(self.resolved)} conflicts resolved" if self.resolved else ""))
 
 
