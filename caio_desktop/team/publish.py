@@ -28,8 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from caio_desktop.team.checkout import (
+    CheckoutRecord,
     Origin,
     copy_with_state,
     origin_of,
@@ -39,7 +41,9 @@ from caio_desktop.team.checkout import (
     write_record,
 )
 from caio_desktop.team.copy import Progress, copy_engagement, read_state
-from caio_desktop.team.merge import Conflict, MergePlan, apply_merge, plan_merge
+from caio_desktop.team.merge import Conflict, MergeError, MergePlan, apply_merge, plan_merge
+
+SERIALIZATION_FAILURE = "40001"  # PostgreSQL: a row this transaction read was changed by another since
 
 
 class PublishError(Exception):
@@ -107,6 +111,17 @@ def publish_workspace(workspace: Any, server: Server, *, take: str | None = None
         record = read_record(probe)
     if not server.exists:
         return _first_publish(workspace, server, progress=progress)
+    try:
+        return _merge_publish(workspace, server, record, take=take, resolutions=resolutions, progress=progress)
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == SERIALIZATION_FAILURE:
+            raise MergeError(f"{server.origin.display}: the engagement changed on the server while publishing; "
+                             "nothing was written, publish again") from None
+        raise
+
+
+def _merge_publish(workspace: Any, server: Server, record: CheckoutRecord | None, *, take: str | None,
+                   resolutions: Mapping[str, str] | None, progress: Progress | None) -> PublishResult:
     with _transaction(server.engine) as theirs_conn:
         identity = server_identity(theirs_conn)
         origin = Origin(server.origin.display, server.origin.place, identity)
