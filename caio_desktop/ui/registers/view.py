@@ -161,6 +161,9 @@ class RegisterWidget(QWidget):
         copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table)
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.copy_selected)
+        paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self.table)
+        paste.setContext(Qt.ShortcutContext.WidgetShortcut)
+        paste.activated.connect(self.paste_rows)
 
         self.form: DetailForm | None = None
         if show_form:
@@ -411,6 +414,64 @@ class RegisterWidget(QWidget):
         text = self.selected_as_text()
         if text:
             QApplication.clipboard().setText(text)
+
+    def shown_columns(self) -> list[tuple[Any, str]]:
+        """(field, title) of the columns shown, in the order the table shows them."""
+        header = self.table.horizontalHeader()
+        columns = [header.logicalIndex(v) for v in range(header.count())]
+        return [(self.model.field_at(c), str(self.proxy.headerData(c, Qt.Orientation.Horizontal)))
+                for c in columns if not self.table.isColumnHidden(c)]
+
+    def paste_rows(self, text: str | None = None) -> list[int]:
+        """Add the rows of tab-separated text (the clipboard's: cells copied in Excel or a register) as
+        one undo step; a refused cell refuses the paste, with its line, column and value."""
+        from PySide6.QtWidgets import QApplication
+
+        from caio_desktop.interchange.importing.matching import targets
+        from caio_desktop.ui.registers.paste import PasteRefused, read_pasted
+        from caio_desktop.ui.registers.paste import paste_rows as paste_operation
+
+        if self.read_only() or self.module.singleton or not self.add_button.isEnabled():
+            return []
+        text = QApplication.clipboard().text() if text is None else text
+        lang, workspace = self.context.lang, self.context.workspace
+        plan = read_pasted(text, self.module, self.shown_columns(), lang=lang,
+                           targets=lambda key: targets(workspace, key), fixed=self.model.where)
+        if plan.refusals:
+            self._refuse_paste([r.text(lang) for r in plan.refusals])
+            return []
+        if not plan.rows:
+            return []
+        try:
+            change = self.context.perform(paste_operation, self.module.key, plan.rows, plan.lines)
+        except PasteRefused as exc:
+            self._refuse_paste([exc.refusal.text(lang)])
+            return []
+        self.clear_filters()
+        ids = list(change.row_ids)
+        self.select_rows(ids)
+        if plan.ignored_columns:
+            self.show_refusal(self, self.tr("%n row(s) pasted. Columns left out (no such field): %1", "",
+                                            len(ids)).replace("%1", ", ".join(plan.ignored_columns)))
+        return ids
+
+    def _refuse_paste(self, lines: list[str]) -> None:
+        shown = lines[:12]
+        if len(lines) > len(shown):
+            shown.append(self.tr("… and %n more", "", len(lines) - len(shown)))
+        self.show_refusal(self, self.tr("Nothing was pasted:") + "\n\n" + "\n".join(shown))
+
+    def select_rows(self, row_ids: list[int]) -> None:
+        """Select these rows (the pasted ones), the first made current."""
+        if not row_ids:
+            return
+        self.select_row(row_ids[0])
+        selection = self.table.selectionModel()
+        for row_id in row_ids[1:]:
+            row = self.proxy.proxy_row_of(row_id)
+            if row >= 0:
+                selection.select(self.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                                 | QItemSelectionModel.SelectionFlag.Rows)
 
     def focus_search(self) -> None:
         self.search.setFocus()
