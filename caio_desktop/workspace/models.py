@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -32,12 +33,20 @@ def utcnow() -> dt.datetime:
 
 
 class Base(DeclarativeBase):
-    """Base of every table: a surrogate id, timestamps and the client's custom attributes."""
+    """Base of every table: a surrogate id, timestamps, the client's custom attributes and the row's
+    version (schema 5, team mode: raised by each edit, so that an edit of a row someone else changed
+    since it was read can be told apart).
+
+    `row_version` is the last column of every table (`sort_order`), where the schema 5 upgrade of an
+    older file adds it: new and upgraded files then have the same columns in the same order. Its default
+    is the database's own, so that a bulk insert that leaves it out still gets 1.
+    """
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     custom: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"), sort_order=1)
 
 
 def fk(target: str, *, cascade: bool = False, required: bool = False) -> Any:
@@ -486,6 +495,9 @@ class AuditEntry(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+    # Who made the change (schema 5): the user name set in Preferences or the database role in team mode;
+    # NULL when not known (every change made before schema 5). After `row_version`, as the upgrade adds it.
+    author: Mapped[str | None] = mapped_column(String, sort_order=2)
 
 
 class Setting(Base):

@@ -3,6 +3,12 @@
 `PRAGMA user_version` holds the version. Upgrades run in one exclusive transaction: either the file
 reaches the current version with every row, or it is left exactly as it was (calibre's
 schema_upgrades, Anki's storage upgrades). A file newer than this application is refused, never touched.
+
+Both engines, one list of steps: from schema 5 on a step takes an SQLAlchemy connection and writes DDL
+that SQLite and PostgreSQL read alike (`NEUTRAL_UPGRADES`); a file runs it inside its exclusive
+transaction (`UPGRADES` holds it adapted), an engagement on a server (caio_desktop.team) in its own.
+Steps 1 to 4 stay SQLite-only (they read sqlite_master and PRAGMAs): a team engagement is created at
+schema 5 or later and never needs them.
 """
 
 from __future__ import annotations
@@ -11,15 +17,19 @@ import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from caio_desktop.workspace.errors import UpgradeError
 from caio_desktop.workspace.fileinfo import APPLICATION_ID
 from caio_desktop.workspace.models import Base
 from caio_desktop.workspace.version import MIN_SUPPORTED_VERSION, SCHEMA_VERSION  # noqa: F401 - re-exported
 
+if TYPE_CHECKING:
+    from sqlalchemy import Connection as SAConnection
+
 _IDENTIFIER = re.compile(r"^\w+$")
 UpgradeStep = Callable[[sqlite3.Connection], None]
-
+NeutralStep = Callable[["SAConnection"], None]
 
 
 def _v2_lighter_indexes(connection: sqlite3.Connection) -> None:
@@ -97,8 +107,97 @@ def _v4_evidence_tables(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-# UPGRADES[n] takes a file from version n to n + 1. Append here; never edit a released step.
-UPGRADES: dict[int, UpgradeStep] = {1: _v2_lighter_indexes, 2: _v3_survey_tables, 3: _v4_evidence_tables}
+# Every table as of schema 5, written out (a released step must not change when the models do).
+_V5_TABLES = (
+    "actions", "ai_systems", "attachments", "audit_log", "communications", "compliance", "decisions",
+    "deliverables", "engagement", "evidence_blobs", "evidence_parts", "findings", "initiative_dependencies",
+    "initiative_use_cases", "initiatives", "interviews", "kpi_measurements", "kpis", "maturity",
+    "maturity_ratings", "milestones", "objectives", "phases", "principles", "risk_actions", "risks",
+    "settings", "stakeholders", "survey_answers", "survey_campaigns", "survey_respondents", "team",
+    "trainings", "use_case_objectives", "use_cases", "vendor_criteria", "vendor_options", "vendor_scores",
+    "watch",
+)
+
+
+def _v5_row_versions_and_authors(conn: SAConnection) -> None:
+    """Schema 5 (team mode, issue 19): every row carries a version, 1 for the rows already there, and
+    each audit entry its author, NULL (not known) for the changes already recorded. The same DDL text on
+    SQLite and PostgreSQL (a constant default: SQLite adds the column without rewriting the table)."""
+    quote = conn.dialect.identifier_preparer.quote
+    for name in _V5_TABLES:
+        conn.exec_driver_sql(f"ALTER TABLE {quote(name)} ADD COLUMN row_version INTEGER DEFAULT 1 NOT NULL")
+    conn.exec_driver_sql("ALTER TABLE audit_log ADD COLUMN author VARCHAR")
+
+
+# NEUTRAL_UPGRADES[n] takes a file or a team engagement from version n to n + 1 (n >= 4). Append here;
+# never edit a released step.
+NEUTRAL_UPGRADES: dict[int, NeutralStep] = {4: _v5_row_versions_and_authors}
+FIRST_NEUTRAL_VERSION = min(NEUTRAL_UPGRADES)
+
+
+class _Lent:
+    """The upgrade's raw connection lent to SQLAlchemy for a neutral step: its transaction is the
+    upgrade's (BEGIN EXCLUSIVE … COMMIT in `upgrade`), so commit, rollback and close are no-ops here."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._connection, name)
+
+    def commit(self) -> None:
+        pass
+
+    def rollback(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _on_file(step: NeutralStep) -> UpgradeStep:
+    """A neutral step run on a file's raw connection, inside the upgrade's exclusive transaction."""
+    def run(connection: sqlite3.Connection) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.pool import NullPool
+
+        engine = create_engine("sqlite+pysqlite://", creator=lambda: _Lent(connection), poolclass=NullPool)
+        try:
+            with engine.connect() as conn:
+                step(conn)
+        finally:
+            engine.dispose()
+
+    run.__doc__ = step.__doc__
+    return run
+
+
+# UPGRADES[n] takes a file from version n to n + 1. Append neutral steps to NEUTRAL_UPGRADES instead.
+UPGRADES: dict[int, UpgradeStep] = {
+    1: _v2_lighter_indexes, 2: _v3_survey_tables, 3: _v4_evidence_tables,
+    **{version: _on_file(step) for version, step in NEUTRAL_UPGRADES.items()},
+}
+
+
+def upgrade_neutral(conn: SAConnection, version: int, location: str, *, target: int | None = None,
+                    steps: dict[int, NeutralStep] | None = None) -> list[int]:
+    """Run the neutral steps from `version` up to `target` on `conn`, inside the caller's transaction
+    (a team engagement: its schema and its version stamp change together or not at all).
+
+    Returns the versions reached. A version with no neutral step (below schema 5: only files have those)
+    raises UpgradeError naming it and `location` (the engagement's address, without a password).
+    """
+    target = SCHEMA_VERSION if target is None else target
+    steps = NEUTRAL_UPGRADES if steps is None else steps
+    reached = []
+    while version < target:
+        step = steps.get(version)
+        if step is None:
+            raise UpgradeError(location, version + 1, f"no upgrade step from version {version} for a server")
+        step(conn)
+        version += 1
+        reached.append(version)
+    return reached
 
 
 def create_schema(connection: sqlite3.Connection) -> None:

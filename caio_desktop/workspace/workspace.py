@@ -45,8 +45,10 @@ class Workspace:
     """One open engagement file: its engine, its lock, and whether it may be changed."""
 
     def __init__(self, path: Path, engine: Engine, lock: WorkspaceLock | None, *, read_only: bool,
-                 passphrase: str | None = None) -> None:
+                 passphrase: str | None = None, author: str | None = None) -> None:
         self.path = path
+        # Who the changes of this session are by (the audit trail's author, schema 5); None: not known.
+        self.author = author
         self.engine = engine
         self._lock = lock
         self.read_only = read_only
@@ -77,6 +79,7 @@ class Workspace:
         consultant: str | None = None,
         overwrite: bool = False,
         passphrase: str | None = None,
+        author: str | None = None,
     ) -> Workspace:
         """Create a new engagement file with its engagement row and four phases, and open it.
 
@@ -123,9 +126,9 @@ class Workspace:
                 cursor = phase_end
             connection.execute(
                 "INSERT INTO audit_log (at, operation, entity, entity_id, before, after, created_at, "
-                "updated_at, custom) VALUES (?,?,?,?,?,?,?,?,'{}')",
+                "updated_at, custom, author) VALUES (?,?,?,?,?,?,?,?,'{}',?)",
                 (now.isoformat(sep=" "), "Create engagement", "engagement", 1, None, client.strip(),
-                 now.isoformat(sep=" "), now.isoformat(sep=" ")),
+                 now.isoformat(sep=" "), now.isoformat(sep=" "), author),
             )
             connection.execute("COMMIT")
         except BaseException:
@@ -138,17 +141,18 @@ class Workspace:
         from caio_desktop.workspace.soundness import remember_sound
 
         remember_sound(path)  # built by us from nothing: its first write need not check it
-        return cls.open(path, passphrase=passphrase)
+        return cls.open(path, passphrase=passphrase, author=author)
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, verify: bool = True,
-             passphrase: str | None = None, daily_snapshot: bool = False) -> Workspace:
+             passphrase: str | None = None, daily_snapshot: bool = False,
+             author: str | None = None) -> Workspace:
         """Open an existing workspace, upgrading an older schema (after a snapshot).
 
         Raises a specific WorkspaceError for a missing, empty, foreign, truncated, damaged, newer,
         encrypted (without `passphrase`) or locked file; such a file is left byte for byte as it was.
         With `daily_snapshot` (the app and the CLI commands that write), the first open of the day
-        takes a snapshot.
+        takes a snapshot. `author` names who this session's changes are by (None: not known).
         """
         path = Path(path)
         header = inspect_workspace(path, encrypted=passphrase is not None)
@@ -201,7 +205,7 @@ class Workspace:
                 lock.release()
             raise
         workspace = cls(path, make_engine(path, read_only=read_only, passphrase=passphrase), lock,
-                        read_only=read_only, passphrase=passphrase)
+                        read_only=read_only, passphrase=passphrase, author=author)
         try:
             workspace.install_choices()
         except BaseException:
@@ -334,6 +338,7 @@ class Workspace:
         self.ensure_sound()
         self.writes += 1  # (read by the app's background integrity check, which gives way to writes)
         with self.engine.begin() as conn:
+            conn.info["author"] = self.author  # who the audit entries of this transaction name
             yield conn
 
     def _ensure_open(self) -> None:
