@@ -12,7 +12,8 @@ The rules, for every row of every table:
 - a row added in the file is inserted with a new server id and the file's links to it (foreign keys, the
   attachments' and the audit trail's module and row id) follow it; a row added in the file that has the
   same unique key as one on the server (a setting, a rating of the same dimension, the same evidence
-  content) is that row, merged field by field;
+  content) is that row, merged field by field — but a new risk numbered by the app like one the server
+  added (R-031 on both sides) is another risk, and takes the next free number;
 - a row deleted on one side and untouched on the other is deleted; deleted on one side and changed (or
   given new rows hanging on it) on the other is a conflict of the whole row (field `(row)`): "mine" keeps
   the file's choice, "theirs" the server's, and the rows hanging on it follow.
@@ -22,6 +23,7 @@ anything is written. Bookkeeping columns (id, created and updated times, the row
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -43,7 +45,8 @@ SOFT_LINKS = {"attachments": ("module", "row_id"), "actions": ("source_module", 
 # are derived again from the merged row (one side's new likelihood and the other's new impact give a level
 # neither side had).
 DERIVED = {"risks": ("level", "residual_level"), "use_cases": ("value_score", "feasibility_score", "quadrant")}
-HANGING = {"attachments"}  # soft links that belong to their row (deleting a row takes its attachments)
+HANGING = {"attachments"}
+NUMBERED = {"risks": ("code", re.compile(r"^R-(\d+)$"))}  # codes the app numbers itself (rules.next_risk_code)  # soft links that belong to their row (deleting a row takes its attachments)
 DELETED, CHANGED = "(deleted)", "(changed)"
 HISTORY = "audit_log"
 
@@ -97,6 +100,7 @@ class _Insert:
     local_id: int
     values: Row  # plain values, links resolved or NewRow
     keep_id: bool = False  # a row the server deleted, kept by the user's choice: back under its own id
+    computed: frozenset[str] = frozenset()  # columns whose value is the plan's own (a new number)
 
 
 @dataclass
@@ -109,6 +113,7 @@ class MergePlan:
     updates: list[_Update] = field(default_factory=list)
     inserts: list[_Insert] = field(default_factory=list)
     paired: dict[tuple[str, int], int] = field(default_factory=dict)  # file row added → same server row
+    renumbered: list[tuple[str, str, str]] = field(default_factory=list)  # (table, code in the file, new code)
 
     @property
     def writes(self) -> int:
@@ -120,7 +125,9 @@ class MergePlan:
         added = len(self.inserts) - history
         return (f"{added} rows added, {len(self.updates)} changed, {len(self.deletes)} deleted"
                 + (f", {history} history entries" if history else "")
-                + (f", {len(self.resolved)} conflicts resolved" if self.resolved else ""))
+                + (f", {len(self.resolved)} conflicts resolved" if self.resolved else "")
+                + "".join(f"; {old} added in the file is {new} (its number was taken)"
+                          for _, old, new in self.renumbered))
 
 
 def _links(table: Table) -> dict[str, tuple[str, bool]]:
@@ -200,6 +207,7 @@ class _Planner:
         self.gone: set[tuple[str, int]] = set()  # rows that will not be on the server
         self.restored: set[tuple[str, int]] = set()  # deleted on the server, kept by choice of mine
         self.kept: set[tuple[str, int]] = set()  # deleted in the file, kept by choice of theirs
+        self.highest: dict[str, int] = {}  # table → the highest number in use (see `_next_code`)
         names = [t.name for t in tables()]
         self.mine_new = {t: set(mine.get(t, {})) - set(base.get(t, {})) for t in names}
         theirs_new = {t: set(theirs.get(t, {})) - set(base.get(t, {})) for t in names}
@@ -243,13 +251,31 @@ class _Planner:
                 continue
             twin = next((index[key] for key in ((c, tuple(m.get(x) for x in c)) for c in unique)
                          if None not in key[1] and key in index), None)
+            computed: frozenset[str] = frozenset()
+            if twin is not None and name in NUMBERED and NUMBERED[name][1].match(str(m[NUMBERED[name][0]])):
+                # Two new risks numbered alike on both sides (R-031 offline, R-031 at the office) are two
+                # risks: the file's takes the next free number instead of being merged into the other.
+                column = NUMBERED[name][0]
+                code = self._next_code(name)
+                self.plan.renumbered.append((name, m[column], code))
+                m, twin, computed = {**m, column: code}, None, frozenset({column})
             if twin is not None:
                 self.ids[name, local_id] = twin
                 self.plan.paired[name, local_id] = twin
                 self._both(table, twin, local_id, None, m, theirs[twin])
             else:
                 self.ids[name, local_id] = NewRow(name, local_id)
-                self.plan.inserts.append(_Insert(name, local_id, m))
+                self.plan.inserts.append(_Insert(name, local_id, m, computed=computed))
+
+    def _next_code(self, name: str) -> str:
+        """The next number free on both sides (R-NNN), one more for each row renumbered."""
+        column, pattern = NUMBERED[name]
+        if name not in self.highest:
+            codes = [row.get(column) for side in (self.mine, self.theirs) for row in side.get(name, {}).values()]
+            self.highest[name] = max((int(found.group(1)) for c in codes if c and (found := pattern.match(c))),
+                                     default=0)
+        self.highest[name] += 1
+        return f"R-{self.highest[name]:03d}"
 
     def _remap(self, table: Table, row: Row) -> Row | None:
         """The file's row with its links pointing where they will on the server: added rows by their
@@ -431,7 +457,7 @@ class _Writer:
     def insert_row(self, table: Table, change: _Insert) -> None:
         raw = self.file_row(table, change.local_id)
         values = {**raw, **self.values(table, change.local_id, {k: v for k, v in change.values.items()
-                                                                  if k in raw})}
+                                                                  if k in raw}, change.computed)}
         if not change.keep_id:
             values.pop("id", None)
         if "row_version" in table.c:

@@ -170,3 +170,20 @@ def test_resolutions_must_name_conflicts_and_choices_must_be_mine_or_theirs(base
         plan_merge(base, mine, theirs, resolutions={"risks:1:impcat": "mine"})
     with pytest.raises(MergeError, match="neither 'mine' nor 'theirs'"):
         plan_merge(base, mine, theirs, resolutions={"risks:1:impact": "both"})
+
+
+def test_two_new_risks_numbered_alike_stay_two_risks(base):
+    """R-003 added offline and R-003 added at the office are two risks: the file's takes R-004."""
+    mine = copy.deepcopy(base)
+    mine["risks"][3] = risk(3, title="Dérive du modèle")
+    theirs = copy.deepcopy(base)
+    theirs["risks"][3] = risk(3, title="Shadow AI")
+    plan = plan_merge(base, mine, theirs)
+    assert plan.conflicts == [] and plan.renumbered == [("risks", "R-003", "R-004")]
+    [added] = plan.inserts
+    assert (added.values["code"], added.values["title"], added.computed) == ("R-004", "Dérive du modèle",
+                                                                             frozenset({"code"}))
+    assert "R-003 added in the file is R-004" in plan.summary()
+    client_codes = copy.deepcopy(mine), copy.deepcopy(theirs)  # a client's own code is one risk's name
+    client_codes[0]["risks"][3]["code"] = client_codes[1]["risks"][3]["code"] = "RISK-17"
+    assert [c.field for c in plan_merge(base, *client_codes).conflicts] == ["title"]
