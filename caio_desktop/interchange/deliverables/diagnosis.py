@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from caio_desktop.interchange.deliverables.assemble import SectionSpec
 from caio_desktop.interchange.deliverables.blocks import empty, narrative_blocks, table, tier_badge
 from caio_desktop.interchange.deliverables.context import DeliverableContext
+from caio_desktop.interchange.deliverables.links import named_with_risks, system_links
 from caio_desktop.interchange.deliverables.nodes import (
     Block,
     Bullets,
@@ -181,7 +182,8 @@ def gaps(ctx: DeliverableContext) -> list[Block]:
 
 def inventory(ctx: DeliverableContext) -> list[Block]:
     yes = "✓"
-    rows = [[s.get("name"), s.get("vendor"), s.get("department"), ctx.choice("system_status", s.get("status")),
+    links = system_links(ctx)  # each system's risks by code, under its name (issue 22)
+    rows = [[named_with_risks(ctx, links, s), s.get("vendor"), s.get("department"), ctx.choice("system_status", s.get("status")),
              yes if s.get("personal_data") else "", yes if s.get("shadow_ai") else "",
              tier_badge(ctx, s.get("ai_act_tier"))]
             for s in ctx.rows("ai_systems")]

@@ -9,6 +9,7 @@ from caio_desktop.interchange.deliverables import diagnosis, risks, roadmap
 from caio_desktop.interchange.deliverables.assemble import SectionSpec, shorten
 from caio_desktop.interchange.deliverables.blocks import narrative_blocks, table
 from caio_desktop.interchange.deliverables.context import DeliverableContext
+from caio_desktop.interchange.deliverables.links import systems_table
 from caio_desktop.interchange.deliverables.nodes import (
     Block,
     Column,
@@ -81,7 +82,7 @@ def strategy(ctx: DeliverableContext) -> list[Block]:
 
 def risk_and_compliance(ctx: DeliverableContext) -> list[Block]:
     return [Paragraph(risks.risk_summary(ctx), "lead"), risks.heat_maps(ctx), risks.level_legend(ctx),
-            Heading(ctx.t("risk_register")), risks.register_table(ctx, ctx.rows("risks")),
+            Heading(ctx.t("risk_register")), risks.register_table(ctx, ctx.rows("risks")), *systems_table(ctx),
             Heading(ctx.t("compliance_summary")), *risks.compliance(ctx)]
 
 

@@ -10,6 +10,7 @@ from caio_desktop.domain.enums import ENUMERATIONS
 from caio_desktop.interchange.deliverables.assemble import SectionSpec
 from caio_desktop.interchange.deliverables.blocks import empty, level_badge, narrative_blocks, table
 from caio_desktop.interchange.deliverables.context import DeliverableContext
+from caio_desktop.interchange.deliverables.links import systems_table
 from caio_desktop.interchange.deliverables.nodes import (
     Block,
     Column,
@@ -177,7 +178,7 @@ def compliance(ctx: DeliverableContext) -> list[Block]:
 
 SECTIONS = (
     SectionSpec("risk_heatmaps", heat_map_section),
-    SectionSpec("risk_register", lambda ctx: [register_table(ctx, ctx.rows("risks"))]),
+    SectionSpec("risk_register", lambda ctx: [register_table(ctx, ctx.rows("risks")), *systems_table(ctx)]),
     SectionSpec("treatment_plan", treatment_plan),
     SectionSpec("compliance_status", compliance),
 )
