@@ -164,10 +164,11 @@ def _first_publish(workspace: Any, server: Server, *, progress: Progress | None)
     return PublishResult(server.origin.display, first=True, copied=copied)
 
 
-def publish(path: Path | str, url: str, *, take: str | None = None, resolutions: Mapping[str, str] | None = None,
-            password: str | None = None, passphrase: str | None = None,
-            progress: Progress | None = None) -> PublishResult:
-    """`caio publish FILE URL`: open the file, reach the server engagement at `url`, publish."""
+def publish(file: Path | str | Any, url: str, *, take: str | None = None,
+            resolutions: Mapping[str, str] | None = None, password: str | None = None,
+            passphrase: str | None = None, progress: Progress | None = None) -> PublishResult:
+    """`caio publish FILE URL`: reach the server engagement at `url` and publish `file` to it — a path
+    (opened for the publish), or the app's open `Workspace` (whose pages then show the file's new state)."""
     from caio_desktop.team.address import TeamAddress
 
     from caio_desktop.team import server as team_server
@@ -179,7 +180,9 @@ def publish(path: Path | str, url: str, *, take: str | None = None, resolutions:
         exists = team_server.engagement_exists(engine, address)
         server = Server(engine, origin_of(address), exists,
                         None if exists else lambda conn: team_server.create_engagement_schema(conn, address))
-        with Workspace.open(Path(path), passphrase=passphrase) as workspace:
+        if not isinstance(file, str | Path):
+            return publish_workspace(file, server, take=take, resolutions=resolutions, progress=progress)
+        with Workspace.open(Path(file), passphrase=passphrase) as workspace:
             return publish_workspace(workspace, server, take=take, resolutions=resolutions, progress=progress)
     finally:
         engine.dispose()
