@@ -498,6 +498,14 @@
 <context>
     <name>DetailForm</name>
     <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the linked row (%1)</source>
+        <translation>Ouvrir l’élément lié (%1)</translation>
+    </message>
+    <message>
         <location filename="../../ui/registers/form.py" line="200"/>
         <source>Select a row to see its details, or add one with “Add”.</source>
         <translation>Sélectionnez une ligne pour voir son détail, ou ajoutez-en une avec « Ajouter ».</translation>
@@ -2073,6 +2081,78 @@
         <location filename="../../ui/worker.py" line="66"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>LinksPanel</name>
+    <message>
+        <source>Linked rows</source>
+        <translation>Éléments liés</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Ouvrir %1</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>Search the &amp;engagement…</source>
+        <translation>Rechercher dans la &amp;mission…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <source>Indexing the engagement for search…</source>
+        <translation>Indexation de la mission pour la recherche…</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search the engagement</source>
+        <translation>Rechercher dans la mission</translation>
+    </message>
+    <message>
+        <source>Search every register: codes, titles, notes, your own columns…</source>
+        <translation>Chercher dans tous les registres : codes, intitulés, notes, vos propres colonnes…</translation>
+    </message>
+    <message>
+        <source>Type to search every register of the engagement; Enter opens, Esc closes.</source>
+        <translation>Tapez pour chercher dans tous les registres de la mission ; Entrée ouvre, Échap ferme.</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”.</source>
+        <translation>Rien ne correspond à « %1 ».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching row(s)</source>
+        <translation>
+            <numerusform>%n ligne trouvée</numerusform>
+            <numerusform>%n lignes trouvées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n register(s)</source>
+        <translation>
+            <numerusform>%n registre</numerusform>
+            <numerusform>%n registres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResults</name>
+    <message>
+        <source>%1 — first %2 of %3</source>
+        <translation>%1 — %2 premiers sur %3</translation>
     </message>
 </context>
 </TS>

@@ -164,8 +164,8 @@ class DetailForm(QScrollArea):
         button.setObjectName(f"open_{field.key}")
         button.setText(self.tr("Open"))
         target = MODULES[field.ref].entity(self.context.lang)
-        button.setToolTip(self.tr("Open this %1 on its page").replace("%1", target))
-        button.setAccessibleName(self.tr("Open this %1 on its page").replace("%1", target))
+        button.setToolTip(self.tr("Open the linked row (%1)").replace("%1", target))
+        button.setAccessibleName(self.tr("Open the linked row (%1)").replace("%1", target))
         button.clicked.connect(lambda _=False, key=field.key: self.open_reference(key))
         box_layout.addWidget(button)
         self.open_buttons[field.key] = button

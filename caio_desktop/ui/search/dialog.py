@@ -190,8 +190,8 @@ class SearchDialog(QDialog):
             self.status.setText(self.tr("Nothing matches “%1”.").replace("%1", text))
             return
         rows = sum(group.total for group in self.model.groups)
-        self.status.setText(self.tr("%n matching row(s) in %1 register(s)", "", rows)
-                            .replace("%1", str(len(self.model.groups))))
+        self.status.setText(f"{self.tr('%n matching row(s)', '', rows)} · "
+                            f"{self.tr('%n register(s)', '', len(self.model.groups))}")
 
     # --- keys ----------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from caio_desktop.operations import update_row
+from caio_desktop.ui.i18n import install_language
 from caio_desktop.ui.search.action import SHORTCUT, open_search
 from caio_desktop.ui.search.model import MODULE_ROLE, ROW_ID_ROLE, SearchResultsModel
 from caio_desktop.workspace.search import SearchIndex
@@ -37,7 +38,8 @@ def test_the_model_passes_qtmodeltester(qtmodeltester, demo_workspace) -> None: 
     index.close()
 
 
-def test_groups_name_the_register_and_hits_read_code_and_title(demo_workspace) -> None:  # noqa: ANN001
+def test_groups_name_the_register_and_hits_read_code_and_title(qtbot, demo_workspace) -> None:  # noqa: ANN001
+    install_language("fr")
     index = SearchIndex(demo_workspace)
     model = SearchResultsModel("fr")
     model.set_results(index.search("R-011"))
@@ -46,6 +48,7 @@ def test_groups_name_the_register_and_hits_read_code_and_title(demo_workspace) -
     assert model.index(0, 0, group).data() == "R-011 — Fuite de données par les outils d'IA grand public"
     model.set_results(index.search("R-0", limit=3))
     assert model.index(0, 0).data().startswith("Risques — 3 premiers sur ")
+    install_language("en")
     model.set_language("en")
     assert model.index(0, 0).data().startswith("Risks — first 3 of ")
     index.close()
@@ -64,7 +67,8 @@ def test_typing_finds_accentless_and_enter_opens_the_row_with_its_form(qtbot, wi
     window.files.open_path(demo_file)
     dialog = searched(qtbot, window, "chatgpt comptes")
     assert hit_texts(dialog)[0] == "ChatGPT (comptes personnels)"  # AI systems come before risks
-    assert "2 lignes" in dialog.status.text()
+    rows = sum(group.total for group in dialog.model.groups)
+    assert dialog.status.text() == f"{rows} lignes trouvées · {len(dialog.model.groups)} registres"
     qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     page = window.current_page()
