@@ -1,10 +1,11 @@
-"""Evidence blobs inside the workspace: one per distinct SHA-256, written and read in chunks.
+"""Evidence blobs inside the workspace: one per distinct SHA-256, written in parts, read in chunks.
 
-A file's bytes go into `evidence_parts` rows of at most `PART_BYTES`; on a plain workspace each part is
-made with `zeroblob(n)` and filled through SQLite's incremental BLOB I/O (`Connection.blobopen`), so a
-500 MB file never sits in memory. The SQLCipher driver has no `blobopen`: there the parts are
-`CHUNK_BYTES` long and bound whole (a chunk in memory, as on a plain file). Reads check the checksum
-at the end and the callers that write a file out (`extract`) only keep it when it matches.
+A file's bytes go into `evidence_parts` rows of at most `PART_BYTES`, each read into one of two reused
+buffers and bound whole (the same on a plain or an SQLCipher workspace), so a 500 MB file never sits in
+memory: two parts in Python, and SQLite's copy of the one being written. On a plain workspace reads go
+through SQLite's incremental BLOB I/O (`Connection.blobopen`) in `CHUNK_BYTES`; the SQLCipher driver
+has none, so there a part is read whole. Reads check the checksum at the end and the callers that
+write a file out (`extract`) only keep it when it matches.
 
 Writing happens inside the caller's transaction (the attach operation's), so a process killed during
 an attach leaves nothing behind: SQLite rolls the journal back at the next open.
@@ -16,15 +17,16 @@ import hashlib
 import os
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from pathlib import Path
 from typing import IO, Any
 
 from caio_desktop.workspace.errors import WorkspaceError
 from caio_desktop.workspace.models import utcnow
 
-CHUNK_BYTES = 1 << 20  # what is in memory at once, reading or writing
-PART_BYTES = 4 << 20  # one row of bytes on a plain file: fewer rows than chunks; trimming the last one
-# (substr) holds at most this much in memory
+CHUNK_BYTES = 1 << 20  # what a read of stored bytes holds at once (plain workspace)
+PART_BYTES = 4 << 20  # one row of bytes: what a write holds at once (twice: one part read ahead)
 
 
 class EvidenceError(Exception):
@@ -70,40 +72,17 @@ def store(conn: Any, source: IO[bytes], *, limit: int, name: str) -> tuple[str, 
     cursor = raw.execute("INSERT INTO evidence_blobs (sha256, size, created_at, updated_at, custom) "
                          "VALUES (?, 0, ?, ?, '{}')", (pending, now, now))
     new_id = int(cursor.lastrowid)
-    incremental = hasattr(raw, "blobopen")
     digest = hashlib.sha256()
-    size = seq = 0
-
-    def take(chunk: bytes) -> None:
-        nonlocal size
-        size += len(chunk)
-        if size > limit:
-            raise EvidenceTooLargeError(name, size, limit)
-        digest.update(chunk)
-
+    # Each part is bound whole: SQLite writes its pages once, straight into new pages at the end of the
+    # file (never journaled). A zeroblob filled by incremental I/O had every page written twice — the
+    # zeroes, spilled from the 2 MB page cache, read back and written again with the bytes.
     insert_part = ("INSERT INTO evidence_parts (blob_id, seq, data, created_at, updated_at, custom) "
-                   "VALUES (?, ?, {}, ?, ?, '{{}}')")
-    while chunk := source.read(CHUNK_BYTES):
-        if not incremental:
-            take(chunk)
-            raw.execute(insert_part.format("?"), (new_id, seq, chunk, now, now))
-            seq += 1
-            continue
-        # A part of PART_BYTES zeroes, filled chunk by chunk, trimmed if the file ends inside it.
-        part_row = raw.execute(insert_part.format("zeroblob(?)"), (new_id, seq, PART_BYTES, now, now)).lastrowid
-        written = 0
-        with raw.blobopen("evidence_parts", "data", part_row) as blob:
-            while chunk:
-                take(chunk)
-                blob.write(chunk)
-                written += len(chunk)
-                if written >= PART_BYTES:
-                    break
-                chunk = source.read(min(CHUNK_BYTES, PART_BYTES - written))
-        seq += 1
-        if written < PART_BYTES:
-            raw.execute("UPDATE evidence_parts SET data = substr(data, 1, ?) WHERE id = ?", (written, part_row))
-            break
+                   "VALUES (?, ?, ?, ?, ?, '{}')")
+    size = 0
+    with closing(_parts(source, digest, limit=limit, name=name)) as parts:  # (an error: the reader stops)
+        for seq, part in enumerate(parts):
+            raw.execute(insert_part, (new_id, seq, part, now, now))
+            size += len(part)
     sha256 = digest.hexdigest()
     existing = blob_id(raw, sha256)
     if existing is not None:  # the same content is stored already: one copy is enough
@@ -112,6 +91,37 @@ def store(conn: Any, source: IO[bytes], *, limit: int, name: str) -> tuple[str, 
     else:
         raw.execute("UPDATE evidence_blobs SET sha256 = ?, size = ? WHERE id = ?", (sha256, size, new_id))
     return sha256, size
+
+
+def _parts(source: IO[bytes], digest: Any, *, limit: int, name: str) -> Iterator[memoryview]:
+    """`source` in parts of at most PART_BYTES, each added to `digest`, read and hashed on a worker
+    thread one part ahead of the caller's write (file reads, SHA-256 and SQLite all release the GIL,
+    so on two cores the hash costs no time). Two buffers, reused: a part is valid until the next one
+    is asked for. Raises EvidenceTooLargeError as soon as more than `limit` bytes have arrived. Closed
+    early (an error while writing), it waits for the part being read and drops it."""
+    buffers = (bytearray(PART_BYTES), bytearray(PART_BYTES))
+    arrived = 0
+
+    def fill(buffer: bytearray) -> memoryview:
+        nonlocal arrived
+        view = memoryview(buffer)
+        count = 0
+        while count < PART_BYTES and (got := source.readinto(view[count:])):  # (a pipe may return less)
+            count += got
+        arrived += count
+        if arrived > limit:
+            raise EvidenceTooLargeError(name, arrived, limit)
+        part = view[:count]
+        digest.update(part)
+        return part
+
+    with ThreadPoolExecutor(1, thread_name_prefix="evidence-hash") as worker:
+        ahead = worker.submit(fill, buffers[0])
+        turn = 0
+        while part := ahead.result():
+            turn ^= 1
+            ahead = worker.submit(fill, buffers[turn])  # the other buffer: its part was written already
+            yield part
 
 
 def chunks(conn: Any, sha256: str, *, path: Path) -> Iterator[bytes]:
@@ -132,7 +142,7 @@ def chunks(conn: Any, sha256: str, *, path: Path) -> Iterator[bytes]:
                     digest.update(chunk)
                     size += len(chunk)
                     yield chunk
-        else:  # SQLCipher: a part is read whole (CHUNK_BYTES, or PART_BYTES if written before encryption)
+        else:  # SQLCipher: a part is read whole (at most PART_BYTES)
             (data,) = raw.execute("SELECT data FROM evidence_parts WHERE id = ?", (part_id,)).fetchone()
             digest.update(data)
             size += len(data)
