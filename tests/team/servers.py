@@ -82,4 +82,4 @@ def make_server(request: pytest.FixtureRequest, tmp_path: Path) -> FileServer | 
         pg_server = request.getfixturevalue("pg_server")
     except pytest.FixtureLookupError:
         pytest.skip("no PostgreSQL test server (tests/pg_server.py)")
-    return PostgresServer(pg_server.url(f"pub_{request.node.name.split('[')[0][-20:]}_{id(tmp_path) % 10**6}"))
+    return PostgresServer(pg_server.url(pg_server.new_key("pub")))
