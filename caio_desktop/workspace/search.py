@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,21 +99,22 @@ class _Reader:
         self.body = [f.key for f in mod.fields
                      if f.kind in TEXT_KINDS and f.key not in (self.code, self.title, *NOT_WORDS)]
         self.dimension = _dimension_names() if mod.key == "maturity_ratings" else None
-        keys = {"id", "custom", self.title, *self.body} | ({self.code} if self.code else set())
+        # plain tuples in this order, not mappings: building reads every row of every register
+        keys = ["id", "custom", self.title, *([self.code] if self.code else []), *self.body]
         self.columns = [self.table.c[k] for k in keys]
+        self._body_start = 4 if self.code else 3
 
-    def entry(self, row: Mapping[str, Any]) -> tuple[int, str, str, str]:
-        code = str(row[self.code] or "") if self.code else ""
-        raw_title = row[self.title]
+    def entry(self, row: Sequence[Any]) -> tuple[int, str, str, str]:
+        row_id, custom, raw_title = row[0], row[1], row[2]
+        code = str(row[3] or "") if self.code else ""
         if self.dimension is not None:
             title = self.dimension(raw_title)
         else:
             title = "" if raw_title is None else str(raw_title)
-        parts = [str(row[k]) for k in self.body if row[k]]
-        custom = row["custom"] or {}
-        if isinstance(custom, dict):  # the client's own columns: their values, as typed
+        parts = [str(v) for v in row[self._body_start:] if v]
+        if custom and isinstance(custom, dict):  # the client's own columns: their values, as typed
             parts.extend(str(v) for v in custom.values() if v not in (None, ""))
-        return row["id"], code, title, " · ".join(" ".join(p.split()) for p in parts)
+        return row_id, code, title, " · ".join(parts)
 
 
 class SearchIndex:
@@ -190,11 +191,11 @@ class SearchIndex:
         entries: list[tuple[int, str, str, str]] = []
         with self.workspace.engine.connect() as conn:
             if ids is None:
-                result = conn.execution_options(yield_per=BATCH).execute(statement).mappings()
+                result = conn.execution_options(yield_per=BATCH).execute(statement)
                 entries.extend(reader.entry(row) for row in result)
             else:
                 for chunk in id_chunks(ids):
-                    rows = conn.execute(statement.where(reader.table.c.id.in_(chunk))).mappings()
+                    rows = conn.execute(statement.where(reader.table.c.id.in_(chunk)))
                     entries.extend(reader.entry(row) for row in rows)
         return entries
 
