@@ -7,7 +7,7 @@ BENCH_STAMP := $(VENV)/.installed-bench
 DEMO ?= demo/demo-engagement.caio
 LANG_DEMO ?= fr
 
-.PHONY: install run test lint demo screenshots bench clean bundle office
+.PHONY: install run test lint demo screenshots bench clean bundle office postgres
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -41,7 +41,11 @@ lint: $(STAMP)
 office:
 	bash tools/ensure-office.sh
 
-test: $(STAMP) office
+# PostgreSQL's server programs: the team-mode tests start a throw-away server of their own (tests/pg_server.py).
+postgres:
+	bash tools/ensure-postgres.sh
+
+test: $(STAMP) office postgres
 	$(BIN)/ruff check caio_desktop tests bench packaging tools
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+# The throw-away PostgreSQL server and the `engine`-parametrised fixtures of team mode (issue 19).
+pytest_plugins = ["tests.pg_server"]
+
 SHARED_SHEETS = Path(__file__).resolve().parents[2] / "shared" / "sample-sheets"
 DEMO_TODAY = dt.date(2026, 3, 16)  # demo engagements are built "as of" this day: stable dates in tests
 

@@ -41,6 +41,29 @@ WORKSPACE_SUFFIX = ".caio"
 PHASE_SHARE = {"diagnosis": 0.2, "strategy": 0.25, "deployment": 0.4, "handover": 0.15}
 
 
+def check_new_engagement(client: str, language: str, months: int) -> None:
+    """ValidationError unless a new engagement (file or team) may be made of these."""
+    if not client or not client.strip():
+        raise ValidationError("engagement", "client_name", client, "is required")
+    if language not in ENUMERATIONS["language"]:
+        raise ValidationError("engagement", "language", language, "must be fr or en")
+    if not 1 <= months <= 60:
+        raise ValidationError("engagement", "months", months, "must be between 1 and 60")
+
+
+def phase_plan(start: dt.date, months: int, language: str) -> tuple[dt.date, list[tuple[str, str, dt.date, dt.date]]]:
+    """The end of a new engagement and its four phases (code, title, start, end) in PHASE_SHARE's
+    shares of the whole, the last one ending with it."""
+    end = add_months(start, months)
+    phase_enum = ENUMERATIONS["phase"]
+    plan, cursor = [], start
+    for code, share in PHASE_SHARE.items():
+        phase_end = end if code == "handover" else cursor + dt.timedelta(days=round((end - start).days * share))
+        plan.append((code, phase_enum.label(code, language), cursor, phase_end))
+        cursor = phase_end
+    return end, plan
+
+
 class Workspace:
     """One open engagement file: its engine, its lock, and whether it may be changed."""
 
@@ -87,16 +110,11 @@ class Workspace:
         With a passphrase the file is encrypted from its first byte (SQLCipher).
         """
         path = Path(path)
-        if not client or not client.strip():
-            raise ValidationError("engagement", "client_name", client, "is required")
-        if language not in ENUMERATIONS["language"]:
-            raise ValidationError("engagement", "language", language, "must be fr or en")
-        if not 1 <= months <= 60:
-            raise ValidationError("engagement", "months", months, "must be between 1 and 60")
+        check_new_engagement(client, language, months)
         if path.exists() and not overwrite:
             raise WorkspaceExistsError(path)
         start = start or dt.date.today()
-        end = add_months(start, months)
+        end, phases = phase_plan(start, months, language)
         tmp = path.with_name(f".{path.name}.creating-{os.getpid()}")
         tmp.unlink(missing_ok=True)
         create_owner_only(tmp)
@@ -111,19 +129,13 @@ class Workspace:
                 (client.strip(), sector, country, language, start.isoformat(), end.isoformat(), consultant,
                  now.isoformat(sep=" "), now.isoformat(sep=" ")),
             )
-            cursor = start
-            phase_enum = ENUMERATIONS["phase"]
-            for code, share in PHASE_SHARE.items():
-                phase_end = cursor + dt.timedelta(days=round((end - start).days * share))
-                if code == "handover":
-                    phase_end = end
+            for code, title, phase_start, phase_end in phases:
                 connection.execute(
                     "INSERT INTO phases (phase, title, start_date, end_date, status, progress, created_at, "
                     "updated_at, custom) VALUES (?,?,?,?,?,?,?,?,'{}')",
-                    (code, phase_enum.label(code, language), cursor.isoformat(), phase_end.isoformat(),
+                    (code, title, phase_start.isoformat(), phase_end.isoformat(),
                      "not_started", 0, now.isoformat(sep=" "), now.isoformat(sep=" ")),
                 )
-                cursor = phase_end
             connection.execute(
                 "INSERT INTO audit_log (at, operation, entity, entity_id, before, after, created_at, "
                 "updated_at, custom, author) VALUES (?,?,?,?,?,?,?,?,'{}',?)",
