@@ -218,7 +218,8 @@ class Recorder:
         (the heat-map index: 0.045 s of a 100,000-row import). Unique and partial indexes stay."""
         t = table(table_name)
         plain = [index.name for index in t.indexes if not index.unique and "where" not in _sqlite_options(index)]
-        if not plain or incoming < _BULK_LOAD_ROWS or incoming < self.conn.execute(
+        # (on a server only the owner may drop an index: a team import keeps them)
+        if self.conn.dialect.name != "sqlite" or not plain or incoming < _BULK_LOAD_ROWS or incoming < self.conn.execute(
                 select(func.count()).select_from(t)).scalar():
             yield
             return
@@ -244,6 +245,11 @@ class Recorder:
         numbers the rows itself (max(id) + 1 onwards, as `insert_columns` expects and checks).
         """
         dialect = self.conn.dialect
+        if dialect.name == "postgresql":  # team mode: one COPY, ids as given (caio_desktop/team/bulk.py)
+            from caio_desktop.team.bulk import copy_columns
+
+            copy_columns(self.conn, t, columns)
+            return
         quote = dialect.identifier_preparer.quote
         names, slots, bound = [], [], []
         for name, values in columns.items():
