@@ -29,13 +29,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise ValueError(f"--limit must be at least 1, not {args.limit}")
     with opened(args.file, read_only=True) as workspace:
-        index = SearchIndex(workspace, modules)
+        engagement = queries.fetch_rows(workspace, "engagement", limit=1)
+        lang = engagement[0]["language"] if engagement else "en"  # names in the file's language
+        index = SearchIndex(workspace, modules, lang=lang)
         try:
             groups = index.search(args.text, limit=args.limit)
         finally:
             index.close()
-        engagement = queries.fetch_rows(workspace, "engagement", limit=1)
-        lang = engagement[0]["language"] if engagement else "en"  # registers named in the file's language
     if args.json:
         print_json([{"module": g.module, "total": g.total,
                      "hits": [{"id": h.row_id, "code": plain(h.code), "title": plain(h.title),

@@ -71,19 +71,21 @@ def plain(text: str) -> str:
     return text.replace(MARK_START, "").replace(MARK_END, "")
 
 
-def _dimension_names() -> Callable[[Any], str]:
-    """A maturity rating's title is its dimension's key (`ai_vision`): people search the names, in
-    both languages, so both are indexed; a client's own dimension is indexed as written."""
+def _dimension_names(lang: str) -> Callable[[Any], tuple[str, str]]:
+    """A maturity rating's title is its dimension's key (`ai_vision`): people read and search the
+    names, so the title is the name in `lang` and the other language's name joins the body; a client's
+    own dimension is indexed as written."""
     from caio_desktop.reference.maturity import load_maturity_model
 
     model = load_maturity_model()
+    other = "en" if lang == "fr" else "fr"
 
-    def names(key: Any) -> str:
+    def names(key: Any) -> tuple[str, str]:
         try:
             dimension = model.dimension(str(key))
         except KeyError:
-            return str(key or "")
-        return f"{dimension.label('fr')} · {dimension.label('en')}"
+            return str(key or ""), ""
+        return dimension.label(lang), dimension.label(other)
 
     return names
 
@@ -91,14 +93,14 @@ def _dimension_names() -> Callable[[Any], str]:
 class _Reader:
     """How one module's rows become (rowid, code, title, body) entries."""
 
-    def __init__(self, mod: Module) -> None:
+    def __init__(self, mod: Module, lang: str) -> None:
         self.mod = mod
         self.table = MODELS[mod.key].__table__
         self.code = mod.code_field
         self.title = mod.title_field
         self.body = [f.key for f in mod.fields
                      if f.kind in TEXT_KINDS and f.key not in (self.code, self.title, *NOT_WORDS)]
-        self.dimension = _dimension_names() if mod.key == "maturity_ratings" else None
+        self.dimension = _dimension_names(lang) if mod.key == "maturity_ratings" else None
         # plain tuples in this order, not mappings: building reads every row of every register
         keys = ["id", "custom", self.title, *([self.code] if self.code else []), *self.body]
         self.columns = [self.table.c[k] for k in keys]
@@ -107,22 +109,24 @@ class _Reader:
     def entry(self, row: Sequence[Any]) -> tuple[int, str, str, str]:
         row_id, custom, raw_title = row[0], row[1], row[2]
         code = str(row[3] or "") if self.code else ""
+        parts = [str(v) for v in row[self._body_start:] if v]
         if self.dimension is not None:
-            title = self.dimension(raw_title)
+            title, other_name = self.dimension(raw_title)
+            parts.insert(0, other_name)
         else:
             title = "" if raw_title is None else str(raw_title)
-        parts = [str(v) for v in row[self._body_start:] if v]
         if custom and isinstance(custom, dict):  # the client's own columns: their values, as typed
             parts.extend(str(v) for v in custom.values() if v not in (None, ""))
-        return row_id, code, title, " · ".join(parts)
+        return row_id, code, title, " · ".join(p for p in parts if p)
 
 
 class SearchIndex:
     """The search index of one open workspace. Built by `build` (in a worker thread if need be);
     `search`, `refresh` and `rebuild` may then be called from any thread (one lock guards the index)."""
 
-    def __init__(self, workspace: Any, modules: Iterable[str] | None = None) -> None:
+    def __init__(self, workspace: Any, modules: Iterable[str] | None = None, *, lang: str = "fr") -> None:
         self.workspace = workspace
+        self.lang = lang  # the language of names the registry translates (maturity dimensions)
         self.modules = [k for k in (modules or MODULES) if k in MODULES]
         self._readers: dict[str, _Reader] = {}
         self._lock = threading.RLock()
@@ -137,7 +141,7 @@ class SearchIndex:
 
     def _reader(self, module_key: str) -> _Reader:
         if module_key not in self._readers:
-            self._readers[module_key] = _Reader(MODULES[module_key])
+            self._readers[module_key] = _Reader(MODULES[module_key], self.lang)
         return self._readers[module_key]
 
     # --- building ------------------------------------------------------------------------------------

@@ -74,8 +74,12 @@ def test_the_snippet_shows_the_match_in_long_text(index: SearchIndex) -> None:
     assert f"{MARK_START}injection{MARK_END}" in group.hits[0].snippet
 
 
-def test_maturity_ratings_are_found_by_their_dimension_name(index: SearchIndex) -> None:
-    assert any("Gouvernance des données" in t for t in titles(index, "gouvernance donnees", "maturity_ratings"))
+def test_maturity_ratings_are_found_by_their_dimension_name_in_either_language(demo_workspace, index) -> None:  # noqa: ANN001
+    assert titles(index, "gouvernance donnees", "maturity_ratings") == ["Gouvernance des données"]
+    assert titles(index, "data governance", "maturity_ratings") == ["Gouvernance des données"]
+    english = SearchIndex(demo_workspace, lang="en")  # the title in the language people read
+    assert titles(english, "gouvernance donnees", "maturity_ratings") == ["Data governance"]
+    english.close()
 
 
 def test_custom_attributes_are_searched(demo_workspace, index: SearchIndex) -> None:  # noqa: ANN001

@@ -35,6 +35,7 @@ class SearchController(QObject):
         context.workspace_changed.connect(self._on_workspace_changed)
         context.rows_changed.connect(self._on_rows_changed)
         context.data_changed.connect(self._on_data_changed)
+        context.language_changed.connect(self._on_workspace_changed)  # names indexed in the old language
 
     # --- keeping in step -----------------------------------------------------------------------------
     def _on_workspace_changed(self, _workspace: Any) -> None:
@@ -77,7 +78,7 @@ class SearchController(QObject):
             self.job.finished.connect(on_ready)
             return
         if self.index is None:
-            self.index = SearchIndex(self.context.workspace)
+            self.index = SearchIndex(self.context.workspace, lang=self.context.lang)
         index, stale = self.index, set(self._stale)
         first = not index.built
         if first:  # a whole build reads every row as it is now: what was noted before is in it
