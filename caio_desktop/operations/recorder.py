@@ -3,6 +3,12 @@ keeps the rows before and after (for undo) and writes the audit trail in the sam
 
 Deletes follow the schema's foreign keys explicitly (children first, links cleared) instead of
 leaving it to SQLite's ON DELETE actions, so that every cascaded row is recorded and comes back on undo.
+
+Team mode (issue 19): every audit entry names its author (operations/authorship.py) and every update of
+a row raises its `row_version`, undo and redo included (they are new writes), so that an edit made on
+what someone read before another person's change can be told apart (caio_desktop/team/conflicts.py).
+An undo or redo of an edit writes back only the fields that step changed: a field another consultant
+changed since is left as they left it.
 """
 
 from __future__ import annotations
@@ -18,11 +24,13 @@ from sqlalchemy import Connection, Index, Table, bindparam, delete, func, insert
 from sqlalchemy.sql import Select
 
 from caio_desktop.domain.evidence import EVIDENCE_MODULES
+from caio_desktop.operations.authorship import author_of, session_of
 from caio_desktop.operations.changes import BulkInsert, Change, Row, RowChange
 from caio_desktop.workspace.models import AuditEntry, Base, utcnow
 
 _SUMMARY_LIMIT = 500
 _STAMPS = frozenset(("id", "created_at", "updated_at"))
+_UNSUMMARISED = frozenset(("updated_at", "row_version"))  # an edit's audit entry says what a person changed
 _BULK_LOAD_ROWS = 10_000  # below this, dropping and rebuilding an index costs more than it saves
 _AUDIT = AuditEntry.__table__
 
@@ -156,11 +164,19 @@ def _bound_dicts(processor: Any, values: Sequence[dict]) -> list[Any] | None:
 class Recorder:
     """Writes rows within one transaction and remembers each change."""
 
-    def __init__(self, conn: Connection, operation: str, *, audit: bool = True) -> None:
+    def __init__(self, conn: Connection, operation: str, *, audit: bool = True, author: str | None = None) -> None:
         self.conn = conn
         self.operation = operation
         self.changes: list[Change] = []
         self._audit = audit
+        self._author = author  # None: resolved from the connection on the first audit entry
+
+    @property
+    def author(self) -> str | None:
+        """Who this operation's changes are recorded as made by (see operations/authorship.py)."""
+        if self._author is None:
+            self._author = author_of(self.conn)
+        return self._author
 
     # --- reads ---------------------------------------------------------------------------------------
     def row(self, table_name: str, row_id: int) -> Row | None:
@@ -279,10 +295,25 @@ class Recorder:
         changed = {k: v for k, v in values.items() if before.get(k) != v}
         if not changed:
             return False
-        t = table(table_name)
-        self.conn.execute(update(t).where(t.c.id == row_id).values(**changed, updated_at=utcnow()))
+        self._write_row(table(table_name), row_id, changed)
         self._record(RowChange(table_name, row_id, before, self.row(table_name, row_id)))
         return True
+
+    def touch(self, table_name: str, row_id: int) -> None:
+        """Raise a row's version without changing its columns: its links (a REFS field, kept in a link
+        table) changed, and whoever read the row before must learn that it moved."""
+        before = self.row(table_name, row_id)
+        if before is None:
+            return
+        self._write_row(table(table_name), row_id, {})
+        self.changes.append(RowChange(table_name, row_id, before, self.row(table_name, row_id)))
+
+    def _write_row(self, t: Table, row_id: int, values: Mapping[str, Any]) -> None:
+        """UPDATE one row with `values`, a new `updated_at` and the next `row_version` (every write is a
+        new version, an undo's too)."""
+        values = {k: v for k, v in values.items() if k not in ("id", "row_version")}
+        values.setdefault("updated_at", utcnow())
+        self.conn.execute(update(t).where(t.c.id == row_id).values(**values, row_version=t.c.row_version + 1))
 
     def delete(self, table_name: str, row_id: int) -> None:
         """Delete a row with everything that hangs on it, recording each row touched."""
@@ -318,10 +349,12 @@ class Recorder:
                 continue
             if change.after is None:
                 self.conn.execute(delete(t).where(t.c.id == change.row_id))
-            elif change.before is None:
-                self.conn.execute(insert(t).values(change.after))
-            else:
-                self.conn.execute(update(t).where(t.c.id == change.row_id).values(change.after))
+            elif change.before is None:  # a row back (undo of a delete, redo of an add): a new version
+                self.conn.execute(insert(t).values({**change.after,
+                                                    "row_version": (change.after.get("row_version") or 1) + 1}))
+            else:  # only what this step changed: a field someone else changed since stays theirs
+                self._write_row(t, change.row_id, {k: v for k, v in change.after.items()
+                                                   if change.before.get(k) != v})
             self._record(change)
 
     def _replay_bulk(self, t: Table, change: BulkInsert) -> None:
@@ -343,7 +376,7 @@ class Recorder:
         if self._audit:
             before, after = change.before, change.after
             if before is not None and after is not None:  # an edit: keep only what changed
-                keys = [k for k in after if before.get(k) != after.get(k) and k != "updated_at"]
+                keys = [k for k in after if before.get(k) != after.get(k) and k not in _UNSUMMARISED]
                 before = {k: before.get(k) for k in keys}
                 after = {k: after.get(k) for k in keys}
             self._write_audit(change.table, change.row_id, _summary(before), _summary(after))
@@ -352,5 +385,6 @@ class Recorder:
         now = utcnow()
         self.conn.execute(insert(_AUDIT), {  # parameters: one cached statement (see `insert`)
             "at": now, "operation": self.operation, "entity": entity, "entity_id": entity_id, "before": before,
-            "after": after, "created_at": now, "updated_at": now, "custom": {},
+            "after": after, "created_at": now, "updated_at": now, "author": self.author,
+            "custom": {"session": session_of(self.conn.engine)},
         })

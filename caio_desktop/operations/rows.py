@@ -6,6 +6,10 @@
     undo(ws, change)
 
 Values are validated by the domain rules first; a ValidationError names the field and the value.
+
+An edit may say what its editor read (`update_row(..., seen={"impact": 4}, seen_version=3)`): when
+someone else changed those fields since, it is refused with an EditConflictError naming field, their
+value, who and when (caio_desktop/team/conflicts.py); fields nobody else changed land.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from caio_desktop.domain.validation import clean_values
 from caio_desktop.operations import rules
 from caio_desktop.operations.changes import ChangeSet
 from caio_desktop.operations.recorder import Recorder, table
+from caio_desktop.team.conflicts import check_edit, locked_row
 from caio_desktop.workspace.models import LINKS
+from caio_desktop.workspace.queries import _with_links as with_links  # (REFS lists of the locked row)
 from caio_desktop.workspace.queries import row_label
 
 
@@ -104,6 +110,8 @@ def change_row(rec: Recorder, mod: Module, row_id: int, values: Mapping[str, Any
     changed = rec.update(mod.key, row_id, columns)
     before = len(rec.changes)
     _set_links(rec, mod, row_id, refs)
+    if len(rec.changes) > before and not changed:
+        rec.touch(mod.key, row_id)  # only its links changed: the row still moves to a new version
     changed = changed or len(rec.changes) > before
     if changed:
         rules.after_change(rec, mod.key, rec.row(mod.key, row_id))
@@ -123,14 +131,22 @@ def create_row(workspace, module_key: str, values: Mapping[str, Any]) -> ChangeS
         return _changeset("add", mod, label, rec, [row_id])
 
 
-def update_row(workspace, module_key: str, row_id: int, values: Mapping[str, Any]) -> ChangeSet:  # noqa: ANN001
+def update_row(workspace, module_key: str, row_id: int, values: Mapping[str, Any], *,  # noqa: ANN001
+               seen: Mapping[str, Any] | None = None, seen_version: int | None = None) -> ChangeSet:
     """Edit fields of one row ("Edit risk R-012"). Edits of a single field carry a merge key so that
-    consecutive edits of the same cell become one undo step."""
+    consecutive edits of the same cell become one undo step.
+
+    `seen_version` (the row's `row_version` as read) and `seen` (field → value as read) make the edit
+    refuse, with an EditConflictError, to overwrite fields someone else changed since.
+    """
     mod = module(module_key)
     with workspace.writing() as conn:
-        existing = Recorder(conn, "").row(mod.key, row_id)
+        existing = locked_row(conn, mod.key, row_id)
         if existing is None:
             raise LookupError(f"{module_key} has no row {row_id}")
+        if seen_version is not None:
+            check_edit(conn, mod.key, row_id, values, with_links(conn, mod, [dict(existing)])[0],
+                       seen=seen, seen_version=seen_version)
         label = row_label(mod, existing)
         rec = Recorder(conn, f"Edit {mod.entity_en} {label}")
         change_row(rec, mod, row_id, values)

@@ -16,7 +16,8 @@ EDITABLE_MODULES = [key for key, mod in MODULES.items() if not mod.singleton]
 
 
 def _snapshot(workspace) -> dict[str, list[dict]]:
-    return {key: [{k: v for k, v in r.items() if k not in ("created_at", "updated_at")}
+    # (row_version left out: an undo restores the values as a new write, a new version — issue 19)
+    return {key: [{k: v for k, v in r.items() if k not in ("created_at", "updated_at", "row_version")}
                   for r in fetch_rows(workspace, key)] for key in MODULES}
 
 

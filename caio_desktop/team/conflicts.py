@@ -1,0 +1,130 @@
+"""Concurrent edits of one engagement (issue 19): an edit made on what someone read before another
+consultant changed the same row.
+
+An edit carries what its editor read: the row's `row_version` and the value of each field as shown.
+In the write transaction the row is locked (`SELECT … FOR UPDATE` on PostgreSQL; a file's write lock
+does as much on SQLite) and, when its version has moved since it was read:
+
+- a field the edit sets whose stored value is no longer what was read (and is not already the value the
+  edit sets) is a conflict: the edit is refused with an `EditConflictError` naming each such field, the
+  other's value, who made the row's latest change and when — nothing is written;
+- the fields nobody else changed land: two consultants editing different fields of one risk both land.
+
+A field whose read value the editor did not give counts as changed by the other: never overwrite silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from caio_desktop.domain.errors import DomainError, quoted
+from caio_desktop.domain.modules import module
+from caio_desktop.workspace.models import AuditEntry, Base
+
+_AUDIT = AuditEntry.__table__
+_UNREAD = object()  # a field whose read value the editor did not give
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    """One field two people changed: what the editor read, what the other wrote, what the editor wants."""
+
+    field: str  # the field's key
+    read: Any
+    theirs: Any
+    yours: Any
+
+
+@dataclass(frozen=True)
+class LastChange:
+    """The latest recorded change of a row: who (None: not known) and when."""
+
+    author: str | None
+    at: dt.datetime | None
+
+
+class EditConflictError(DomainError):
+    """An edit refused because someone else changed the same fields of the row since it was read.
+
+    `current` is the row as it is now (all its fields) and `version` its version: an editor who chooses
+    to overwrite passes them as what it read (`seen=current, seen_version=version`).
+    """
+
+    def __init__(self, module_key: str, row_id: int, conflicts: tuple[FieldConflict, ...], last: LastChange,
+                 current: Mapping[str, Any], version: int) -> None:
+        self.module = module_key
+        self.row_id = row_id
+        self.conflicts = conflicts
+        self.author = last.author
+        self.at = last.at
+        self.current = dict(current)
+        self.version = version
+        who = last.author or "someone else"
+        when = f" at {last.at:%Y-%m-%d %H:%M} UTC" if last.at else ""
+        fields = "; ".join(f"{c.field} is now {quoted(c.theirs)} (you read {quoted(c.read)}, you set "
+                           f"{quoted(c.yours)})" for c in conflicts)
+        super().__init__(f"{module_key} row {row_id} was changed by {who}{when} since you read it: {fields}")
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(c.field for c in self.conflicts)
+
+
+def locked_row(conn: Connection, table_name: str, row_id: int) -> dict[str, Any] | None:
+    """The row as stored, locked until the transaction ends (FOR UPDATE; SQLite holds the file's lock)."""
+    t = Base.metadata.tables[table_name]
+    found = conn.execute(select(t).where(t.c.id == row_id).with_for_update()).mappings().first()
+    return dict(found) if found else None
+
+
+def last_change(conn: Connection, table_name: str, row_id: int) -> LastChange:
+    """Who made the latest recorded change of a row, and when (from the audit trail)."""
+    found = conn.execute(
+        select(_AUDIT.c.author, _AUDIT.c.at).where(_AUDIT.c.entity == table_name, _AUDIT.c.entity_id == row_id)
+        .order_by(_AUDIT.c.id.desc()).limit(1)).first()
+    return LastChange(found.author, found.at) if found else LastChange(None, None)
+
+
+def check_edit(conn: Connection, module_key: str, row_id: int, values: Mapping[str, Any],
+               current: Mapping[str, Any], *, seen: Mapping[str, Any] | None,
+               seen_version: int | None) -> None:
+    """Refuse (EditConflictError) an edit of `values` on `current` — the locked row, REFS lists included —
+    when fields it sets were changed by someone else since the editor read version `seen_version`.
+
+    Nothing is checked without `seen_version` (an edit that does not say what it read: a script's, an
+    import's) or when the version has not moved.
+    """
+    version = current.get("row_version")
+    if seen_version is None or version is None or version == seen_version:
+        return
+    seen = seen or {}
+    conflicts = []
+    for key, wanted in values.items():
+        read = seen.get(key, _UNREAD)
+        now = current.get(key)
+        if read is not _UNREAD and _same(now, read):
+            continue  # nobody else changed this field: the edit lands
+        if _same(now, wanted):
+            continue  # the other wrote what this edit writes: nothing is lost
+        conflicts.append(FieldConflict(key, None if read is _UNREAD else read, now, wanted))
+    if conflicts:
+        raise EditConflictError(module(module_key).key, row_id, tuple(conflicts), last_change(conn, module_key, row_id),
+                                current, int(version))
+
+
+def _same(stored: Any, shown: Any) -> bool:
+    """Whether a stored value and a value as an editor holds it are the same (a REFS list in any order,
+    an empty text and no value alike)."""
+    if isinstance(stored, list) and isinstance(shown, list | tuple | set):
+        return sorted(stored) == sorted(shown)
+    if stored in (None, "") and shown in (None, ""):
+        return True
+    return stored == shown
+
+
+__all__ = ["EditConflictError", "FieldConflict", "LastChange", "check_edit", "last_change", "locked_row"]
