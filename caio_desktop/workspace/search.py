@@ -112,7 +112,7 @@ class _Reader:
         parts = [str(v) for v in row[self._body_start:] if v]
         if self.dimension is not None:
             title, other_name = self.dimension(raw_title)
-            parts.insert(0, other_name)
+            parts.append(other_name)  # after the evidence: the snippet starts with what was noted
         else:
             title = "" if raw_title is None else str(raw_title)
         if custom and isinstance(custom, dict):  # the client's own columns: their values, as typed

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from caio_desktop.domain.fields import FieldKind
 from caio_desktop.domain.modules import MODULES
@@ -24,7 +25,25 @@ from caio_desktop.workspace.backlinks import back_links, pointers
 LINK_STYLE = ("QPushButton#rowLink { border: none; background: transparent; color: #1565C0; "
               "text-align: left; padding: 1px 2px; } "
               "QPushButton#rowLink:hover, QPushButton#rowLink:focus { text-decoration: underline; }")
-LABEL_LIMIT = 80  # a link's text; the whole name is its tooltip
+LABEL_LIMIT = 200  # a link's text before eliding to its width; the whole name is its tooltip
+
+
+class RowLink(QPushButton):
+    """A row's name as a link, as wide as the form and elided to it (a long title must not widen the
+    form past its splitter: every editor would be cut at the right)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.full_text = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(40, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        room = max(20, self.width() - 8)
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room))
 
 
 def link_text(module_key: str, row: dict[str, Any], lang: str) -> str:
@@ -48,7 +67,7 @@ class LinksPanel(QWidget):
         self.row: dict[str, Any] = {}
         self.setObjectName("linksPanel")
         self.setStyleSheet(LINK_STYLE)
-        self.links: list[QPushButton] = []
+        self.links: list[RowLink] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 0)
         layout.setSpacing(2)
@@ -111,9 +130,9 @@ class LinksPanel(QWidget):
                 more.setObjectName("pageSubtitle")
                 layout.addWidget(more)
 
-    def _link(self, module_key: str, row_id: int, text: str) -> QPushButton:
+    def _link(self, module_key: str, row_id: int, text: str) -> RowLink:
         shown = text if len(text) <= LABEL_LIMIT else text[:LABEL_LIMIT - 1] + "…"
-        button = QPushButton(shown)
+        button = RowLink(shown)
         button.setObjectName("rowLink")
         button.setFlat(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)

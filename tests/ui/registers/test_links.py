@@ -30,7 +30,7 @@ def test_an_ai_systems_form_lists_what_points_at_it(qtbot, demo_context) -> None
     qtbot.addWidget(form)
     form.set_row(_id(demo_context.workspace, "ai_systems", "name", SYSTEM))
     assert _headings(form) == ["Cas d'usage (1)", "Risques (1)", "Actions (1)"]
-    assert [b.text() for b in form.links.links] == [
+    assert [b.full_text for b in form.links.links] == [
         "IA générative interne, alternative à ChatGPT",
         "R-011 — Fuite de données par les outils d'IA grand public",
         "Recenser les usages de ChatGPT par direction"]
@@ -40,7 +40,7 @@ def test_a_back_link_asks_for_its_row(qtbot, demo_context) -> None:  # noqa: ANN
     form = DetailForm(demo_context, "ai_systems")
     qtbot.addWidget(form)
     form.set_row(_id(demo_context.workspace, "ai_systems", "name", SYSTEM))
-    risk = next(b for b in form.links.links if b.text().startswith("R-011"))
+    risk = next(b for b in form.links.links if b.full_text.startswith("R-011"))
     with qtbot.waitSignal(demo_context.row_requested) as asked:
         qtbot.mouseClick(risk, Qt.MouseButton.LeftButton)
     assert asked.args == ["risks", _id(demo_context.workspace, "risks", "code", "R-011")]
@@ -54,7 +54,7 @@ def test_a_new_risk_of_the_system_appears_at_once(qtbot, demo_context) -> None: 
     demo_context.perform(create_row, "risks", {"code": "R-950", "title": "Réponses inventées", "likelihood": 3,
                                                "impact": 3, "ai_system_id": system})
     assert "Risques (2)" in _headings(form)
-    assert "R-950 — Réponses inventées" in [b.text() for b in form.links.links]
+    assert "R-950 — Réponses inventées" in [b.full_text for b in form.links.links]
 
 
 def test_a_row_nothing_points_at_shows_no_links(qtbot, context) -> None:  # noqa: ANN001
@@ -74,7 +74,7 @@ def test_a_risks_form_opens_its_system_and_lists_its_treatment_actions(qtbot, wi
     form = window.pages["risks"].registers["risks"].form
     assert form.row["code"] == "R-011"
     assert "Actions de traitement (3)" in _headings(form)  # two in the demo, and this one
-    action = next(b for b in form.links.links if b.text() == "Bloquer les comptes personnels")
+    action = next(b for b in form.links.links if b.full_text == "Bloquer les comptes personnels")
     qtbot.mouseClick(action, Qt.MouseButton.LeftButton)
     actions = window.pages["risks"].registers["risk_actions"]
     assert window.current_page() is window.pages["risks"]
@@ -100,6 +100,22 @@ def test_a_use_cases_form_opens_its_system_and_lists_its_risks(qtbot, window, de
     # its objectives (a multi-reference field), the initiatives delivering it, its risks (one was there)
     assert _headings(form) == ["Objectifs liés (2)", "Initiatives (2)", "Risques (2)"]
     assert form.open_buttons["ai_system_id"].isEnabled()
-    qtbot.mouseClick(next(b for b in form.links.links if b.text().startswith("R-011")), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(next(b for b in form.links.links if b.full_text.startswith("R-011")), Qt.MouseButton.LeftButton)
     assert window.current_page() is window.pages["risks"]
     assert window.pages["risks"].registers["risks"].form.row_id == risk
+
+
+def test_a_long_title_is_elided_instead_of_widening_the_form(qtbot, demo_context) -> None:  # noqa: ANN001
+    system = _id(demo_context.workspace, "ai_systems", "name", SYSTEM)
+    long_title = "Réponses inventées " * 12
+    demo_context.perform(create_row, "risks", {"code": "R-951", "title": long_title, "likelihood": 3,
+                                               "impact": 3, "ai_system_id": system})
+    form = DetailForm(demo_context, "ai_systems")
+    qtbot.addWidget(form)
+    form.resize(360, 600)
+    form.show()
+    form.set_row(system)
+    link = next(b for b in form.links.links if b.full_text.startswith("R-951"))
+    qtbot.waitUntil(lambda: link.text().endswith("…"))
+    assert form.links.minimumSizeHint().width() < 200
+    assert link.toolTip() == f"Ouvrir R-951 — {' '.join(long_title.split())}"
