@@ -129,3 +129,15 @@ def test_a_change_told_without_rows_rebuilds_its_module(qtbot, window, demo_file
     window.context.refresh_all()
     dialog = searched(qtbot, window, "zorglub")
     assert hit_texts(dialog) == ["Règlement Zorglub"]
+
+
+def test_a_change_of_language_reindexes_names_people_read(qtbot, window, demo_file: Path) -> None:  # noqa: ANN001
+    window.files.open_path(demo_file)
+    dialog = searched(qtbot, window, "gouvernance donnees")
+    assert "Gouvernance des données" in hit_texts(dialog)
+    dialog.hide()
+    install_language("en")
+    window.context.set_language("en")
+    dialog = searched(qtbot, window, "gouvernance donnees")
+    assert "Data governance" in hit_texts(dialog)
+    assert dialog.windowTitle() == "Search the engagement"
