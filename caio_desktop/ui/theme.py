@@ -1,75 +1,206 @@
-"""The look of the application: a light, quiet theme (Fusion style, one accent colour) with a dark
-navigation sidebar, so that colour is left to what carries meaning (risk levels, tiers, charts)."""
+"""The look of the application: a quiet theme (Fusion style, one accent colour) with a dark navigation
+sidebar, so that colour is left to what carries meaning (risk levels, tiers, charts); light or dark.
+
+The scheme follows the system's (QStyleHints.colorScheme, Qt 6.5+, followed live while "System" is
+chosen) unless Preferences says Light or Dark (`ui/theme` in the settings). Both schemes are one style
+sheet filled from one table of roles (`LIGHT`, `DARK`), so a widget styled for one is styled for both.
+Charts keep their white paper in either scheme: they are the figures of the deliverables, and their
+colours (risk levels, tiers, series) were chosen against white.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QPalette
 from PySide6.QtWidgets import QApplication
 
+FONTS = Path(__file__).resolve().parents[1] / "resources" / "fonts"  # no importlib.resources at start-up
+EMOJI_FONT = "NotoEmoji-Regular.ttf"  # Noto Emoji, monochrome, SIL OFL 1.1 (OFL-NotoEmoji.txt beside it)
+THEMES = ("system", "light", "dark")
 ACCENT = "#1F4E79"
 SIDEBAR = "#1E2A38"
 
-STYLE = f"""
-QMainWindow, QWidget#workbench {{ background: #F5F6F8; }}
+# role → colour; every colour of the style sheet comes from here
+LIGHT = {
+    "window": "#F5F6F8", "base": "#FFFFFF", "alternate": "#F7F9FB", "text": "#1B2631", "muted": "#5D6D7E",
+    "tab_text": "#43505E", "border": "#DDE2E8", "grid": "#E6E9ED", "header": "#EEF1F4", "header_text": "#34495E",
+    "selection": "#CFE0F1", "selection_text": "#1B2631", "accent": ACCENT, "accent_text": ACCENT,
+    "chip": "#E3ECF5", "card_hover": "#9DB8D3", "disabled": "#A3ADB8", "primary_disabled": "#9DB0C4",
+    "progress": "#CDD5DE", "chunk": "#4F81BD", "button": "#EEF1F4", "tooltip": "#FFFFE8",
+    "tooltip_text": "#1B2631", "highlight": "#4F81BD", "link": ACCENT, "sidebar": SIDEBAR,
+    "sidebar_hover": "#2A394B", "sidebar_selected": "#2F4259",
+}
+DARK = {
+    "window": "#1B1F24", "base": "#22272E", "alternate": "#272D35", "text": "#E3E8EE", "muted": "#9AA7B4",
+    "tab_text": "#AEB9C5", "border": "#39424D", "grid": "#323A44", "header": "#2B323B", "header_text": "#CDD6E0",
+    "selection": "#2F4D6E", "selection_text": "#F1F5F9", "accent": "#3D78B0", "accent_text": "#8CBBE8",
+    "chip": "#2C3F55", "card_hover": "#5E7FA3", "disabled": "#6B7683", "primary_disabled": "#3A4A5C",
+    "progress": "#46505C", "chunk": "#4F81BD", "button": "#2D343D", "tooltip": "#2D343D",
+    "tooltip_text": "#E3E8EE", "highlight": "#3D78B0", "link": "#8CBBE8", "sidebar": "#141A21",
+    "sidebar_hover": "#1F2934", "sidebar_selected": "#263445",
+}
+
+STYLE = """
+QMainWindow, QWidget#workbench {{ background: {window}; }}
 QListWidget#sidebar {{
-    background: {SIDEBAR}; color: #DCE3EA; border: none; padding-top: 8px; outline: none;
+    background: {sidebar}; color: #DCE3EA; border: none; padding-top: 8px; outline: none;
     font-size: 10.5pt;
 }}
 QListWidget#sidebar::item {{ padding: 9px 14px; border-left: 3px solid transparent; }}
-QListWidget#sidebar::item:hover {{ background: #2A394B; }}
-QListWidget#sidebar::item:selected {{ background: #2F4259; color: white; border-left: 3px solid #6FA8DC; }}
-QLabel#sidebarTitle {{ background: {SIDEBAR}; color: white; font-weight: 600; padding: 14px 14px 4px 14px; }}
-QLabel#sidebarSubtitle {{ background: {SIDEBAR}; color: #9FB0C2; padding: 0 14px 10px 14px; }}
-QLabel#pageTitle {{ font-size: 16pt; font-weight: 600; color: #1B2631; }}
-QLabel#pageSubtitle {{ color: #5D6D7E; }}
-QLabel#formHeading {{ font-size: 11.5pt; font-weight: 600; color: #1B2631; padding-bottom: 6px; }}
-QLabel#sectionTitle {{ font-weight: 600; color: #1B2631; font-size: 10.5pt; }}
-QLabel#fieldLabel {{ color: #5D6D7E; font-size: 8.5pt; padding-top: 5px; }}
-QLabel#countLabel {{ color: #5D6D7E; padding: 0 6px; }}
-QLabel#filterChip {{ background: #E3ECF5; color: {ACCENT}; border-radius: 9px; padding: 2px 8px; }}
-QLabel#figureValue {{ font-size: 20pt; font-weight: 600; color: {ACCENT}; }}
-QLabel#figureLabel {{ color: #5D6D7E; }}
-QFrame#card {{ background: white; border: 1px solid #DDE2E8; border-radius: 6px; }}
-QFrame#card:hover {{ border-color: #9DB8D3; }}
-QScrollArea#detailForm, QWidget#detailBody {{ background: white; }}
-QTabWidget::pane {{ border: 1px solid #DDE2E8; background: white; top: -1px; }}
-QTabBar::tab {{ padding: 6px 14px; border: 1px solid transparent; color: #43505E; }}
-QTabBar::tab:selected {{ background: white; border-color: #DDE2E8; border-bottom-color: white; color: #1B2631; }}
-QTableView {{ background: white; alternate-background-color: #F7F9FB; gridline-color: #E6E9ED;
-             selection-background-color: #CFE0F1; selection-color: #1B2631; border: 1px solid #DDE2E8; }}
-QHeaderView::section {{ background: #EEF1F4; border: none; border-right: 1px solid #DDE2E8;
-                       border-bottom: 1px solid #DDE2E8; padding: 4px 6px; font-weight: 600; color: #34495E; }}
+QListWidget#sidebar::item:hover {{ background: {sidebar_hover}; }}
+QListWidget#sidebar::item:selected {{ background: {sidebar_selected}; color: white; border-left: 3px solid #6FA8DC; }}
+QLabel#sidebarTitle {{ background: {sidebar}; color: white; font-weight: 600; padding: 14px 14px 4px 14px; }}
+QLabel#sidebarSubtitle {{ background: {sidebar}; color: #9FB0C2; padding: 0 14px 10px 14px; }}
+QLabel#pageTitle {{ font-size: 16pt; font-weight: 600; color: {text}; }}
+QLabel#pageSubtitle {{ color: {muted}; }}
+QLabel#formHeading {{ font-size: 11.5pt; font-weight: 600; color: {text}; padding-bottom: 6px; }}
+QLabel#sectionTitle {{ font-weight: 600; color: {text}; font-size: 10.5pt; }}
+QLabel#fieldLabel {{ color: {muted}; font-size: 8.5pt; padding-top: 5px; }}
+QLabel#countLabel {{ color: {muted}; padding: 0 6px; }}
+QLabel#filterChip {{ background: {chip}; color: {accent_text}; border-radius: 9px; padding: 2px 8px; }}
+QLabel#figureValue {{ font-size: 20pt; font-weight: 600; color: {accent_text}; }}
+QLabel#figureLabel {{ color: {muted}; }}
+QFrame#card {{ background: {base}; border: 1px solid {border}; border-radius: 6px; }}
+QFrame#card:hover {{ border-color: {card_hover}; }}
+QScrollArea#detailForm, QWidget#detailBody {{ background: {base}; }}
+QTabWidget::pane {{ border: 1px solid {border}; background: {base}; top: -1px; }}
+QTabBar::tab {{ padding: 6px 14px; border: 1px solid transparent; color: {tab_text}; }}
+QTabBar::tab:selected {{ background: {base}; border-color: {border}; border-bottom-color: {base}; color: {text}; }}
+QTableView {{ background: {base}; alternate-background-color: {alternate}; gridline-color: {grid};
+             selection-background-color: {selection}; selection-color: {selection_text}; border: 1px solid {border}; }}
+QHeaderView::section {{ background: {header}; border: none; border-right: 1px solid {border};
+                       border-bottom: 1px solid {border}; padding: 4px 6px; font-weight: 600; color: {header_text}; }}
 QPushButton {{ padding: 4px 12px; }}
-QPushButton:disabled {{ color: #A3ADB8; }}
-QPushButton:checked {{ background: {ACCENT}; color: white; border: 1px solid {ACCENT}; border-radius: 3px; }}
-QPushButton#primaryButton {{ background: {ACCENT}; color: white; border: 1px solid {ACCENT}; border-radius: 3px;
+QPushButton:disabled {{ color: {disabled}; }}
+QPushButton:checked {{ background: {accent}; color: white; border: 1px solid {accent}; border-radius: 3px; }}
+QPushButton#primaryButton {{ background: {accent}; color: white; border: 1px solid {accent}; border-radius: 3px;
                              padding: 4px 14px; }}
-QPushButton#primaryButton:disabled {{ background: #9DB0C4; border-color: #9DB0C4; }}
-QPushButton#linkButton {{ border: none; color: {ACCENT}; text-align: left; padding: 2px 0; }}
+QPushButton#primaryButton:disabled {{ background: {primary_disabled}; border-color: {primary_disabled}; }}
+QPushButton#linkButton {{ border: none; color: {accent_text}; text-align: left; padding: 2px 0; }}
 QPushButton#linkButton:hover {{ text-decoration: underline; }}
-QProgressBar {{ border: 1px solid #CDD5DE; border-radius: 3px; background: #EEF1F4; text-align: center;
+QProgressBar {{ border: 1px solid {progress}; border-radius: 3px; background: {header}; text-align: center;
                height: 14px; }}
-QProgressBar::chunk {{ background: #4F81BD; border-radius: 2px; }}
-QStatusBar {{ background: #EEF1F4; color: #43505E; }}
+QProgressBar::chunk {{ background: {chunk}; border-radius: 2px; }}
+QStatusBar {{ background: {header}; color: {tab_text}; }}
+QToolTip {{ background: {tooltip}; color: {tooltip_text}; border: 1px solid {border}; }}
 """
 
 
-def apply_theme(app: QApplication) -> None:
-    app.setStyle("Fusion")
+def style_sheet(colors: dict[str, str]) -> str:
+    return STYLE.format(**colors)
+
+
+def theme_choice() -> str:
+    """"system", "light" or "dark", as chosen in Preferences (the system's scheme until then)."""
+    from caio_desktop.ui import settings
+
+    value = settings.app_settings().value("ui/theme")
+    return str(value) if value in THEMES else "system"
+
+
+def set_theme_choice(choice: str) -> None:
+    from caio_desktop.ui import settings
+
+    if choice not in THEMES:
+        raise ValueError(f"unknown theme {choice!r}; expected one of {', '.join(THEMES)}")
+    settings.app_settings().setValue("ui/theme", choice)
+
+
+def system_is_dark(app: QApplication) -> bool:
+    """Whether the system asks for dark (Qt 6.5+; an unknown scheme reads as light)."""
+    hints = app.styleHints()
+    return hasattr(hints, "colorScheme") and hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def is_dark(app: QApplication | None = None) -> bool:
+    """Whether the interface is dark now (the palette's window colour says it, whoever set it)."""
+    app = app or QApplication.instance()
+    return app is not None and app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def colors(app: QApplication | None = None) -> dict[str, str]:
+    """The role colours of the scheme shown (for widgets that paint or style themselves)."""
+    return DARK if is_dark(app) else LIGHT
+
+
+def link_color(app: QApplication | None = None) -> QColor:
+    """The colour of text that is a link or a marker in a table: the accent, lightened in dark."""
+    return QColor(colors(app)["link"])
+
+
+def palette_of(c: dict[str, str]) -> QPalette:
     palette = QPalette()
-    palette.setColor(QPalette.ColorRole.Window, QColor("#F5F6F8"))
-    palette.setColor(QPalette.ColorRole.Base, QColor("white"))
-    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#F7F9FB"))
-    palette.setColor(QPalette.ColorRole.Highlight, QColor("#4F81BD"))
-    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
-    palette.setColor(QPalette.ColorRole.Text, QColor("#1B2631"))
-    palette.setColor(QPalette.ColorRole.WindowText, QColor("#1B2631"))
-    palette.setColor(QPalette.ColorRole.ButtonText, QColor("#1B2631"))
-    palette.setColor(QPalette.ColorRole.Button, QColor("#EEF1F4"))
-    palette.setColor(QPalette.ColorRole.ToolTipBase, QColor("#FFFFE8"))
-    app.setPalette(palette)
-    font = QFont(app.font())
+    role = QPalette.ColorRole
+    for name, key in ((role.Window, "window"), (role.Base, "base"), (role.AlternateBase, "alternate"),
+                      (role.Highlight, "highlight"), (role.Text, "text"), (role.WindowText, "text"),
+                      (role.ButtonText, "text"), (role.Button, "button"), (role.ToolTipBase, "tooltip"),
+                      (role.ToolTipText, "tooltip_text"), (role.PlaceholderText, "muted"), (role.Link, "link"),
+                      (role.BrightText, "text")):
+        palette.setColor(name, QColor(c[key]))
+    palette.setColor(role.HighlightedText, QColor("white"))
+    for name, key in ((role.Text, "disabled"), (role.WindowText, "disabled"), (role.ButtonText, "disabled")):
+        palette.setColor(QPalette.ColorGroup.Disabled, name, QColor(c[key]))
+    if c is DARK:  # Fusion draws bevels and frames from these: keep them in the dark range
+        for name, value in ((role.Light, "#3A424D"), (role.Midlight, "#313842"), (role.Mid, "#2A3038"),
+                            (role.Dark, "#15191E"), (role.Shadow, "#0C0F12")):
+            palette.setColor(name, QColor(value))
+    return palette
+
+
+_FOLLOWING: list[QApplication] = []
+
+
+def apply_theme(app: QApplication, choice: str | None = None) -> str:
+    """Style `app` in the chosen scheme ("system" follows the system's, live); returns "light" or "dark"."""
+    app.setStyle("Fusion")
+    install_emoji_fallback(app)
+    choice = choice or theme_choice()
+    dark = choice == "dark" or (choice == "system" and system_is_dark(app))
+    c = DARK if dark else LIGHT
+    app.setPalette(palette_of(c))
+    font = with_emoji(QFont(app.font()))
     if font.pointSizeF() < 9.5:
         font.setPointSizeF(9.5)
     app.setFont(font)
-    app.setStyleSheet(STYLE)
+    app.setStyleSheet(style_sheet(c))
+    hints = app.styleHints()
+    if app not in _FOLLOWING and hasattr(hints, "colorSchemeChanged"):
+        _FOLLOWING.append(app)  # once per application: a change of the system's scheme, while "System"
+        hints.colorSchemeChanged.connect(lambda _scheme: theme_choice() == "system" and apply_theme(app))
+    return "dark" if dark else "light"
+
+
+@cache
+def emoji_family() -> str:
+    """The family of the shipped emoji font, registered once per process ("" if it cannot be read).
+
+    A communication or a risk typed with an emoji ("Lancement 🚀") showed "▯": the interface's fonts
+    have no emoji, and a laptop may have none either. Noto Emoji is monochrome, so an emoji takes the
+    colour of the text around it like any other glyph (and reads in dark mode too)."""
+    font_id = QFontDatabase.addApplicationFont(str(FONTS / EMOJI_FONT))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else ""
+
+
+def with_emoji(font: QFont) -> QFont:
+    """`font` with the emoji font as its last fallback: Qt draws each character from the first family
+    of the list that has it. An alias ("Sans Serif") is first replaced by the family it resolves to, or
+    Qt could take the emoji font, which has digits and spaces, as the text's font."""
+    emoji = emoji_family()
+    families = list(font.families()) or [font.family()]
+    if emoji and emoji not in families:
+        families[0] = QFontInfo(font).family() or families[0]
+        font.setFamilies([*families, emoji])
+    return font
+
+
+def install_emoji_fallback(app: QApplication) -> None:
+    """The emoji font behind the application's family, for widgets whose style sheet names a size or
+    weight (a new QFont of the family then still falls back to it)."""
+    emoji = emoji_family()
+    family = app.font().family()
+    if emoji and emoji not in QFont.substitutes(family):
+        QFont.insertSubstitution(family, emoji)

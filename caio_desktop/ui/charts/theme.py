@@ -12,6 +12,8 @@ from importlib import resources
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
+from caio_desktop.ui.theme import emoji_family
+
 BACKGROUND = QColor("#FFFFFF")
 INK = QColor("#1F2933")  # titles and values
 TEXT = QColor("#3E4C59")  # labels
@@ -76,6 +78,8 @@ def family() -> str:
 def font(pixels: int, *, bold: bool = False, italic: bool = False) -> QFont:
     """A chart font of `pixels` height (semibold when `bold`)."""
     f = QFont(family())
+    if emoji_family():  # a label typed with an emoji draws it, not "▯"
+        f.setFamilies([family(), emoji_family()])
     f.setPixelSize(pixels)
     f.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
     f.setItalic(italic)

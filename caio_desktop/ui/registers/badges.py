@@ -45,7 +45,18 @@ def badge_color(field: Field, code: object) -> QColor | None:
     return QColor(palette[code])
 
 
+def _luminance(color: QColor) -> float:
+    """WCAG relative luminance (what contrast ratios are computed from)."""
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+
+
 def text_on(color: QColor) -> QColor:
-    """Black or white, whichever reads better on `color`."""
-    luminance = 0.299 * color.redF() + 0.587 * color.greenF() + 0.114 * color.blueF()
-    return QColor("#1B1B1B") if luminance > 0.6 else QColor("#FFFFFF")
+    """Near-black or white, whichever contrasts more with `color` (an orange "Limited" pill read white on
+    orange at 2.5:1; it now reads dark). A badge carries its own background, so its text reads the same in
+    the light and the dark scheme."""
+    dark, light = QColor("#1B1B1B"), QColor("#FFFFFF")
+    pill = _luminance(color)
+    return dark if (pill + 0.05) / (_luminance(dark) + 0.05) >= (1.05) / (pill + 0.05) else light

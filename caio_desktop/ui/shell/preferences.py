@@ -1,4 +1,5 @@
-"""Preferences: the interface language (applied at once), the consultant's name (the "Mine" filter
+"""Preferences: the interface language and the theme (System, Light, Dark; both applied at once and kept
+for the next start), the consultant's name (the "Mine" filter
 when the engagement does not name its consultant), the firm's logo that signs every deliverable, and
 the Word and PowerPoint templates (the firm's or the client's) the editable deliverables are built on.
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from caio_desktop.ui import settings
 from caio_desktop.ui.deliverables.templates import TEMPLATE_SUFFIXES, template_filter, template_problems
 from caio_desktop.ui.logos import logo_file_filter, logo_pixmap, logo_refusal
+from caio_desktop.ui.theme import apply_theme, set_theme_choice, theme_choice
 
 LOGO_PREVIEW = QSize(160, 56)
 
@@ -78,6 +81,12 @@ class PreferencesDialog(QDialog):
         note.setObjectName("pageSubtitle")
         form.addRow(self.tr("Interface language"), self.language)
         form.addRow("", note)
+        self.theme = QComboBox()
+        for choice, label in (("system", self.tr("System (follows the computer)")), ("light", self.tr("Light")),
+                              ("dark", self.tr("Dark"))):
+            self.theme.addItem(label, choice)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(theme_choice())))
+        form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Your name (consultant)"), self.consultant)
         from caio_desktop.ui.shell.reference_update import ReferenceUpdateRow  # data packs (issue 16)
 
@@ -215,8 +224,14 @@ class PreferencesDialog(QDialog):
     def chosen_language(self) -> str:
         return self.language.currentData()
 
+    def chosen_theme(self) -> str:
+        return self.theme.currentData()
+
     def save(self) -> None:
         settings.set_interface_language(self.chosen_language())
+        if self.chosen_theme() != theme_choice():
+            set_theme_choice(self.chosen_theme())
+            apply_theme(QApplication.instance())  # at once, on every window
         settings.app_settings().setValue("ui/consultant", self.consultant.text().strip())
         settings.set_firm_logo(self.firm_logo)
         for fmt, path in self.templates.items():
