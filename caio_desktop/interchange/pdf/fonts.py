@@ -5,14 +5,17 @@ licence) covers French and other Latin accents, €, « » and typographic dashe
 embedded (subset) by reportlab, so a PDF looks the same on the client's machine.
 
 Client text is untrusted for reportlab's mini-markup: a risk titled ``<b>R&D</b>`` must print as typed,
-so every workspace string goes through `markup()` (escape, keep line breaks, replace characters the font
-lacks — emoji, rare scripts — by a visible "?" instead of an empty box).
+so every workspace string goes through `markup()` (escape, keep line breaks, draw emoji from Noto Emoji —
+monochrome, SIL OFL 1.1, shipped beside it — and replace what neither font has, rare scripts, by a visible
+"?" instead of an empty box). Text drawn outside a Paragraph (`fit`: headers, chart labels) cannot switch
+fonts and keeps the "?".
 """
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from itertools import groupby
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
@@ -22,6 +25,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 REGULAR = "CaioSans"
 BOLD = "CaioSans-Semibold"
 ITALIC = "CaioSans-Italic"
+EMOJI = "CaioEmoji"
+EMOJI_FILE = "NotoEmoji-Regular.ttf"
 _FILES = {REGULAR: "SourceSansPro-Regular.ttf", BOLD: "SourceSansPro-Semibold.ttf",
           ITALIC: "SourceSansPro-It.ttf"}
 FALLBACK = "?"
@@ -36,6 +41,10 @@ def register_fonts() -> None:
     for name, file_name in _FILES.items():
         with resources.as_file(folder / file_name) as path:
             pdfmetrics.registerFont(TTFont(name, str(path)))
+    with resources.as_file(folder / EMOJI_FILE) as path:
+        pdfmetrics.registerFont(TTFont(EMOJI, str(path)))
+    # one face for every style: an emoji in a bold heading keeps its glyph (reportlab asks the bold one)
+    pdfmetrics.registerFontFamily(EMOJI, normal=EMOJI, bold=EMOJI, italic=EMOJI, boldItalic=EMOJI)
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
@@ -92,7 +101,21 @@ def shorten(value: object, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+@cache
+def _emoji_chars() -> frozenset[str]:
+    register_fonts()
+    return frozenset(chr(code) for code in pdfmetrics.getFont(EMOJI).face.charToGlyph) - _covered_chars()
+
+
 def markup(value: object) -> str:
-    """Workspace text made safe for a Paragraph: printable, escaped, line breaks kept."""
-    escaped = escape(printable(value).replace("\t", " "))
+    """Workspace text made safe for a Paragraph: printable, escaped, line breaks kept; emoji in the
+    emoji font (a run of them in one <font> tag)."""
+    text = "" if value is None else str(value)
+    if _covered_chars().issuperset(text):  # the usual case: no emoji, checked at C speed
+        escaped = escape(text.replace("\t", " "))
+    else:
+        emoji = _emoji_chars()
+        escaped = "".join(
+            f'<font name="{EMOJI}">{escape(run)}</font>' if is_emoji else escape(printable(run).replace("\t", " "))
+            for is_emoji, run in ((key, "".join(chars)) for key, chars in groupby(text, emoji.__contains__)))
     return "<br/>".join(escaped.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
