@@ -88,6 +88,12 @@ class PreferencesDialog(QDialog):
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme_choice())))
         form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Your name (consultant)"), self.consultant)
+        from caio_desktop.ui.team.identity import history_name  # who the audit trail names (issue 19)
+
+        self.history_name = QLineEdit(history_name() or "")
+        self.history_name.setObjectName("historyName")
+        self.history_name.setPlaceholderText(self.tr("else the database role or your login name"))
+        form.addRow(self.tr("Your name (shown in the history)"), self.history_name)
         from caio_desktop.ui.shell.reference_update import ReferenceUpdateRow  # data packs (issue 16)
 
         self.reference_row = ReferenceUpdateRow(self)
@@ -233,6 +239,9 @@ class PreferencesDialog(QDialog):
             set_theme_choice(self.chosen_theme())
             apply_theme(QApplication.instance())  # at once, on every window
         settings.app_settings().setValue("ui/consultant", self.consultant.text().strip())
+        from caio_desktop.ui.team.identity import set_history_name
+
+        set_history_name(self.history_name.text())
         settings.set_firm_logo(self.firm_logo)
         for fmt, path in self.templates.items():
             settings.set_deliverable_template(fmt, path)
