@@ -156,7 +156,6 @@ _FOLLOWING: list[QApplication] = []
 def apply_theme(app: QApplication, choice: str | None = None) -> str:
     """Style `app` in the chosen scheme ("system" follows the system's, live); returns "light" or "dark"."""
     app.setStyle("Fusion")
-    install_emoji_fallback(app)
     choice = choice or theme_choice()
     dark = choice == "dark" or (choice == "system" and system_is_dark(app))
     c = DARK if dark else LIGHT
@@ -195,12 +194,3 @@ def with_emoji(font: QFont) -> QFont:
         families[0] = QFontInfo(font).family() or families[0]
         font.setFamilies([*families, emoji])
     return font
-
-
-def install_emoji_fallback(app: QApplication) -> None:
-    """The emoji font behind the application's family, for widgets whose style sheet names a size or
-    weight (a new QFont of the family then still falls back to it)."""
-    emoji = emoji_family()
-    family = app.font().family()
-    if emoji and emoji not in QFont.substitutes(family):
-        QFont.insertSubstitution(family, emoji)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QImage, QPainter, QPalette
 
 from caio_desktop.ui import theme
 from caio_desktop.ui.registers.badges import TIER_COLORS, risk_level_colors, text_on
@@ -18,13 +18,10 @@ from caio_desktop.ui.shell.preferences import PreferencesDialog
 def _as_before(qapp) -> Iterator[None]:
     """The application as the other tests know it (font, palette, no style sheet)."""
     font, palette, sheet = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet()
-    style, substitutes = qapp.style().name(), QFont.substitutes(font.family())
+    style = qapp.style().name()
     yield
     theme.set_theme_choice("system")
     qapp.setStyle(style)
-    QFont.removeSubstitutions(font.family())
-    if substitutes:
-        QFont.insertSubstitutions(font.family(), substitutes)
     qapp.setStyleSheet(sheet)
     qapp.setPalette(palette)
     qapp.setFont(font)
@@ -136,6 +133,15 @@ def test_emoji_are_drawn_from_the_shipped_font(qapp) -> None:
     rocket = _drawn(font, "\U0001F680")
     assert rocket == _drawn(QFont(family, font.pointSize()), "\U0001F680")  # the emoji font's glyph
     assert rocket != _drawn(font, "\u0378")  # not the box of a character no font has
+    latin = "Vue d'ensemble 17/08/2026"  # the text itself keeps its own font (the emoji font has digits)
+    assert QFontMetrics(font).horizontalAdvance(latin) == QFontMetrics(
+        QFont(QFontInfo(font).family(), font.pointSize())).horizontalAdvance(latin)
+    from PySide6.QtWidgets import QLabel
+
+    title = QLabel(latin)  # a page title: its style sheet sets a size, the family stays the text's
+    title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+    title.ensurePolished()
+    assert QFontInfo(title.font()).family() == QFontInfo(font).family()
 
 
 def test_chart_fonts_fall_back_to_the_emoji_font() -> None:
