@@ -244,7 +244,7 @@ class OverviewPage(Page):
                 value.setMinimumWidth(30)
                 line.setSpacing(8)
                 value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                value.setStyleSheet("font-weight: 600; color: #1F4E79;")
+                value.setStyleSheet("font-weight: 600; color: palette(link);")  # the accent, lightened in dark
                 link = QPushButton(mod.label(lang))
                 link.setObjectName("linkButton")
                 link.clicked.connect(lambda _=False, a=area, k=mod.key: self.navigate.emit(a, k, None))
