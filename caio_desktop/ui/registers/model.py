@@ -33,6 +33,7 @@ from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.registers.annotations import cell_note
 from caio_desktop.ui.registers.badges import badge_color, text_on
 from caio_desktop.ui.registers.format import DIMENSION_FIELD, format_value
+from caio_desktop.ui.theme import link_color
 from caio_desktop.workspace import queries
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the row as a dict
@@ -42,7 +43,6 @@ PAGE_SIZE = 200
 
 Index = QModelIndex | QPersistentModelIndex
 _NUMERIC = (FieldKind.INTEGER, FieldKind.NUMBER, FieldKind.PERCENT)
-_LINK_COLOR = QColor("#1F4E79")  # the accent: a web address reads and clicks as a link
 
 
 def _link_font() -> QFont:
@@ -226,7 +226,7 @@ class RegisterModel(QAbstractTableModel):
                     else QCoreApplication.translate("RegisterModel", "Changed since %1"))
             return text.replace("%1", self._markers_since)
         if role == Qt.ItemDataRole.ForegroundRole and marker:
-            return QColor("#2E7D32" if marker == "added" else "#1F4E79")
+            return QColor("#2E7D32") if marker == "added" else link_color()
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -275,7 +275,7 @@ class RegisterModel(QAbstractTableModel):
             color = badge_color(field, value)
             if color is None:
                 if role == Qt.ItemDataRole.ForegroundRole and link_of(value) is not None:
-                    return _LINK_COLOR
+                    return link_color()  # the accent (lightened in dark): it reads and clicks as a link
                 return None
             return color if role == Qt.ItemDataRole.BackgroundRole else text_on(color)
         if role == Qt.ItemDataRole.TextAlignmentRole:
