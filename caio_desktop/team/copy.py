@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, LargeBinary, Table, delete, func, insert, select, text
+from sqlalchemy import Connection, LargeBinary, Table, delete, func, insert, select
 
 from caio_desktop.workspace.models import Base
 
@@ -68,7 +68,8 @@ def clear_rows(conn: Connection) -> None:
 
 
 def write_rows(conn: Connection, table: Table, rows: list[Row]) -> None:
-    """Insert `rows` (ids given) into `table`: COPY on PostgreSQL, one executemany elsewhere."""
+    """Insert `rows` (ids given) into `table`: COPY on PostgreSQL (which then moves the id sequence past
+    them), one executemany elsewhere (SQLite numbers from max(id) + 1 by itself)."""
     if not rows:
         return
     if conn.dialect.name == "postgresql":
@@ -77,17 +78,6 @@ def write_rows(conn: Connection, table: Table, rows: list[Row]) -> None:
         copy_columns(conn, table, {name: [row[name] for row in rows] for name in rows[0]})
     else:
         conn.execute(insert(table), rows)
-
-
-def reset_sequences(conn: Connection) -> None:
-    """After rows were written with their ids, make PostgreSQL's id sequences start past the highest one
-    (SQLite numbers from max(id) + 1 by itself)."""
-    if conn.dialect.name != "postgresql":
-        return
-    for table in tables():
-        conn.execute(text("SELECT setval(pg_get_serial_sequence(:table, 'id'), "
-                          f"(SELECT coalesce(max(id), 0) + 1 FROM {conn.dialect.identifier_preparer.quote(table.name)}),"
-                          " false)"), {"table": table.name})
 
 
 def copy_engagement(source: Connection, target: Connection, *, progress: Progress | None = None) -> int:
@@ -101,7 +91,6 @@ def copy_engagement(source: Connection, target: Connection, *, progress: Progres
         for batch in read_rows(source, table):
             write_rows(target, table, batch)
             copied += len(batch)
-    reset_sequences(target)
     if progress:
         progress(len(every), len(every), "")
     return copied

@@ -169,15 +169,15 @@ def publish(file: Path | str | Any, url: str, *, take: str | None = None,
             passphrase: str | None = None, progress: Progress | None = None) -> PublishResult:
     """`caio publish FILE URL`: reach the server engagement at `url` and publish `file` to it — a path
     (opened for the publish), or the app's open `Workspace` (whose pages then show the file's new state)."""
-    from caio_desktop.team.address import TeamAddress
-
     from caio_desktop.team import server as team_server
+    from caio_desktop.team.address import TeamAddress
     from caio_desktop.workspace.workspace import Workspace
 
     address = TeamAddress.parse(url)
     engine = team_server.team_engine(address, password=password)
     try:
         exists = team_server.engagement_exists(engine, address)
+        _check_role(engine, address, exists)
         server = Server(engine, origin_of(address), exists,
                         None if exists else lambda conn: team_server.create_engagement_schema(conn, address))
         if not isinstance(file, str | Path):
@@ -186,3 +186,24 @@ def publish(file: Path | str | Any, url: str, *, take: str | None = None,
             return publish_workspace(workspace, server, take=take, resolutions=resolutions, progress=progress)
     finally:
         engine.dispose()
+
+
+def _check_role(engine: Engine, address: Any, exists: bool) -> None:
+    """Refuse, before anything is read, a publish the role may not make: onto an engagement it may only
+    read (or not see), or a new engagement without CREATE on the database."""
+    from sqlalchemy import text
+
+    from caio_desktop.team.roles import access
+
+    with engine.connect() as conn:
+        found = access(conn, address.schema)
+        if exists and not found.usage:
+            raise PublishError(f"{address.display}: the role {found.role} has no access to this engagement")
+        if exists and not found.can_write:
+            raise PublishError(f"{address.display}: the role {found.role} may only read this engagement; "
+                               "publishing needs a role that may write it (see docs/team-mode.md)")
+        if not exists and not conn.execute(text("SELECT has_database_privilege(current_database(), 'CREATE')")
+                                           ).scalar():
+            raise PublishError(f"{address.display}: the role {found.role} may not create engagements in the "
+                               f"database {address.database} (it needs CREATE on it); ask an owner to publish "
+                               "the file first, then check it out")

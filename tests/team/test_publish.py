@@ -245,22 +245,25 @@ def test_the_published_file_itself_merges_on_its_next_publish(server, engagement
 
 
 def test_the_same_evidence_attached_on_both_sides_is_stored_once(server, engagement: Path, tmp_path: Path):
+    """Two consultants take the engagement offline and attach the same minutes to R-002: once both have
+    published, the server holds two attachments and one copy of the bytes."""
     server.publish(engagement)
-    offline = tmp_path / "offline.caio"
-    server.checkout(offline)
+    anne, paul = tmp_path / "anne.caio", tmp_path / "paul.caio"
+    server.checkout(anne)
+    server.checkout(paul)
     minutes = tmp_path / "cr-copil.pdf"
     minutes.write_bytes(b"%PDF-1.4 compte rendu du COPIL " * 3000)
-    with Workspace.open(offline) as ws:
-        risk_id = risks(ws)["R-002"]["id"]
-        attach_file(ws, "risks", risk_id, minutes, name="CR COPIL (fichier).pdf")
-    with server.session() as colleague:
-        attach_file(colleague, "risks", risk_id, minutes, name="CR COPIL (serveur).pdf")
-    server.publish(offline)
+    for offline, name in ((anne, "CR COPIL (Anne).pdf"), (paul, "CR COPIL (Paul).pdf")):
+        with Workspace.open(offline) as ws:
+            risk_id = risks(ws)["R-002"]["id"]
+            attach_file(ws, "risks", risk_id, minutes, name=name)
+    server.publish(anne)
+    server.publish(paul)
     with server.session() as colleague:
         files = attachments(colleague, "risks", risk_id)
         with colleague.engine.connect() as conn:
             blobs = conn.execute(select(EvidenceBlob.__table__.c.sha256)).scalars().all()
-        assert sorted(f.name for f in files) == ["CR COPIL (fichier).pdf", "CR COPIL (serveur).pdf"]
-        assert len(blobs) == 2 and files[0].sha256 == files[1].sha256  # the charter's and this one's
+        assert sorted(f.name for f in files) == ["CR COPIL (Anne).pdf", "CR COPIL (Paul).pdf"]
+        assert len(blobs) == 2 and files[0].sha256 == files[1].sha256  # the charter's and the minutes'
         assert stored_digest(colleague, files[0].sha256) == files[0].sha256
-    assert check_workspace(offline) == []
+    assert check_workspace(paul) == []

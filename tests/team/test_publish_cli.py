@@ -111,11 +111,42 @@ def test_a_foreign_file_onto_an_existing_key_and_a_checkout_over_a_file_are_refu
     assert "already exists" in capsys.readouterr().err
 
 
-def test_the_password_is_never_in_what_the_file_records(offline, url: str):
+def test_the_password_is_never_in_what_the_file_records(pg_server, workspace_file: Path, tmp_path: Path,
+                                                       capsys):
+    from caio_desktop.team.address import TeamAddress
     from caio_desktop.team.checkout import read_record
 
-    target, _ = offline
+    owner_url = pg_server.url()
+    key = TeamAddress.parse(owner_url).engagement
+    assert main(["publish", str(workspace_file), owner_url]) == 0
+    role = f"paul_{key.replace('-', '_')}"
+    pg_server.create_role(role, password="s3cret-Paul", can_write=True)
+    target = tmp_path / "paul.caio"
+    assert main(["checkout", pg_server.url(key, user=role, password="s3cret-Paul"), str(target)]) == 0
+    assert "s3cret" not in capsys.readouterr().out
     with Workspace.open(target) as ws, ws.engine.connect() as conn:
         record = read_record(conn)
-    assert record.source.startswith("postgresql://") and ":" not in record.source.split("//")[1].split("@")[0]
-    assert record.identity and record.base["risks"]
+        stored = conn.exec_driver_sql("SELECT value FROM settings WHERE key = 'team:checkout'").scalar()
+    assert record.source == TeamAddress.parse(pg_server.url(key, user=role)).display
+    assert "s3cret" not in stored and record.identity and "risks" in record.base
+
+
+def test_a_reader_may_take_the_engagement_offline_but_not_publish_onto_it(pg_server, workspace_file: Path,
+                                                                          tmp_path: Path, capsys):
+    from caio_desktop.team.address import TeamAddress
+
+    owner_url = pg_server.url()
+    key = TeamAddress.parse(owner_url).engagement
+    assert main(["publish", str(workspace_file), owner_url]) == 0
+    reader = f"lecteur_{key.replace('-', '_')}"
+    pg_server.create_role(reader, can_write=False)
+    reader_url = pg_server.url(key, user=reader)
+    copy = tmp_path / "lecture.caio"
+    assert main(["checkout", reader_url, str(copy)]) == 0
+    with Workspace.open(copy) as ws:
+        create_row(ws, "risks", {"title": "Ajouté hors ligne", "likelihood": 1, "impact": 1})
+    capsys.readouterr()
+    assert main(["publish", str(copy), reader_url]) == 1
+    assert f"the role {reader} may only read this engagement" in capsys.readouterr().err
+    assert main(["publish", str(copy), pg_server.url(pg_server.new_key("neuf"), user=reader)]) == 1
+    assert "may not create engagements in the database" in capsys.readouterr().err
