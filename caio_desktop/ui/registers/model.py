@@ -310,9 +310,17 @@ class RegisterModel(QAbstractTableModel):
     # --- writes --------------------------------------------------------------------------------------
     def update(self, row_id: int, values: dict[str, Any]) -> bool:
         """Edit a row through the update operation (one undo step); False and `validation_failed` when
-        the rules refuse it."""
+        the rules refuse it. The edit says what this register showed (values, row version): when
+        someone else changed the same fields since, the person chooses to reload or overwrite."""
+        from caio_desktop.ui.team.conflict import ConflictResolver
+
+        position = self.row_of(row_id)
+        read = self._rows[position] if position >= 0 else {}
         try:
-            self.context.perform(update_row, self.module.key, row_id, values)
+            if not read:  # (a row this register has not loaded: nothing shown to compare with)
+                self.context.perform(update_row, self.module.key, row_id, values)
+                return True
+            return ConflictResolver.edit_row(self.context, None, self.module.key, row_id, values, read)
         except ValidationError as error:
             self.validation_failed.emit(error)
             return False
@@ -324,9 +332,13 @@ class RegisterModel(QAbstractTableModel):
     def _on_rows_changed(self, changed: dict[str, frozenset[int]]) -> None:
         if self.context.workspace is None:
             return
-        if len(changed.get(self.module.key, ())) > self.page_size:
-            # An import (or its undo) changed more rows than a page: read the register again from its
-            # first page, lazily, instead of one query per row (20,000 rows took 4 s that way).
+        from caio_desktop.team.watch import EveryRow
+
+        mine = changed.get(self.module.key, ())
+        if len(mine) > self.page_size or isinstance(mine, EveryRow):
+            # An import (or its undo, or another consultant's) changed more rows than a page: read the
+            # register again from its first page, lazily, instead of one query per row (20,000 rows
+            # took 4 s that way).
             self.reload()
             return
         refreshed = []

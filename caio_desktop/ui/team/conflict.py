@@ -1,0 +1,164 @@
+"""When an edit is refused because someone else changed the same field since it was read.
+
+`edit_row` is how the register table and the detail form write an edit: it passes what they showed
+(the row's version and values), and on an EditConflictError shows `ConflictDialog` — each field with
+their value and yours, who changed it and when — offering "Reload" (take theirs: the register shows
+the row as it is now) or "Overwrite" (write yours on top of their version).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caio_desktop.domain.modules import MODULES
+from caio_desktop.team.conflicts import EditConflictError
+from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.registers.format import format_date, format_value
+
+RELOAD, OVERWRITE = "reload", "overwrite"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ConflictDialog", text)
+
+
+class ConflictDialog(QDialog):
+    """Field, their value, your value, who and when; "Reload" or "Overwrite" (Cancel keeps your edit
+    unsaved: the register shows the row as it is now)."""
+
+    def __init__(self, error: EditConflictError, lang: str, labels: Mapping[str, Mapping[int, str]] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflictDialog")
+        self.setWindowTitle(_tr("Someone else changed this row"))
+        self.choice: str | None = None
+        mod = MODULES[error.module]
+        who = error.author or _tr("another consultant")
+        when = format_date(error.at.date(), lang) + error.at.strftime(" %H:%M") if error.at else ""
+        heading = _tr("%1 changed %2 since you read it%3.").replace("%1", who).replace(
+            "%2", mod.entity(lang) + " " + _row_name(mod, error.current)).replace(
+            "%3", (_tr(", on %1 (UTC)").replace("%1", when)) if when else "")
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(heading)
+        self.heading.setObjectName("conflictHeading")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.table = QTableWidget(len(error.conflicts), 3)
+        self.table.setObjectName("conflictTable")
+        self.table.setHorizontalHeaderLabels([_tr("Field"), _tr("Their value"), _tr("Your value")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, conflict in enumerate(error.conflicts):
+            field = mod.field(conflict.field) if mod.has_field(conflict.field) else None
+            refs = (labels or {}).get(field.ref or "", {}) if field else {}
+            texts = (field.label(lang) if field else conflict.field,
+                     _shown(field, conflict.theirs, lang, refs), _shown(field, conflict.yours, lang, refs))
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        hint = QLabel(_tr("Reload shows their version and drops your edit of these fields; Overwrite "
+                          "writes your values over theirs."))
+        hint.setWordWrap(True)
+        hint.setObjectName("pageSubtitle")
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.reload_button = QPushButton(_tr("Reload (take theirs)"))
+        self.overwrite_button = QPushButton(_tr("Overwrite (keep mine)"))
+        buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.overwrite_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.reload_button.clicked.connect(lambda: self._choose(RELOAD))
+        self.overwrite_button.clicked.connect(lambda: self._choose(OVERWRITE))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.reload_button.setDefault(True)
+        self.resize(560, 160 + 34 * len(error.conflicts))
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+
+def _row_name(mod: Any, row: Mapping[str, Any]) -> str:
+    from caio_desktop.workspace.queries import row_label
+
+    return row_label(mod, dict(row))
+
+
+def _shown(field: Any, value: Any, lang: str, refs: Mapping[int, str]) -> str:
+    if field is None:
+        return "" if value is None else str(value)
+    return format_value(field, value, lang, refs) or "–"
+
+
+class ConflictResolver:
+    """Writes an edit for a window, saying what was read; asks the person when someone else's change
+    refuses it (dialogs are classmethods: tests replace them)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, error: EditConflictError, lang: str,
+            labels: Mapping[str, Mapping[int, str]]) -> str | None:
+        if parent is None:  # (an edit in a table cell: its model knows no widget)
+            from PySide6.QtWidgets import QApplication
+
+            parent = QApplication.activeWindow()
+        dialog = ConflictDialog(error, lang, labels, parent)
+        dialog.exec()
+        return dialog.choice
+
+    @classmethod
+    def edit_row(cls, context: AppContext, parent: QWidget | None, module_key: str, row_id: int,
+                 values: Mapping[str, Any], read: Mapping[str, Any]) -> bool:
+        """Write `values` on the row as `read` (its values and `row_version` as shown); True when it
+        landed (at once, or overwriting after the person chose to). ValidationError and LookupError
+        propagate as from `update_row`."""
+        from caio_desktop.operations import update_row
+
+        seen = {key: read.get(key) for key in values}
+        version = read.get("row_version")
+        try:
+            context.perform(update_row, module_key, row_id, dict(values), seen=seen, seen_version=version)
+            return True
+        except EditConflictError as error:
+            choice = cls.ask(parent, error, context.lang, _labels(context, error))
+            if choice == OVERWRITE:
+                return cls.edit_row(context, parent, module_key, row_id, values, error.current)
+            # Reload (or cancel): show the row as it is now, their values in place of the edit
+            context.rows_changed.emit({module_key: frozenset((row_id,))})
+            context.data_changed.emit(frozenset((module_key,)))
+            return False
+
+
+def _labels(context: AppContext, error: EditConflictError) -> dict[str, dict[int, str]]:
+    """The labels of the rows the conflicting REF fields point at, both values'."""
+    from caio_desktop.workspace import queries
+
+    mod = MODULES[error.module]
+    wanted: dict[str, set[int]] = {}
+    for conflict in error.conflicts:
+        field = mod.field(conflict.field) if mod.has_field(conflict.field) else None
+        if field is None or not field.ref:
+            continue
+        for value in (conflict.theirs, conflict.yours):
+            ids = value if isinstance(value, list) else [value]
+            wanted.setdefault(field.ref, set()).update(i for i in ids if isinstance(i, int))
+    return {key: queries.labels(context.workspace, key, ids, titled=True) for key, ids in wanted.items() if ids}
+
+
+__all__ = ["OVERWRITE", "RELOAD", "ConflictDialog", "ConflictResolver"]

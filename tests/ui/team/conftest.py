@@ -1,0 +1,43 @@
+"""Two consultants on one engagement on the throw-away server: Anne writes through the operations,
+Bruno works in the app (a French AppContext or main window on his own session)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.i18n import install_language
+
+
+@pytest.fixture
+def engagement_url(pg_server, team_url) -> str:
+    from caio_desktop.team.workspace import TeamWorkspace
+
+    TeamWorkspace.create(team_url, client="Assurances du Rhône", language="fr").close()
+    return team_url
+
+
+@pytest.fixture
+def anne(engagement_url) -> Iterator[Any]:
+    from caio_desktop.team.workspace import TeamWorkspace
+
+    ws = TeamWorkspace.open(engagement_url, author="Anne Martin")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def bruno_context(qtbot, engagement_url) -> Iterator[AppContext]:
+    from caio_desktop.team.workspace import TeamWorkspace
+
+    install_language("fr")
+    ws = TeamWorkspace.open(engagement_url, author="Bruno Petit")
+    context = AppContext(lang="fr")
+    context.set_workspace(ws)
+    yield context
+    context.set_workspace(None)
+    ws.close()
+    install_language("en")
