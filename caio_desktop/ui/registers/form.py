@@ -24,7 +24,6 @@ from caio_desktop.domain.errors import ValidationError
 from caio_desktop.domain.evidence import EVIDENCE_MODULES
 from caio_desktop.domain.fields import FieldKind
 from caio_desktop.domain.modules import MODULES
-from caio_desktop.operations import update_row
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.evidence.panel import AttachmentsPanel
 from caio_desktop.ui.registers.badges import badge_color, text_on
@@ -260,8 +259,12 @@ class DetailForm(QScrollArea):
         if value == self.row.get(key) and self.errors[key].isHidden():
             return
         error_label = self.errors[key]
+        from caio_desktop.ui.team.conflict import ConflictResolver  # (issue 19: says what the form showed)
+
         try:
-            self.context.perform(update_row, self.module.key, self.row_id, {key: value})
+            if not ConflictResolver.edit_row(self.context, self, self.module.key, self.row_id, {key: value},
+                                             self.row):
+                return  # someone else's change kept: the form shows it
         except ValidationError as error:
             error_label.setText(reason_text(error, self.context.lang))
             error_label.show()
@@ -288,9 +291,22 @@ class DetailForm(QScrollArea):
         refs = {f.ref for f in self.module.fields if f.ref} | {self.row.get("source_module")}
         if self.row_id in changed.get(self.module.key, ()) or refs & changed.keys():
             errors = {k: (label.text(), not label.isHidden()) for k, label in self.errors.items()}
+            typing = self._edit_in_progress()
             self.set_row(self.row_id)
             for key, (text, visible) in errors.items():  # a refusal stays visible until fixed
                 if visible and text:
                     self.errors[key].setText(text)
                     self.errors[key].show()
+            for key, value in typing.items():  # (another consultant's change, issue 19: what is typed stays)
+                self.editors[key].set_value(value)
+
+    def _edit_in_progress(self) -> dict[str, Any]:
+        """The field being typed in (focused, its value not yet the row's): key → the value typed."""
+        from PySide6.QtWidgets import QApplication
+
+        focused = QApplication.focusWidget()
+        if focused is None:
+            return {}
+        return {key: editor.value() for key, editor in self.editors.items()
+                if (editor is focused or editor.isAncestorOf(focused)) and editor.value() != self.row.get(key)}
 
