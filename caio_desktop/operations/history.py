@@ -1,6 +1,10 @@
-"""Undo and redo: replay a ChangeSet backwards or forwards in one transaction, with an audit entry."""
+"""Undo and redo: replay a ChangeSet backwards or forwards in one transaction, with an audit entry; and
+the history of everyone's changes as the audit trail records them (who, when, what: issue 19)."""
 
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
 
 from caio_desktop.operations.changes import ChangeSet
 from caio_desktop.operations.recorder import Recorder
@@ -33,3 +37,37 @@ def run_recorded(workspace, change: ChangeSet, operation) -> ChangeSet:  # noqa:
         if isinstance(result, list):
             change.row_ids = result
     return change
+
+
+@dataclass(frozen=True)
+class RecordedChange:
+    """One operation of the audit trail as the History lists it: when, who, what."""
+
+    at: dt.datetime
+    author: str | None  # None: not known (changes recorded before schema 5)
+    operation: str  # "Edit risk R-012"
+    entries: int  # audit entries (rows touched) the operation wrote
+
+
+def recorded_changes(workspace, limit: int = 200) -> list[RecordedChange]:  # noqa: ANN001
+    """The latest operations of everyone who changed the engagement, newest first: consecutive audit
+    entries of one operation by one author (an edit, its cascades) are one line."""
+    from sqlalchemy import select
+
+    from caio_desktop.workspace.models import AuditEntry
+
+    t = AuditEntry.__table__
+    with workspace.engine.connect() as conn:
+        entries = conn.execute(select(t.c.at, t.c.author, t.c.operation).order_by(t.c.id.desc())
+                               .limit(limit * 20)).all()
+    found: list[RecordedChange] = []
+    for at, author, operation in entries:
+        last = found[-1] if found else None
+        if last is not None and (last.author, last.operation) == (author, operation) and \
+                abs((last.at - at).total_seconds()) < 2:
+            found[-1] = RecordedChange(last.at, author, operation, last.entries + 1)
+            continue
+        if len(found) == limit:
+            break
+        found.append(RecordedChange(at, author, operation, 1))
+    return found

@@ -62,6 +62,20 @@ class FileController(QObject):
         return buttons.get(box.clickedButton())
 
     @classmethod
+    def ask_team_address(cls, parent: QWidget) -> str | None:
+        """File › Open team engagement…: the engagement's address (None: cancelled)."""
+        from caio_desktop.ui.team.open_team import OpenTeamDialog
+
+        dialog = OpenTeamDialog(parent)
+        return dialog.chosen() if dialog.exec() else None
+
+    @classmethod
+    def ask_team_password(cls, parent: QWidget, display: str, *, retry: bool = False) -> str | None:
+        from caio_desktop.ui.team.open_team import ask_password
+
+        return ask_password(parent, display, retry=retry)
+
+    @classmethod
     def new_engagement_values(cls, parent: QWidget, lang: str) -> dict[str, Any] | None:
         from caio_desktop.ui.shell.new_engagement import NewEngagementWizard
 
@@ -78,22 +92,51 @@ class FileController(QObject):
 
     def open_path(self, path: Path | str, *, read_only: bool = False, passphrase: str | None = None) -> bool:
         """Open `path` in this window (the current engagement is closed first, if the new one opens)."""
+        from caio_desktop.ui.team.identity import history_name
         from caio_desktop.workspace.errors import WorkspaceError
         from caio_desktop.workspace.workspace import Workspace
 
         path = Path(path)
         current = self.context.workspace
-        if current is not None and Path(current.path).resolve() == path.resolve():
+        if current is not None and current.path is not None and Path(current.path).resolve() == path.resolve():
             return True
         try:
             workspace = Workspace.open(path, read_only=read_only, passphrase=passphrase,
-                                       daily_snapshot=not read_only)
+                                       daily_snapshot=not read_only, author=history_name())
         except WorkspaceError as error:
             return self._offer_remedies(path, error, passphrase=passphrase)
         self._switch(workspace)
         settings.add_recent_file(path)
         self._warn_of_interrupted_encryption(workspace)
         self._check_in_background(workspace)
+        return True
+
+    def open_team_dialog(self) -> bool:
+        address = self.ask_team_address(self.window)
+        return self.open_team(address) if address else False
+
+    def open_team(self, address: str, *, password: str | None = None) -> bool:
+        """Open the engagement on a server at `address` in this window; the password is asked for when
+        the server wants one and kept only by the open engagement. The recent list keeps the address
+        without password."""
+        from caio_desktop.team.errors import PasswordRequiredError
+        from caio_desktop.team.workspace import TeamWorkspace
+        from caio_desktop.ui.team.identity import add_recent_team_address, history_name
+        from caio_desktop.workspace.errors import WorkspaceError
+
+        current = self.context.workspace
+        try:
+            if current is not None and getattr(current, "location", None) == team_display(address):
+                return True
+            workspace = TeamWorkspace.open(address, password=password, author=history_name())
+        except PasswordRequiredError as error:
+            password = self.ask_team_password(self.window, error.location, retry=error.rejected)
+            return self.open_team(address, password=password) if password else False
+        except WorkspaceError as error:
+            self.show_error(self.window, self.tr("Cannot open the engagement"), str(error), [])
+            return False
+        self._switch(workspace)
+        add_recent_team_address(workspace.location)
         return True
 
     def _warn_of_interrupted_encryption(self, workspace: Any) -> None:
@@ -159,8 +202,8 @@ class FileController(QObject):
         so and offer the latest good snapshot, once per open file (a register repainting would meet the
         same damaged row again and again)."""
         workspace = self.context.workspace
-        if workspace is None or self._damage_reported == workspace.path:
-            return
+        if workspace is None or workspace.path is None or self._damage_reported == workspace.path:
+            return  # (a team engagement: the server keeps its pages; no snapshot to offer)
         self._damage_reported = workspace.path
         self._integrity_checked(str(workspace.path), [detail])
 
@@ -226,8 +269,10 @@ class FileController(QObject):
         if not values:
             return False
         path = Path(values.pop("path"))
+        from caio_desktop.ui.team.identity import history_name
+
         try:
-            workspace = Workspace.create(path, **values)
+            workspace = Workspace.create(path, **values, author=history_name())
         except (WorkspaceError, ValidationError) as error:
             self.show_error(self.window, self.tr("Cannot create the engagement"), str(error), [])
             return False
@@ -238,7 +283,7 @@ class FileController(QObject):
     def save_copy_as(self) -> bool:
         """Copy the open engagement with SQLite's backup API into a new file, then work in the copy."""
         workspace = self.context.workspace
-        if workspace is None:
+        if workspace is None or workspace.path is None:  # (a team engagement: caio checkout copies it)
             return False
         suggested = Path(workspace.path).with_name(Path(workspace.path).stem + " (copie).caio"
                                                    if self.context.lang == "fr" else
@@ -293,6 +338,13 @@ class FileController(QObject):
         if previous is not None:
             self.wait_for_background_work()
             previous.close()
+
+
+def team_display(address: str) -> str:
+    """`TeamAddress.parse(address).display`: how an engagement on a server is named (no password)."""
+    from caio_desktop.team.address import TeamAddress
+
+    return TeamAddress.parse(address).display
 
 
 def background_threads(window: QWidget) -> list[Any]:

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self._build_history()
         install_search(self)  # Edit › Search the engagement (Ctrl+Shift+F), and rows asked for by links
         self.statusBar().addPermanentWidget(self._status_file())
+        self._build_team_refresh()
         self.context.workspace_changed.connect(self._on_workspace_changed)
         self.context.busy_changed.connect(self.setWindowModified)
         self.context.step_failed.connect(self.show_step_failure)
@@ -83,7 +84,16 @@ class MainWindow(QMainWindow):
         self.start_page.demo_requested.connect(self.files.open_demo)
         self.start_page.recent_chosen.connect(self.files.open_path)
         self.central.addWidget(self.start_page)
-        self.setCentralWidget(self.central)
+        from caio_desktop.ui.team.banner import ReadOnlyBanner
+
+        self.read_only_banner = ReadOnlyBanner()  # over the pages of an engagement this role may only read
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.setSpacing(0)
+        holder_layout.addWidget(self.read_only_banner)
+        holder_layout.addWidget(self.central, 1)
+        self.setCentralWidget(holder)
         self._workbench: QWidget | None = None  # sidebar and page stack, built when first needed
 
     # The workbench (sidebar, page stack) is built on first use: the start page is all a cold start
@@ -160,6 +170,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.files.new_engagement, QKeySequence.StandardKey.New, sp.SP_FileIcon)
         self.open_action = self._action(self.files.open_dialog, QKeySequence.StandardKey.Open,
                                         sp.SP_DialogOpenButton)
+        self.open_team_action = self._action(self.files.open_team_dialog)
         self.save_copy_action = self._action(self.files.save_copy_as, QKeySequence.StandardKey.SaveAs,
                                              sp.SP_DialogSaveButton)
         self.close_action = self._action(self.files.close, QKeySequence.StandardKey.Close)
@@ -197,7 +208,8 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.recent_menu = QMenu(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        for item in (self.new_action, self.open_action, self.recent_menu, None, self.save_copy_action,
+        for item in (self.new_action, self.open_action, self.open_team_action, self.recent_menu, None,
+                     self.save_copy_action,
                      self.import_action, self.demo_action, None, self.close_action, self.quit_action):
             if item is None:
                 self.file_menu.addSeparator()
@@ -242,15 +254,47 @@ class MainWindow(QMainWindow):
 
             self.history_dock = QDockWidget(self)
             self.history_dock.setObjectName("historyDock")
+            from PySide6.QtWidgets import QTabWidget
+
+            from caio_desktop.ui.team.activity import ActivityView
+
             self.history_view = QUndoView(self.context.undo_stack)
             self.history_view.setEmptyLabel(self.tr("<opened>"))
-            self.history_dock.setWidget(self.history_view)
+            # this session's undo steps, and everyone's changes with who made them (issue 19)
+            self.activity_view = ActivityView(self.context)
+            self.history_tabs = QTabWidget()
+            self.history_tabs.setObjectName("historyTabs")
+            self.history_tabs.addTab(self.history_view, "")
+            self.history_tabs.addTab(self.activity_view, "")
+            self._history_tab_texts()
+            self.history_dock.setWidget(self.history_tabs)
             self.history_dock.setWindowTitle(self.tr("History"))
             from PySide6.QtCore import Qt
 
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
             self.history_dock.visibilityChanged.connect(self.history_action.setChecked)
         self.history_dock.setVisible(shown)
+
+    def _history_tab_texts(self) -> None:
+        self.history_tabs.setTabText(0, self.tr("Your steps"))
+        self.history_tabs.setTabText(1, self.tr("Everyone's changes"))
+
+    def _build_team_refresh(self) -> None:
+        """Others' changes to a team engagement shown as they land (ui/team/refresh.py)."""
+        from caio_desktop.ui.team.refresh import TeamRefresh
+
+        self.team_refresh = TeamRefresh(self.context, self)
+        self.team_refresh.updated.connect(self._say_updated_by)
+        self.team_refresh.unreachable.connect(self._say_unreachable)
+
+    def _say_updated_by(self, authors: list[str]) -> None:
+        """"Updated by Anne Martin" in the status bar after others' changes were shown."""
+        names = ", ".join(authors) if authors else self.tr("another consultant")
+        self.statusBar().showMessage(self.tr("Updated by %1").replace("%1", names), 8000)
+
+    def _say_unreachable(self, detail: str) -> None:
+        self.statusBar().showMessage(self.tr("The server does not answer; trying again (%1)").replace("%1", detail),
+                                     8000)
 
     def _status_file(self) -> QLabel:
         self.status_file = QLabel()
@@ -264,6 +308,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(self.tr("Open &recent"))
         texts = {
             self.new_action: self.tr("&New engagement…"), self.open_action: self.tr("&Open…"),
+            self.open_team_action: self.tr("Open &team engagement…"),
             self.save_copy_action: self.tr("Save a &copy as…"), self.close_action: self.tr("&Close"),
             self.demo_action: self.tr("Open the &demo"), self.import_action: self.tr("&Import a spreadsheet…"),
             self.quit_action: self.tr("&Quit"), self.find_action: self.tr("&Find"),
@@ -277,6 +322,7 @@ class MainWindow(QMainWindow):
         if self.history_dock is not None:
             self.history_dock.setWindowTitle(self.tr("History"))
             self.history_view.setEmptyLabel(self.tr("<opened>"))
+            self._history_tab_texts()
         for i, spec in enumerate(self.specs):
             if self._workbench is not None:
                 self.sidebar.item(i).setText(spec.label())
@@ -319,13 +365,22 @@ class MainWindow(QMainWindow):
         if workspace is None:
             self.setWindowTitle(APP_NAME)
             self.status_file.setText("")
+            self.read_only_banner.show_for(None)
             return
         from caio_desktop.workspace import queries
 
         client = queries.fetch_rows(workspace, "engagement", limit=1)[0]["client_name"]
-        path = Path(workspace.path)
         read_only_text = self.tr("read-only")
         read_only = f" ({read_only_text})" if workspace.read_only else ""
+        self.read_only_banner.show_for(workspace)
+        if getattr(workspace, "is_team", False):  # the engagement on its server: key and server, no password
+            address = workspace.address
+            self.setWindowTitle(f"{client} — {address.key} @ {address.host or 'localhost'}{read_only}[*]")
+            self.client_label.setText(client)
+            self.file_label.setText(f"{address.key} · {address.server}{read_only}")
+            self.status_file.setText(workspace.location)
+            return
+        path = Path(workspace.path)
         self.setWindowTitle(f"{client} — {path.name}{read_only}[*]")
         self.client_label.setText(client)
         self.file_label.setText(path.name + read_only)
@@ -427,16 +482,30 @@ class MainWindow(QMainWindow):
 
     # --- files ---------------------------------------------------------------------------------------
     def _fill_recent_menu(self) -> None:
+        from caio_desktop.ui.team.identity import clear_recent_team_addresses, recent_team_addresses
+
         self.recent_menu.clear()
         for path in settings.recent_files():
             action = self.recent_menu.addAction(path.name)
             action.setToolTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.files.open_path(p))
+        team = recent_team_addresses()  # engagements on a server: their address, never a password
+        if team and self.recent_menu.actions():
+            self.recent_menu.addSeparator()
+        for address in team:
+            action = self.recent_menu.addAction(address)
+            action.setToolTip(address)
+            action.triggered.connect(lambda _=False, a=address: self.files.open_team(a))
         if not self.recent_menu.actions():
             self.recent_menu.addAction(self.tr("No recent engagement")).setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction(self.tr("Clear the list"), settings.clear_recent_files)
+
+            def clear() -> None:
+                settings.clear_recent_files()
+                clear_recent_team_addresses()
+
+            self.recent_menu.addAction(self.tr("Clear the list"), clear)
 
     @staticmethod
     def _import_wizard_class() -> type | None:
@@ -500,9 +569,19 @@ class MainWindow(QMainWindow):
         dialog = self.preferences_dialog(self.context.lang, self)
         if dialog.exec():
             dialog.save()
+            self._apply_history_name()
             lang = dialog.chosen_language()
             install_language(lang)
             self.context.set_language(lang)
+
+    def _apply_history_name(self) -> None:
+        """The open engagement records the next changes under the name just set (or, cleared, under
+        the database role of a team engagement, else the login name)."""
+        from caio_desktop.ui.team.identity import history_name
+
+        workspace = self.context.workspace
+        if workspace is not None:
+            workspace.author = history_name() or getattr(workspace, "role", None)
 
     def guide_text(self) -> str:
         """The short guide of Help › Quick guide: the way through an engagement and the keys."""
