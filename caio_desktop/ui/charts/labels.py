@@ -11,7 +11,7 @@ import math
 from collections.abc import Hashable, Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
 from caio_desktop.ui.charts import theme
 
@@ -85,11 +85,46 @@ def spread(count: int, spacing: float) -> list[QPointF]:
     return offsets
 
 
-def shorten(text: str, width: float) -> str:
-    """`text` cut to what a label beside a point can hold in a plot `width` pixels wide (more room, longer
-    labels; the full text stays in the tooltip)."""
-    chars = int(min(44, max(20, 20 + (width - 420) / 22)))
-    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+def label_width(plot_width: float) -> float:
+    """The widest a label beside a point may be in a plot `plot_width` pixels wide (more room, longer
+    lines)."""
+    return min(230.0, max(110.0, 110 + (plot_width - 420) * 0.3))
+
+
+def wrap_label(text: str, plot_width: float, metrics: QFontMetricsF, *, lines: int = 2) -> str:
+    """`text` in at most `lines` lines of at most `label_width` pixels, broken between words; what does
+    not fit ends the last line with "…" after a whole word (the full text stays in the point's tooltip).
+    A single word longer than a line is the only thing ever cut inside a word."""
+    limit = label_width(plot_width)
+    words = " ".join(text.split()).split(" ")
+    out: list[str] = []
+    current = ""
+    while words:
+        candidate = f"{current} {words[0]}" if current else words[0]
+        if metrics.horizontalAdvance(candidate) <= limit:
+            current = candidate
+            words.pop(0)
+            continue
+        if not current:  # one word wider than a line
+            current = metrics.elidedText(words.pop(0), Qt.TextElideMode.ElideRight, limit)
+        out.append(current)
+        current = ""
+        if len(out) == lines:
+            break
+    if current:
+        out.append(current)
+    if words:  # more than the lines hold: end the last one on a whole word and "…"
+        last = out[-1]
+        while last and metrics.horizontalAdvance(last + " …") > limit and " " in last:
+            last = last.rsplit(" ", 1)[0]
+        out[-1] = last.rstrip(" ,;:—-") + " …" if not last.endswith("…") else last
+    return "\n".join(out)
+
+
+def label_size(text: str, metrics: QFontMetricsF) -> QSizeF:
+    """The room a (possibly two-line) label takes, with a little air on each side."""
+    rows = text.split("\n")
+    return QSizeF(max(metrics.horizontalAdvance(r) for r in rows) + 4, metrics.height() * len(rows))
 
 
 def paint_labels(painter: QPainter, texts: Mapping[Hashable, str], rects: Mapping[Hashable, QRectF]) -> None:

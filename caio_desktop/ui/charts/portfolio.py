@@ -23,7 +23,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -32,7 +32,7 @@ from caio_desktop.domain.modules import MODULES
 from caio_desktop.domain.scoring import QUADRANT_THRESHOLD, quadrant
 from caio_desktop.ui.charts import theme
 from caio_desktop.ui.charts.base import ChartLayout, ChartWidget, Hotspot
-from caio_desktop.ui.charts.labels import paint_labels, place_labels, shorten, spread
+from caio_desktop.ui.charts.labels import label_size, paint_labels, place_labels, spread, wrap_label
 from caio_desktop.ui.charts.legend import LegendItem, Swatch, draw_legend, legend_height
 from caio_desktop.ui.charts.plane import Plane, PlaneLayout, Quadrant, paint_plane, plane_area
 from caio_desktop.workspace.queries import fetch_rows
@@ -178,10 +178,10 @@ class PortfolioMatrix(ChartWidget):
 
         metrics = QFontMetricsF(theme.font(11))
         order = sorted(self.placed, key=lambda u: (-(u.value or 0), -(u.feasibility or 0), u.id))
-        texts = [shorten(u.title, plane.area.width()) for u in order]
+        texts = [wrap_label(u.title, plane.area.width(), metrics) for u in order]
         rects = place_labels(
             [layout.bubbles[u.id] for u in order],
-            [QSizeF(metrics.horizontalAdvance(t) + 4, metrics.height()) for t in texts],
+            [label_size(t, metrics) for t in texts],
             bounds=plane.area.adjusted(2, 2, -2, -2), radius=RADIUS + 1,
             obstacles=[plane.caption_rect(q) for q in self.quadrants()],
         )
@@ -192,6 +192,8 @@ class PortfolioMatrix(ChartWidget):
             path = QPainterPath()
             path.addEllipse(centre, RADIUS + 2, RADIUS + 2)
             layout.hotspots.append(Hotspot(path, use_case.id, self._tooltip(use_case)))
+            if use_case.id in layout.labels:  # the label too: hovering a shortened one shows it whole
+                layout.hotspots.append(Hotspot(layout.labels[use_case.id], use_case.id, self._tooltip(use_case)))
         return layout
 
     def _paint(self, painter: QPainter, layout: ChartLayout) -> None:

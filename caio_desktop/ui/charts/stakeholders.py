@@ -23,7 +23,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -31,7 +31,7 @@ from caio_desktop.domain.enums import ENUMERATIONS
 from caio_desktop.domain.modules import MODULES
 from caio_desktop.ui.charts import theme
 from caio_desktop.ui.charts.base import ChartLayout, ChartWidget, Hotspot
-from caio_desktop.ui.charts.labels import paint_labels, place_labels, shorten, spread
+from caio_desktop.ui.charts.labels import label_size, paint_labels, place_labels, spread, wrap_label
 from caio_desktop.ui.charts.legend import LegendItem, Swatch, draw_legend, legend_height
 from caio_desktop.ui.charts.plane import Plane, PlaneLayout, Quadrant, paint_plane, plane_area
 from caio_desktop.workspace.queries import fetch_rows
@@ -187,9 +187,9 @@ class StakeholderMap(ChartWidget):
         metrics = QFontMetricsF(theme.font(11))
         # Most influential first: their names are the ones that must show.
         order = sorted(self.placed, key=lambda s: (-s.influence, -s.interest, s.name.casefold(), s.id))
-        texts = [shorten(s.name, plane.area.width()) for s in order]
+        texts = [wrap_label(s.name, plane.area.width(), metrics) for s in order]
         rects = place_labels([layout.dots[s.id] for s in order],
-                             [QSizeF(metrics.horizontalAdvance(t) + 4, metrics.height()) for t in texts],
+                             [label_size(t, metrics) for t in texts],
                              bounds=plane.area.adjusted(2, 2, -2, -2), radius=RADIUS + 1,
                              obstacles=[plane.caption_rect(q) for q in self.quadrants()])
         layout.labels = {s.id: r for s, r in zip(order, rects, strict=True) if r is not None}
@@ -198,6 +198,8 @@ class StakeholderMap(ChartWidget):
             path = QPainterPath()
             path.addEllipse(layout.dots[person.id], RADIUS + 2, RADIUS + 2)
             layout.hotspots.append(Hotspot(path, person.id, self._tooltip(person)))
+            if person.id in layout.labels:  # the label too: hovering a shortened one shows it whole
+                layout.hotspots.append(Hotspot(layout.labels[person.id], person.id, self._tooltip(person)))
         return layout
 
     def _paint(self, painter: QPainter, layout: ChartLayout) -> None:

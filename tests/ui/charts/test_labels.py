@@ -43,3 +43,38 @@ def test_beyond_the_limit_labels_are_left_to_tooltips() -> None:
     points = [QPointF(20 + 60 * (i % 10), 20 + 40 * (i // 10)) for i in range(30)]
     rects = place_labels(points, [QSizeF(20, 12)] * 30, bounds=QRectF(0, 0, 800, 600), radius=4, limit=12)
     assert all(r is not None for r in rects[:12]) and rects[12:] == [None] * 18
+
+
+def _metrics():  # noqa: ANN202
+    from PySide6.QtGui import QFontMetricsF
+
+    from caio_desktop.ui.charts import theme
+
+    return QFontMetricsF(theme.font(11))
+
+
+def test_a_long_title_wraps_between_words_on_two_lines_at_most(qapp) -> None:
+    from caio_desktop.ui.charts.labels import label_width, wrap_label
+
+    metrics = _metrics()
+    title = "Assistant de rédaction des réponses aux réclamations clients avec validation humaine systématique"
+    label = wrap_label(title, 600, metrics)
+    lines = label.split("\n")
+    assert len(lines) == 2
+    words = title.split()
+    shown = " ".join(lines).removesuffix(" …").split()
+    assert shown == words[:len(shown)]  # whole words, in order: none cut in the middle
+    assert label.endswith(" …")
+    assert all(metrics.horizontalAdvance(line) <= label_width(600) for line in lines)
+
+
+def test_a_short_title_stays_as_it_is_and_a_single_long_word_is_elided(qapp) -> None:
+    from caio_desktop.ui.charts.labels import label_size, wrap_label
+
+    metrics = _metrics()
+    assert wrap_label("Chatbot RH", 600, metrics) == "Chatbot RH"
+    assert wrap_label("Tarification   dynamique", 600, metrics) == "Tarification dynamique"
+    word = wrap_label("Anticonstitutionnellementissimeetencoreplusloin", 420, metrics)
+    assert word.endswith("…") and "\n" not in word
+    two = label_size("Assistant de rédaction\ndes réponses", metrics)
+    assert two.height() == 2 * metrics.height()

@@ -138,3 +138,16 @@ def test_highlighted_use_case_gets_a_dark_ring(qtbot) -> None:
     chart.set_highlighted(12)
     assert chart.marked(12) and not chart.marked(11)
     assert pixel(chart, edge).lightness() < 110
+
+
+def test_a_long_title_is_wrapped_whole_words_with_its_tooltip_on_the_label(qtbot) -> None:
+    chart = PortfolioMatrix(lang="fr")
+    qtbot.addWidget(chart)
+    chart.resize(700, 520)
+    title = "Assistant de rédaction des réponses aux réclamations clients avec validation humaine"
+    chart.set_data([UseCasePoint(1, title, 4.5, 4.5, "quick_win", "pilot")])
+    layout = chart.chart_layout()
+    label = layout.label_texts[1]
+    assert "\n" in label and set(label.replace("\n", " ").removesuffix(" …").split()) <= set(title.split())
+    rect = layout.labels[1]
+    assert title in chart.tooltip_at(rect.center())  # hovering the label shows the whole title
