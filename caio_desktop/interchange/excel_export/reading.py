@@ -78,8 +78,12 @@ def custom_attribute_names(workspace: Any, module_key: str) -> list[str]:
     """Every custom attribute name used by a module's rows, in the order they first appear (the
     client's column order), computed by SQLite so that no row is loaded."""
     name = MODELS[module_key].__tablename__  # a registry name, never user input
-    first = text(f'SELECT a.key, MIN(t.id) FROM "{name}" AS t, json_each(t.custom) AS a '
-                 "WHERE json_valid(t.custom) GROUP BY a.key")
+    if workspace.engine.dialect.name == "postgresql":  # (team mode: the same query in PostgreSQL's words)
+        first = text(f'SELECT a.key, MIN(t.id) FROM "{name}" AS t, json_object_keys(CASE WHEN '
+                     "json_typeof(t.custom) = 'object' THEN t.custom ELSE '{}' END) AS a(key) GROUP BY a.key")
+    else:
+        first = text(f'SELECT a.key, MIN(t.id) FROM "{name}" AS t, json_each(t.custom) AS a '
+                     "WHERE json_valid(t.custom) GROUP BY a.key")
     with workspace.engine.connect() as conn:
         first_rows = conn.execute(first).all()
     order: dict[str, tuple[int, int]] = {}
