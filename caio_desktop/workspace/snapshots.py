@@ -97,12 +97,15 @@ def backup_connection(source, path: Path, *, reason: str = "manual", keep: int |
     return target
 
 
-def take_snapshot(workspace, *, reason: str = "manual", keep: int | None = None) -> Path:  # noqa: ANN001
+def take_snapshot(workspace, *, reason: str = "manual", keep: int | None = None) -> Path | None:  # noqa: ANN001
     """Snapshot an open Workspace (consistent even while it is in use).
 
     Refused (CorruptFileError) when the workspace fails the full check: a snapshot of a damaged file
-    would take the place of a good one in the rotation.
+    would take the place of a good one in the rotation. None for an engagement on a server (team mode:
+    no file to copy; its backups are the server's).
     """
+    if workspace.path is None:
+        return None
     workspace.ensure_sound()
     raw = workspace.engine.raw_connection()
     try:
@@ -115,6 +118,8 @@ def take_snapshot(workspace, *, reason: str = "manual", keep: int | None = None)
 def take_daily_snapshot(workspace, *, today: dt.date | None = None) -> Path | None:  # noqa: ANN001
     """The snapshot of the first use of the day: taken unless the newest snapshot is from today."""
     today = today or dt.date.today()
+    if workspace.path is None:  # (an engagement on a server: see take_snapshot)
+        return None
     newest = list_snapshots(workspace.path)
     if newest and newest[0].taken_at.date() >= today:
         return None
