@@ -183,6 +183,10 @@
         <source>What changed</source>
         <translation>Ce qui a changé</translation>
     </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Modifié par</translation>
+    </message>
 </context>
 <context>
     <name>ChangesView</name>
@@ -918,6 +922,30 @@
         <source>Clear the list</source>
         <translation>Vider la liste</translation>
     </message>
+    <message>
+        <source>Open &amp;team engagement…</source>
+        <translation>Ouvrir une mission d’é&amp;quipe…</translation>
+    </message>
+    <message>
+        <source>Updated by %1</source>
+        <translation>Mis à jour par %1</translation>
+    </message>
+    <message>
+        <source>another consultant</source>
+        <translation>un autre consultant</translation>
+    </message>
+    <message>
+        <source>The server does not answer; trying again (%1)</source>
+        <translation>Le serveur ne répond pas ; nouvel essai (%1)</translation>
+    </message>
+    <message>
+        <source>Your steps</source>
+        <translation>Vos étapes</translation>
+    </message>
+    <message>
+        <source>Everyone's changes</source>
+        <translation>Les modifications de tous</translation>
+    </message>
 </context>
 <context>
     <name>MappingPage</name>
@@ -1403,6 +1431,14 @@
         <location filename="../../ui/shell/preferences.py" line="229"/>
         <source>PowerPoint template</source>
         <translation>Modèle PowerPoint</translation>
+    </message>
+    <message>
+        <source>else the database role or your login name</source>
+        <translation>sinon le rôle de base de données ou votre nom de session</translation>
+    </message>
+    <message>
+        <source>Your name (shown in the history)</source>
+        <translation>Votre nom (affiché dans l’historique)</translation>
     </message>
 </context>
 <context>
@@ -2153,6 +2189,122 @@
     <message>
         <source>%1 — first %2 of %3</source>
         <translation>%1 — %2 premiers sur %3</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else changed this row</source>
+        <translation>Quelqu’un d’autre a modifié cette ligne</translation>
+    </message>
+    <message>
+        <source>another consultant</source>
+        <translation>un autre consultant</translation>
+    </message>
+    <message>
+        <source>%1 changed %2 since you read it%3.</source>
+        <translation>%1 a modifié %2 depuis que vous l’avez lu%3.</translation>
+    </message>
+    <message>
+        <source>, on %1 (UTC)</source>
+        <translation>, le %1 (UTC)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Their value</source>
+        <translation>Leur valeur</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Votre valeur</translation>
+    </message>
+    <message>
+        <source>Reload shows their version and drops your edit of these fields; Overwrite writes your values over theirs.</source>
+        <translation>Recharger affiche leur version et abandonne votre modification de ces champs ; Écraser écrit vos valeurs à la place des leurs.</translation>
+    </message>
+    <message>
+        <source>Reload (take theirs)</source>
+        <translation>Recharger (garder la leur)</translation>
+    </message>
+    <message>
+        <source>Overwrite (keep mine)</source>
+        <translation>Écraser (garder la mienne)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenTeamDialog</name>
+    <message>
+        <source>Enter the engagement's address.</source>
+        <translation>Saisissez l’adresse de la mission.</translation>
+    </message>
+    <message>
+        <source>An engagement on a server has an address starting with postgresql://, for example %1</source>
+        <translation>Une mission sur un serveur a une adresse qui commence par postgresql://, par exemple %1</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address: it is asked for when the server wants one (or read from ~/.pgpass), and never kept in the list of recent engagements.</source>
+        <translation>Ne mettez pas le mot de passe dans l’adresse : il est demandé quand le serveur en veut un (ou lu dans ~/.pgpass), et n’est jamais gardé dans la liste des missions récentes.</translation>
+    </message>
+    <message>
+        <source>Open a team engagement</source>
+        <translation>Ouvrir une mission d’équipe</translation>
+    </message>
+    <message>
+        <source>An engagement shared on your firm's PostgreSQL server: the address names the user, the server, the database and the engagement.</source>
+        <translation>Une mission partagée sur le serveur PostgreSQL de votre cabinet : l’adresse nomme l’utilisateur, le serveur, la base et la mission.</translation>
+    </message>
+    <message>
+        <source>Engagement address</source>
+        <translation>Adresse de la mission</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>The password was refused. Password for %1:</source>
+        <translation>Le mot de passe a été refusé. Mot de passe pour %1 :</translation>
+    </message>
+    <message>
+        <source>The server asks for a password. Password for %1:</source>
+        <translation>Le serveur demande un mot de passe. Mot de passe pour %1 :</translation>
+    </message>
+    <message>
+        <source>Server password</source>
+        <translation>Mot de passe du serveur</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>Read-only: the database role “%1” may read this engagement but not change it. Ask the engagement's owner for write access.</source>
+        <translation>Lecture seule : le rôle de base de données « %1 » peut lire cette mission mais pas la modifier. Demandez l’accès en écriture au propriétaire de la mission.</translation>
+    </message>
+    <message>
+        <source>Read-only: this engagement was opened for reading only; open it again to change it.</source>
+        <translation>Lecture seule : cette mission a été ouverte en lecture seule ; ouvrez-la de nouveau pour la modifier.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(non enregistré)</translation>
     </message>
 </context>
 </TS>

@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
             address = workspace.address
             self.setWindowTitle(f"{client} — {address.key} @ {address.host or 'localhost'}{read_only}[*]")
             self.client_label.setText(client)
-            self.file_label.setText(f"{address.key} · {address.server}{read_only}")
+            self.file_label.setText(f"{address.key} · {address.host or 'localhost'}{read_only}")
             self.status_file.setText(workspace.location)
             return
         path = Path(workspace.path)

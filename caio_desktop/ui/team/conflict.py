@@ -72,6 +72,8 @@ class ConflictDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMaximumHeight(self.table.horizontalHeader().height() + 4 + sum(
+            self.table.rowHeight(row) for row in range(self.table.rowCount())))  # no empty space under the rows
         layout.addWidget(self.table)
         hint = QLabel(_tr("Reload shows their version and drops your edit of these fields; Overwrite "
                           "writes your values over theirs."))

@@ -41,3 +41,6 @@ def bruno_context(qtbot, engagement_url) -> Iterator[AppContext]:
     context.set_workspace(None)
     ws.close()
     install_language("en")
+
+
+from tests.ui.shell.conftest import window  # noqa: E402, F401 - the shell tests' main window (French)
