@@ -8,11 +8,12 @@ of a row (in column order) is its error, as `clean_values` would raise it.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import repeat
-from operator import itemgetter
+from operator import itemgetter, setitem
 from typing import Any
 
 from caio_desktop.domain.distinct import MISSING, Memo, lookup, recall, remember
@@ -51,9 +52,10 @@ def convert_block(mod: Module, lines: list[int], block: list[list[Any]],
     """The rows `block` (sheet rows numbered `lines`) converted, validated and derived, kept column by
     column in one RowBlock that the rows share."""
     count = len(block)
-    width = min(map(len, block), default=0)
+    widths = set(map(len, block))
+    width = min(widths, default=0)
     # Rows of one width (every sheet calamine reads) are turned into columns in C.
-    by_column = list(zip(*block, strict=True)) if width == max(map(len, block), default=0) else None
+    by_column = list(zip(*block, strict=True)) if len(widths) <= 1 else None
     warnings: dict[int, list[Problem]] = {}
     unfit: dict[int, dict[str, Problem]] = {}
     customs: list[dict[str, str]] = [{} for _ in range(count)]
@@ -100,6 +102,9 @@ def convert_block(mod: Module, lines: list[int], block: list[list[Any]],
 def _keep_custom(header: str, cells: Sequence[Any], lines: list[int], warnings: dict[int, list[Problem]],
                  customs: list[dict[str, str]]) -> None:
     """An unmapped column: its cells kept as text under the header (the client's own attribute)."""
+    if _all_plain_text(cells):  # the usual column of texts: each kept as it is, in C
+        deque(map(setitem, customs, repeat(header), cells), maxlen=0)
+        return
     for index, cell in enumerate(cells):
         if cell is None:
             continue
@@ -175,7 +180,9 @@ def _all_plain_text(cells: Sequence[Any]) -> bool:
     """Every cell a text that is neither blank nor perhaps a spreadsheet error (those start with #)."""
     if not cells or set(map(type, cells)) != {str}:
         return False
-    firsts = set(map(_FIRST, map(str.strip, cells)))
+    firsts = set(map(_FIRST, cells))
+    if any(map(str.isspace, firsts)):  # stripping changes where some start: look past the spaces
+        firsts = set(map(_FIRST, map(str.strip, cells)))
     return "" not in firsts and "#" not in firsts
 
 

@@ -26,7 +26,14 @@ from caio_desktop.interchange.importing.header import combined_names, detect_hea
 from caio_desktop.interchange.importing.matching import existing_keys, match_key, targets
 from caio_desktop.interchange.importing.normalize import converter
 from caio_desktop.interchange.importing.planned import PlannedRow, Problem
-from caio_desktop.interchange.importing.reader import Source, Table, filled, has_value, open_source
+from caio_desktop.interchange.importing.reader import (
+    Source,
+    Table,
+    filled,
+    first_cells_texts,
+    has_value,
+    open_source,
+)
 from caio_desktop.interchange.importing.saved import load_saved_mapping
 from caio_desktop.interchange.importing.scales import ScaleReading, read_scale
 from caio_desktop.interchange.importing.text import cell_text, fold
@@ -288,11 +295,14 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
         if progress is not None and progress(start, total) is False:
             raise ImportCancelled("the import was cancelled")
         line = layout.table.line(first + start)
-        kept = [(line + done, cells) for done, cells in enumerate(data[start:start + PROGRESS_EVERY])
-                if has_value(cells)]
-        if not kept:
-            continue
-        lines, block = (list(side) for side in zip(*kept, strict=True))
+        block = data[start:start + PROGRESS_EVERY]
+        if first_cells_texts(block):  # the usual block: every row kept, told in C
+            lines = list(range(line, line + len(block)))
+        else:
+            kept = [(line + done, cells) for done, cells in enumerate(block) if has_value(cells)]
+            if not kept:
+                continue
+            lines, block = (list(side) for side in zip(*kept, strict=True))
         for row in convert_block(mod, lines, block, plan_columns):
             if row.error is None and existing:
                 key = match_key(mod.key, row.values)
@@ -333,6 +343,8 @@ def _second_table(layout: Layout, data: list[list[Any]], first: int, notes: list
     least two naming the first table's columns or the module's fields). The same columns: its header
     row is dropped and its rows imported with the first's. Other columns: the data stops there and a
     note says where the second table starts, to import on its own (`--header-row N`)."""
+    if first_cells_texts(data):  # no row is blank (told in C)
+        return data
     # any() runs in C and stops at the first filled cell (a full sheet costs ~5 ms at 100,000 rows);
     # its few candidates (a row of zeros is one) are then checked by has_value.
     blank = [i for i, cells in enumerate(data) if not any(cells) and not has_value(cells)]

@@ -49,3 +49,23 @@ def test_ragged_and_blank_rows(workspace, tmp_path: Path) -> None:
     plan = plan_import(workspace, path, "risks", mapping="auto")
     assert [(r.line, r.values["title"], r.values["custom"]) for r in plan.rows] == [
         (2, "A", {}), (4, "B", {"Remarque": "vu"})]
+
+
+def test_a_client_column_of_texts_is_kept_cell_for_cell_whatever_they_start_with(workspace, tmp_path: Path) -> None:
+    notes = ["revue T1", " vu en comité", "\u3000à revoir", "  #REF!", "#N/A", "n°12 #3"]
+    rows = [HEADER] + [[f"Risque {n}", 2, 3, "RGPD", note] for n, note in enumerate(notes)]
+    plan = plan_import(workspace, write_xlsx(tmp_path / "r.xlsx", rows), "risks", mapping="auto")
+    assert [r.values["custom"].get("Remarque") for r in plan.rows] == [
+        "revue T1", " vu en comité", "\u3000à revoir", None, None, "n°12 #3"]
+    assert [(w.line, w.column, w.value) for r in plan.rows for w in r.warnings] == [
+        (5, "Remarque", "  #REF!"), (6, "Remarque", "#N/A")]
+    # A column of plain texts only (the usual case, kept in one pass): every cell as the client typed it.
+    plain = [HEADER] + [[f"Risque {n}", 2, 3, "RGPD", f" note {n}"] for n in range(3)]
+    plan = plan_import(workspace, write_xlsx(tmp_path / "p.xlsx", plain), "risks", mapping="auto")
+    assert [r.values["custom"] for r in plan.rows] == [{"Remarque": f" note {n}"} for n in range(3)]
+    assert not plan.warnings
+    # An error cell hidden behind spaces among texts that all start with a space is still found.
+    spaced = [HEADER] + [[f"Risque {n}", 2, 3, "RGPD", note] for n, note in enumerate([" vu", "  #REF!"])]
+    plan = plan_import(workspace, write_xlsx(tmp_path / "s.xlsx", spaced), "risks", mapping="auto")
+    assert [r.values["custom"] for r in plan.rows] == [{"Remarque": " vu"}, {}]
+    assert [(w.line, w.value) for w in plan.warnings] == [(3, "  #REF!")]

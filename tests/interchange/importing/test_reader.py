@@ -126,3 +126,19 @@ def test_a_row_has_a_value_exactly_when_one_of_its_cells_is_filled() -> None:
         assert has_value([cell]) == filled(cell), cell
         assert has_value([None, "  ", cell]) == filled(cell), cell
     assert not has_value([]) and not has_value([None, "", float("nan")])
+
+
+def test_rows_whose_first_cells_are_all_texts_all_have_a_value() -> None:
+    import datetime as dt
+
+    from caio_desktop.interchange.importing.reader import first_cells_texts, has_value
+
+    cells = [None, "", " ", "\t\n\xa0", "\u3000", "x", " x ", 0, 0.0, float("nan"), dt.date(2026, 1, 1), "#N/A"]
+    for first in cells:
+        for rest in ([], [None], ["y", 2]):
+            rows = [["Fuite de données", None], [first, *rest], ["Biais", 3]]
+            told = first_cells_texts(rows)
+            # True exactly when each first cell is a text with something in it; and then every row has a value.
+            assert told == (isinstance(first, str) and bool(first.strip())), (first, rest)
+            assert not told or all(map(has_value, rows))
+    assert not first_cells_texts([["Fuite"], []])  # an empty row: the rows are tested one by one
