@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 
+AUTHOR_ENV = "CAIO_AUTHOR"  # = operations.authorship.AUTHOR_ENV (not imported: it would import SQLAlchemy)
+
+
 class CliError(Exception):
     """A failure reported as one line on stderr with exit status `code`."""
 
@@ -119,6 +122,12 @@ def build_parser(*, command: str | None = None) -> argparse.ArgumentParser:
             # An exact option, so that `--passphrase SECRET` is refused instead of being taken as an
             # abbreviation of --passphrase-file (and the secret echoed back as a file name).
             command.add_argument("--passphrase", nargs="?", action=_RefusePassphrase, help=argparse.SUPPRESS)
+        if any(action.dest == "file" for action in command._actions) and not any(
+                action.dest == "author" for action in command._actions):
+            command.add_argument("--author", metavar="NAME",
+                                 help="who the changes are recorded as made by in the history (default: "
+                                      "$CAIO_AUTHOR, else the database role of a team engagement, else your "
+                                      "login name)")
     return parser
 
 
@@ -131,11 +140,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(command=arguments[0] if arguments else None)
     args = parser.parse_args(arguments)
+    import os
+
     from caio_desktop.cli import common
 
+    author_before = os.environ.get(AUTHOR_ENV)
     try:
         common.set_passphrase(common.read_passphrase_file(args.passphrase_file)
                               if getattr(args, "passphrase_file", None) else None)
+        if getattr(args, "author", None):  # (read by `opened` and the audit trail: operations/authorship.py)
+            os.environ[AUTHOR_ENV] = args.author
         result = args.func(args)
         return int(result or 0)
     except CliError as exc:
@@ -148,6 +162,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the user gets one clear line, never a traceback
         return _report(exc, getattr(args, "file", None))
+    finally:  # (main() runs many times in one process in the tests)
+        if author_before is None:
+            os.environ.pop(AUTHOR_ENV, None)
+        else:
+            os.environ[AUTHOR_ENV] = author_before
 
 
 def _report(exc: Exception, path: Path | None = None) -> int:
