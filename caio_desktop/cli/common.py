@@ -71,16 +71,53 @@ def opened(path: str | Path, *, read_only: bool = False, daily_snapshot: bool | 
     A command that may write (not `read_only`) takes the day's snapshot on its first run of the day,
     as the app does; pass `daily_snapshot=False` when the command is itself a snapshot.
     """
-    from caio_desktop.workspace.workspace import Workspace
+    address = team_address(path)
+    if address is not None:  # an engagement on a server (team mode): no lock, no snapshot, maybe a password
+        workspace = open_team(address, read_only=read_only)
+    else:
+        from caio_desktop.workspace.workspace import Workspace
 
-    daily = not read_only if daily_snapshot is None else daily_snapshot
-    if read_only:
-        note_if_held(Path(path))
-    workspace = Workspace.open(Path(path), read_only=read_only, passphrase=_passphrase, daily_snapshot=daily)
+        daily = not read_only if daily_snapshot is None else daily_snapshot
+        if read_only:
+            note_if_held(Path(path))
+        workspace = Workspace.open(Path(path), read_only=read_only, passphrase=_passphrase, daily_snapshot=daily)
     try:
         yield workspace
     finally:
         workspace.close()
+
+
+def team_address(path: str | Path) -> str | None:
+    """The engagement address `path` stands for, or None for a file. The commands read their FILE
+    argument as a Path, which folds `postgresql://` into `postgresql:/`: the address is unfolded here
+    (an address has no other double slash)."""
+    text = str(path)
+    scheme, sep, rest = text.partition(":/")
+    if not sep or scheme.lower() not in ("postgresql", "postgres", "postgresql+psycopg"):
+        return None
+    return f"{scheme}://{rest.lstrip('/')}"
+
+
+def open_team(url: str, *, read_only: bool = False) -> Any:
+    """Open the engagement at `url` for a command. A password comes from the address, PGPASSWORD,
+    PGPASSFILE or ~/.pgpass (libpq's own reading); when the server asks for one anyway and stdin is a
+    terminal, it is asked for (not echoed, never stored); asked again once if refused."""
+    from caio_desktop.team.errors import PasswordRequiredError
+    from caio_desktop.team.workspace import TeamWorkspace
+
+    password = None
+    for _attempt in range(3):
+        try:
+            return TeamWorkspace.open(url, read_only=read_only, password=password)
+        except PasswordRequiredError as exc:
+            if not sys.stdin.isatty() or _attempt == 2:
+                raise
+            import getpass
+
+            if exc.rejected and password is not None:
+                print("caio: the password was refused", file=sys.stderr)
+            password = getpass.getpass(f"Password for {exc.location}: ")
+    raise AssertionError("unreachable")
 
 
 HELD_NOTE = ("caio: note: {path} is open in another CAIO Desktop window or process; read as it was last "
