@@ -78,6 +78,27 @@ def _dialogs(window: Any, folder: Path, saved: list[Path]) -> None:
         dialog.deleteLater()
 
 
+def _search(window: Any, folder: Path, saved: list[Path]) -> None:
+    """The search box (Ctrl+Shift+F) with the results of a word found in several registers, once its
+    index is built (in a worker thread, as in use)."""
+    from PySide6.QtCore import QElapsedTimer, QThread
+
+    from caio_desktop.ui.search.action import open_search
+
+    dialog = open_search(window)
+    if dialog is None:
+        return
+    dialog.field.setText("données" if window.context.lang == "fr" else "data")
+    clock = QElapsedTimer()
+    clock.start()
+    while not dialog.controller.ready and clock.elapsed() < 60_000:
+        QCoreApplication.processEvents()
+        QThread.msleep(20)
+    dialog.run_search()
+    _save(dialog, folder, "dialog-search", saved)
+    dialog.close()
+
+
 def take_screenshots(window: Any, file: Path, folder: Path) -> int:
     """Returns 0 when every page and dialog was saved."""
     folder = Path(folder)
@@ -108,6 +129,7 @@ def take_screenshots(window: Any, file: Path, folder: Path) -> int:
                 _save(window, folder, name, saved)
         window.sidebar.setCurrentRow(0)
         _dialogs(window, folder, saved)
+        _search(window, folder, saved)
     finally:
         window.files.close()
         window.close()

@@ -41,7 +41,7 @@ def test_screenshots_one_png_per_page_and_dialog(qapp, demo_file_en: Path, tmp_p
     names = {p.stem for p in folder.glob("*.png")}
     for index, spec in enumerate([s for s in PAGES if available(s)], start=1):
         assert f"{index:02d}-{spec.key}" in names
-    assert {"00-start", "dialog-new-engagement", "dialog-preferences"} <= names
+    assert {"00-start", "dialog-new-engagement", "dialog-preferences", "dialog-search"} <= names
     image = QImage(str(folder / "01-overview.png"))
     assert (image.width(), image.height()) == (1440, 900)
 
