@@ -141,6 +141,8 @@ def _merge_publish(workspace: Any, server: Server, record: CheckoutRecord | None
                 return result  # (the file's transaction is left empty)
             if plan.writes:
                 apply_merge(plan, mine_conn, theirs_conn, progress=progress)
+                _record_publish(theirs_conn, workspace, plan.summary()
+                                + "".join(f"; {c.key}: {choice_of(c, take, resolutions)}" for c in plan.resolved))
                 if identity is None:  # an engagement made on the server: it gets its identity now
                     identity = str(uuid.uuid4())
                     set_server_identity(theirs_conn, identity)
@@ -151,6 +153,31 @@ def _merge_publish(workspace: Any, server: Server, record: CheckoutRecord | None
     return result
 
 
+def choice_of(conflict: Conflict, take: str | None, resolutions: Mapping[str, str] | None) -> str:
+    return (resolutions or {}).get(conflict.key) or take or ""
+
+
+def _record_publish(conn: Connection, workspace: Any, what: str, *, also: Connection | None = None) -> None:
+    """One entry of the server's history for the publish itself: who published which file, what it
+    wrote and how its conflicts were decided (the file's own history entries come with it). `also`: the
+    file's connection, given the same entry under the same id (a first publish does not copy the
+    server's rows back into the file, whose base they are)."""
+    from sqlalchemy import insert
+
+    from caio_desktop.workspace.models import AuditEntry, utcnow
+
+    table = AuditEntry.__table__
+    now = utcnow()
+    values = {"at": now, "operation": f"Publish {workspace.path.name}", "entity": "engagement",
+              "entity_id": None, "before": None, "after": what, "created_at": now, "updated_at": now,
+              "custom": {}}
+    if "author" in table.c:
+        values["author"] = getattr(workspace, "author", None)
+    row_id = conn.execute(insert(table).values(**values)).inserted_primary_key[0]  # (the server numbers it)
+    if also is not None:
+        also.execute(insert(table).values(**values, id=row_id))
+
+
 def _first_publish(workspace: Any, server: Server, *, progress: Progress | None) -> PublishResult:
     identity = str(uuid.uuid4())
     with workspace.writing() as mine_conn, _transaction(server.engine) as theirs_conn:
@@ -158,6 +185,7 @@ def _first_publish(workspace: Any, server: Server, *, progress: Progress | None)
             server.create(theirs_conn)
         copied = copy_engagement(mine_conn, theirs_conn, progress=progress)
         set_server_identity(theirs_conn, identity)
+        _record_publish(theirs_conn, workspace, f"first publish: {copied} rows copied", also=mine_conn)
         # From now on the file is a checkout of what it published: its next publish merges.
         write_record(mine_conn, Origin(server.origin.display, server.origin.place, identity),
                      read_state(theirs_conn))

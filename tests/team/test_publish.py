@@ -97,6 +97,9 @@ def test_publish_checkout_edit_on_both_sides_and_publish_merges(server, engageme
         assert stored_digest(colleague, files[0].sha256) == files[0].sha256
         [charter] = attachments(colleague, "risks", ids["R-001"])
         assert stored_digest(colleague, charter.sha256) == charter.sha256
+        # the history says who published what: a risk, its action, the note's attachment, blob and part
+        [published] = [e for e in colleague.audit_trail(limit=200) if e.operation == "Publish offline.caio"]
+        assert published.after.startswith("5 rows added, 1 changed, 0 deleted")
 
     with Workspace.open(offline) as ws:  # the file now holds the server's state, under the server's ids
         assert {code: row["id"] for code, row in risks(ws).items()} == {
@@ -224,6 +227,8 @@ def test_every_table_of_the_demo_engagement_makes_the_round_trip(server, demo_fi
             original.engine.connect() as before, copied.engine.connect() as after:
         expected, found = read_state(before), read_state(after)
     assert sum(map(len, found.values())) > 300
+    [published] = [row for row in found["audit_log"].values() if row["operation"] == "Publish demo.caio"]
+    assert published["after"].startswith("first publish: ")  # the server's history says who published
     assert {t: rows for t, rows in found.items() if rows != expected[t]} == {}
     assert check_workspace(offline) == []
 
