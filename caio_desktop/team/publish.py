@@ -171,8 +171,9 @@ def _record_publish(conn: Connection, workspace: Any, what: str, *, also: Connec
     values = {"at": now, "operation": f"Publish {workspace.path.name}", "entity": "engagement",
               "entity_id": None, "before": None, "after": what, "created_at": now, "updated_at": now,
               "custom": {}}
-    if "author" in table.c:
-        values["author"] = getattr(workspace, "author", None)
+    if "author" in table.c:  # the file's user name, else (as every change on a server) the database role
+        values["author"] = getattr(workspace, "author", None) or (
+            conn.exec_driver_sql("SELECT current_user").scalar() if conn.dialect.name == "postgresql" else None)
     row_id = conn.execute(insert(table).values(**values)).inserted_primary_key[0]  # (the server numbers it)
     if also is not None:
         also.execute(insert(table).values(**values, id=row_id))

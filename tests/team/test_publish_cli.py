@@ -74,6 +74,11 @@ def test_take_mine_settles_every_conflict(offline, url: str, capsys):
     assert main(["publish", str(target), url, "--take", "mine"]) == 0
     assert "1 conflicts resolved" in capsys.readouterr().out
     assert server_impact(url) == 5
+    from caio_desktop.team.workspace import TeamWorkspace
+
+    with TeamWorkspace.open(url) as colleague:
+        [published] = [e for e in colleague.audit_trail() if e.operation == "Publish offline.caio"]
+    assert published.author == "caio" and published.after.endswith(f"risks:{offline[1]}:impact: mine")
     assert main(["publish", str(target), url]) == 0
     assert "nothing to publish" in capsys.readouterr().out
 
