@@ -272,3 +272,27 @@ def test_the_same_evidence_attached_on_both_sides_is_stored_once(server, engagem
         assert len(blobs) == 2 and files[0].sha256 == files[1].sha256  # the charter's and the minutes'
         assert stored_digest(colleague, files[0].sha256) == files[0].sha256
     assert check_workspace(paul) == []
+
+
+def test_a_row_changed_on_the_server_between_the_plan_and_its_write_stops_the_merge(
+        engagement: Path, tmp_path: Path):
+    """The writer checks each row's version as it updates it: a colleague's edit that slipped in after
+    the plan was made is never overwritten."""
+    from caio_desktop.team.checkout import read_record
+    from caio_desktop.team.copy import read_state
+    from caio_desktop.team.merge import MergeError, apply_merge, plan_merge
+    from tests.team.servers import FileServer
+
+    server = FileServer(tmp_path / "server.caio")
+    server.publish(engagement)
+    with Workspace.open(engagement) as ws:
+        risk_id = risks(ws)["R-001"]["id"]
+        update_row(ws, "risks", risk_id, {"title": "Biais du scoring (revu)"})
+        with ws.engine.connect() as mine, server.session() as colleague:
+            with colleague.engine.connect() as theirs:
+                plan = plan_merge(read_record(mine).base, read_state(mine), read_state(theirs))
+            update_row(colleague, "risks", risk_id, {"owner": "Anne Martin"})  # after the plan
+            with pytest.raises(MergeError, match="changed on the server while publishing"), \
+                    colleague.engine.begin() as theirs:
+                apply_merge(plan, mine, theirs)
+            assert risks(colleague)["R-001"]["title"] == "Biais du scoring"
