@@ -8,7 +8,8 @@ one module at a time. SQLite compares every field (`IS NOT`, which treats two em
 hands Python only the rows that differ, so memory and Python work grow with the number of changes, never
 with the unchanged rows of a 100,000-risk register (bench/bench_diff.py). Values are then named in the
 workspace language: choices by their label, references by the referenced row's label in its own state,
-the client's custom columns field by field.
+the client's custom columns field by field. Each row names who changed it between the two states (the
+authors of the later state's audit entries past the earlier state's last one: "changed by").
 """
 
 from __future__ import annotations
@@ -98,7 +99,31 @@ def diff_module(connection: Connection, mod: Module, *, lang: str) -> ModuleDiff
                    f"(SELECT 1 FROM {NEW}.{table} AS n WHERE n.id = o.id) ORDER BY o.id")]
     _link_changes(connection, mod, changed)
     named = _named(connection, sorted(changed.values(), key=lambda e: e.id), lang)
+    authors = changed_by(connection, mod.key) if added or removed or named else {}
+    if authors:  # (rows added by a bulk insert, an import, have its author: its entry names no row)
+        bulk = authors.get(None, ())
+        added = [RowDiff(r.id, r.label, r.fields, authors.get(r.id) or bulk) for r in added]
+        removed, named = ([RowDiff(r.id, r.label, r.fields, authors.get(r.id, ())) for r in rows]
+                          for rows in (removed, named))
     return ModuleDiff(mod.key, mod.label(lang), tuple(added), tuple(removed), tuple(named))
+
+
+def changed_by(connection: Connection, table: str) -> dict[int | None, tuple[str, ...]]:
+    """row id → who changed it from `old` to `main`, in the order of their first change: the authors of
+    the audit entries of `table` that the later state has past the earlier state's last entry (None →
+    the authors of bulk inserts, whose entry names no row). Empty when the later state records no
+    authors (before schema 5)."""
+    columns = {row[1] for row in connection.execute(f"PRAGMA {NEW}.table_info(audit_log)")}
+    if "author" not in columns:
+        return {}
+    found: dict[int | None, list[str]] = defaultdict(list)
+    for row_id, author in connection.execute(
+            f"SELECT entity_id, author FROM {NEW}.audit_log WHERE entity = ? AND author IS NOT NULL "
+            f"AND id > (SELECT coalesce(max(id), 0) FROM {OLD}.audit_log) ORDER BY id",
+            (table,)):
+        if author not in found[row_id]:
+            found[row_id].append(author)
+    return {row_id: tuple(names) for row_id, names in found.items()}
 
 
 def _custom_changes(old_text: str | None, new_text: str | None) -> list[tuple[None, str, Any, Any]]:

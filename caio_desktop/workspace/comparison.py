@@ -38,6 +38,7 @@ class RowDiff:
     id: int
     label: str
     fields: tuple[FieldChange, ...] = ()
+    changed_by: tuple[str, ...] = ()  # who changed the row between the two states (audit trail, schema 5)
 
     def change(self, key: str) -> FieldChange | None:
         """The change of field `key`, if that field changed."""
@@ -45,6 +46,8 @@ class RowDiff:
 
     def to_json(self, *, with_fields: bool) -> dict[str, Any]:
         entry: dict[str, Any] = {"id": self.id, "label": self.label}
+        if self.changed_by:
+            entry["changed_by"] = list(self.changed_by)
         if with_fields:
             entry["fields"] = [f.to_json() for f in self.fields]
         return entry

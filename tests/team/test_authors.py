@@ -91,3 +91,20 @@ def test_an_empty_name_is_no_name(workspace, name) -> None:
     workspace.author = name
     _risk(workspace)
     assert _authors(workspace)[0] == getpass.getuser()
+
+
+def test_the_comparison_of_states_says_who_changed_each_row(workspace_file: Path) -> None:
+    from caio_desktop.workspace.compare import compare_states
+    from caio_desktop.workspace.snapshots import take_snapshot
+
+    with Workspace.open(workspace_file, author="Anne Martin") as ws:
+        kept = _risk(ws, "Fuite de données")
+        snapshot = take_snapshot(ws, reason="copil")
+        update_row(ws, "risks", kept, {"impact": 5})
+        ws.author = "Bruno Petit"
+        update_row(ws, "risks", kept, {"likelihood": 1})
+        added = _risk(ws, "Biais du scoring")
+    risks = next(d for d in compare_states(after=workspace_file, before=snapshot) if d.module == "risks")
+    assert [(r.id, r.changed_by) for r in risks.changed] == [(kept, ("Anne Martin", "Bruno Petit"))]
+    assert [(r.id, r.changed_by) for r in risks.added] == [(added, ("Bruno Petit",))]
+    assert risks.changed[0].to_json(with_fields=False)["changed_by"] == ["Anne Martin", "Bruno Petit"]

@@ -126,9 +126,10 @@ class SummaryModel(_ComparisonTable):
 
 
 class ChangeListModel(_ComparisonTable):
-    """Every change of a comparison: register, kind, row and, for a changed row, its fields."""
+    """Every change of a comparison: register, kind, row, for a changed row its fields, and who changed
+    it (the audit trail's authors between the two states)."""
 
-    COLUMNS = ("module", "kind", "row", "details")
+    COLUMNS = ("module", "kind", "row", "details", "by")
 
     def __init__(self, lang: str = "en", parent: Any = None) -> None:
         super().__init__(parent)
@@ -147,7 +148,8 @@ class ChangeListModel(_ComparisonTable):
         return {"module": QCoreApplication.translate("Changes", "Register"),
                 "kind": QCoreApplication.translate("Changes", "Change"),
                 "row": QCoreApplication.translate("Changes", "Row"),
-                "details": QCoreApplication.translate("Changes", "What changed")}[column]
+                "details": QCoreApplication.translate("Changes", "What changed"),
+                "by": QCoreApplication.translate("Changes", "Changed by")}[column]
 
     def details(self, entry: ChangeEntry) -> str:
         return "; ".join(field_text(entry.module, f, self.lang) for f in entry.row.fields)
@@ -159,7 +161,7 @@ class ChangeListModel(_ComparisonTable):
         column = self.COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = {"module": entry.module_label, "kind": kind_label(entry.kind), "row": entry.row.label,
-                    "details": self.details(entry)}[column]
+                    "details": self.details(entry), "by": ", ".join(entry.row.changed_by)}[column]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return "\n".join(field_text(entry.module, f, self.lang) for f in entry.row.fields) or None
             return text
@@ -198,4 +200,5 @@ class ChangeFilter(QSortFilterProxyModel):
             return False
         if not self.text:
             return True
-        return self.text in f"{entry.module_label} {entry.row.label} {model.details(entry)}".casefold()
+        return self.text in (f"{entry.module_label} {entry.row.label} {model.details(entry)} "
+                             f"{' '.join(entry.row.changed_by)}").casefold()
