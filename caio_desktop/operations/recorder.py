@@ -8,7 +8,9 @@ Team mode (issue 19): every audit entry names its author (operations/authorship.
 a row raises its `row_version`, undo and redo included (they are new writes), so that an edit made on
 what someone read before another person's change can be told apart (caio_desktop/team/conflicts.py).
 An undo or redo of an edit writes back only the fields that step changed: a field another consultant
-changed since is left as they left it.
+changed since is left as they left it. On a shared engagement (a server), an undo or redo that would
+overwrite or delete what another consultant changed since is refused with an EditConflictError
+(nothing replayed); a file has one writer, whose steps are replayed in order.
 """
 
 from __future__ import annotations
@@ -347,6 +349,8 @@ class Recorder:
             if isinstance(change, BulkInsert):
                 self._replay_bulk(t, change)
                 continue
+            if self._shared and change.before is not None:
+                self._check_unchanged_since(change)
             if change.after is None:
                 self.conn.execute(delete(t).where(t.c.id == change.row_id))
             elif change.before is None:  # a row back (undo of a delete, redo of an add): a new version
@@ -356,6 +360,30 @@ class Recorder:
                 self._write_row(t, change.row_id, {k: v for k, v in change.after.items()
                                                    if change.before.get(k) != v})
             self._record(change)
+
+    @property
+    def _shared(self) -> bool:
+        """Whether others may write the same rows meanwhile (an engagement on a server)."""
+        return self.conn.dialect.name != "sqlite"
+
+    def _check_unchanged_since(self, change: RowChange) -> None:
+        """Refuse to replay `change` on a row someone else changed since the step left it as
+        `change.before`: the fields it would write (or, for a delete, any field) no longer hold that."""
+        from caio_desktop.team.conflicts import EditConflictError, FieldConflict, last_change, locked_row
+
+        current = locked_row(self.conn, change.table, change.row_id)
+        if current is None:
+            return
+        before = change.before or {}
+        after = change.after or {}
+        keys = [k for k in before if k not in _STAMPS and k != "row_version"
+                and (change.after is None or before.get(k) != after.get(k))]
+        moved = [FieldConflict(k, before.get(k), current.get(k), after.get(k)) for k in keys
+                 if current.get(k) != before.get(k) and (change.after is None or current.get(k) != after.get(k))]
+        if moved:
+            raise EditConflictError(change.table, change.row_id, tuple(moved),
+                                    last_change(self.conn, change.table, change.row_id), current,
+                                    int(current.get("row_version") or 1))
 
     def _replay_bulk(self, t: Table, change: BulkInsert) -> None:
         ids = change.row_ids

@@ -122,3 +122,23 @@ def test_without_what_was_read_an_edit_lands_as_before(any_workspace) -> None:
     with pytest.raises(EditConflictError):
         _edit(any_workspace, risk, read, impact=1)
     assert _read(any_workspace, risk)["impact"] == 3
+
+
+def test_an_undo_over_someone_elses_change_is_refused(two_sessions) -> None:
+    anne, bruno, risk = two_sessions
+    edit = _edit(anne, risk, _read(anne, risk), impact=5)
+    _edit(bruno, risk, _read(bruno, risk), impact=1)
+    with pytest.raises(EditConflictError) as refused:
+        undo(anne, edit)
+    assert refused.value.author == "Bruno Petit" and refused.value.conflicts[0].field == "impact"
+    assert refused.value.conflicts[0].theirs == 1
+    assert _read(anne, risk)["impact"] == 1  # nothing replayed
+
+
+def test_undoing_an_add_someone_else_edited_since_is_refused(two_sessions) -> None:
+    anne, bruno, _risk = two_sessions
+    added = create_row(anne, "risks", {"title": "Fuite", "likelihood": 2, "impact": 2})
+    _edit(bruno, added.row_ids[0], _read(bruno, added.row_ids[0]), owner="DSI")
+    with pytest.raises(EditConflictError):
+        undo(anne, added)
+    assert _read(bruno, added.row_ids[0])["owner"] == "DSI"
