@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -108,7 +109,9 @@ def open_team(url: str, *, read_only: bool = False) -> Any:
     password = None
     for _attempt in range(3):
         try:
-            return TeamWorkspace.open(url, read_only=read_only, password=password)
+            # (author: `--author NAME` / CAIO_AUTHOR before the role, as for a file: operations/authorship.py)
+            return TeamWorkspace.open(url, read_only=read_only, password=password,
+                                      author=os.environ.get("CAIO_AUTHOR", "").strip() or None)
         except PasswordRequiredError as exc:
             if not sys.stdin.isatty() or _attempt == 2:
                 raise
