@@ -108,3 +108,15 @@ def test_the_comparison_of_states_says_who_changed_each_row(workspace_file: Path
     assert [(r.id, r.changed_by) for r in risks.changed] == [(kept, ("Anne Martin", "Bruno Petit"))]
     assert [(r.id, r.changed_by) for r in risks.added] == [(added, ("Bruno Petit",))]
     assert risks.changed[0].to_json(with_fields=False)["changed_by"] == ["Anne Martin", "Bruno Petit"]
+
+
+def test_the_cli_author_option_on_a_team_engagement(pg_server, team_url, tmp_path: Path, monkeypatch) -> None:
+    from caio_desktop.cli import main
+
+    monkeypatch.delenv("CAIO_AUTHOR", raising=False)
+    TeamWorkspace.create(team_url, client="Assurances du Rhône").close()
+    sheet = tmp_path / "risques.csv"
+    sheet.write_text("Titre;Probabilité;Impact\nBiais du scoring;3;4\n", encoding="utf-8")
+    assert main(["import", team_url, str(sheet), "--into", "risks", "--auto", "--author", "Anne Martin"]) == 0
+    with TeamWorkspace.open(team_url) as ws:
+        assert _authors(ws)[0] == "Anne Martin"
