@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from caio_desktop.ui.context import AppContext
 
 INTERVAL_MS = 3000
+LONGEST_MS = 60_000  # while the server does not answer, looks are spaced out up to this (each may wait
+# for the connection's timeout on the GUI thread)
 
 
 def is_team(workspace: Any) -> bool:
@@ -33,6 +35,7 @@ class TeamRefresh(QObject):
         super().__init__(parent)
         self.context = context
         self.watch: Any = None
+        self.interval_ms = interval_ms
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
@@ -56,9 +59,11 @@ class TeamRefresh(QObject):
 
         try:
             changes = self.watch.poll()
-        except SQLAlchemyError as error:  # the server or the network is away: try again next time
+        except SQLAlchemyError as error:  # the server or the network is away: try again, later and later
+            self.timer.setInterval(min(self.timer.interval() * 2, LONGEST_MS))
             self.unreachable.emit(str(error).splitlines()[0])
             return False
+        self.timer.setInterval(self.interval_ms)
         if changes is None:
             return False
         self.context.rows_changed.emit(changes.rows_changed())

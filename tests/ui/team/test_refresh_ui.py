@@ -53,3 +53,33 @@ def test_own_changes_are_not_announced(qtbot, anne, bruno_context) -> None:
 def test_a_file_is_not_watched(qtbot, context) -> None:
     refresh = TeamRefresh(context, interval_ms=50)
     assert refresh.watch is None and not refresh.timer.isActive()
+
+
+def test_the_window_says_who_updated(qtbot, window, anne, engagement_url) -> None:
+    assert window.files.open_team(engagement_url)
+    window.team_refresh.timer.setInterval(50)
+    window.show()
+    window.show_page("risks")
+    create_row(anne, "risks", {"title": "Biais du scoring", "likelihood": 3, "impact": 4})
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Mis à jour par Anne Martin", timeout=5000)
+    register = window.pages["risks"].registers["risks"]
+    assert register.model.rowCount() == 1
+
+
+def test_an_unreachable_server_is_looked_at_less_often(qtbot, anne, bruno_context) -> None:
+    refresh = TeamRefresh(bruno_context, interval_ms=1000)
+    said = []
+    refresh.unreachable.connect(said.append)
+    from sqlalchemy import create_engine
+
+    workspace = bruno_context.workspace
+    reachable = workspace.engine
+    workspace.engine = create_engine(reachable.url.set(port=1))  # the server gone: nobody listens there
+    try:
+        assert not refresh.poll() and said and refresh.timer.interval() == 2000
+        assert not refresh.poll() and refresh.timer.interval() == 4000
+    finally:
+        workspace.engine.dispose()
+        workspace.engine = reachable
+    create_row(anne, "risks", {"title": "Le retour", "likelihood": 1, "impact": 1})
+    assert refresh.poll() and refresh.timer.interval() == 1000  # back: looked at as often as before
