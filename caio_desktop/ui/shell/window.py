@@ -171,6 +171,11 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(self.files.open_dialog, QKeySequence.StandardKey.Open,
                                         sp.SP_DialogOpenButton)
         self.open_team_action = self._action(self.files.open_team_dialog)
+        from caio_desktop.ui.team.offline import OfflineActions
+
+        self.offline = OfflineActions(self.context, self, self.files)  # publish / take offline (team mode)
+        self.publish_action = self._action(self.offline.publish_dialog)
+        self.take_offline_action = self._action(self.offline.take_offline_dialog)
         self.save_copy_action = self._action(self.files.save_copy_as, QKeySequence.StandardKey.SaveAs,
                                              sp.SP_DialogSaveButton)
         self.close_action = self._action(self.files.close, QKeySequence.StandardKey.Close)
@@ -200,7 +205,7 @@ class MainWindow(QMainWindow):
             shortcut = f"Ctrl+{i + 1}" if i < 9 else "Ctrl+0" if i == 9 else None
             action = self._action(lambda _=False, row=i: self.sidebar.setCurrentRow(row), shortcut)
             self.page_actions.append(action)
-        self.workspace_actions = [self.save_copy_action, self.close_action, self.find_action,
+        self.workspace_actions = [self.save_copy_action, self.publish_action, self.close_action, self.find_action,
                                   self.delete_action, self.import_action, *self.page_actions]
 
     def _build_menus(self) -> None:
@@ -209,7 +214,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         for item in (self.new_action, self.open_action, self.open_team_action, self.recent_menu, None,
-                     self.save_copy_action,
+                     self.save_copy_action, self.publish_action, self.take_offline_action,
                      self.import_action, self.demo_action, None, self.close_action, self.quit_action):
             if item is None:
                 self.file_menu.addSeparator()
@@ -309,6 +314,7 @@ class MainWindow(QMainWindow):
         texts = {
             self.new_action: self.tr("&New engagement…"), self.open_action: self.tr("&Open…"),
             self.open_team_action: self.tr("Open &team engagement…"),
+            self.publish_action: self.tr("&Publish to server…"), self.take_offline_action: self.tr("Take o&ffline…"),
             self.save_copy_action: self.tr("Save a &copy as…"), self.close_action: self.tr("&Close"),
             self.demo_action: self.tr("Open the &demo"), self.import_action: self.tr("&Import a spreadsheet…"),
             self.quit_action: self.tr("&Quit"), self.find_action: self.tr("&Find"),
