@@ -128,3 +128,14 @@ def test_a_refused_publish_says_why(window, published, workspace_file: Path, emp
     assert not OfflineActions(window.context, window, window.files).publish_dialog()
     [(text, error)] = answers.told
     assert error and "not a checkout of it" in text
+
+
+def test_the_file_menu_has_both_and_publish_waits_for_an_open_file(window, published, tmp_path: Path,
+                                                                   monkeypatch):
+    texts = [action.text() for action in window.file_menu.actions()]
+    assert "&Publish to server…" in texts and "Take o&ffline…" in texts
+    assert not window.publish_action.isEnabled() and window.take_offline_action.isEnabled()
+    url, _ = published
+    Answers(monkeypatch, address=url, target=tmp_path / "menu.caio")
+    window.take_offline_action.trigger()
+    assert window.context.workspace.path == tmp_path / "menu.caio" and window.publish_action.isEnabled()
