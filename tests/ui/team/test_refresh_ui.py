@@ -83,3 +83,24 @@ def test_an_unreachable_server_is_looked_at_less_often(qtbot, anne, bruno_contex
         workspace.engine = reachable
     create_row(anne, "risks", {"title": "Le retour", "likelihood": 1, "impact": 1})
     assert refresh.poll() and refresh.timer.interval() == 1000  # back: looked at as often as before
+
+
+def test_the_field_being_typed_in_the_form_stays(qtbot, anne, bruno_context) -> None:
+    from caio_desktop.ui.registers.form import DetailForm
+
+    risk = create_row(anne, "risks", {"title": "Fuite", "likelihood": 2, "impact": 2}).row_ids[0]
+    form = DetailForm(bruno_context, "risks")
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    form.set_row(risk)
+    owner = form.field_editor("owner")
+    owner.setFocus()
+    qtbot.waitUntil(owner.hasFocus, timeout=2000)
+    owner.setText("Direction des ris")  # Bruno is typing, not yet committed
+    refresh = TeamRefresh(bruno_context, interval_ms=50)
+    update_row(anne, "risks", risk, {"title": "Fuite de données clients"})
+    qtbot.waitUntil(lambda: form.field_editor("title").value() == "Fuite de données clients", timeout=5000)
+    assert owner.text() == "Direction des ris"
+    refresh.timer.stop()
