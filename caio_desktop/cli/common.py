@@ -100,20 +100,36 @@ def team_address(path: str | Path) -> str | None:
 
 
 def open_team(url: str, *, read_only: bool = False) -> Any:
-    """Open the engagement at `url` for a command. A password comes from the address, PGPASSWORD,
-    PGPASSFILE or ~/.pgpass (libpq's own reading); when the server asks for one anyway and stdin is a
-    terminal, it is asked for (not echoed, never stored); asked again once if refused."""
-    from caio_desktop.team.errors import PasswordRequiredError
+    """Open the engagement at `url` for a command (the password: see `with_password`)."""
     from caio_desktop.team.workspace import TeamWorkspace
 
+    # (author: `--author NAME` / CAIO_AUTHOR before the role, as for a file: operations/authorship.py)
+    author = os.environ.get("CAIO_AUTHOR", "").strip() or None
+    return with_password(lambda password: TeamWorkspace.open(url, read_only=read_only, password=password,
+                                                             author=author))
+
+
+def connect_team(url: str) -> Any:
+    """An engine on the server of `url` (its `?engagement=` optional), for commands about the server."""
+    from caio_desktop.team.address import TeamAddress
+    from caio_desktop.team.server import team_engine
+
+    address = TeamAddress.parse(url, engagement=None if "engagement=" in url else "caio")
+    return with_password(lambda password: team_engine(address, password))
+
+
+def with_password(connect: Any) -> Any:
+    """`connect(password)`, first with None: the password comes from the address, PGPASSWORD,
+    PGPASSFILE or ~/.pgpass (libpq's own reading). When the server asks for one anyway and stdin is a
+    terminal it is asked for (not echoed, never stored), and asked again if refused (three tries)."""
+    from caio_desktop.team.errors import PasswordRequiredError
+
     password = None
-    for _attempt in range(3):
+    for attempt in range(3):
         try:
-            # (author: `--author NAME` / CAIO_AUTHOR before the role, as for a file: operations/authorship.py)
-            return TeamWorkspace.open(url, read_only=read_only, password=password,
-                                      author=os.environ.get("CAIO_AUTHOR", "").strip() or None)
+            return connect(password)
         except PasswordRequiredError as exc:
-            if not sys.stdin.isatty() or _attempt == 2:
+            if not sys.stdin.isatty() or attempt == 2:
                 raise
             import getpass
 
