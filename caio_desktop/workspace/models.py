@@ -515,8 +515,8 @@ def _index_links() -> None:
     for table in Base.metadata.tables.values():
         for column in table.columns:
             if column.foreign_keys:
-                Index(f"ix_{table.name}_{column.name}", column,
-                      sqlite_where=column.is_not(None) if column.nullable else None)
+                partial = column.is_not(None) if column.nullable else None  # (both engines alike)
+                Index(f"ix_{table.name}_{column.name}", column, sqlite_where=partial, postgresql_where=partial)
 
 
 _index_links()
