@@ -3,9 +3,10 @@
 Floor: `shutil.copyfile` of the file to a new file in the same folder, then `fsync` of it — the attach
 is durable too (one transaction, `synchronous=FULL`), and a copy that stays in the page cache would
 measure a different thing.
-Measurement: `attach_file` of the file to one risk of an empty workspace: the bytes read once, hashed
-(SHA-256) as they go into 4 MiB parts filled by incremental BLOB I/O, the attachment row recorded for
-undo, one commit. Each round attaches into a fresh copy of the workspace.
+Measurement: `attach_file` of the file to one risk of an empty workspace: the bytes read once into
+1 MiB parts, hashed (SHA-256) on a worker thread one part ahead of the writes, each part inserted
+whole, the file flushed to disk as it grows (so the commit's sync is not all left to the end), the
+attachment row recorded for undo, one commit. Each round attaches into a fresh copy of the workspace.
 Memory: the peak resident size of a child process attaching 50 MB, then 500 MB (ru_maxrss): flat in
 the file's size when the file is never read whole (target ≤ 1.2× the small file's peak).
 Target: ≤ 2× the floor (DESIGN.md "Blobs by content").
@@ -127,7 +128,7 @@ def main() -> int:
         ok = report(Result(work=f"attach a {args.mb} MB file", floor="shutil.copyfile + fsync of the same file",
                            floor_value=times["floor"], measured=statistics.median(attach_s[1:] or attach_s),
                            target=TARGET,
-                           note="read once, SHA-256, 4 MiB parts by incremental BLOB I/O, one durable commit"))
+                           note="read once, SHA-256 alongside, 1 MiB parts, flushed as written, one durable commit"))
         report(Result(work=f"closing the session after a {args.mb} MB attach", floor="the same bare copy",
                       floor_value=times["floor"], measured=statistics.median(close_s[1:] or close_s), target=TARGET,
                       gate=False, note="the verified record: a SHA-256 of the whole workspace file"))

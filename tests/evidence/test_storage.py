@@ -256,3 +256,36 @@ def test_detached_bytes_stay_for_undo_and_go_when_the_session_ends(workspace_fil
         assert _count(ws, "evidence_blobs") == 1 and [a.name for a in attachments(ws)] == ["a.txt"]
         assert _count(ws, "evidence_parts") == 1
     assert check_workspace(workspace_file) == []
+
+
+def test_a_source_that_returns_short_reads_is_stored_whole_in_full_parts(workspace: Workspace) -> None:
+    """A pipe or a network share may hand over fewer bytes than asked: the parts are still full, the
+    bytes the same, and a zero-byte file is stored as such."""
+    import io
+
+    from caio_desktop.workspace.evidence import PART_BYTES, chunks, store
+
+    class Trickle(io.RawIOBase):
+        def __init__(self, data: bytes) -> None:
+            self.data, self.at = data, 0
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:  # noqa: ANN001
+            piece = self.data[self.at:self.at + min(len(buffer), 100_000)]  # at most 100 kB at a time
+            buffer[:len(piece)] = piece
+            self.at += len(piece)
+            return len(piece)
+
+    data = os.urandom(2 * PART_BYTES + 12_345)
+    with workspace.writing() as conn:
+        sha256, size = store(conn, Trickle(data), limit=10**9, name="flux.bin")
+        empty, nothing = store(conn, Trickle(b""), limit=10**9, name="vide.bin")
+    assert (sha256, size) == (hashlib.sha256(data).hexdigest(), len(data))
+    assert (empty, nothing) == (hashlib.sha256(b"").hexdigest(), 0)
+    with workspace.engine.connect() as conn:
+        lengths = [n for (n,) in conn.exec_driver_sql("SELECT length(data) FROM evidence_parts ORDER BY id")]
+        assert lengths == [PART_BYTES, PART_BYTES, 12_345]
+        assert b"".join(chunks(conn, sha256, path=workspace.path)) == data
+        assert b"".join(chunks(conn, empty, path=workspace.path)) == b""
