@@ -188,16 +188,23 @@ def upgrade_neutral(conn: SAConnection, version: int, location: str, *, target: 
     raises UpgradeError naming it and `location` (the engagement's address, without a password).
     """
     target = SCHEMA_VERSION if target is None else target
-    steps = NEUTRAL_UPGRADES if steps is None else steps
-    reached = []
+    reached: list[int] = []
+    _run_steps(conn, version, target, NEUTRAL_UPGRADES if steps is None else steps, location, reached)
+    return reached
+
+
+def _run_steps(connection: Any, version: int, target: int, steps: dict[int, Any], location: Path | str,
+               reached: list[int]) -> int:
+    """Run steps[version], steps[version + 1], … up to `target` on `connection`, appending each version
+    reached to `reached` (so that a failing step's caller knows which one failed); the version reached."""
     while version < target:
         step = steps.get(version)
         if step is None:
-            raise UpgradeError(location, version + 1, f"no upgrade step from version {version} for a server")
-        step(conn)
+            raise UpgradeError(location, version + 1, f"no upgrade step from version {version}")
+        step(connection)
         version += 1
         reached.append(version)
-    return reached
+    return version
 
 
 def create_schema(connection: sqlite3.Connection) -> None:
@@ -250,15 +257,8 @@ def upgrade(connection: sqlite3.Connection, path: Path, *, target: int | None = 
     # Foreign keys cannot be switched inside a transaction; steps that rebuild tables need them off.
     connection.execute("PRAGMA foreign_keys=OFF")
     connection.execute("BEGIN EXCLUSIVE")
-    version = current
     try:
-        while version < target:
-            step = steps.get(version)
-            if step is None:
-                raise UpgradeError(path, version + 1, f"no upgrade step from version {version}")
-            step(connection)
-            version += 1
-            reached.append(version)
+        version = _run_steps(connection, current, target, steps, path, reached)
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise UpgradeError(path, version, f"{len(problems)} broken links after the upgrade")
@@ -269,7 +269,7 @@ def upgrade(connection: sqlite3.Connection, path: Path, *, target: int | None = 
         raise
     except Exception as exc:  # any failure of a step leaves the file as it was
         connection.execute("ROLLBACK")
-        raise UpgradeError(path, version + 1, str(exc)) from exc
+        raise UpgradeError(path, current + len(reached) + 1, str(exc)) from exc
     finally:
         connection.execute("PRAGMA foreign_keys=ON")
     return reached
