@@ -33,9 +33,12 @@ def snapshot_state(snapshot: SnapshotInfo) -> StateRef:
     return StateRef(f"{snapshot.taken_at:%Y-%m-%d %H:%M:%S} {snapshot.reason}", snapshot.path, "snapshot")
 
 
-def available_states(path: Path) -> list[StateRef]:
+def available_states(path: Path | None) -> list[StateRef]:
     """Every state of the workspace at `path` one can compare: now, the baselines (latest first), then
-    the other snapshots (newest first)."""
+    the other snapshots (newest first). None for an engagement on a server (team mode): its states are
+    not files beside it (none to compare; `caio checkout` makes a file of it)."""
+    if path is None:
+        return []
     baselines = [b for b in list_baselines(path) if b.exists]
     marked = {b.snapshot.name for b in baselines}
     return [now_state(path), *map(baseline_state, baselines),

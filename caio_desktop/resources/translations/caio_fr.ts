@@ -268,6 +268,10 @@
             <numerusform>%1 → %2 : %n changements</numerusform>
         </translation>
     </message>
+    <message>
+        <source>An engagement on a server keeps no snapshots to compare: take it offline with caio checkout to compare its states.</source>
+        <translation>Une mission sur un serveur ne garde pas d’instantanés à comparer : faites-en une copie hors ligne avec caio checkout pour comparer ses états.</translation>
+    </message>
 </context>
 <context>
     <name>ClassificationDialog</name>

@@ -130,6 +130,8 @@ class ChangesView(QWidget):
         self.filter = ChangeFilter(self)
         self.filter.setSourceModel(self.changes)
         self.list_view = self._table(self.filter)
+        for column in (0, 1):  # register and kind: as wide as their headers even before a comparison
+            self.list_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.list_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.list_view.doubleClicked.connect(self.open_change)
         self.search = QLineEdit()
@@ -277,7 +279,16 @@ class ChangesView(QWidget):
                        for d in self.diffs}
             self.change_markers.emit(markers, self.state_text(before))
 
+    def _on_server(self) -> bool:
+        """An engagement on a server (team mode): no snapshots or baselines beside it to compare."""
+        return getattr(self.context.workspace, "path", "") is None
+
     def _show_result(self) -> None:
+        self.baseline_button.setEnabled(not self._on_server())
+        if self.compared is None and self._on_server():
+            self.result_label.setText(self.tr("An engagement on a server keeps no snapshots to compare: take it "
+                                              "offline with caio checkout to compare its states."))
+            return
         if self.compared is None:
             self.result_label.setText(self.tr("Choose two states of the engagement and compare them."))
             return
