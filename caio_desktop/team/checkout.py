@@ -166,11 +166,10 @@ def checkout(url: str, path: Path | str, *, password: str | None = None,
              progress: Progress | None = None) -> Path:
     """`caio checkout URL FILE`: the server engagement at `url` into a new file at `path`."""
     from caio_desktop.team.address import TeamAddress
-    from caio_desktop.team.server import team_engine
+    from caio_desktop.team.workspace import TeamWorkspace
 
     address = TeamAddress.parse(url)
-    engine = team_engine(address, password=password)
-    try:
-        return checkout_engine(engine, origin_of(address), path, progress=progress)
-    finally:
-        engine.dispose()
+    # Opened as the app opens it: a key that is not there, a role with no access or a schema newer than
+    # this version (or older, not yet upgraded by its owner) is refused with its own message.
+    with TeamWorkspace.open(address, read_only=True, password=password) as server:
+        return checkout_engine(server.engine, origin_of(address), path, progress=progress)

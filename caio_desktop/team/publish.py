@@ -207,6 +207,10 @@ def publish(file: Path | str | Any, url: str, *, take: str | None = None,
     try:
         exists = team_server.engagement_exists(engine, address)
         _check_role(engine, address, exists)
+        if exists:  # as the app opens it: an older schema upgraded by its owner, a newer one refused
+            from caio_desktop.team.workspace import TeamWorkspace
+
+            TeamWorkspace.open(address, password=password).close()
         server = Server(engine, origin_of(address), exists,
                         None if exists else lambda conn: team_server.create_engagement_schema(conn, address))
         if not isinstance(file, str | Path):

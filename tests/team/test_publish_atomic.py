@@ -49,3 +49,11 @@ def test_a_checkout_cut_half_way_leaves_no_file(pg_server, filled: Path, tmp_pat
         checkout(url, target, progress=stop_at("risks"))
     assert not target.exists() and not (tmp_path / "train.snapshots").exists()
     assert checkout(url, target) == target
+
+
+def test_a_checkout_of_a_key_nobody_published_names_the_keys_there(pg_server, filled: Path, tmp_path: Path):
+    from caio_desktop.team.errors import EngagementNotFoundError
+
+    with pytest.raises(EngagementNotFoundError):
+        checkout(pg_server.url(pg_server.new_key("absent")), tmp_path / "x.caio")
+    assert not (tmp_path / "x.caio").exists()
