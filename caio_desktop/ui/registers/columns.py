@@ -12,10 +12,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableView
 
-from caio_desktop.domain.fields import FieldKind, Module
+from caio_desktop.domain.fields import Field, FieldKind, Module
 from caio_desktop.ui import settings
 
 MAX_DEFAULT_COLUMNS = 10
+DEFAULT_TABLE_WIDTH = 860  # the table beside its detail form in a 1440-pixel window
 _NARROW = {FieldKind.SCORE: 8, FieldKind.BOOL: 8, FieldKind.PERCENT: 9, FieldKind.DATE: 12,
            FieldKind.CHOICE: 16}
 _PRIORITY = {  # lower is dropped last
@@ -36,8 +37,23 @@ def default_hidden(module: Module) -> list[str]:
             break
         worst = max(droppable, key=lambda f: (_PRIORITY[f.kind], module.fields.index(f)))
         keep.remove(worst)
+    # What the table beside its form holds at 1440 × 900 without cutting a name, a date or a header
+    # (issue 22): the columns dropped last go to the form (an initiative's linked use cases, an AI
+    # system's DPIA flag), where they are read whole.
+    while sum(_estimated_width(f) for f in keep) > DEFAULT_TABLE_WIDTH:
+        droppable = [f for f in keep if f.key not in essential and not f.required]
+        if not droppable:
+            break
+        keep.remove(max(droppable, key=lambda f: (_PRIORITY[f.kind], module.fields.index(f))))
     kept = {f.key for f in keep}
     return [f.key for f in module.fields if f.key not in kept]
+
+
+def _estimated_width(field: Field) -> float:
+    """A column's likely width before any row is read: its longer header (bold) or its content."""
+    header = max(len(field.label("fr")), len(field.label("en"))) * 7.2 + 16
+    content = min(field.width, _NARROW.get(field.kind, 20)) * 6.2 + 14
+    return max(header, content)
 
 
 def hidden_columns(module: Module) -> list[str]:
@@ -71,16 +87,30 @@ _CAP_DEFAULT = 48
 _SHORT_KINDS = (FieldKind.CHOICE, FieldKind.SCORE, FieldKind.DATE, FieldKind.BOOL, FieldKind.PERCENT,
                 FieldKind.INTEGER, FieldKind.NUMBER)
 _CAP_TITLE = 64  # a row's name, read first, may take more (an AI system's full name)
+_TEXT_PADDING = 14  # a plain text cell: its margins and rounding (no pill)
+_HEADER_PADDING = 16  # the theme's section padding (6 px each side) and rounding
+_SORT_ARROW = 16
+# Free text a person types at length, the first to give way when a table is crowded (elided, with the
+# whole text as tooltip): long texts, the titles of other rows a reference shows, and these descriptive
+# texts. Everything else — people's names, e-mails, phones, units, channels, versions — is kept whole.
+FREE_TEXT_KINDS = frozenset((FieldKind.LONG_TEXT, FieldKind.REF, FieldKind.REFS))
+FREE_TEXT_FIELDS = frozenset(("role", "department", "audience", "category", "source", "vendor"))
+REFERENCE_LABELS = frozenset((("actions", "source_id"),))  # an id shown as the title of the row it names
+
+
+def is_free_text(module: Module, field_key: str) -> bool:
+    """Whether a column may be elided (with its tooltip) when the table is crowded (see FREE_TEXT_*)."""
+    field = module.field(field_key)
+    return (field.kind in FREE_TEXT_KINDS or field.key == module.title_field or field.key in FREE_TEXT_FIELDS
+            or (module.key, field.key) in REFERENCE_LABELS)
 
 
 def fit_columns(view: QTableView, module: Module) -> None:
     """Size the shown columns to their header and content, sharing the table's width fairly.
 
     Each column wants the width of its header and of its widest loaded cell (capped); when they do
-    not all fit, the row's name keeps up to a third of the width, then the narrow columns keep what they
-    need and the wide ones share the rest equally, never
-    below their header's width (so no header is cut). Room left over goes to the columns still cut,
-    then to the last one."""
+    not all fit, `_crowded` says who gives way (free text first, never below its header's width, so no
+    header is cut). Room left over goes to the last column."""
     model = view.model()
     if model is None:
         return
@@ -90,18 +120,23 @@ def fit_columns(view: QTableView, module: Module) -> None:
     header_metrics = QFontMetrics(bold)
     char = max(6, metrics.averageCharWidth())
     rows = min(model.rowCount(), _FIT_SAMPLE)
+    header = view.horizontalHeader()
+    sorted_on = header.sortIndicatorSection() if header.isSortIndicatorShown() else -1
     wanted: dict[int, int] = {}
     floor: dict[int, int] = {}
     for column, field in enumerate(module.fields):
         if column >= model.columnCount() or view.isColumnHidden(column):
             continue
         label = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        floor[column] = header_metrics.horizontalAdvance(label) + 30  # room for the sort arrow
+        # the header's padding, and the sort arrow's room for the column sorted on (refitted on a sort)
+        floor[column] = header_metrics.horizontalAdvance(label) + _HEADER_PADDING + (
+            _SORT_ARROW if column == sorted_on else 0)
         if field.kind == FieldKind.BOOL:
             wanted[column] = floor[column]
             continue
+        padding = _CELL_PADDING if field.kind in _SHORT_KINDS else _TEXT_PADDING
         content = max((metrics.horizontalAdvance(str(model.index(r, column).data() or ""))
-                       for r in range(rows)), default=0) + _CELL_PADDING
+                       for r in range(rows)), default=0) + padding
         cap = (_CAP_TITLE if field.key == module.title_field else _CAP_CHARS.get(field.kind, _CAP_DEFAULT)) * char
         wanted[column] = max(floor[column], min(content, cap))
     if not wanted:
@@ -109,25 +144,48 @@ def fit_columns(view: QTableView, module: Module) -> None:
     available = max(view.viewport().width(), 1)
     widths = dict(wanted)
     if sum(wanted.values()) > available:
-        # The row's name (its title, its code) is what people read first: it keeps up to a third of
-        # the width before the other columns share the rest (an AI system's name read "Voice e…").
-        # Short values (a level badge, a date, a score) are kept whole: cut, they mean nothing ("Medi…").
-        short = [c for c, f in enumerate(module.fields) if c in wanted and f.kind in _SHORT_KINDS]
-        names = [c for c, f in enumerate(module.fields)
-                 if c in wanted and c not in short and f.key in (module.title_field, module.code_field)]
-        remaining = available - sum(wanted[c] for c in short)
-        for column in names:
-            widths[column] = min(wanted[column], max(floor[column], available // 3))
-            remaining -= widths[column]
-        others = [c for c in wanted if c not in names and c not in short]
-        left = len(others)
-        for column in sorted(others, key=wanted.get):
-            share = remaining // left
-            widths[column] = wanted[column] if wanted[column] <= share else max(floor[column], share)
-            remaining -= widths[column]
-            left -= 1
+        widths = _crowded(module, wanted, floor, available)
     for column, width in widths.items():
         view.setColumnWidth(column, width)
+
+
+def _share(columns: list[int], wanted: dict[int, int], floor: dict[int, int], room: int) -> dict[int, int]:
+    """`room` shared among `columns`: the narrowest take what they want, the others equal parts, none
+    below its header."""
+    widths: dict[int, int] = {}
+    left = len(columns)
+    for column in sorted(columns, key=wanted.get):
+        share = room // left
+        widths[column] = wanted[column] if wanted[column] <= share else max(floor[column], share)
+        room -= widths[column]
+        left -= 1
+    return widths
+
+
+def _crowded(module: Module, wanted: dict[int, int], floor: dict[int, int], available: int) -> dict[int, int]:
+    """Widths when the columns do not all fit. Short values (a level badge, a date, a score) are kept
+    whole: cut, they mean nothing ("Medi…"); so are a code, a person's name, an e-mail, a unit
+    ("Hélène Marc…" read beside a roomy role). The row's name (its title), read first, keeps up to a
+    third of the width; free text (`is_free_text`) shares what is left, never below its header. When even
+    that does not fit, free text and the title keep their headers' width and the others share the rest."""
+    fields = module.fields
+    short = [c for c in wanted if fields[c].kind in _SHORT_KINDS and not is_free_text(module, fields[c].key)]
+    title = [c for c in wanted if c not in short and fields[c].key == module.title_field]
+    whole = [c for c in wanted if c not in short and c not in title and not is_free_text(module, fields[c].key)]
+    free = [c for c in wanted if c not in short and c not in title and c not in whole]
+    widths = {c: wanted[c] for c in short + whole}
+    room = available - sum(widths.values())
+    if room >= sum(floor[c] for c in title + free):
+        for column in title:
+            widths[column] = max(floor[column], min(wanted[column], available // 3,
+                                                    room - sum(floor[c] for c in free)))
+            room -= widths[column]
+        widths.update(_share(free, wanted, floor, room))
+        return widths
+    # Too many columns: free text and the title as wide as their headers, the others share the rest.
+    widths = {c: wanted[c] for c in short} | {c: floor[c] for c in title + free}
+    widths.update(_share(whole, wanted, floor, available - sum(widths.values())))
+    return widths
 
 
 class ColumnFitter(QObject):

@@ -298,6 +298,7 @@ class RegisterWidget(QWidget):
         # keeps what arrives in order).
         if column >= 0:
             self.model.fetch_all()
+        self.column_fitter.schedule()  # the sorted column's header makes room for its arrow
 
     # --- selection -----------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:

@@ -26,13 +26,13 @@ def test_selected_rows_copy_as_tab_separated_text(qtbot, demo_context) -> None:
 
 
 def test_bools_copy_as_words(qtbot, demo_context) -> None:
-    widget = RegisterWidget(demo_context, "ai_systems")
+    widget = RegisterWidget(demo_context, "vendor_options")
     qtbot.addWidget(widget)
     widget.table.selectRow(0)
     text = widget.selected_as_text()
     header, row = text.splitlines()[:2]
-    shadow = header.split("\t").index("IA fantôme")
-    assert row.split("\t")[shadow] in ("Oui", "Non")
+    selected = header.split("\t").index("Retenue")
+    assert row.split("\t")[selected] in ("Oui", "Non")
 
 
 def test_shortcuts_for_the_tenth_page_and_delete(qtbot) -> None:
