@@ -15,6 +15,13 @@
 <context>
     <name>RegisterWidget</name>
     <message numerus="yes">
+        <source>%n row(s) pasted. Columns left out (no such field): %1</source>
+        <translation>
+            <numerusform>%n row pasted. Columns left out (no such field): %1</numerusform>
+            <numerusform>%n rows pasted. Columns left out (no such field): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/registers/view.py" line="222"/>
         <source>%n row(s)</source>
         <translation>

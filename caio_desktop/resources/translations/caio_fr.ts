@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>FileEditor</name>
+    <message>
+        <source>Deliverable file</source>
+        <translation>Fichier du livrable</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>Fichier introuvable : %1</translation>
+    </message>
+</context>
+<context>
     <name></name>
     <message>
         <location filename="../../ui/passphrase.py" line="23"/>
@@ -699,6 +718,18 @@
 <context>
     <name>GovernancePage</name>
     <message>
+        <source>Issued deliverables</source>
+        <translation>Livrables remis</translation>
+    </message>
+    <message>
+        <source>Prepare a deliverable →</source>
+        <translation>Préparer un livrable →</translation>
+    </message>
+    <message>
+        <source>Previews and exports are made on the Deliverables page; each export is recorded here.</source>
+        <translation>Les aperçus et les exports se font dans la page Livrables ; chaque export est consigné ici.</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/governance.py" line="27"/>
         <source>Governance</source>
         <translation>Gouvernance</translation>
@@ -1353,6 +1384,22 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
+        <source>System (follows the computer)</source>
+        <translation>Système (suit l'ordinateur)</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
         <location filename="../../ui/shell/preferences.py" line="44"/>
         <location filename="../../ui/shell/preferences.py" line="86"/>
         <location filename="../../ui/shell/preferences.py" line="147"/>
@@ -1606,6 +1653,24 @@
 </context>
 <context>
     <name>RegisterWidget</name>
+    <message numerus="yes">
+        <source>%n row(s) pasted. Columns left out (no such field): %1</source>
+        <translation>
+            <numerusform>%n ligne collée. Colonnes ignorées (aucun champ de ce nom) : %1</numerusform>
+            <numerusform>%n lignes collées. Colonnes ignorées (aucun champ de ce nom) : %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n de plus</numerusform>
+            <numerusform>… et %n de plus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was pasted:</source>
+        <translation>Rien n'a été collé :</translation>
+    </message>
     <message>
         <location filename="../../ui/registers/view.py" line="212"/>
         <source>Nothing in “%1” yet: add the rows one by one, or bring them from the client&apos;s spreadsheet.</source>

@@ -1,5 +1,10 @@
 """Governance: actions across modules (quick filters: mine, overdue), decisions, technology watch, the
-register of deliverables handed over, and the Changes between two states of the engagement."""
+record of deliverables handed over, and the Changes between two states of the engagement.
+
+The deliverables themselves are made on the Deliverables page; the tab here is only the record of what
+was handed over (to whom, which version, which file), so it is named "Issued deliverables" rather than
+repeating the page's name, and offers a link to that page instead of a second way to export
+(issue 22: "Gouvernance › Livrables" read as a copy of the Livrables page)."""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QPushButton
 
 from caio_desktop.ui.pages.base import Page
 from caio_desktop.workspace import queries
@@ -39,7 +44,10 @@ class GovernancePage(Page):
         self.overdue.toggled.connect(self._filter_overdue)
         self.add_register_tab("decisions")
         self.add_register_tab("watch")
-        self.add_register_tab("deliverables")
+        issued = self.add_register_tab("deliverables", label=lambda: self.tr("Issued deliverables"))
+        self.make_deliverable = QPushButton(objectName="linkButton")
+        self.make_deliverable.clicked.connect(lambda: self.navigate.emit("deliverables", "", None))
+        issued.add_action_widget(self.make_deliverable)
         from caio_desktop.ui.changes.view import ChangesView
 
         self.changes = ChangesView(self.context)
@@ -60,6 +68,9 @@ class GovernancePage(Page):
             self.mine.setText(self.tr("Mine"))
             self.mine.setToolTip(self.tr("Actions whose owner is the consultant of the engagement"))
             self.overdue.setText(self.tr("Overdue"))
+            self.make_deliverable.setText(self.tr("Prepare a deliverable →"))
+            self.make_deliverable.setToolTip(self.tr(
+                "Previews and exports are made on the Deliverables page; each export is recorded here."))
 
     def consultant(self) -> str:
         from caio_desktop.ui import settings

@@ -21,10 +21,6 @@ FILE_FIELD = MODULES["deliverables"].field("file_name")
 MISSING_STYLE = "color: #C0392B;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileEditor", text)
-
-
 class FileEditor(QWidget):
     """A file name with Browse… and Open; `value()` is the stored text (None when empty)."""
 
@@ -35,7 +31,7 @@ class FileEditor(QWidget):
         """The file the person picks (replaced in tests)."""
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(parent, _tr("Deliverable file"), start)
+        path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("FileEditor", "Deliverable file"), start)
         return Path(path) if path else None
 
     @classmethod
@@ -52,8 +48,8 @@ class FileEditor(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
         self.edit = QLineEdit()
-        self.browse_button = QPushButton(_tr("Browse…"))
-        self.open_button = QPushButton(_tr("Open"))
+        self.browse_button = QPushButton(QCoreApplication.translate("FileEditor", "Browse…"))
+        self.open_button = QPushButton(QCoreApplication.translate("FileEditor", "Open"))
         self.status = QLabel()
         self.status.setStyleSheet(MISSING_STYLE)
         self.status.setWordWrap(True)
@@ -132,7 +128,7 @@ class FileEditor(QWidget):
         self.status.setVisible(missing)
         if missing:
             folder = self.engagement_folder()
-            self.status.setText(_tr("File not found: %1").replace(
+            self.status.setText(QCoreApplication.translate("FileEditor", "File not found: %1").replace(
                 "%1", text if Path(text).is_absolute() or folder is None else str(folder / text)))
 
     # --- the editor protocol -------------------------------------------------------------------------

@@ -40,3 +40,17 @@ def test_overdue_rule() -> None:
     assert not is_overdue({"due_date": dt.date(2026, 3, 15), "status": "done"}, today)
     assert not is_overdue({"due_date": dt.date(2026, 3, 16), "status": "open"}, today)
     assert not is_overdue({"due_date": None, "status": "open"}, today)
+
+
+def test_issued_deliverables_tab_does_not_repeat_the_deliverables_page(qtbot, context_empty) -> None:
+    page = GovernancePage(context_empty)
+    qtbot.addWidget(page)
+    tab_names = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert "Livrables" not in tab_names  # the sidebar's Livrables page makes and exports them
+    register = page.registers["deliverables"]
+    index = next(i for i in range(page.tabs.count()) if page.tabs.widget(i) is register)
+    assert page.tabs.tabText(index) == "Livrables remis"
+    shown: list[tuple] = []
+    page.navigate.connect(lambda *args: shown.append(args))
+    page.make_deliverable.click()
+    assert shown == [("deliverables", "", None)]
