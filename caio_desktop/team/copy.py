@@ -47,14 +47,15 @@ def _rows_query(table: Table, columns: Sequence[str] | None = None):  # noqa: AN
     return query
 
 
-def _batch_size(table: Table) -> int:
+def batch_size(table: Table) -> int:
+    """Rows of `table` read or written at once: fewer for a table of bytes."""
     return BLOB_BATCH_ROWS if any(isinstance(c.type, LargeBinary) for c in table.c) else BATCH_ROWS
 
 
 def read_rows(conn: Connection, table: Table) -> Iterator[list[Row]]:
     """The table's rows (every column, Python values), in batches, ordered by id."""
     result = conn.execute(_rows_query(table)).mappings()
-    while batch := result.fetchmany(_batch_size(table)):
+    while batch := result.fetchmany(batch_size(table)):
         yield [dict(row) for row in batch]
 
 

@@ -29,11 +29,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, delete, func, select, text, update
 
-from caio_desktop.team.copy import Progress, Row, State, tables
+from caio_desktop.team.copy import Progress, Row, State, batch_size, tables, write_rows
 from caio_desktop.workspace.models import Base, utcnow
 
+ID_CHUNK = 500  # ids in one `IN (…)` of a read
 ROW = "(row)"  # the field of a conflict about a whole row (deleted on one side, changed on the other)
 CUSTOM = "custom."
 CHOICES = ("mine", "theirs")
@@ -409,6 +410,10 @@ def plan_merge(base: State, mine: State, theirs: State, *, take: str | None = No
 
 # --- writing the plan on the server -----------------------------------------------------------------
 class _Writer:
+    """Writes a plan on the server, a table at a time: its added rows in one bulk insert (COPY on
+    PostgreSQL) under ids taken from the server's own numbering, then its changed rows one by one, each
+    on the version the plan read."""
+
     def __init__(self, plan: MergePlan, mine: Connection, theirs: Connection) -> None:
         self.plan, self.mine, self.theirs = plan, mine, theirs
         self.assigned: dict[tuple[str, int], int] = {}
@@ -418,23 +423,35 @@ class _Writer:
             return self.assigned[value.table, value.local_id]
         return value
 
-    def file_row(self, table: Table, local_id: int) -> Row:
-        """The file's row as stored (dates, bytes), for the values the plan holds in plain form."""
-        found = self.mine.execute(select(table).where(table.c.id == local_id)).mappings().one()
-        return dict(found)
+    def file_rows(self, table: Table, ids: list[int]) -> dict[int, Row]:
+        """The file's rows as stored (dates, bytes), for the values the plan holds in plain form."""
+        found: dict[int, Row] = {}
+        for start in range(0, len(ids), ID_CHUNK):
+            chunk = ids[start:start + ID_CHUNK]
+            found.update((row["id"], dict(row)) for row in
+                         self.mine.execute(select(table).where(table.c.id.in_(chunk))).mappings())
+        return found
 
-    def values(self, table: Table, local_id: int, plan_values: Row, computed: frozenset[str] = frozenset()) -> Row:
-        raw = self.file_row(table, local_id)
+    def values(self, table: Table, raw: Row, plan_values: Row, computed: frozenset[str] = frozenset()) -> Row:
+        """The values to write: links and derived values as the plan has them (resolved to server ids),
+        the others as the file stores them."""
         links = set(_links(table))
         if table.name in SOFT_LINKS:
             links.add(SOFT_LINKS[table.name][1])
-        out = {}
-        for column, value in plan_values.items():
-            if column in links or column == "custom" or column in computed:
-                out[column] = self.resolve(value)
-            else:
-                out[column] = raw[column]
-        return out
+        return {column: self.resolve(value) if column in links or column == "custom" or column in computed
+                else raw[column] for column, value in plan_values.items() if column in raw}
+
+    def new_ids(self, table: Table, count: int) -> list[int]:
+        """`count` ids the server gives out for `table` (its sequence on PostgreSQL; past the highest id in
+        a file)."""
+        if not count:
+            return []
+        if self.theirs.dialect.name == "postgresql":
+            return list(self.theirs.execute(text(
+                "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :count)"),
+                {"table": table.name, "count": count}).scalars())
+        start = (self.theirs.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        return list(range(start, start + count))
 
     def delete_rows(self, deletes: Iterable[tuple[str, int]]) -> None:
         position = {t.name: i for i, t in enumerate(merge_order())}
@@ -442,28 +459,36 @@ class _Writer:
             table = Base.metadata.tables[name]
             self.theirs.execute(delete(table).where(table.c.id == row_id))
 
-    def update_row(self, table: Table, change: _Update) -> None:
-        values = self.values(table, change.local_id, change.values, change.computed)
-        statement = update(table).where(table.c.id == change.row_id)
-        if "row_version" in table.c and change.version is not None:
-            statement = statement.where(table.c.row_version == change.version)
-            values["row_version"] = change.version + 1
-        if "updated_at" in table.c:
-            values["updated_at"] = utcnow()
-        if self.theirs.execute(statement.values(**values)).rowcount != 1:
-            raise MergeError(f"{table.name} {row_name(table.name, None, change.row_id)} changed on the server "
-                             "while publishing; publish again")
+    def insert_rows(self, table: Table, changes: list[_Insert]) -> None:
+        ids = iter(self.new_ids(table, sum(1 for c in changes if not c.keep_id)))
+        size = batch_size(table)  # (evidence parts: a few of their MiB at a time)
+        for start in range(0, len(changes), size):
+            batch = changes[start:start + size]
+            raws = self.file_rows(table, [c.local_id for c in batch])
+            rows = []
+            for change in batch:
+                raw = raws[change.local_id]
+                row = {**raw, **self.values(table, raw, change.values, change.computed)}
+                row["id"] = change.local_id if change.keep_id else next(ids)
+                if "row_version" in table.c:
+                    row["row_version"] = 1
+                self.assigned[table.name, change.local_id] = row["id"]
+                rows.append(row)
+            write_rows(self.theirs, table, rows)
 
-    def insert_row(self, table: Table, change: _Insert) -> None:
-        raw = self.file_row(table, change.local_id)
-        values = {**raw, **self.values(table, change.local_id, {k: v for k, v in change.values.items()
-                                                                  if k in raw}, change.computed)}
-        if not change.keep_id:
-            values.pop("id", None)
-        if "row_version" in table.c:
-            values["row_version"] = 1
-        new_id = self.theirs.execute(insert(table).values(**values)).inserted_primary_key[0]
-        self.assigned[table.name, change.local_id] = new_id
+    def update_rows(self, table: Table, changes: list[_Update]) -> None:
+        raws = self.file_rows(table, [c.local_id for c in changes])
+        for change in changes:
+            values = self.values(table, raws[change.local_id], change.values, change.computed)
+            statement = update(table).where(table.c.id == change.row_id)
+            if "row_version" in table.c and change.version is not None:
+                statement = statement.where(table.c.row_version == change.version)
+                values["row_version"] = change.version + 1
+            if "updated_at" in table.c:
+                values["updated_at"] = utcnow()
+            if self.theirs.execute(statement.values(**values)).rowcount != 1:
+                raise MergeError(f"{table.name} {row_name(table.name, None, change.row_id)} changed on the "
+                                 "server while publishing; publish again")
 
     def run(self, progress: Progress | None) -> dict[tuple[str, int], int]:
         self.delete_rows(self.plan.deletes)
@@ -477,10 +502,10 @@ class _Writer:
         for done, table in enumerate(order):
             if progress:
                 progress(done, len(order), table.name)
-            for change in inserts[table.name]:  # (before the updates: a paired row may link to them)
-                self.insert_row(table, change)
-            for change in updates[table.name]:
-                self.update_row(table, change)
+            if inserts[table.name]:  # (before the updates: a paired row may link to them)
+                self.insert_rows(table, inserts[table.name])
+            if updates[table.name]:
+                self.update_rows(table, updates[table.name])
         if progress:
             progress(len(order), len(order), "")
         return {**self.assigned, **self.plan.paired}

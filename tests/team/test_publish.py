@@ -296,3 +296,32 @@ def test_a_row_changed_on_the_server_between_the_plan_and_its_write_stops_the_me
                     colleague.engine.begin() as theirs:
                 apply_merge(plan, mine, theirs)
             assert risks(colleague)["R-001"]["title"] == "Biais du scoring"
+
+
+def test_thousands_of_rows_added_offline_land_with_their_links(server, engagement: Path, tmp_path: Path):
+    """An import made on the train (2,500 risks, an action under each) goes in bulk, batch after batch,
+    each action under its own risk's new server id."""
+    from caio_desktop.operations.recorder import Recorder
+
+    server.publish(engagement)
+    offline = tmp_path / "offline.caio"
+    server.checkout(offline)
+    with Workspace.open(offline) as ws:
+        with ws.writing() as conn:
+            rec = Recorder(conn, "Import risks")
+            ids = rec.insert_many("risks", [{"code": f"R-{n:04d}", "title": f"Risque importé {n}",
+                                             "likelihood": 1 + n % 5, "impact": 1 + n % 3}
+                                            for n in range(100, 2600)])
+            rec.insert_many("risk_actions", [{"risk_id": risk_id, "title": f"Traiter {risk_id}"}
+                                             for risk_id in ids])
+        local = {f"R-{n:04d}": risk_id for n, risk_id in zip(range(100, 2600), ids, strict=True)}
+    with server.session() as colleague:
+        create_row(colleague, "risks", {"code": "R-0050", "title": "Ajouté au bureau", "likelihood": 2,
+                                        "impact": 2})
+    server.publish(offline)
+    with server.session() as colleague:
+        found = risks(colleague)
+        assert len(found) == 2 + 2500 + 1
+        assert found["R-0100"]["id"] != local["R-0100"]  # the colleague's risk took the first free id
+        for code in ("R-0100", "R-1337", "R-2599"):
+            assert actions_of(colleague, found[code]["id"]) == [f"Traiter {local[code]}"]
