@@ -44,7 +44,8 @@ def default_hidden(module: Module) -> list[str]:
         droppable = [f for f in keep if f.key not in essential and not f.required]
         if not droppable:
             break
-        keep.remove(max(droppable, key=lambda f: (_PRIORITY[f.kind], module.fields.index(f))))
+        # what the rules compute from the others (a quadrant, a risk level) stays longest: it sums them up
+        keep.remove(max(droppable, key=lambda f: (not f.computed, _PRIORITY[f.kind], module.fields.index(f))))
     kept = {f.key for f in keep}
     return [f.key for f in module.fields if f.key not in kept]
 
