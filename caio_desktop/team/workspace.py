@@ -61,9 +61,7 @@ class TeamWorkspace(Workspace):
         """The engagement's address as people see it (no password): recent files, title bar, messages."""
         return self.address.display
 
-    @property
-    def is_team(self) -> bool:
-        return True
+    is_team = True
 
     # --- lifecycle -----------------------------------------------------------------------------------
     @classmethod

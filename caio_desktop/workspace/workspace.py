@@ -87,6 +87,14 @@ class Workspace:
     def encrypted(self) -> bool:
         return self.passphrase is not None
 
+    # False here, True for an engagement on a server (caio_desktop.team.workspace.TeamWorkspace).
+    is_team = False
+
+    @property
+    def location(self) -> str:
+        """Where the engagement is, as people see it: the file's path (a server's address for a team one)."""
+        return str(self.path)
+
     # --- lifecycle -----------------------------------------------------------------------------------
     @classmethod
     def create(
