@@ -24,10 +24,16 @@ def recall(memo: Memo, values: Sequence[Any]) -> tuple[list[Any], list[int]]:
     try:
         if len(types) == 1:  # the usual column: one dictionary look-up per value, in C
             table = memo.get(types.pop(), _NONE)
-            found = list(map(table.get, values, repeat(MISSING, count)))
+            try:  # every value remembered (each block after a column's first): nothing to look for after
+                return list(map(table.__getitem__, values)), []
+            except KeyError:
+                found = list(map(table.get, values, repeat(MISSING, count)))
         elif len(types - _PLAIN) <= 1:  # texts and one other type ("Élevé", 4): no equal keys across types
             table = {k: v for kind in types for k, v in memo.get(kind, _NONE).items()}
-            found = list(map(table.get, values, repeat(MISSING, count)))
+            try:
+                return list(map(table.__getitem__, values)), []
+            except KeyError:
+                found = list(map(table.get, values, repeat(MISSING, count)))
         else:
             found = [memo.get(v.__class__, _NONE).get(v, MISSING) for v in values]
     except TypeError:  # an unhashable value: nothing is remembered for this column

@@ -33,3 +33,15 @@ def test_texts_mixed_with_one_other_type_are_recalled_together() -> None:
     assert found == ["high", "four", MISSING, "text four", MISSING] and pending == [2, 4]
     found, _ = recall(memo, ["Élevé", 4, Decimal(4), 4.0])  # equal numbers of other types stay apart
     assert found == ["high", "four", MISSING, MISSING]
+
+
+def test_a_column_whose_every_value_is_remembered_is_recalled_whole() -> None:
+    memo: dict = {}
+    remember(memo, "Élevé", "high")
+    remember(memo, "Sans objet", None)  # a remembered None is a result, not a gap
+    remember(memo, 4, "four")
+    assert recall(memo, ["Élevé", "Sans objet", "Élevé"]) == (["high", None, "high"], [])
+    assert recall(memo, [4, "Élevé", None, 4]) == (["four", "high", MISSING, "four"], [2])
+    remember(memo, None, "blank")
+    assert recall(memo, [4, "Sans objet", None]) == (["four", None, "blank"], [])
+    assert recall(memo, [True, 4]) == ([MISSING, "four"], [0])  # True equals 1, never 4's memo entry

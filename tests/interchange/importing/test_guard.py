@@ -102,6 +102,7 @@ def test_column_letters_count_like_excel() -> None:
     (b"<c r='XFD1048576'><v>1</v></c>", "reaches row 1,048,576"),  # and single quotes
     (b'<c\tr="XFD1048576"><v>1</v></c>', "reaches row 1,048,576"),  # and any space before r
     (b'<c r="all30000"><v>1</v></c>', "spans 30,000 rows × 1,000 columns"),
+    (b'<c r="B1000001"><v>1</v></c>', "reaches row 1,000,001"),  # one letter, then a row past the limit
     (b'<c r="A' + b"0" * 40 + b'1048576"><v>1</v></c>', "malformed cell reference"),  # never half-read
 ])
 def test_references_written_in_unusual_ways_are_read_as_calamine_reads_them(tmp_path: Path, base: Path,
