@@ -57,3 +57,22 @@ def test_a_checkout_of_a_key_nobody_published_names_the_keys_there(pg_server, fi
     with pytest.raises(EngagementNotFoundError):
         checkout(pg_server.url(pg_server.new_key("absent")), tmp_path / "x.caio")
     assert not (tmp_path / "x.caio").exists()
+
+
+def test_an_engagement_made_on_the_server_checks_out_and_merges_back(team_workspace, team_url: str,
+                                                                     tmp_path: Path):
+    """Created in the app on the server (no first publish gave it an identity): two consultants take it
+    offline, both publish; the second is recognised by where it comes from."""
+    from caio_desktop.operations.rows import update_row
+    from tests.team.test_publish import risks
+
+    risk_id = create_row(team_workspace, "risks", {"code": "R-001", "title": "Biais du scoring",
+                                                   "likelihood": 3, "impact": 4}).row_ids[0]
+    anne, paul = checkout(team_url, tmp_path / "anne.caio"), checkout(team_url, tmp_path / "paul.caio")
+    for path, values in ((anne, {"owner": "Anne Martin"}), (paul, {"impact": 2})):
+        with Workspace.open(path) as ws:
+            update_row(ws, "risks", risk_id, values)
+    assert not publish(anne, team_url).first
+    assert publish(paul, team_url).plan.conflicts == []
+    found = risks(team_workspace)["R-001"]
+    assert (found["owner"], found["impact"], found["level"]) == ("Anne Martin", 2, "medium")
