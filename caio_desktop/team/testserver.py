@@ -32,6 +32,33 @@ HOST = "127.0.0.1"
 _SERVER_USER = "postgres"  # the Debian package's own account: who runs the server when we are root
 
 
+_PREFIX = "caio-pg-"
+_OWNER = "owner.pid"  # the process that started the server: once it is gone, so should the server be
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _reap_orphans(bin_dir: Path, as_user: str | None) -> None:
+    """Stop and remove the throw-away servers whose starting process died without stopping them (killed
+    with SIGKILL: no atexit ran). Only our own folders, only when their owner process is gone."""
+    for folder in Path(tempfile.gettempdir()).glob(_PREFIX + "*"):
+        try:
+            owner = int((folder / _OWNER).read_text())
+        except (OSError, ValueError):
+            continue
+        if _alive(owner):
+            continue
+        ThrowAwayServer(folder, bin_dir, 0, as_user).stop()
+
+
 class ServerUnavailable(RuntimeError):
     """The throw-away server cannot be installed or started here; the message says why."""
 
@@ -92,7 +119,9 @@ class ThrowAwayServer:
                 raise ServerUnavailable(f"running as root and there is no {_SERVER_USER} user to run "
                                         "the server as (initdb refuses root)") from None
             as_user = _SERVER_USER
-        root = Path(tempfile.mkdtemp(prefix="caio-pg-"))
+        _reap_orphans(bin_dir, as_user)
+        root = Path(tempfile.mkdtemp(prefix=_PREFIX))
+        (root / _OWNER).write_text(str(os.getpid()))
         server = cls(root, bin_dir, free_port(), as_user)
         try:
             server._init()

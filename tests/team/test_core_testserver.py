@@ -39,3 +39,27 @@ def test_a_missing_server_skips_except_under_ci(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("CI", ci)
     with pytest.raises(outcome, match="initdb was not found"):
         pg_server._unavailable("initdb was not found")
+
+
+def test_a_server_left_by_a_killed_run_is_stopped_by_the_next(pg_server) -> None:  # noqa: ANN001
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    starter = subprocess.Popen(
+        [sys.executable, "-c", "import time; from caio_desktop.team.testserver import ThrowAwayServer; "
+         "s = ThrowAwayServer.start(); print(s.root, s.port, flush=True); time.sleep(120)"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        root_text, port = starter.stdout.readline().split()
+    finally:
+        starter.send_signal(signal.SIGKILL)  # no atexit, no finalizer: the server is left running
+        starter.wait()
+    left = Path(root_text)
+    assert left.is_dir()
+    server = ThrowAwayServer.start()
+    server.stop()
+    assert not left.exists()
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", int(port))) != 0
