@@ -73,6 +73,9 @@ QTableView {{ background: {base}; alternate-background-color: {alternate}; gridl
              selection-background-color: {selection}; selection-color: {selection_text}; border: 1px solid {border}; }}
 QHeaderView::section {{ background: {header}; border: none; border-right: 1px solid {border};
                        border-bottom: 1px solid {border}; padding: 4px 6px; font-weight: 600; color: {header_text}; }}
+QHeaderView {{ background: {base}; }}
+QTableCornerButton::section {{ background: {header}; border: none; border-right: 1px solid {border};
+                              border-bottom: 1px solid {border}; }}
 QPushButton {{ padding: 4px 12px; }}
 QPushButton:disabled {{ color: {disabled}; }}
 QPushButton:checked {{ background: {accent}; color: white; border: 1px solid {accent}; border-radius: 3px; }}
