@@ -124,11 +124,16 @@ class MergePlan:
         """What the merge writes, in words: rows of the registers, then entries of the history."""
         history = sum(1 for i in self.inserts if i.table == HISTORY)
         added = len(self.inserts) - history
-        return (f"{added} rows added, {len(self.updates)} changed, {len(self.deletes)} deleted"
-                + (f", {history} history entries" if history else "")
-                + (f", {len(self.resolved)} conflicts resolved" if self.resolved else "")
+        return (f"{counted(added, 'row')} added, {len(self.updates)} changed, {len(self.deletes)} deleted"
+                + (f", {counted(history, 'history entry', 'history entries')}" if history else "")
+                + (f", {counted(len(self.resolved), 'conflict')} resolved" if self.resolved else "")
                 + "".join(f"; {old} added in the file is {new} (its number was taken)"
                           for _, old, new in self.renumbered))
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """`1 row`, `2 rows`: a count with its noun."""
+    return f"{count} {one if count == 1 else many or one + 's'}"
 
 
 def _links(table: Table) -> dict[str, tuple[str, bool]]:
@@ -516,5 +521,5 @@ def apply_merge(plan: MergePlan, mine: Connection, theirs: Connection, *,
     """Write `plan` (free of conflicts) on the server through `theirs` (the caller's transaction), reading
     the file's own values through `mine`; returns file row added → its server id."""
     if plan.conflicts:
-        raise MergeError(f"{len(plan.conflicts)} conflicts are not resolved")
+        raise MergeError(f"{counted(len(plan.conflicts), 'conflict')} not resolved")
     return _Writer(plan, mine, theirs).run(progress)

@@ -41,7 +41,7 @@ from caio_desktop.team.checkout import (
     write_record,
 )
 from caio_desktop.team.copy import Progress, copy_engagement, read_state
-from caio_desktop.team.merge import Conflict, MergeError, MergePlan, apply_merge, plan_merge
+from caio_desktop.team.merge import Conflict, MergeError, MergePlan, apply_merge, counted, plan_merge
 
 SERIALIZATION_FAILURE = "40001"  # PostgreSQL: a row this transaction read was changed by another since
 
@@ -56,7 +56,7 @@ class PublishConflicts(PublishError):
     def __init__(self, plan: MergePlan) -> None:
         self.plan = plan
         self.conflicts: list[Conflict] = plan.conflicts
-        super().__init__(f"{len(plan.conflicts)} conflicts between the file and the server; nothing was "
+        super().__init__(f"{counted(len(plan.conflicts), 'conflict')} between the file and the server; nothing was "
                          "written (choose with --take mine|theirs or --resolve FILE.json)")
 
 

@@ -72,7 +72,7 @@ def test_conflicts_are_listed_as_a_table_with_exit_3_and_nothing_written(offline
 def test_take_mine_settles_every_conflict(offline, url: str, capsys):
     target, _ = offline
     assert main(["publish", str(target), url, "--take", "mine"]) == 0
-    assert "1 conflicts resolved" in capsys.readouterr().out
+    assert "1 conflict resolved" in capsys.readouterr().out
     assert server_impact(url) == 5
     from caio_desktop.team.workspace import TeamWorkspace
 

@@ -103,7 +103,7 @@ def test_publish_proposes_the_checkout_s_address_and_asks_which_values_to_keep(w
     assert risks(window.context.workspace)["R-001"]["impact"] == 1  # the page reads the server's state
     assert window.context.undo_stack.count() == 0
     [(summary, error)] = answers.told
-    assert not error and "1 conflicts resolved" in summary
+    assert not error and "1 conflict resolved" in summary
 
 
 def test_cancelling_the_conflicts_writes_nothing(window, conflicting, monkeypatch):

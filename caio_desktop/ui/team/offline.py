@@ -57,8 +57,8 @@ class OfflineActions(QObject):
         from caio_desktop.cli.cmd_team import conflict_table
 
         box = QMessageBox(QMessageBox.Icon.Warning, _tr("Publish to server"),
-                          _tr("%1 fields were changed differently in this file and on the server. Nothing has "
-                              "been written yet. Which values should be kept?").replace("%1", str(len(conflicts))),
+                          _tr("Fields were changed differently in this file and on the server (%1). Nothing "
+                              "has been written yet. Which values should be kept?").replace("%1", str(len(conflicts))),
                           parent=parent)
         box.setDetailedText(conflict_table(conflicts))
         mine = box.addButton(_tr("Keep this file's values"), QMessageBox.ButtonRole.AcceptRole)
