@@ -77,22 +77,24 @@ def _sheet_to_read(args: argparse.Namespace) -> str | Callable[[], str | None] |
 def _import(args: argparse.Namespace, ahead: ReadAhead | None) -> int:
     from caio_desktop.interchange.importing import apply_import, plan_import, write_report
     from caio_desktop.interchange.importing import mapping as mappings
+    from caio_desktop.interchange.importing.plan import prepare
     from caio_desktop.interchange.importing.report import problems_text
     from caio_desktop.workspace.snapshots import take_snapshot
 
     with opened(args.file, read_only=args.dry_run) as workspace:
         mapping = args.mapping if args.mapping else ("auto" if args.auto else None)
+        # While the helper thread still parses the sheet: what the plan would read first.
+        lang = _language(workspace)
+        prepare(args.into)
         plan = plan_import(workspace, ahead.source() if ahead is not None else args.sheet, args.into,
                            sheet=args.sheet_name, mapping=mapping, header_row=args.header_row,
-                           update_existing=not args.no_update, lang=workspace.engagement().language,
-                           add_choices=args.add_choices)
+                           update_existing=not args.no_update, lang=lang, add_choices=args.add_choices)
         if ahead is not None:
             ahead.close()  # as plan_import closes a file it opened: the plan holds what it needs
         mapped = ", ".join(f"{h!r} → {f}" for h, f in plan.mapping.columns.items() if f)
         custom = sum(1 for f in plan.mapping.columns.values() if not f)
         print(f"sheet {plan.sheet!r}, header on row {plan.header_row}: {mapped}; "
               f"{custom} other column(s) kept as custom attributes")
-        lang = workspace.engagement().language
         for note in plan.notes:
             print(f"note: {note}")
         for key, added in plan.new_choices.items():
@@ -128,6 +130,18 @@ def _import(args: argparse.Namespace, ahead: ReadAhead | None) -> int:
     if code and not args.dry_run:
         raise fail("no row was imported", code=1)
     return code
+
+
+def _language(workspace) -> str:  # noqa: ANN001
+    """The engagement's language (of the notes, warnings and report), read by one query of its table:
+    `Workspace.engagement()` would configure the ORM's mappers, which nothing else of an import uses
+    (a few hundredths of a second of a fresh process)."""
+    from sqlalchemy import select
+
+    from caio_desktop.operations.recorder import table
+
+    with workspace.engine.connect() as conn:
+        return conn.execute(select(table("engagement").c.language)).scalar_one()
 
 
 def _print_problems(args: argparse.Namespace, warnings: list, rejected: list, problems_text,  # noqa: ANN001

@@ -130,3 +130,17 @@ def test_import_says_how_a_word_scale_was_read(workspace_file, tmp_path, capsys)
     out = capsys.readouterr().out
     assert "levels: Probabilité: " in out and "Élevé → 5" in out
     assert "1 + round" in out or "1 + arrondi" in out
+
+
+def test_an_english_engagement_gets_its_row_messages_in_english(tmp_path, capsys) -> None:
+    import datetime as dt
+
+    path = tmp_path / "en.caio"
+    Workspace.create(path, client="Thames Insurance", language="en", start=dt.date(2026, 1, 5)).close()
+    report = tmp_path / "rejected.xlsx"
+    assert main(["import", str(path), str(_risks(tmp_path)), "--into", "risks", "--report", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert "rejected: row 4, column 'Probabilité': 'souvent' is not a level" in out
+    assert "warning: row 5, column 'Catégorie': 'Sorcellerie' is not one of" in out
+    assert "ligne" not in out and load_workbook(report).active["F2"].value.startswith("row 4, column")
+    assert [r["level"] for r in _rows(path, "risks")] == ["critical", "medium"]  # levels from the risk matrix

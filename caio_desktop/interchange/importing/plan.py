@@ -107,6 +107,17 @@ class ImportPlan:
         return self.rows[:count]
 
 
+def prepare(module_key: str) -> None:
+    """Read once what planning rows of `module_key` reads first and then keeps: the risk matrix that
+    risk levels are derived from (a YAML reference file, checked: a tenth of a second on a fresh
+    process). `caio import` calls it while python-calamine still parses the sheet in its helper
+    thread, so that the plan starts on the rows at once; planning works the same without it."""
+    if module_key == "risks":
+        from caio_desktop.reference.risk_matrix import load_risk_matrix
+
+        load_risk_matrix()
+
+
 def read_layout(source: Source, module_key: str, *, sheet: str | None = None, header_row: int | None = None,
                 extra_names: Iterable[str] = (), lang: str = "en") -> Layout:
     """Read `sheet` and find its header row (`header_row` when given, as a 1-based sheet row)."""
