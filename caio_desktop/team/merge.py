@@ -15,7 +15,7 @@ The rules, for every row of every table:
   content) is that row, merged field by field — but a new risk numbered by the app like one the server
   added (R-031 on both sides) is another risk, and takes the next free number;
 - a row deleted on one side and untouched on the other is deleted; deleted on one side and changed (or
-  given new rows hanging on it) on the other is a conflict of the whole row (field `(row)`): "mine" keeps
+  given rows hanging on it, new or moved there) on the other is a conflict of the whole row (field `(row)`): "mine" keeps
   the file's choice, "theirs" the server's, and the rows hanging on it follow.
 The plan is computed from the three states in memory (`copy.read_state`), so a conflict is known before
 anything is written. Bookkeeping columns (id, created and updated times, the row version) never conflict.
@@ -172,18 +172,23 @@ def row_name(table_name: str, row: Row | None, row_id: int) -> str:
     return row_label(mod, {**row, "id": row_id})
 
 
-def _referenced(state: State, new_ids: Mapping[str, set[int]]) -> set[tuple[str, int]]:
-    """The rows (table, id) that rows added on that side link to: adding a row under one changes it."""
+def _referenced(state: State, base: State, new_ids: Mapping[str, set[int]]) -> set[tuple[str, int]]:
+    """The rows (table, id) that rows of that side newly link to — rows added under them, or moved
+    under them: that changes them as much as an edit would."""
     found: set[tuple[str, int]] = set()
     for table in tables():
         links = _links(table)
         soft = SOFT_LINKS.get(table.name) if table.name in HANGING else None
-        for row_id in new_ids[table.name]:
-            row = state.get(table.name, {})[row_id]
+        if not links and not soft:
+            continue
+        before = base.get(table.name, {})
+        for row_id, row in state.get(table.name, {}).items():
+            old = None if row_id in new_ids[table.name] else before.get(row_id)
             for column, (parent, _) in links.items():
-                if row.get(column) is not None:
+                if row.get(column) is not None and (old is None or old.get(column) != row[column]):
                     found.add((parent, row[column]))
-            if soft and row.get(soft[0]) and row.get(soft[1]) is not None:
+            if soft and row.get(soft[0]) and row.get(soft[1]) is not None and (
+                    old is None or (old.get(soft[0]), old.get(soft[1])) != (row[soft[0]], row[soft[1]])):
                 found.add((row[soft[0]], row[soft[1]]))
     return found
 
@@ -217,8 +222,8 @@ class _Planner:
         names = [t.name for t in tables()]
         self.mine_new = {t: set(mine.get(t, {})) - set(base.get(t, {})) for t in names}
         theirs_new = {t: set(theirs.get(t, {})) - set(base.get(t, {})) for t in names}
-        self.mine_refs = _referenced(mine, self.mine_new)
-        self.theirs_refs = _referenced(theirs, theirs_new)
+        self.mine_refs = _referenced(mine, base, self.mine_new)
+        self.theirs_refs = _referenced(theirs, base, theirs_new)
 
     def decide(self, conflict: Conflict) -> str | None:
         choice = self.choose(conflict)
@@ -236,12 +241,16 @@ class _Planner:
         base, mine, theirs = self.base.get(name, {}), self.mine.get(name, {}), self.theirs.get(name, {})
         for row_id, b in base.items():
             m, t = mine.get(row_id), theirs.get(row_id)
-            if m is not None and t is not None:
-                self._both(table, row_id, row_id, b, self._remap(table, m), t)
+            remapped = self._remap(table, m) if m is not None else None
+            if m is not None and remapped is None and t is not None:
+                # it now hangs on a row that will not be on the server: it goes with it, as a delete would
+                self._deleted_in_file(table, row_id, b, t)
+            elif m is not None and t is not None:
+                self._both(table, row_id, row_id, b, remapped, t)
             elif t is not None:  # deleted in the file
                 self._deleted_in_file(table, row_id, b, t)
             elif m is not None:  # deleted on the server
-                self._deleted_on_server(table, row_id, b, self._remap(table, m))
+                self._deleted_on_server(table, row_id, b, remapped)
         unique = _unique_keys(table)
         index: dict[tuple[tuple[str, ...], tuple[Any, ...]], int] = {}
         if unique and self.mine_new[name]:

@@ -187,3 +187,20 @@ def test_two_new_risks_numbered_alike_stay_two_risks(base):
     client_codes = copy.deepcopy(mine), copy.deepcopy(theirs)  # a client's own code is one risk's name
     client_codes[0]["risks"][3]["code"] = client_codes[1]["risks"][3]["code"] = "RISK-17"
     assert [c.field for c in plan_merge(base, *client_codes).conflicts] == ["title"]
+
+
+def test_an_action_moved_offline_under_a_risk_the_server_deleted_is_asked_about(base):
+    """Moving an action under a risk changes that risk as much as an edit: the server's deletion of it is
+    a conflict. Kept deleted ("theirs"), the action goes with it, as a delete would take it; restored
+    ("mine"), the risk comes back and the action lands under it."""
+    mine = copy.deepcopy(base)
+    mine["risk_actions"][1]["risk_id"] = 2  # moved under R-002 …
+    theirs = copy.deepcopy(base)
+    del theirs["risks"][2]  # … which the server deleted (untouched offline: it stays deleted)
+    plan = plan_merge(base, mine, theirs)
+    assert [c.key for c in plan.conflicts] == ["risks:2:(row)"]  # a new row hangs on it: asked
+    plan = plan_merge(base, mine, theirs, take="theirs")
+    assert plan.deletes == [("risk_actions", 1)] and plan.updates == []
+    plan = plan_merge(base, mine, theirs, take="mine")
+    assert [(i.table, i.local_id, i.keep_id) for i in plan.inserts] == [("risks", 2, True)]
+    assert [(u.table, u.row_id, u.values) for u in plan.updates] == [("risk_actions", 1, {"risk_id": 2})]
