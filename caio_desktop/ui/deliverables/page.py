@@ -50,6 +50,7 @@ from caio_desktop.ui.deliverables.narrative import NarrativeEditor
 from caio_desktop.ui.deliverables.preview import PagePreview, PreviewJob
 from caio_desktop.ui.deliverables.templates import usable_template
 from caio_desktop.ui.pages.base import optional_class
+from caio_desktop.ui.registers.file_editor import stored_name
 from caio_desktop.ui.worker import Cancelled, run_in_background
 
 LANG_NAMES = {"fr": "Français", "en": "English"}
@@ -86,6 +87,12 @@ def _adapter(progress: Any, message: str) -> Any:
         return True
 
     return report
+
+
+def _folder_of(workspace: Any) -> Path | None:
+    """The engagement file's folder (None for an engagement on a server)."""
+    path = getattr(workspace, "path", None)
+    return Path(path).parent if path else None
 
 
 class DeliverablesPage(QWidget):
@@ -525,7 +532,8 @@ class DeliverablesPage(QWidget):
     def _record(self, kind: str, version: str, issued_on: dt.date, written: Path) -> None:
         self.last_export = written
         change = create_row(self.context.workspace, "deliverables", {
-            "kind": kind, "version": version, "issued_on": issued_on, "file_name": written.name})
+            "kind": kind, "version": version, "issued_on": issued_on,
+            "file_name": stored_name(written, _folder_of(self.context.workspace))})  # Open finds it
         self.context.push(change)
         self.status.setText(self.tr("Written: %1").replace("%1", str(written)))
 

@@ -1,8 +1,8 @@
 """The file of a deliverable handed over: its name as text, "Browse…" to pick it and "Open" to see it.
 
-Exports record only the file's name (it was written where the consultant chose), so a name is looked
-for beside the engagement file, where deliverables usually sit; a file picked here inside that folder is
-stored by its relative path (the folder can move with its deliverables), anywhere else by its full path.
+A file inside the engagement file's folder is recorded by its relative path (the folder can move with
+its deliverables), anywhere else by its full path (`stored_name`, used by the exports too); a bare name
+(older records) is looked for beside the engagement file.
 A file that cannot be found says so beside the field, and Open is then off.
 """
 
@@ -19,6 +19,15 @@ from caio_desktop.domain.modules import MODULES
 
 FILE_FIELD = MODULES["deliverables"].field("file_name")
 MISSING_STYLE = "color: #C0392B;"
+
+
+def stored_name(path: Path, folder: Path | None) -> str:
+    """How a deliverable's file is recorded: relative to the engagement's folder when inside it (the
+    folder can move with its deliverables), else its full path."""
+    path = Path(path).resolve()
+    if folder is not None and path.is_relative_to(Path(folder).resolve()):
+        return path.relative_to(Path(folder).resolve()).as_posix()
+    return str(path)
 
 
 class FileEditor(QWidget):
@@ -101,11 +110,7 @@ class FileEditor(QWidget):
         path = self.ask_file_path(self, start)
         if path is None:
             return
-        path = path.resolve()
-        stored = str(path)
-        if folder is not None and path.is_relative_to(folder.resolve()):
-            stored = path.relative_to(folder.resolve()).as_posix()
-        self.edit.setText(stored)
+        self.edit.setText(stored_name(path, folder))
         self._finish()
 
     def open(self) -> bool:

@@ -78,3 +78,12 @@ def test_a_cancelled_browse_changes_nothing(form_on_deliverable, context, monkey
     form.field_editor("file_name").browse_button.click()
     assert get_row(context.workspace, "deliverables", row_id)["file_name"] == "comite-mars.pdf"
     assert context.undo_stack.count() == 1
+
+
+def test_stored_names_are_relative_beside_the_engagement(tmp_path) -> None:
+    from caio_desktop.ui.registers.file_editor import stored_name
+
+    folder = tmp_path / "mission"
+    assert stored_name(folder / "livrables" / "copil.pdf", folder) == "livrables/copil.pdf"
+    assert stored_name(tmp_path / "ailleurs" / "copil.pdf", folder) == str((tmp_path / "ailleurs" / "copil.pdf").resolve())
+    assert stored_name(folder / "copil.pdf", None) == str((folder / "copil.pdf").resolve())
