@@ -16,9 +16,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from caio_desktop.domain.modules import MODULES
+from caio_desktop.ui.theme import is_dark
 
 FILE_FIELD = MODULES["deliverables"].field("file_name")
-MISSING_STYLE = "color: #C0392B;"
+MISSING_STYLE = {"light": "color: #C0392B;", "dark": "color: #F08A80;"}  # red that reads on either scheme
 
 
 def stored_name(path: Path, folder: Path | None) -> str:
@@ -60,7 +61,6 @@ class FileEditor(QWidget):
         self.browse_button = QPushButton(QCoreApplication.translate("FileEditor", "Browse…"))
         self.open_button = QPushButton(QCoreApplication.translate("FileEditor", "Open"))
         self.status = QLabel()
-        self.status.setStyleSheet(MISSING_STYLE)
         self.status.setWordWrap(True)
         self.status.hide()
         row.addWidget(self.edit, 1)
@@ -132,6 +132,7 @@ class FileEditor(QWidget):
         missing = bool(text) and found is None
         self.status.setVisible(missing)
         if missing:
+            self.status.setStyleSheet(MISSING_STYLE["dark" if is_dark() else "light"])
             folder = self.engagement_folder()
             self.status.setText(QCoreApplication.translate("FileEditor", "File not found: %1").replace(
                 "%1", text if Path(text).is_absolute() or folder is None else str(folder / text)))
