@@ -380,10 +380,22 @@ class Recorder:
                 and (change.after is None or before.get(k) != after.get(k))]
         moved = [FieldConflict(k, before.get(k), current.get(k), after.get(k)) for k in keys
                  if current.get(k) != before.get(k) and (change.after is None or current.get(k) != after.get(k))]
-        if moved:
+        if moved and self._changed_by_others(change.table, change.row_id,
+                                              int(current.get("row_version") or 1) - int(before.get("row_version") or 0)):
             raise EditConflictError(change.table, change.row_id, tuple(moved),
                                     last_change(self.conn, change.table, change.row_id), current,
                                     int(current.get("row_version") or 1))
+
+    def _changed_by_others(self, table_name: str, row_id: int, versions: int) -> bool:
+        """Whether another session wrote any of the row's last `versions` changes (this session's own
+        later edits are its to undo out of order, as on a file)."""
+        if versions <= 0:
+            return True  # (a version that did not move, yet other values: not ours to explain)
+        own = session_of(self.conn.engine)
+        marks = self.conn.execute(select(_AUDIT.c.custom).where(
+            _AUDIT.c.entity == table_name, _AUDIT.c.entity_id == row_id).order_by(_AUDIT.c.id.desc())
+            .limit(versions)).scalars().all()
+        return len(marks) < versions or any(not isinstance(m, dict) or m.get("session") != own for m in marks)
 
     def _replay_bulk(self, t: Table, change: BulkInsert) -> None:
         ids = change.row_ids
