@@ -71,3 +71,33 @@ def recorded_changes(workspace, limit: int = 200) -> list[RecordedChange]:  # no
             break
         found.append(RecordedChange(at, author, operation, 1))
     return found
+
+
+_WHOLE_FR = {"Create engagement": "Création de la mission"}
+
+
+def operation_text(operation: str, lang: str) -> str:
+    """An operation as the audit trail names it ("Undo Edit risk R-012", always in English) in `lang`:
+    its verbs and the register's entity translated, the row's label kept ("Annuler Modifier risque R-012")."""
+    if lang != "fr":
+        return operation
+    if operation in _WHOLE_FR:
+        return _WHOLE_FR[operation]
+    from caio_desktop.domain.modules import MODULES
+    from caio_desktop.operations.changes import VERBS
+
+    verbs = {english: french for french, english in VERBS.values()}
+    words: list[str] = []
+    rest = operation
+    while True:
+        verb, _, after = rest.partition(" ")
+        if verb not in verbs:
+            break
+        words.append(verbs[verb])
+        rest = after
+    entities = sorted(((m.entity_en, m.entity_fr) for m in MODULES.values() if m.entity_en), key=lambda e: -len(e[0]))
+    for english, french in entities:
+        if rest == english or rest.startswith(english + " "):
+            rest = french + rest[len(english):]
+            break
+    return " ".join([*words, rest]).strip() if words else operation

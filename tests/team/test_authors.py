@@ -120,3 +120,12 @@ def test_the_cli_author_option_on_a_team_engagement(pg_server, team_url, tmp_pat
     assert main(["import", team_url, str(sheet), "--into", "risks", "--auto", "--author", "Anne Martin"]) == 0
     with TeamWorkspace.open(team_url) as ws:
         assert _authors(ws)[0] == "Anne Martin"
+
+
+def test_operations_read_in_french() -> None:
+    from caio_desktop.operations.history import operation_text
+
+    assert operation_text("Undo Edit risk R-012", "fr") == "Annuler Modifier risque R-012"
+    assert operation_text("Delete AI system ×3", "fr") == "Supprimer système d'IA ×3"
+    assert operation_text("Undo Edit risk R-012", "en") == "Undo Edit risk R-012"
+    assert operation_text("Publish from a file", "fr") == "Publish from a file"  # unknown: as recorded

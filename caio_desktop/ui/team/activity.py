@@ -59,7 +59,9 @@ class ActivityModel(QAbstractTableModel):
                 return f"{format_date(item.at.date(), self.context.lang)} {item.at:%H:%M}"
             if index.column() == 1:
                 return item.author or _tr("(not recorded)")
-            return item.operation
+            from caio_desktop.operations.history import operation_text
+
+            return operation_text(item.operation, self.context.lang)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1 and not item.author:
             from PySide6.QtGui import QColor
 
