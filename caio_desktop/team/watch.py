@@ -81,7 +81,7 @@ class ChangeWatch:
         if len(entries) > _LIMIT:  # far behind: the tables named so far are read again whole
             with self.workspace.engine.connect() as conn:
                 changes.last_id = int(conn.execute(select(func.max(_AUDIT.c.id))).scalar_one())
-                changes.whole.update(conn.execute(select(_AUDIT.c.entity.distinct()).where(
+                changes.whole.update(conn.execute(select(_AUDIT.c.entity).distinct().where(
                     _AUDIT.c.id > self.last_id)).scalars())
         self.last_id = changes.last_id
         for entry in entries[:_LIMIT]:

@@ -72,3 +72,18 @@ def test_a_file_opened_read_only_sees_the_writers_changes(workspace_file) -> Non
         risk = create_row(writer, "risks", {"title": "Fuite", "likelihood": 1, "impact": 1}).row_ids[0]
         seen = watch.poll()
         assert seen.rows == {"risks": {risk}} and seen.authors == ["Camille"]
+
+
+def test_far_behind_the_tables_named_are_read_whole(two_sessions, monkeypatch) -> None:
+    from caio_desktop.team import watch as watch_module
+
+    anne, bruno = two_sessions
+    watch = ChangeWatch(bruno)
+    monkeypatch.setattr(watch_module, "_LIMIT", 2)  # (5,000 entries in real life)
+    for title in ("Biais", "Fuite", "Dérive"):
+        create_row(anne, "risks", {"title": title, "likelihood": 1, "impact": 1})
+    create_row(anne, "ai_systems", {"name": "Tri des sinistres"})
+    seen = watch.poll()
+    assert {"risks", "ai_systems"} <= seen.whole
+    assert isinstance(seen.rows_changed()["ai_systems"], EveryRow)
+    assert watch.poll() is None  # everything up to now counted as seen
