@@ -43,13 +43,30 @@ def copy_columns(conn: Connection, table: Table, columns: Mapping[str, Sequence[
     quote = conn.dialect.identifier_preparer.quote
     statement = f"COPY {quote(table.name)} ({', '.join(quote(n) for n in names)}) FROM STDIN"
     driver = conn.connection.driver_connection  # this transaction's psycopg connection
-    with driver.cursor() as cursor, cursor.copy(statement) as copy:
-        write = copy.write_row
-        for row in zip(*values, strict=True):
-            write(row)
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            write = copy.write_row
+            for row in zip(*values, strict=True):
+                write(row)
+    except Exception as exc:
+        if "NUL" in str(exc):  # (looked for only then: nothing to pay when every text is fine)
+            raise nul_error(table, columns) from None
+        raise
     if "id" in columns:
         advance_id_sequence(conn, table)
     return count
+
+
+def nul_error(table: Table, columns: Mapping[str, Sequence[Any]]) -> ValueError:
+    """PostgreSQL stores no NUL character (U+0000) in a text, where SQLite does: the error names the
+    first column and row that holds one, for the user to clean the sheet."""
+    for name, values in columns.items():
+        for number, value in enumerate(values, start=1):
+            if isinstance(value, str) and "\x00" in value:
+                return ValueError(f"{table.name}.{name}, row {number} of the batch: the text holds a NUL character "
+                                  "(U+0000), which a PostgreSQL server cannot store; remove it and try again")
+    return ValueError(f"{table.name}: a value holds a NUL character (U+0000), which a PostgreSQL server "
+                      "cannot store; remove it and try again")
 
 
 def advance_id_sequence(conn: Connection, table: Table) -> None:

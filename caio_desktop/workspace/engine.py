@@ -118,6 +118,9 @@ def database_error(exc: BaseException) -> tuple[str, bool] | None:
     the damaged text it may quote ("Could not decode to UTF-8 column 'title' with text '…'"), and
     whether it says the file is damaged. None for any other error."""
     orig = getattr(exc, "orig", None)  # sqlalchemy.exc.DBAPIError wraps the driver's error
+    if orig is not None and type(orig).__module__.split(".")[0] == "psycopg":  # a team engagement's server
+        # (told by its module, without importing psycopg here): never a damaged file
+        return (str(orig).strip().splitlines() or [type(orig).__name__])[0][:200], False
     if orig is not None and isinstance(orig, DATABASE_ERRORS):
         exc = orig
     if not isinstance(exc, DATABASE_ERRORS):

@@ -81,3 +81,30 @@ def test_copy_columns_writes_every_kind_of_value_and_moves_the_id_sequence(team_
     assert (stored[10]["shadow_ai"], stored[11]["shadow_ai"], stored[10]["custom"]) == (True, None, {"Coût": "12 k€"})
     assert stored[10]["row_version"] == 1 and stored[10]["created_at"] == now
     assert create_row(ws, "ai_systems", {"name": "Suivant"}).row_ids == [12]  # the sequence moved past 11
+
+
+def test_a_nul_character_is_refused_naming_its_column_and_row(team_workspace) -> None:  # noqa: ANN001
+    import pytest
+
+    from caio_desktop.operations.changes import ChangeSet
+    from caio_desktop.operations.history import run_recorded
+
+    rows = [{"title": "Propre", "code": "R-1"}, {"title": "nul\x00caché", "code": "R-2"}]
+    with pytest.raises(ValueError, match=r"risks.title, row 2 .*NUL character"):
+        run_recorded(team_workspace, ChangeSet("import", "risks", "2"), lambda rec: rec.insert_many("risks", rows))
+    assert count_rows(team_workspace, "risks") == 0  # nothing of the batch
+
+
+def test_a_server_error_is_one_clear_line(pg_server, team_workspace, capsys) -> None:  # noqa: ANN001
+    import pytest
+
+    from caio_desktop.cli import main
+    from caio_desktop.workspace.engine import database_error
+
+    with pytest.raises(Exception) as caught, team_workspace.engine.connect() as conn:
+        conn.exec_driver_sql("SELECT * FROM registre_absent")
+    assert database_error(caught.value) == ('relation "registre_absent" does not exist', False)
+    pg_server.execute(f"DROP TABLE {team_workspace.address.schema}.risk_actions CASCADE")  # a hand-edited schema
+    assert main(["export", team_workspace.location, "--xlsx", "/dev/null/x.xlsx"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("caio: error: ") and "the risk_actions table is missing" in err
