@@ -254,6 +254,7 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
     data = layout.table.rows[first:]
     notes = notes if notes is not None else []
     plan_columns = []
+    narrowest: int | None = None  # the shortest row's length, found once for the level columns
     for position, header in enumerate(layout.headers):
         key = columns.columns.get(header)
         if key is None and header in skip_headers:
@@ -270,7 +271,9 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
             refs = targets(workspace, f.ref) if f.kind in (FieldKind.REF, FieldKind.REFS) else None
             convert = converter(f, targets=refs)
             if f.kind == FieldKind.SCORE:
-                reading = read_scale(header, _distinct(data, position),
+                if narrowest is None:
+                    narrowest = min(map(len, data), default=0)
+                reading = read_scale(header, _distinct(data, position, narrowest),
                                      steps=columns.scale_steps(header),
                                      overrides=columns.value_overrides(header))
                 convert = reading.wrap(convert)
@@ -290,7 +293,8 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
     _above_header(layout, notes, lang)
     if layout.table.merged:
         _fill_merged(layout, first)
-    data = _second_table(layout, data, first, notes, lang, mod.key)
+    every_row_filled = first_cells_texts(data)  # (the usual sheet: then no row is blank, nor any block's)
+    data = _second_table(layout, data, first, notes, lang, mod.key, every_row_filled)
     cut = _footer_start(data) if len(plan_columns) > 1 else len(data)
     for index in range(cut, len(data)):
         cell = next((c for c in data[index] if filled(c)), None)
@@ -307,7 +311,7 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
             raise ImportCancelled("the import was cancelled")
         line = layout.table.line(first + start)
         block = data[start:start + PROGRESS_EVERY]
-        if first_cells_texts(block):  # the usual block: every row kept, told in C
+        if every_row_filled or first_cells_texts(block):  # the usual block: every row kept, told in C
             lines = list(range(line, line + len(block)))
         else:
             kept = [(line + done, cells) for done, cells in enumerate(block) if has_value(cells)]
@@ -341,20 +345,22 @@ def _warn_formulas(layout: Layout, planned: list[PlannedRow]) -> None:
         row.warnings = [*row.warnings, problem]
 
 
-def _distinct(data: list[list[Any]], position: int) -> set[Any]:
-    """The distinct cells of one column (in C for the rectangular rows calamine gives)."""
-    if data and min(map(len, data)) > position:
+def _distinct(data: list[list[Any]], position: int, narrowest: int) -> set[Any]:
+    """The distinct cells of one column (in C when every row reaches it, as calamine's rectangular rows
+    do: `narrowest` is the shortest row's length)."""
+    if narrowest > position:
         return set(map(itemgetter(position), data))
     return {r[position] for r in data if position < len(r)}
 
 
 def _second_table(layout: Layout, data: list[list[Any]], first: int, notes: list[str], lang: str,
-                  module_key: str) -> list[list[Any]]:
+                  module_key: str, every_row_filled: bool = False) -> list[list[Any]]:
     """A second table under the first one, after a blank row, found by its header row (labels only, at
     least two naming the first table's columns or the module's fields). The same columns: its header
     row is dropped and its rows imported with the first's. Other columns: the data stops there and a
-    note says where the second table starts, to import on its own (`--header-row N`)."""
-    if first_cells_texts(data):  # no row is blank (told in C)
+    note says where the second table starts, to import on its own (`--header-row N`). `every_row_filled`:
+    the caller found that each row's first cell is a text (`first_cells_texts`), so no row is blank."""
+    if every_row_filled:
         return data
     # any() runs in C and stops at the first filled cell (a full sheet costs ~5 ms at 100,000 rows);
     # its few candidates (a row of zeros is one) are then checked by has_value.
