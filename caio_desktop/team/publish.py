@@ -139,6 +139,11 @@ def _merge_publish(workspace: Any, server: Server, record: CheckoutRecord | None
             result = PublishResult(server.origin.display, first=False, plan=plan)
             if not plan.writes and theirs == record.base:
                 return result  # (the file's transaction is left empty)
+            # The file's rows are about to be replaced by the server's: the state before stays in a snapshot
+            # (its own connection; this transaction has only read the file so far).
+            from caio_desktop.workspace.snapshots import take_snapshot
+
+            take_snapshot(workspace, reason="before-publish")
             if plan.writes:
                 apply_merge(plan, mine_conn, theirs_conn, progress=progress)
                 _record_publish(theirs_conn, workspace, plan.summary()

@@ -107,6 +107,12 @@ def test_publish_checkout_edit_on_both_sides_and_publish_merges(server, engageme
         assert risks(ws)["R-002"]["title"] == "Fuite de données clients"
     again = server.publish(offline)
     assert again.plan.writes == 0 and "nothing to publish" in again.summary()
+    from caio_desktop.workspace.snapshots import list_snapshots, restore
+
+    [before] = [s for s in list_snapshots(offline) if s.reason == "before-publish"]  # not for the no-op
+    restore(offline, before.path)
+    with Workspace.open(offline) as ws:  # the file as it was before the publish, edits and all
+        assert set(risks(ws)) == {"R-001", "R-002", "R-010"} and risks(ws)["R-001"]["owner"] is None
 
 
 @pytest.mark.parametrize("take", ["mine", "theirs"])
