@@ -34,6 +34,8 @@ def offline(workspace_file: Path, url: str, tmp_path: Path, capsys: pytest.Captu
     assert main(["checkout", url, str(target)]) == 0
     assert f"checked out into {target}" in capsys.readouterr().out
     assert check_workspace(target) == []
+    assert main(["check", str(target)]) == 0
+    assert capsys.readouterr().out.strip().endswith(": ok")
     with Workspace.open(target) as ws:
         update_row(ws, "risks", risk_id, {"impact": 5})
     colleague = TeamWorkspace.open(url)
@@ -155,3 +157,20 @@ def test_a_reader_may_take_the_engagement_offline_but_not_publish_onto_it(pg_ser
     assert f"the role {reader} may only read this engagement" in capsys.readouterr().err
     assert main(["publish", str(copy), pg_server.url(pg_server.new_key("neuf"), user=reader)]) == 1
     assert "may not create engagements in the database" in capsys.readouterr().err
+
+
+def test_an_encrypted_file_is_published_with_its_passphrase_file(pg_server, tmp_path: Path, capsys):
+    passphrase = tmp_path / "phrase.txt"
+    passphrase.write_text("Rhône-2026 secret", encoding="utf-8")
+    path = tmp_path / "chiffre.caio"
+    with Workspace.create(path, client="Clinique du Lac", passphrase="Rhône-2026 secret") as ws:
+        create_row(ws, "risks", {"code": "R-001", "title": "Données de santé", "likelihood": 4, "impact": 5})
+    url = pg_server.url()
+    assert main(["publish", str(path), url, "--passphrase-file", str(passphrase)]) == 0
+    capsys.readouterr()
+    assert main(["publish", str(path), url, "--passphrase-file", str(passphrase)]) == 0
+    assert "nothing to publish" in capsys.readouterr().out
+    copy = tmp_path / "copie.caio"
+    assert main(["checkout", url, str(copy)]) == 0
+    with Workspace.open(copy) as ws:  # a checkout is a plain file: the server's roles protect the original
+        assert risks(ws)["R-001"]["title"] == "Données de santé"
