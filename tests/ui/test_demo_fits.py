@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QRect, Qt, QThread, 
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QTableView, QTabWidget, QWidget
 
-from caio_desktop.ui import theme
+from caio_desktop.ui import settings, theme
 from caio_desktop.ui.i18n import install_language
 from caio_desktop.ui.registers.columns import is_free_text
 
@@ -35,6 +35,9 @@ SIZE = (1440, 900)
 def themed(qapp) -> Iterator[None]:
     """The application as it starts (Fusion, the theme's fonts and style sheet), put back afterwards."""
     font, palette, sheet, style = QFont(qapp.font()), QPalette(qapp.palette()), qapp.styleSheet(), qapp.style().name()
+    stored = settings.app_settings()
+    for group in ("columns", "splitters", "window"):  # as at a first start: no columns chosen or dragged
+        stored.remove(group)
     theme.apply_theme(qapp, "light")
     yield
     qapp.setStyle(style)
