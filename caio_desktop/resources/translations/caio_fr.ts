@@ -289,7 +289,7 @@
     </message>
     <message>
         <source>An engagement on a server keeps no snapshots to compare: take it offline with caio checkout to compare its states.</source>
-        <translation>Une mission sur un serveur ne garde pas d’instantanés à comparer : faites-en une copie hors ligne avec caio checkout pour comparer ses états.</translation>
+        <translation>Une mission sur un serveur ne garde pas d'instantanés à comparer : faites-en une copie hors ligne avec caio checkout pour comparer ses états.</translation>
     </message>
 </context>
 <context>
@@ -959,7 +959,7 @@
     </message>
     <message>
         <source>Open &amp;team engagement…</source>
-        <translation>Ouvrir une mission d’é&amp;quipe…</translation>
+        <translation>Ouvrir une mission d'é&amp;quipe…</translation>
     </message>
     <message>
         <source>Updated by %1</source>
@@ -1489,7 +1489,7 @@
     </message>
     <message>
         <source>Your name (shown in the history)</source>
-        <translation>Votre nom (affiché dans l’historique)</translation>
+        <translation>Votre nom (affiché dans l'historique)</translation>
     </message>
 </context>
 <context>
@@ -2264,7 +2264,7 @@
     <name>ConflictDialog</name>
     <message>
         <source>Someone else changed this row</source>
-        <translation>Quelqu’un d’autre a modifié cette ligne</translation>
+        <translation>Quelqu'un d'autre a modifié cette ligne</translation>
     </message>
     <message>
         <source>another consultant</source>
@@ -2272,7 +2272,7 @@
     </message>
     <message>
         <source>%1 changed %2 since you read it%3.</source>
-        <translation>%1 a modifié %2 depuis que vous l’avez lu%3.</translation>
+        <translation>%1 a modifié %2 depuis que vous l'avez lu%3.</translation>
     </message>
     <message>
         <source>, on %1 (UTC)</source>
@@ -2307,7 +2307,7 @@
     <name>OpenTeamDialog</name>
     <message>
         <source>Enter the engagement's address.</source>
-        <translation>Saisissez l’adresse de la mission.</translation>
+        <translation>Saisissez l'adresse de la mission.</translation>
     </message>
     <message>
         <source>An engagement on a server has an address starting with postgresql://, for example %1</source>
@@ -2315,15 +2315,15 @@
     </message>
     <message>
         <source>Leave the password out of the address: it is asked for when the server wants one (or read from ~/.pgpass), and never kept in the list of recent engagements.</source>
-        <translation>Ne mettez pas le mot de passe dans l’adresse : il est demandé quand le serveur en veut un (ou lu dans ~/.pgpass), et n’est jamais gardé dans la liste des missions récentes.</translation>
+        <translation>Ne mettez pas le mot de passe dans l'adresse : il est demandé quand le serveur en veut un (ou lu dans ~/.pgpass), et n'est jamais gardé dans la liste des missions récentes.</translation>
     </message>
     <message>
         <source>Open a team engagement</source>
-        <translation>Ouvrir une mission d’équipe</translation>
+        <translation>Ouvrir une mission d'équipe</translation>
     </message>
     <message>
         <source>An engagement shared on your firm's PostgreSQL server: the address names the user, the server, the database and the engagement.</source>
-        <translation>Une mission partagée sur le serveur PostgreSQL de votre cabinet : l’adresse nomme l’utilisateur, le serveur, la base et la mission.</translation>
+        <translation>Une mission partagée sur le serveur PostgreSQL de votre cabinet : l'adresse nomme l'utilisateur, le serveur, la base et la mission.</translation>
     </message>
     <message>
         <source>Engagement address</source>
@@ -2350,7 +2350,7 @@
     <name>ReadOnlyBanner</name>
     <message>
         <source>Read-only: the database role “%1” may read this engagement but not change it. Ask the engagement's owner for write access.</source>
-        <translation>Lecture seule : le rôle de base de données « %1 » peut lire cette mission mais pas la modifier. Demandez l’accès en écriture au propriétaire de la mission.</translation>
+        <translation>Lecture seule : le rôle de base de données « %1 » peut lire cette mission mais pas la modifier. Demandez l'accès en écriture au propriétaire de la mission.</translation>
     </message>
     <message>
         <source>Read-only: this engagement was opened for reading only; open it again to change it.</source>

@@ -98,3 +98,31 @@ def Qt_horizontal():  # noqa: N802 - (a short name for the orientation in the as
     from PySide6.QtCore import Qt
 
     return Qt.Orientation.Horizontal
+
+
+def test_the_address_is_checked_as_it_is_typed(qtbot, window) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from caio_desktop.ui.team.open_team import OpenTeamDialog
+
+    dialog = OpenTeamDialog(window)  # (the window: French installed)
+    qtbot.addWidget(dialog)
+    open_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Open)
+    assert not open_button.isEnabled() and dialog.problem.text() == ""
+    dialog.address.setText("C:/missions/acme.caio")
+    assert not open_button.isEnabled() and "postgresql://" in dialog.problem.text()
+    dialog.address.setText("postgresql://anne:secret@db.cabinet.fr/caio?engagement=acme-2026")
+    assert not open_button.isEnabled() and "mot de passe" in dialog.problem.text()
+    dialog.address.setText("postgresql://anne@db.cabinet.fr/caio?engagement=acme-2026")
+    assert open_button.isEnabled() and dialog.problem.text() == ""
+    assert dialog.chosen() == "postgresql://anne@db.cabinet.fr/caio?engagement=acme-2026"
+
+
+def test_an_engagement_that_is_not_there_is_said(window, pg_server, monkeypatch) -> None:
+    clear_recent_team_addresses()
+    shown = []
+    monkeypatch.setattr(FileController, "show_error", classmethod(
+        lambda cls, parent, title, text, remedies: shown.append((title, text))))
+    assert not window.files.open_team(pg_server.url("nobody-here"))
+    assert shown[0][0] == "Impossible d'ouvrir la mission" and "no such engagement" in shown[0][1]
+    assert window.context.workspace is None and recent_team_addresses() == []
