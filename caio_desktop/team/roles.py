@@ -26,15 +26,21 @@ def grant_statements(schema: str, role: str, *, can_write: bool) -> list[str]:
     Run by the schema's owner (or a superuser)."""
     s, r = quote_ident(schema), quote_ident(role)
     tables = "SELECT, INSERT, UPDATE, DELETE" if can_write else "SELECT"
+    # ALTER DEFAULT PRIVILEGES: the tables a later schema upgrade adds (made by the owner, who runs it)
+    # come with the same rights.
     statements = [
         f"GRANT USAGE ON SCHEMA {s} TO {r}",
         f"GRANT {tables} ON ALL TABLES IN SCHEMA {s} TO {r}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT {tables} ON TABLES TO {r}",
     ]
     if can_write:
-        statements.append(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {r}")
+        statements += [f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {r}",
+                       f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT USAGE, SELECT ON SEQUENCES TO {r}"]
     else:  # (a writer made a reader: what it had beyond SELECT goes)
         statements += [f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA {s} FROM {r}",
-                       f"REVOKE USAGE ON ALL SEQUENCES IN SCHEMA {s} FROM {r}"]
+                       f"REVOKE USAGE ON ALL SEQUENCES IN SCHEMA {s} FROM {r}",
+                       f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} REVOKE INSERT, UPDATE, DELETE ON TABLES FROM {r}",
+                       f"ALTER DEFAULT PRIVILEGES IN SCHEMA {s} REVOKE USAGE ON SEQUENCES FROM {r}"]
     return statements
 
 

@@ -261,6 +261,8 @@ class ThrowAwayServer:
         schema, who = _quote_ident(schema_name(key)), _quote_ident(role)
         self.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {who}; "
                      f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM {who}; "
+                     f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} REVOKE ALL ON TABLES FROM {who}; "
+                     f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} REVOKE ALL ON SEQUENCES FROM {who}; "
                      f"REVOKE ALL ON SCHEMA {schema} FROM {who}")
 
     def _grant_schema(self, role: str, schema: str, can_write: bool) -> None:

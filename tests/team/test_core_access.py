@@ -177,7 +177,8 @@ def test_a_newer_engagement_is_refused_and_an_older_one_needs_its_owner(pg_serve
         TeamWorkspace.open(ws.location)
     # An application one version newer, whose step 5 → 6 adds a column: the owner's open runs it.
     pg_server.execute(f"UPDATE {schema_of}.caio_meta SET value = '5' WHERE key = 'schema_version'")
-    steps = {5: lambda conn: conn.exec_driver_sql("ALTER TABLE risks ADD COLUMN velocity INTEGER")}
+    steps = {5: lambda conn: conn.exec_driver_sql(
+        "ALTER TABLE risks ADD COLUMN velocity INTEGER; CREATE TABLE notes (id SERIAL PRIMARY KEY, text VARCHAR)")}
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 6)
     monkeypatch.setattr(schema, "NEUTRAL_UPGRADES", {**schema.NEUTRAL_UPGRADES, **steps})
     writer = _role("redactrice")
@@ -187,3 +188,7 @@ def test_a_newer_engagement_is_refused_and_an_older_one_needs_its_owner(pg_serve
     with TeamWorkspace.open(ws.location) as upgraded:
         assert upgraded.schema_version == 6
     assert pg_server.execute(f"SELECT count(velocity) FROM {schema_of}.risks") == [(0,)]
+    with TeamWorkspace.open(pg_server.url(key, user=writer)) as theirs:  # the new table came with their rights
+        assert not theirs.read_only
+        with theirs.writing() as conn:
+            conn.exec_driver_sql("INSERT INTO notes (text) VALUES ('ajoutée par la rédactrice')")
