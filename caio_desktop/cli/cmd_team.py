@@ -42,6 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("checkout", help="take a team server's engagement offline into a new .caio file")
     p.add_argument("url", metavar="URL", help="postgresql://USER@HOST[:PORT]/DATABASE?engagement=KEY")
     p.add_argument("target", type=Path, metavar="FILE", help="the new workspace (.caio) to write")
+    p.add_argument("--passphrase-file", type=Path, metavar="FILE",
+                   help="encrypt the new workspace with the passphrase in this file")
     p.set_defaults(func=cmd_checkout)
 
 
@@ -132,6 +134,7 @@ def cmd_checkout(args: argparse.Namespace) -> int:
 
     if args.target.exists():
         raise fail(f"{args.target}: already exists; checkout writes a new file")
-    path = checkout(args.url, args.target, password=_password(args.url), progress=_progress)
+    path = checkout(args.url, args.target, password=_password(args.url), progress=_progress,
+                    passphrase=passphrase())
     print(f"checked out into {path}")
     return 0

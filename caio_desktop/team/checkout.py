@@ -127,9 +127,10 @@ def consistent(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
-def checkout_engine(engine: Engine, origin: Origin, path: Path | str, *,
-                    progress: Progress | None = None) -> Path:
-    """Copy the engagement behind `engine` into a new file at `path` (refused if it exists)."""
+def checkout_engine(engine: Engine, origin: Origin, path: Path | str, *, progress: Progress | None = None,
+                    passphrase: str | None = None) -> Path:
+    """Copy the engagement behind `engine` into a new file at `path` (refused if it exists), encrypted
+    from its first byte with `passphrase` (a laptop that travels with a client's data)."""
     from caio_desktop.workspace.workspace import Workspace
 
     path = Path(path)
@@ -140,7 +141,7 @@ def checkout_engine(engine: Engine, origin: Origin, path: Path | str, *,
         origin = Origin(origin.display, origin.place, server_identity(source))
         workspace = Workspace.create(path, client=engagement["client_name"] or "?",
                                      language=engagement["language"] if engagement["language"] in ("fr", "en")
-                                     else "fr")
+                                     else "fr", passphrase=passphrase)
         try:
             with workspace.writing() as target:
                 base = copy_with_state(source, target, progress=progress)
@@ -162,9 +163,10 @@ def origin_of(address: Any) -> Origin:
     return Origin(address.display, place, None)
 
 
-def checkout(url: str, path: Path | str, *, password: str | None = None,
-             progress: Progress | None = None) -> Path:
-    """`caio checkout URL FILE`: the server engagement at `url` into a new file at `path`."""
+def checkout(url: str, path: Path | str, *, password: str | None = None, progress: Progress | None = None,
+             passphrase: str | None = None) -> Path:
+    """`caio checkout URL FILE`: the server engagement at `url` into a new file at `path` (encrypted with
+    `passphrase` when given)."""
     from caio_desktop.team.address import TeamAddress
     from caio_desktop.team.workspace import TeamWorkspace
 
@@ -172,4 +174,4 @@ def checkout(url: str, path: Path | str, *, password: str | None = None,
     # Opened as the app opens it: a key that is not there, a role with no access or a schema newer than
     # this version (or older, not yet upgraded by its owner) is refused with its own message.
     with TeamWorkspace.open(address, read_only=True, password=password) as server:
-        return checkout_engine(server.engine, origin_of(address), path, progress=progress)
+        return checkout_engine(server.engine, origin_of(address), path, progress=progress, passphrase=passphrase)

@@ -172,5 +172,14 @@ def test_an_encrypted_file_is_published_with_its_passphrase_file(pg_server, tmp_
     assert "nothing to publish" in capsys.readouterr().out
     copy = tmp_path / "copie.caio"
     assert main(["checkout", url, str(copy)]) == 0
-    with Workspace.open(copy) as ws:  # a checkout is a plain file: the server's roles protect the original
+    with Workspace.open(copy) as ws:  # a plain file unless asked: the server's roles protect the original
         assert risks(ws)["R-001"]["title"] == "Données de santé"
+    locked = tmp_path / "voyage.caio"
+    assert main(["checkout", url, str(locked), "--passphrase-file", str(passphrase)]) == 0
+    from caio_desktop.workspace.errors import WorkspaceError
+
+    with pytest.raises(WorkspaceError):
+        Workspace.open(locked)
+    with Workspace.open(locked, passphrase="Rhône-2026 secret") as ws:
+        assert risks(ws)["R-001"]["title"] == "Données de santé"
+    assert check_workspace(locked, passphrase="Rhône-2026 secret") == []
