@@ -63,6 +63,15 @@ class EngagementExistsError(TeamError):
         super().__init__(location, f"{location}: an engagement with this key already exists; choose another key")
 
 
+class CreateRefusedError(TeamError):
+    """The role may not create an engagement (a schema) in this database."""
+
+    def __init__(self, location: str, role: str) -> None:
+        self.role = role
+        super().__init__(location, f"{location}: the database role {role!r} may not create engagements here; "
+                                   "an owner role needs CREATE on the database (see docs/team-mode.md)")
+
+
 class NoAccessError(TeamError):
     """The role may not use the engagement's schema at all (no USAGE)."""
 

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from caio_desktop.team.address import SCHEMA_PREFIX, TeamAddress, check_key
 from caio_desktop.team.errors import (
+    CreateRefusedError,
     EngagementExistsError,
     LoginRefusedError,
     PasswordRequiredError,
@@ -161,6 +162,9 @@ def create_engagement_schema(conn: Connection, address: TeamAddress) -> None:
     check_key(address.engagement)
     if engagement_exists(conn, address):
         raise EngagementExistsError(address.display)
+    allowed = conn.execute(text("SELECT current_user, has_database_privilege(current_database(), 'CREATE')")).one()
+    if not allowed[1]:
+        raise CreateRefusedError(address.display, allowed[0])
     conn.execute(text(f"CREATE SCHEMA {quote_ident(schema)}"))
     # The connection's search_path names this schema (team_engine): the models' tables land in it.
     conn.execute(text(f"SET LOCAL search_path TO {quote_ident(schema)}"))

@@ -12,6 +12,7 @@ import pytest
 from caio_desktop.operations import create_row, update_row
 from caio_desktop.team.address import TeamAddress
 from caio_desktop.team.errors import (
+    CreateRefusedError,
     EngagementExistsError,
     EngagementNotFoundError,
     NoAccessError,
@@ -192,3 +193,17 @@ def test_a_newer_engagement_is_refused_and_an_older_one_needs_its_owner(pg_serve
         assert not theirs.read_only
         with theirs.writing() as conn:
             conn.exec_driver_sql("INSERT INTO notes (text) VALUES ('ajoutée par la rédactrice')")
+
+
+def test_only_a_role_with_create_on_the_database_makes_an_engagement(pg_server) -> None:  # noqa: ANN001
+    writer, owner = _role("redacteur"), _role("proprietaire")
+    pg_server.create_role(writer, can_write=True)
+    pg_server.create_role(owner, can_write=True)
+    pg_server.execute(f'GRANT CREATE ON DATABASE caio TO "{owner}"')
+    refused = pg_server.url(user=writer)
+    with pytest.raises(CreateRefusedError, match=f"role '{writer}' may not create engagements"):
+        TeamWorkspace.create(refused, client="Mutuelle du Littoral")
+    with pytest.raises(EngagementNotFoundError):  # nothing was left behind
+        TeamWorkspace.open(refused)
+    with TeamWorkspace.create(pg_server.url(user=owner), client="Mutuelle du Littoral") as ws:
+        assert ws.role == owner and not ws.read_only and ws.engagement().client_name == "Mutuelle du Littoral"
