@@ -172,6 +172,7 @@ class Recorder:
         self.changes: list[Change] = []
         self._audit = audit
         self._author = author  # None: resolved from the connection on the first audit entry
+        self._audit_ids: list[int] = []  # the audit entries written, for `rename`
 
     @property
     def author(self) -> str | None:
@@ -179,6 +180,13 @@ class Recorder:
         if self._author is None:
             self._author = author_of(self.conn)
         return self._author
+
+    def rename(self, operation: str) -> None:
+        """Name the operation once it is known ("Add risk R-031": the code is assigned by the insert),
+        the audit entries already written included."""
+        self.operation = operation
+        if self._audit_ids:
+            self.conn.execute(update(_AUDIT).where(_AUDIT.c.id.in_(self._audit_ids)).values(operation=operation))
 
     # --- reads ---------------------------------------------------------------------------------------
     def row(self, table_name: str, row_id: int) -> Row | None:
@@ -423,8 +431,9 @@ class Recorder:
 
     def _write_audit(self, entity: str, entity_id: int | None, before: str | None, after: str | None) -> None:
         now = utcnow()
-        self.conn.execute(insert(_AUDIT), {  # parameters: one cached statement (see `insert`)
+        written = self.conn.execute(insert(_AUDIT), {  # parameters: one cached statement (see `insert`)
             "at": now, "operation": self.operation, "entity": entity, "entity_id": entity_id, "before": before,
             "after": after, "created_at": now, "updated_at": now, "author": self.author,
             "custom": {"session": session_of(self.conn.engine)},
         })
+        self._audit_ids.append(written.inserted_primary_key[0])

@@ -127,7 +127,7 @@ def create_row(workspace, module_key: str, values: Mapping[str, Any]) -> ChangeS
         rec = Recorder(conn, f"Add {mod.entity_en}")
         row_id = insert_row(rec, mod, values)
         label = row_label(mod, rec.row(mod.key, row_id) or {})
-        rec.operation = f"Add {mod.entity_en} {label}"
+        rec.rename(f"Add {mod.entity_en} {label}")  # (its audit entries too: the code is known now)
         return _changeset("add", mod, label, rec, [row_id])
 
 

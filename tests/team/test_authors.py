@@ -67,7 +67,7 @@ def test_the_history_lists_everyones_operations_newest_first(pg_server, team_url
         update_row(bruno, "risks", risk, {"impact": 5})
         history = recorded_changes(anne)
     assert [(c.author, c.operation) for c in history[:2]] == [
-        ("Bruno Petit", "Edit risk R-001"), ("Anne Martin", "Add risk")]
+        ("Bruno Petit", "Edit risk R-001"), ("Anne Martin", "Add risk R-001")]
     assert history[-1].operation == "Create engagement"
 
 

@@ -88,7 +88,7 @@ def test_everyones_changes_list_their_authors(qtbot, window, pg_server, engageme
     model = window.activity_view.activity
     qtmodeltester.check(model)
     rows = [(model.index(r, 1).data(), model.index(r, 2).data()) for r in range(model.rowCount())]
-    assert rows[:2] == [("Bruno Petit", "Ajouter risque"), ("Anne Martin", "Ajouter risque")]
+    assert rows[:2] == [("Bruno Petit", "Ajouter risque R-002"), ("Anne Martin", "Ajouter risque R-001")]
     assert rows[-1][1] == "Création de la mission"
     assert model.headerData(1, Qt_horizontal()) == "Qui"
     assert window.history_tabs.tabText(1) == "Les modifications de tous"
