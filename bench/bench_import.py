@@ -5,10 +5,10 @@ in one transaction (same pragmas as a workspace: foreign keys, synchronous=FULL)
 import of the file (plan: read, header, mapping, conversion, validation; apply: one recorded
 transaction with derived risk codes and levels). Target: measurement ≤ 1.5 × floor.
 
-Both sides are warmed up on a 1,000-row file, then take turns for 5 rounds (wall clock: the import
-reads the sheet's error cells in a second thread while python-calamine parses it, which is what the
-user waits for); the median of each is kept, so that one burst of load on a shared machine does not
-decide the figure.
+Both sides are warmed up on a 1,000-row file, then take turns for 5 rounds (wall clock, what the user
+waits for; in this warm interpreter both run in one thread: the guard's single pass over the sheet's
+XML, which also finds its error and formula cells, comes before python-calamine's parse); the median of
+each is kept, so that one burst of load on a shared machine does not decide the figure.
 
     .venv/bin/python bench/bench_import.py [--rows 100000] [--rounds 5]
 """
