@@ -179,7 +179,7 @@ def _copy_into(workspace: Any, pack: zipfile.ZipFile, member: str, info: Attachm
                     target.write(chunk)
             return
         with workspace.engine.connect() as conn:
-            for chunk in store.chunks(conn, info.sha256 or "", path=workspace.path):
+            for chunk in store.chunks(conn, info.sha256 or "", path=workspace.location):
                 target.write(chunk)
 
 

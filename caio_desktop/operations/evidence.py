@@ -7,6 +7,9 @@ The bytes go into the workspace in the attach's own transaction (`workspace/evid
 attachment row through the Recorder, so one undo step removes it and a crash leaves nothing. Stored
 bytes are never deleted by a detach: an undo (or redo) in the same session needs them; the session's
 end (`Workspace.close`, or `purge_orphans`) reclaims them when nothing can refer to them any more.
+
+The same operations serve an engagement on a PostgreSQL server (team mode): the store beneath
+dispatches on the connection's dialect, everything here is neutral SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -142,9 +145,7 @@ def purge_orphans(workspace) -> int:  # noqa: ANN001
     """Delete stored bytes no attachment refers to; returns how many contents went. Only safe when no
     undo step could bring back a detached attachment (the CLI: each command is its own session)."""
     with workspace.writing() as conn:
-        gone = store.orphans(conn)
-        for sha256 in gone:
-            conn.exec_driver_sql("DELETE FROM evidence_blobs WHERE sha256 = ?", (sha256,))
+        gone = [sha256 for sha256 in store.orphans(conn) if store.forget(conn, sha256)]
     return len(gone)
 
 
@@ -189,4 +190,4 @@ def extract(workspace, info: AttachmentInfo, target: Path) -> Path:  # noqa: ANN
             partial.unlink(missing_ok=True)
         return target
     with workspace.engine.connect() as conn:
-        return store.extract(conn, info.sha256 or "", target, path=workspace.path)
+        return store.extract(conn, info.sha256 or "", target, path=workspace.location)

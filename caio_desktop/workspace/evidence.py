@@ -9,6 +9,10 @@ write a file out (`extract`) only keep it when it matches.
 
 Writing happens inside the caller's transaction (the attach operation's), so a process killed during
 an attach leaves nothing behind: SQLite rolls the journal back at the next open.
+
+An engagement on a PostgreSQL server (team mode) has the same tables: `store`, `chunks`, `blob_id`,
+`orphans` and `forget` hand its connections to workspace/evidence_pg.py (psycopg, binary parts, an
+advisory lock per content), after one look at the dialect's name; a file's path is as above.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ class EvidenceTooLargeError(EvidenceError):
 class EvidenceDamagedError(EvidenceError, WorkspaceError):
     """The stored bytes no longer match their checksum (or are missing)."""
 
-    def __init__(self, path: Path, sha256: str, detail: str) -> None:
+    def __init__(self, path: Path | str, sha256: str, detail: str) -> None:
         WorkspaceError.__init__(self, path, f"{path}: evidence {sha256[:12]}… is damaged ({detail}); "
                                             f"restore a snapshot or attach the file again")
 
@@ -57,7 +61,17 @@ def _driver(conn: Any) -> Any:
     return getattr(inner, "driver_connection", conn) if inner is not None else conn
 
 
+def _on_server(conn: Any) -> bool:
+    """Whether `conn` is an SQLAlchemy connection to a PostgreSQL server (team mode) rather than a file."""
+    dialect = getattr(conn, "dialect", None)
+    return dialect is not None and dialect.name == "postgresql"
+
+
 def blob_id(conn: Any, sha256: str) -> int | None:
+    if _on_server(conn):
+        from caio_desktop.workspace import evidence_pg
+
+        return evidence_pg.blob_id(conn, sha256)
     row = _driver(conn).execute("SELECT id FROM evidence_blobs WHERE sha256 = ?", (sha256,)).fetchone()
     return None if row is None else int(row[0])
 
@@ -69,6 +83,10 @@ def store(conn: Any, source: IO[bytes], *, limit: int, name: str) -> tuple[str, 
     out to be stored already, the new copy is dropped (in the same transaction) and the old one serves.
     `limit` is checked as bytes arrive, so a file that grows while read is refused all the same.
     """
+    if _on_server(conn):
+        from caio_desktop.workspace import evidence_pg
+
+        return evidence_pg.store(conn, source, limit=limit, name=name)
     raw = _driver(conn)
     now = utcnow().isoformat(sep=" ")
     pending = f"pending-{uuid.uuid4().hex}"
@@ -130,9 +148,15 @@ def _parts(source: IO[bytes], digest: Any, *, limit: int, name: str) -> Iterator
             yield part
 
 
-def chunks(conn: Any, sha256: str, *, path: Path) -> Iterator[bytes]:
+def chunks(conn: Any, sha256: str, *, path: Path | str) -> Iterator[bytes]:
     """The stored bytes of `sha256`, chunk by chunk; raises EvidenceDamagedError after the last chunk
-    when they do not match (the caller must not trust the bytes before the iteration ends)."""
+    when they do not match (the caller must not trust the bytes before the iteration ends). `path`
+    names the workspace in that message (a file's path, or a team engagement's address)."""
+    if _on_server(conn):
+        from caio_desktop.workspace import evidence_pg
+
+        yield from evidence_pg.chunks(conn, sha256, path=path)
+        return
     raw = _driver(conn)
     row = raw.execute("SELECT id, size FROM evidence_blobs WHERE sha256 = ?", (sha256,)).fetchone()
     if row is None:
@@ -153,12 +177,17 @@ def chunks(conn: Any, sha256: str, *, path: Path) -> Iterator[bytes]:
             digest.update(data)
             size += len(data)
             yield bytes(data)
+    check_read(path, sha256, size, expected, digest)
+
+
+def check_read(path: Path | str, sha256: str, size: int, expected: int, digest: Any) -> None:
+    """EvidenceDamagedError unless the bytes read (`size` of them, hashed into `digest`) are the stored ones."""
     if size != expected or digest.hexdigest() != sha256:
         raise EvidenceDamagedError(path, sha256, f"{size} bytes read, checksum "
                                    f"{'matches' if digest.hexdigest() == sha256 else 'differs'}")
 
 
-def extract(conn: Any, sha256: str, target: Path, *, path: Path) -> Path:
+def extract(conn: Any, sha256: str, target: Path, *, path: Path | str) -> Path:
     """Write the stored bytes of `sha256` to `target`, whole and checked or not at all (a temporary
     name beside it, renamed once the checksum matched)."""
     partial = target.with_name(f".{target.name}.part-{os.getpid()}")
@@ -174,10 +203,26 @@ def extract(conn: Any, sha256: str, target: Path, *, path: Path) -> Path:
 
 def orphans(conn: Any) -> list[str]:
     """Blobs no attachment refers to (kept after a detach so that undo brings the file back)."""
+    if _on_server(conn):
+        from caio_desktop.workspace import evidence_pg
+
+        return evidence_pg.orphans(conn)
     raw = _driver(conn)
     return [sha for (sha,) in raw.execute(
         "SELECT sha256 FROM evidence_blobs b WHERE NOT EXISTS "
         "(SELECT 1 FROM attachments a WHERE a.sha256 = b.sha256 AND a.link IS NULL)")]
+
+
+def forget(conn: Any, sha256: str) -> bool:
+    """Delete the stored bytes of `sha256` unless an attachment refers to them again (their parts go by
+    cascade, as at `Workspace.close`); True when they went. On a server, under the content's lock."""
+    if _on_server(conn):
+        from caio_desktop.workspace import evidence_pg
+
+        return evidence_pg.forget(conn, sha256)
+    return _driver(conn).execute(
+        "DELETE FROM evidence_blobs WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM attachments a "
+        "WHERE a.sha256 = evidence_blobs.sha256 AND a.link IS NULL)", (sha256,)).rowcount > 0
 
 
 def evidence_problems(conn: Any, *, limit: int = 20) -> list[str]:
