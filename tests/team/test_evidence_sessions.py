@@ -1,0 +1,99 @@
+"""Evidence on an engagement shared on a PostgreSQL server (issues 18 and 19): a file attached in one
+consultant's session is listed and opened, byte for byte, in another's; two sessions attaching the same
+content at once keep one copy; a client killed in the middle of an attach leaves nothing on the server."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from caio_desktop.operations import create_row
+from caio_desktop.operations.evidence import attach_file, attachments, extract
+from caio_desktop.team.workspace import TeamWorkspace
+from caio_desktop.workspace import evidence as store
+from tests.reliability.crash_harness import CAIO
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _risk(ws: Any) -> int:
+    return create_row(ws, "risks", {"title": "Biais", "likelihood": 3, "impact": 4}).row_ids[0]
+
+
+def _count(ws: Any, table: str) -> int:
+    with ws.engine.connect() as conn:
+        return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one())
+
+
+def test_a_file_attached_in_one_session_is_listed_and_opened_in_another(team_workspace: Any, team_url: str,
+                                                                        tmp_path: Path) -> None:
+    source = tmp_path / "DPIA.pdf"
+    source.write_bytes(os.urandom(3 * store.PART_BYTES + 7))  # several parts, a short last one
+    risk = _risk(team_workspace)
+    attach_file(team_workspace, "risks", risk, source, who="Claire")
+    with TeamWorkspace.open(team_url, read_only=True) as other:  # a colleague's session, read-only
+        (info,) = attachments(other, "risks", risk)
+        assert (info.name, info.size, info.attached_by, info.sha256) == (
+            "DPIA.pdf", source.stat().st_size, "Claire", _sha(source))
+        assert _sha(extract(other, info, tmp_path / "opened.pdf")) == _sha(source)  # same bytes, checked
+
+
+def test_two_sessions_attaching_the_same_content_at_once_keep_one_copy(team_workspace: Any, team_url: str,
+                                                                        pg_server: Any, tmp_path: Path) -> None:
+    source = tmp_path / "charte.pdf"
+    source.write_bytes(os.urandom(store.PART_BYTES + 99))
+    risk = _risk(team_workspace)
+    outcome: list[Any] = []
+    with TeamWorkspace.open(team_url) as other:
+        def attach_meanwhile() -> None:
+            try:
+                outcome.append(attach_file(other, "risks", risk, source))
+            except Exception as exc:  # (the test says what went wrong)
+                outcome.append(exc)
+
+        with team_workspace.writing() as conn, open(source, "rb") as handle:
+            store.store(conn, handle, limit=10**9, name="charte.pdf")  # not committed yet
+            colleague = threading.Thread(target=attach_meanwhile)
+            colleague.start()
+            deadline = time.monotonic() + 30  # the colleague's attach waits for this one's commit
+            while not pg_server.execute("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") \
+                    and colleague.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.01)
+        colleague.join(30)
+        assert len(outcome) == 1 and not isinstance(outcome[0], Exception), outcome
+        assert _count(other, "evidence_blobs") == 1  # the content is stored once
+        (info,) = attachments(other)
+        assert _sha(extract(other, info, tmp_path / "back.pdf")) == _sha(source)
+
+
+def test_a_client_killed_during_an_attach_leaves_nothing_on_the_server(team_workspace: Any, team_url: str,
+                                                                        pg_server: Any, tmp_path: Path) -> None:
+    source = tmp_path / "scan.bin"
+    block = os.urandom(1 << 20)
+    with open(source, "wb") as out:
+        for i in range(60):
+            out.write(block[i:] + block[:i])
+    risk = _risk(team_workspace)
+    process = subprocess.Popen([*CAIO, "attach", team_url, f"risks:{risk}", str(source)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    writing = "SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation " \
+              "WHERE c.relname = 'evidence_parts' AND l.mode = 'RowExclusiveLock'"
+    deadline = time.monotonic() + 60
+    while not pg_server.execute(writing) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
+    assert process.poll() is None, "the attach had ended before the kill"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 30  # the server notices the lost client and rolls its transaction back
+    while pg_server.execute(writing) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert (_count(team_workspace, "evidence_parts"), _count(team_workspace, "evidence_blobs")) == (0, 0)
+    assert attachments(team_workspace) == []
