@@ -112,6 +112,7 @@ def attach_file(workspace, module_key: str, row_id: int, path: Path, *, link: bo
             with open(path, "rb") as source:
                 sha256, size = store.store(conn, source, limit=limit, name=label)
             target = None
+            store.released(workspace).add(sha256)  # an undo of this attach may leave it unreferenced
         media = mimetypes.guess_type(label)[0] or "application/octet-stream"
         attachment_id = rec.insert("attachments", {
             "module": module_key, "row_id": row_id, "name": label, "media_type": media, "size": size,
@@ -138,6 +139,8 @@ def detach(workspace, attachment_id: int) -> ChangeSet:  # noqa: ANN001
             raise EvidenceError(f"there is no attachment {attachment_id}")
         rec.operation = f"Detach {row['name']}"
         rec.delete("attachments", attachment_id)
+    if row["sha256"] and row["link"] is None:
+        store.released(workspace).add(row["sha256"])
     return ChangeSet("detach", row["module"], row["name"], rec.changes, [attachment_id], None, "le fichier", "file")
 
 

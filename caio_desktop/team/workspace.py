@@ -139,6 +139,8 @@ class TeamWorkspace(Workspace):
     def close(self) -> None:
         if self.closed:
             return
+        if self.writes and not self.read_only:  # the evidence this session let go (Workspace._reclaim_evidence)
+            self._reclaim_evidence()
         self.closed = True
         self.engine.dispose()
 

@@ -225,6 +225,25 @@ def forget(conn: Any, sha256: str) -> bool:
         "WHERE a.sha256 = evidence_blobs.sha256 AND a.link IS NULL)", (sha256,)).rowcount > 0
 
 
+def released(workspace: Any) -> set[str]:
+    """The contents this session attached or detached (team mode): the only ones its close may reclaim,
+    since another consultant's open session may still undo a detach of its own."""
+    return workspace.__dict__.setdefault("evidence_released", set())
+
+
+def reclaim_released(workspace: Any) -> int:
+    """At the close of a team session: delete the contents it let go that nothing refers to any more,
+    each under its lock (`forget`); returns how many went. Whatever fails, the bytes wait (kept is safe)."""
+    contents = sorted(released(workspace))
+    if not contents:
+        return 0
+    try:
+        with workspace.engine.begin() as conn:
+            return sum(forget(conn, sha256) for sha256 in contents)
+    except Exception:  # (the server gone, a role without DELETE): a close must finish
+        return 0
+
+
 def evidence_problems(conn: Any, *, limit: int = 20) -> list[str]:
     """What `caio check` finds wrong with the evidence: stored bytes whose checksum no longer matches
     (every byte is read, as PRAGMA integrity_check reads every page), attachments whose bytes are gone."""

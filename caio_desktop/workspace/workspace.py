@@ -316,6 +316,11 @@ class Workspace:
         """Delete the stored evidence bytes no attachment refers to any more (detached, or attached and
         undone). Kept during the session so that undo brings a file back; the undo history ends with the
         session, and so does their use. Only a session that wrote can have left any."""
+        if self.is_team:  # others' sessions may undo their own detaches: only what this one let go
+            from caio_desktop.workspace.evidence import reclaim_released
+
+            reclaim_released(self)
+            return
         orphaned = ("FROM evidence_blobs WHERE NOT EXISTS (SELECT 1 FROM attachments a "
                     "WHERE a.sha256 = evidence_blobs.sha256 AND a.link IS NULL)")
         try:

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from caio_desktop.cli import main
+from caio_desktop.cli.common import opened
 from caio_desktop.operations import create_row
 from caio_desktop.operations.evidence import attachments
 from caio_desktop.workspace import Workspace
@@ -22,19 +23,24 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
+def fill_checklist(ws: Workspace) -> list[int]:
+    """Three AI Act requirements, one GDPR requirement and a risk; their ids."""
+    ids = [create_row(ws, "compliance", {"framework": fw, "reference": ref, "requirement": text,
+                                         "status": status}).row_ids[0]
+           for fw, ref, text, status in (
+               ("ai_act", "Art. 9", "Risk management system", "in_progress"),
+               ("ai_act", "Art. 10", "Data governance", None),
+               ("ai_act", "../../Art. 11", "Technical documentation/..", None),
+               ("gdpr", "Art. 35", "DPIA", None))]
+    return [*ids, create_row(ws, "risks", {"title": "Biais", "likelihood": 3, "impact": 4}).row_ids[0]]
+
+
 @pytest.fixture
 def checklist(workspace_file: Path) -> tuple[Path, list[int]]:
-    """A workspace with three AI Act requirements, one GDPR requirement and a risk."""
+    """A workspace with three AI Act requirements, one GDPR requirement and a risk (`fill_checklist`);
+    tests/team/test_evidence_cli.py runs the tests below with an engagement's address instead."""
     with Workspace.open(workspace_file) as ws:
-        ids = [create_row(ws, "compliance", {"framework": fw, "reference": ref, "requirement": text,
-                                             "status": status}).row_ids[0]
-               for fw, ref, text, status in (
-                   ("ai_act", "Art. 9", "Risk management system", "in_progress"),
-                   ("ai_act", "Art. 10", "Data governance", None),
-                   ("ai_act", "../../Art. 11", "Technical documentation/..", None),
-                   ("gdpr", "Art. 35", "DPIA", None))]
-        ids.append(create_row(ws, "risks", {"title": "Biais", "likelihood": 3, "impact": 4}).row_ids[0])
-    return workspace_file, ids
+        return workspace_file, fill_checklist(ws)
 
 
 def test_attach_list_detach(checklist: tuple[Path, list[int]], tmp_path: Path,
@@ -55,7 +61,7 @@ def test_attach_list_detach(checklist: tuple[Path, list[int]], tmp_path: Path,
     assert out.count("\n") == 3 and "missing" in out.splitlines()[-1]
     code, out = _run(capsys, "detach", str(path), str(listed[0]["id"]))
     assert code == 0 and "dpia.pdf" in out
-    with Workspace.open(path, read_only=True) as ws:
+    with opened(path, read_only=True) as ws:  # (a file or an address)
         assert [a.name for a in attachments(ws)] == ["notes.txt", "notes.txt"]
         with ws.engine.connect() as conn:  # the detached content reclaimed (a command is its own session)
             assert conn.exec_driver_sql("SELECT count(*) FROM evidence_blobs").scalar_one() == 1
@@ -118,7 +124,7 @@ def test_the_pack_of_one_framework_and_its_pdf_text(checklist: tuple[Path, list[
     pack = _pack(path, tmp_path / "gdpr.zip", "--framework", "gdpr")
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pack.read("evidence-pack/index.pdf"))).pages)
     assert "Art. 35" in text and "Art. 9" not in text
-    with Workspace.open(path, read_only=True) as ws:
+    with opened(path, read_only=True) as ws:  # (a file or an address)
         assert len(fetch_rows(ws, "compliance")) == 4  # the pack reads, never writes
 
 

@@ -4,7 +4,6 @@ content at once keep one copy; a client killed in the middle of an attach leaves
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -13,24 +12,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from caio_desktop.operations import create_row
 from caio_desktop.operations.evidence import attach_file, attachments, extract
 from caio_desktop.team.workspace import TeamWorkspace
 from caio_desktop.workspace import evidence as store
+from tests.evidence.test_storage import _count, _risk, _sha
 from tests.reliability.crash_harness import CAIO
-
-
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _risk(ws: Any) -> int:
-    return create_row(ws, "risks", {"title": "Biais", "likelihood": 3, "impact": 4}).row_ids[0]
-
-
-def _count(ws: Any, table: str) -> int:
-    with ws.engine.connect() as conn:
-        return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one())
 
 
 def test_a_file_attached_in_one_session_is_listed_and_opened_in_another(team_workspace: Any, team_url: str,
@@ -97,3 +83,27 @@ def test_a_client_killed_during_an_attach_leaves_nothing_on_the_server(team_work
         time.sleep(0.01)
     assert (_count(team_workspace, "evidence_parts"), _count(team_workspace, "evidence_blobs")) == (0, 0)
     assert attachments(team_workspace) == []
+
+
+def test_a_close_reclaims_only_what_its_own_session_let_go(team_workspace: Any, team_url: str,
+                                                            tmp_path: Path) -> None:
+    """A colleague's session may still undo its detach: the bytes it let go stay until it closes."""
+    from caio_desktop.operations.evidence import detach
+    from caio_desktop.operations.history import undo
+
+    (tmp_path / "mine.txt").write_text("brouillon")
+    (tmp_path / "theirs.txt").write_text("preuve signée")
+    risk = _risk(team_workspace)
+    theirs = attach_file(team_workspace, "risks", risk, tmp_path / "theirs.txt")
+    removed = detach(team_workspace, theirs.row_ids[0])  # this session keeps the undo step
+    with TeamWorkspace.open(team_url) as colleague:
+        detach(colleague, attach_file(colleague, "risks", risk, tmp_path / "mine.txt").row_ids[0])
+        assert _count(colleague, "evidence_blobs") == 2
+    assert _count(team_workspace, "evidence_blobs") == 1  # the colleague's own content went at its close
+    undo(team_workspace, removed)
+    (back,) = attachments(team_workspace)
+    assert extract(team_workspace, back, tmp_path / "back.txt").read_text() == "preuve signée"
+    detach(team_workspace, back.id)
+    team_workspace.close()
+    with TeamWorkspace.open(team_url) as later:
+        assert _count(later, "evidence_blobs") == 0 and _count(later, "evidence_parts") == 0
