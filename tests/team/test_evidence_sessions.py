@@ -1,9 +1,11 @@
 """Evidence on an engagement shared on a PostgreSQL server (issues 18 and 19): a file attached in one
 consultant's session is listed and opened, byte for byte, in another's; two sessions attaching the same
-content at once keep one copy; a client killed in the middle of an attach leaves nothing on the server."""
+content at once keep one copy; a client killed in the middle of an attach leaves nothing on the server;
+a session's close reclaims only the bytes it let go; a writer role attaches, a reader opens but may not."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -12,11 +14,18 @@ import time
 from pathlib import Path
 from typing import Any
 
-from caio_desktop.operations.evidence import attach_file, attachments, extract
+import pytest
+
+from caio_desktop.operations.evidence import attach_file, attachments, detach, extract
+from caio_desktop.operations.history import undo
+from caio_desktop.team.address import TeamAddress
+from caio_desktop.team.errors import TeamReadOnlyError
 from caio_desktop.team.workspace import TeamWorkspace
 from caio_desktop.workspace import evidence as store
 from tests.evidence.test_storage import _count, _risk, _sha
 from tests.reliability.crash_harness import CAIO
+
+_roles = itertools.count(1)
 
 
 def test_a_file_attached_in_one_session_is_listed_and_opened_in_another(team_workspace: Any, team_url: str,
@@ -88,8 +97,6 @@ def test_a_client_killed_during_an_attach_leaves_nothing_on_the_server(team_work
 def test_a_close_reclaims_only_what_its_own_session_let_go(team_workspace: Any, team_url: str,
                                                             tmp_path: Path) -> None:
     """A colleague's session may still undo its detach: the bytes it let go stay until it closes."""
-    from caio_desktop.operations.evidence import detach
-    from caio_desktop.operations.history import undo
 
     (tmp_path / "mine.txt").write_text("brouillon")
     (tmp_path / "theirs.txt").write_text("preuve signée")
@@ -107,3 +114,24 @@ def test_a_close_reclaims_only_what_its_own_session_let_go(team_workspace: Any, 
     team_workspace.close()
     with TeamWorkspace.open(team_url) as later:
         assert _count(later, "evidence_blobs") == 0 and _count(later, "evidence_parts") == 0
+
+
+def test_a_writer_role_attaches_and_a_reader_opens_but_may_not_attach(pg_server: Any, team_workspace: Any,
+                                                                       tmp_path: Path) -> None:
+    key = TeamAddress.parse(team_workspace.location).engagement
+    suffix = next(_roles)
+    writer, reader = f"redactrice_{suffix}", f"lecteur_{suffix}"
+    pg_server.create_role(writer, can_write=True)
+    pg_server.create_role(reader, can_write=False)
+    source = tmp_path / "audit.pdf"
+    source.write_bytes(os.urandom(store.PART_BYTES + 5))
+    risk = _risk(team_workspace)
+    with TeamWorkspace.open(pg_server.url(key, user=writer)) as ws:  # the writer's rights cover the evidence
+        attach_file(ws, "risks", risk, source)
+        detach(ws, attach_file(ws, "risks", risk, source, name="copie.pdf").row_ids[0])  # stored once
+    with TeamWorkspace.open(pg_server.url(key, user=reader)) as ws:
+        (info,) = attachments(ws)
+        assert _sha(extract(ws, info, tmp_path / "lu.pdf")) == _sha(source)
+        with pytest.raises(TeamReadOnlyError, match=f"role '{reader}' may only read"):
+            attach_file(ws, "risks", risk, source)
+    assert _count(team_workspace, "evidence_blobs") == 1 and len(attachments(team_workspace)) == 1
