@@ -167,6 +167,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.environ.pop(AUTHOR_ENV, None)
         else:
             os.environ[AUTHOR_ENV] = author_before
+        if argv is None:
+            # The `caio` process ends here: its last garbage collection would walk every object the
+            # command made (SQLAlchemy's, a 100,000-row import's) to free what the exit frees anyway —
+            # 0.06 s of CPU. Frozen objects are left out of it; everything was closed explicitly.
+            import gc
+
+            gc.freeze()
 
 
 def _report(exc: Exception, path: Path | None = None) -> int:

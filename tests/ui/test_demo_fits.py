@@ -40,7 +40,8 @@ def themed(qapp) -> Iterator[None]:
         stored.remove(group)
     theme.apply_theme(qapp, "light")
     yield
-    qapp.setStyle(style)
+    if qapp.style().name() != style:  # setting the same style again rebuilds it under widgets that are
+        qapp.setStyle(style)  # still waiting for their deferred deletion: a crash in Qt
     qapp.setStyleSheet(sheet)
     qapp.setPalette(palette)
     qapp.setFont(font)
