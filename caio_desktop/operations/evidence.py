@@ -102,6 +102,10 @@ def attach_file(workspace, module_key: str, row_id: int, path: Path, *, link: bo
     size = path.stat().st_size
     if not link and size > limit:  # said before a byte is read; `store` checks again as bytes arrive
         raise EvidenceTooLargeError(label, size, limit)
+    if not link and workspace.is_team:
+        from caio_desktop.workspace.evidence_pg import check_size
+
+        check_size(label, size)
     with workspace.writing() as conn:
         rec = Recorder(conn, f"Attach {label}")
         _check_row(rec, module_key, row_id)

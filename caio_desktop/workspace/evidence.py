@@ -41,9 +41,9 @@ class EvidenceError(Exception):
 
 
 class EvidenceTooLargeError(EvidenceError):
-    def __init__(self, name: str, size: int, limit: int) -> None:
-        super().__init__(f"{name}: {size / 1e6:.1f} MB is over the {limit / 1e6:.0f} MB limit per file "
-                         f"(raise it with the workspace setting evidence_limit_mb, or link the file instead)")
+    def __init__(self, name: str, size: int, limit: int, *, hint: str | None = None) -> None:
+        hint = hint or "raise it with the workspace setting evidence_limit_mb, or link the file instead"
+        super().__init__(f"{name}: {size / 1e6:.1f} MB is over the {limit / 1e6:.0f} MB limit per file ({hint})")
         self.size, self.limit = size, limit
 
 

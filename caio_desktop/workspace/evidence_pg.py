@@ -25,8 +25,13 @@ from typing import IO, Any
 
 from sqlalchemy import text
 
-from caio_desktop.workspace.evidence import EvidenceDamagedError, _parts, check_read
+from caio_desktop.workspace.evidence import EvidenceDamagedError, EvidenceTooLargeError, _parts, check_read
 from caio_desktop.workspace.models import utcnow
+
+# The size columns are 32-bit integers on a server (SQLite's are 64-bit): a larger file is refused in
+# words, before its bytes are read when its size says so, else as they arrive.
+MAX_BYTES = 2**31 - 1
+SERVER_LIMIT = "the most an engagement on a server stores per file; link the file instead"
 
 _UNREFERENCED = ("NOT EXISTS (SELECT 1 FROM attachments a "
                  "WHERE a.sha256 = evidence_blobs.sha256 AND a.link IS NULL)")
@@ -59,10 +64,16 @@ def store(conn: Any, source: IO[bytes], *, limit: int, name: str) -> tuple[str, 
         (new_id,) = cursor.fetchone()
         insert_part = ("INSERT INTO evidence_parts (blob_id, seq, data, created_at, updated_at, custom) "
                        "VALUES (%s, %s, %b, %s, %s, '{}')")  # %b: the part travels as binary bytea
-        with closing(_parts(source, digest, limit=limit, name=name)) as reader:
-            for seq, part in enumerate(reader):  # (sent before the next part refills its buffer)
-                cursor.execute(insert_part, (new_id, seq, part, now, now))
-                size += len(part)
+        capped = min(limit, MAX_BYTES)
+        try:
+            with closing(_parts(source, digest, limit=capped, name=name)) as reader:
+                for seq, part in enumerate(reader):  # (sent before the next part refills its buffer)
+                    cursor.execute(insert_part, (new_id, seq, part, now, now))
+                    size += len(part)
+        except EvidenceTooLargeError as exc:
+            if capped < limit:  # the server's bound, not the setting's: raising the setting would not help
+                raise EvidenceTooLargeError(name, exc.size, capped, hint=SERVER_LIMIT) from None
+            raise
         sha256 = digest.hexdigest()
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(sha256),))  # held until commit
         # (READ COMMITTED: this statement sees what a concurrent attach of the same content committed)
@@ -73,6 +84,12 @@ def store(conn: Any, source: IO[bytes], *, limit: int, name: str) -> tuple[str, 
         else:
             cursor.execute("UPDATE evidence_blobs SET sha256 = %s, size = %s WHERE id = %s", (sha256, size, new_id))
     return sha256, size
+
+
+def check_size(name: str, size: int) -> None:
+    """EvidenceTooLargeError when a file of `size` bytes is more than a server engagement can store."""
+    if size > MAX_BYTES:
+        raise EvidenceTooLargeError(name, size, MAX_BYTES, hint=SERVER_LIMIT)
 
 
 def chunks(conn: Any, sha256: str, *, path: Path | str) -> Iterator[bytes]:

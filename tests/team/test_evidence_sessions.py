@@ -135,3 +135,26 @@ def test_a_writer_role_attaches_and_a_reader_opens_but_may_not_attach(pg_server:
         with pytest.raises(TeamReadOnlyError, match=f"role '{reader}' may only read"):
             attach_file(ws, "risks", risk, source)
     assert _count(team_workspace, "evidence_blobs") == 1 and len(attachments(team_workspace)) == 1
+
+
+def test_a_file_over_what_a_server_stores_is_refused_in_words(team_workspace: Any, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server's size columns hold up to 2 GiB: a larger file is refused as such (raising the
+    setting would not help), before its bytes are read or as they arrive, and nothing is stored."""
+    import io
+
+    from caio_desktop.workspace import evidence_pg
+    from caio_desktop.workspace.evidence import EvidenceTooLargeError
+
+    monkeypatch.setattr(evidence_pg, "MAX_BYTES", 1_000_000)  # (a 2 GiB file would only make the test slow)
+    source = tmp_path / "scan.bin"
+    source.write_bytes(b"\1" * 2_000_000)
+    risk = _risk(team_workspace)
+    with pytest.raises(EvidenceTooLargeError, match="2.0 MB is over the 1 MB limit .*on a server.*link the file"):
+        attach_file(team_workspace, "risks", risk, source, limit=10**10)
+    with pytest.raises(EvidenceTooLargeError, match="on a server"), team_workspace.writing() as conn:
+        store.store(conn, io.BytesIO(source.read_bytes()), limit=10**10, name="scan.bin")  # a size not known
+    with pytest.raises(EvidenceTooLargeError, match="evidence_limit_mb"), team_workspace.writing() as conn:
+        store.store(conn, io.BytesIO(source.read_bytes()), limit=500_000, name="scan.bin")  # the setting's own
+    assert attach_file(team_workspace, "risks", risk, source, link=True)  # a link has no bytes to store
+    assert (_count(team_workspace, "evidence_parts"), _count(team_workspace, "evidence_blobs")) == (0, 0)
