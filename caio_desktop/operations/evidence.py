@@ -9,7 +9,9 @@ bytes are never deleted by a detach: an undo (or redo) in the same session needs
 end (`Workspace.close`, or `purge_orphans`) reclaims them when nothing can refer to them any more.
 
 The same operations serve an engagement on a PostgreSQL server (team mode): the store beneath
-dispatches on the connection's dialect, everything here is neutral SQLAlchemy.
+dispatches on the connection's dialect, everything here is neutral SQLAlchemy. There, a session's close
+reclaims only the contents it attached or detached itself (`evidence.released`): a colleague's open
+session may still undo a detach of its own.
 """
 
 from __future__ import annotations
