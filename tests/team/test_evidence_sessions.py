@@ -120,7 +120,7 @@ def test_a_writer_role_attaches_and_a_reader_opens_but_may_not_attach(pg_server:
                                                                        tmp_path: Path) -> None:
     key = TeamAddress.parse(team_workspace.location).engagement
     suffix = next(_roles)
-    writer, reader = f"redactrice_{suffix}", f"lecteur_{suffix}"
+    writer, reader = f"evidence_writer_{suffix}", f"evidence_reader_{suffix}"  # (names no other test takes)
     pg_server.create_role(writer, can_write=True)
     pg_server.create_role(reader, can_write=False)
     source = tmp_path / "audit.pdf"
