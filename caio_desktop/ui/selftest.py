@@ -14,7 +14,8 @@ from typing import Any
 from caio_desktop.domain.fields import Field, FieldKind, Module
 from caio_desktop.domain.modules import MODULE_LIST
 
-_VOLATILE = {"updated_at"}
+# When and how often a row was written: an undo is a new write (team mode: it raises the version too).
+_VOLATILE = {"updated_at", "row_version"}
 
 
 def _comparable(row: dict[str, Any] | None) -> dict[str, Any] | None:

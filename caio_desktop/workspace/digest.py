@@ -16,7 +16,8 @@ from caio_desktop.workspace.engine import raw_connect
 
 def content_hash(path: Path, *, passphrase: str | None = None,
                  ignore: Iterable[str] = ()) -> dict[str, str]:
-    """Table name → SHA-256 of its rows (sorted by id, columns by name), minus `ignore`d columns.
+    """Table name → SHA-256 of its rows (sorted by id, columns by name), minus `ignore`d columns: a
+    column name (in every table) or `table.column` (in that table only).
 
     Opens the file read-only; never changes it. Tables of the modules and the bookkeeping tables
     (links, audit trail, settings) are all included.
@@ -29,7 +30,7 @@ def content_hash(path: Path, *, passphrase: str | None = None,
         result = {}
         for table in tables:
             columns = sorted(row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')
-                             if row[1] not in skipped)
+                             if row[1] not in skipped and f"{table}.{row[1]}" not in skipped)
             names = ", ".join(f'"{c}"' for c in columns)
             digest = hashlib.sha256(",".join(columns).encode())
             for row in connection.execute(f'SELECT {names} FROM "{table}" ORDER BY rowid'):

@@ -25,7 +25,8 @@ from pathlib import Path
 from caio_desktop.workspace.digest import content_hash
 from caio_desktop.workspace.engine import raw_connect
 
-TIMESTAMPS = ("created_at", "updated_at", "at")
+# When, and the mark of the session that wrote each audit entry (one per process): not content.
+TIMESTAMPS = ("created_at", "updated_at", "at", "audit_log.custom")
 CAIO = [sys.executable, "-m", "caio_desktop.cli"]
 
 
