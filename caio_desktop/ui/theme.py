@@ -13,7 +13,6 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -112,10 +111,29 @@ def set_theme_choice(choice: str) -> None:
     settings.app_settings().setValue("ui/theme", choice)
 
 
+# app id → whether the system is dark: first read off the platform's palette, then as the system tells.
+_SYSTEM_DARK: dict[int, bool] = {}
+
+
 def system_is_dark(app: QApplication) -> bool:
-    """Whether the system asks for dark (Qt 6.5+; an unknown scheme reads as light)."""
-    hints = app.styleHints()
-    return hasattr(hints, "colorScheme") and hints.colorScheme() == Qt.ColorScheme.Dark
+    """Whether the system asks for dark.
+
+    At start-up this is read off the palette Qt gave the application from the platform (dark when the
+    system is: Qt 6.5+ follows the scheme), not from `QStyleHints.colorScheme()`: returning a
+    `Qt.ColorScheme` makes PySide6 build every enum of the `Qt` namespace, 30 ms of a cold start that
+    otherwise names none (docs/performance.md). Once the system reports a change, its word is kept."""
+    known = _SYSTEM_DARK.get(id(app))
+    if known is None:
+        known = _SYSTEM_DARK[id(app)] = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return known
+
+
+def _scheme_changed(app: QApplication, scheme: object) -> None:
+    from PySide6.QtCore import Qt  # (the change itself carries a Qt enum: its namespace exists by now)
+
+    _SYSTEM_DARK[id(app)] = scheme == Qt.ColorScheme.Dark
+    if theme_choice() == "system":
+        apply_theme(app)
 
 
 def is_dark(app: QApplication | None = None) -> bool:
@@ -160,6 +178,8 @@ def apply_theme(app: QApplication, choice: str | None = None) -> str:
     """Style `app` in the chosen scheme ("system" follows the system's, live); returns "light" or "dark"."""
     app.setStyle("Fusion")
     choice = choice or theme_choice()
+    if id(app) not in _SYSTEM_DARK:  # before our palette replaces the platform's
+        system_is_dark(app)
     dark = choice == "dark" or (choice == "system" and system_is_dark(app))
     c = DARK if dark else LIGHT
     app.setPalette(palette_of(c))
@@ -171,7 +191,7 @@ def apply_theme(app: QApplication, choice: str | None = None) -> str:
     hints = app.styleHints()
     if app not in _FOLLOWING and hasattr(hints, "colorSchemeChanged"):
         _FOLLOWING.append(app)  # once per application: a change of the system's scheme, while "System"
-        hints.colorSchemeChanged.connect(lambda _scheme: theme_choice() == "system" and apply_theme(app))
+        hints.colorSchemeChanged.connect(lambda scheme: _scheme_changed(app, scheme))
     return "dark" if dark else "light"
 
 

@@ -93,6 +93,18 @@ def test_system_scheme_is_followed_live_while_system_is_chosen(qapp, monkeypatch
     assert theme.is_dark(qapp)
 
 
+def test_the_system_scheme_signal_alone_switches_the_interface(qapp) -> None:
+    """No stand-in for the system here: what colorSchemeChanged says is what the theme follows (the
+    start-up reads the platform's palette instead of QStyleHints.colorScheme, see theme.system_is_dark)."""
+    hints = qapp.styleHints()
+    theme.set_theme_choice("system")
+    theme.apply_theme(qapp)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert theme.is_dark(qapp) and theme.system_is_dark(qapp)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert not theme.is_dark(qapp) and not theme.system_is_dark(qapp)
+
+
 def test_preferences_theme_applies_at_once_and_is_kept(qtbot, qapp) -> None:
     dialog = PreferencesDialog("fr")
     qtbot.addWidget(dialog)
