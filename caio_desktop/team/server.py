@@ -168,7 +168,7 @@ def create_engagement_schema(conn: Connection, address: TeamAddress) -> None:
     conn.execute(text(f"CREATE SCHEMA {quote_ident(schema)}"))
     # The connection's search_path names this schema (team_engine): the models' tables land in it.
     conn.execute(text(f"SET LOCAL search_path TO {quote_ident(schema)}"))
-    Base.metadata.create_all(conn)
+    Base.metadata.create_all(conn, checkfirst=False)  # a schema made just now: nothing to look for first
     conn.execute(text(f"CREATE TABLE {quote_ident(schema)}.{META_TABLE} "
                       "(key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)"))
     write_meta(conn, schema, {"schema_version": str(SCHEMA_VERSION), "engagement": address.engagement,
