@@ -597,10 +597,15 @@ class MainWindow(QMainWindow):
             "<p><b>The pages follow the mission:</b> Engagement, Diagnosis (rate each dimension), AI systems, "
             "Strategy, Roadmap &amp; KPIs, Change, Risks &amp; compliance, Governance, then Deliverables, "
             "built from what you entered.</p>"
-            "<p><b>Registers</b>: Add a row, or bring the client's rows with File › Import a spreadsheet; "
-            "edit in the table or in the form beside it.</p>"
-            "<p><b>Keys</b>: Ctrl+1…9 and Ctrl+0 the pages · Ctrl+F search the register · Ctrl+C copy the "
-            "selected rows for Excel · Delete (table) or Ctrl+Del delete rows · Ctrl+Z / Ctrl+Y undo, redo.</p>")
+            "<p><b>Registers</b>: Add a row, paste rows copied from Excel (Ctrl+V in the table, or Edit › "
+            "Paste rows: a first line of column titles matches the columns, else the cells follow the columns "
+            "shown), or bring the client's rows with File › Import a spreadsheet; edit in the table or in the "
+            "form beside it.</p>"
+            "<p><b>Search</b>: Ctrl+Shift+F (Edit › Search the engagement) looks in every register at once, "
+            "accents or not; Enter opens the row on its page. Ctrl+F filters the register shown.</p>"
+            "<p><b>Keys</b>: Ctrl+1…9 and Ctrl+0 the pages · Ctrl+F search the register · Ctrl+Shift+F search "
+            "the engagement · Ctrl+C copy the selected rows for Excel · Ctrl+V paste rows from Excel · "
+            "Delete (table) or Ctrl+Del delete rows · Ctrl+Z / Ctrl+Y undo, redo.</p>")
 
     @classmethod
     def show_text(cls, parent: QWidget, title: str, text: str) -> None:
