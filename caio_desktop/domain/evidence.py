@@ -16,7 +16,6 @@ EVIDENCE_MODULES: tuple[str, ...] = (
 
 DEFAULT_LIMIT_MB = 100  # per file; the workspace setting `evidence_limit_mb` overrides it
 LIMIT_SETTING = "evidence_limit_mb"
-USER_SETTING = "user_name"  # who attached: this setting, else the OS login
 
 _MAX_NAME_BYTES = 200  # under every file system's 255, with room for a " (2)" suffix and a folder
 _STORED_NAME_CHARS = 1000  # what we keep of a name as given: enough to recognise it, bounded

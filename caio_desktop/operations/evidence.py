@@ -16,7 +16,6 @@ session may still undo a detach of its own.
 
 from __future__ import annotations
 
-import getpass
 import mimetypes
 import os
 from dataclasses import dataclass
@@ -29,9 +28,9 @@ from caio_desktop.domain.evidence import (
     DEFAULT_LIMIT_MB,
     EVIDENCE_MODULES,
     LIMIT_SETTING,
-    USER_SETTING,
     stored_name,
 )
+from caio_desktop.operations.authorship import author_of
 from caio_desktop.operations.changes import ChangeSet
 from caio_desktop.operations.recorder import Recorder, table
 from caio_desktop.workspace import evidence as store
@@ -73,17 +72,6 @@ def limit_bytes(workspace) -> int:  # noqa: ANN001
         return DEFAULT_LIMIT_MB * 1_000_000
 
 
-def current_user(workspace) -> str | None:  # noqa: ANN001
-    """Who attaches: the `user_name` setting, else the OS login."""
-    name = setting(workspace, USER_SETTING)
-    if name:
-        return str(name)
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name (a container without a passwd entry)
-        return None
-
-
 def _check_row(rec: Recorder, module_key: str, row_id: int) -> None:
     if module_key not in EVIDENCE_MODULES:
         raise EvidenceError(f"{module_key}: files attach to {', '.join(EVIDENCE_MODULES)} only")
@@ -99,7 +87,6 @@ def attach_file(workspace, module_key: str, row_id: int, path: Path, *, link: bo
     if not path.is_file():
         raise EvidenceError(f"{path}: not a file")
     limit = limit_bytes(workspace) if limit is None else limit
-    who = current_user(workspace) if who is None else who
     label = stored_name(name or path.name)
     size = path.stat().st_size
     if not link and size > limit:  # said before a byte is read; `store` checks again as bytes arrive
@@ -111,6 +98,10 @@ def attach_file(workspace, module_key: str, row_id: int, path: Path, *, link: bo
     with workspace.writing() as conn:
         rec = Recorder(conn, f"Attach {label}")
         _check_row(rec, module_key, row_id)
+        # Who attached is who the history names for this change (the workspace's author, else
+        # CAIO_AUTHOR, the server's role, the login): one rule, so a team's attachments name each
+        # consultant rather than a setting all of them share.
+        who = author_of(conn) if who is None else who
         if link:
             sha256 = _hash(path)
             target: str | None = str(path.resolve())

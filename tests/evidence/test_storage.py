@@ -53,8 +53,9 @@ def test_attach_stores_one_copy_per_content_and_reads_it_back_checked(workspace:
     assert first.text("en") == "Attach file DPIA.pdf"
 
 
-def test_the_user_name_setting_says_who_attached(workspace: Workspace, tmp_path: Path) -> None:
-    set_setting(workspace, "user_name", "Claire Martin")
+def test_who_attached_is_the_workspaces_author(workspace: Workspace, tmp_path: Path) -> None:
+    workspace.author = "Claire Martin"  # the name set in Preferences (or --author)
+    set_setting(workspace, "user_name", "Ancien réglage")  # a setting of old files: no longer asked
     (tmp_path / "a.txt").write_text("a")
     attach_file(workspace, "risks", _risk(workspace), tmp_path / "a.txt")
     assert attachments(workspace)[0].attached_by == "Claire Martin"
