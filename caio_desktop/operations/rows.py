@@ -201,8 +201,10 @@ def _lang(workspace) -> str:  # noqa: ANN001
     return rows[0]["language"] if rows else "en"
 
 
-def update_engagement(workspace, values: Mapping[str, Any]) -> ChangeSet:  # noqa: ANN001
-    """Edit the engagement itself (client, dates, branding)."""
+def update_engagement(workspace, values: Mapping[str, Any], *, seen: Mapping[str, Any] | None = None,  # noqa: ANN001
+                      seen_version: int | None = None) -> ChangeSet:
+    """Edit the engagement itself (client, dates, branding); `seen` and `seen_version` as `update_row`
+    takes them (what the page showed: a colleague's change since is refused, not overwritten)."""
     with workspace.writing() as conn:
         row_id = conn.execute(select(table("engagement").c.id)).scalar_one()
-    return update_row(workspace, "engagement", row_id, values)
+    return update_row(workspace, "engagement", row_id, values, seen=seen, seen_version=seen_version)

@@ -34,6 +34,7 @@ class EngagementPage(Page):
         return self.tr("The client, the mission's dates and branding, its phases and the client team.")
 
     def build(self) -> None:
+        self._shown_engagement: dict = {}  # the engagement as the logo panel shows it
         holder = QWidget()
         layout = QHBoxLayout(holder)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -83,6 +84,7 @@ class EngagementPage(Page):
     def _show_logo(self) -> None:
         workspace = self.context.workspace
         row = queries.fetch_rows(workspace, "engagement", limit=1)[0] if workspace is not None else {}
+        self._shown_engagement = row  # what a change of the logo says it replaced (team mode)
         data = row.get("client_logo")
         pixmap = logo_pixmap(data, self.logo.size() * 0.9)
         if pixmap is not None:
@@ -100,7 +102,14 @@ class EngagementPage(Page):
             self._set_logo(path.read_bytes())
 
     def _set_logo(self, data: bytes | None) -> None:
+        from caio_desktop.ui.team.conflict import ConflictResolver
+
+        def write(shown: dict) -> None:  # saying which logo it replaces: a colleague's new one is not lost
+            self.context.perform(set_client_logo, data, seen=shown.get("client_logo"),
+                                 seen_version=shown.get("row_version"))
+
+        shown = self._shown_engagement
         try:
-            self.context.perform(set_client_logo, data)
+            ConflictResolver.write(self.context, self, "engagement", shown.get("id", 0), write, shown)
         except ValidationError as error:
             QMessageBox.warning(self, self.tr("Client logo"), logo_refusal(error.reason))

@@ -8,7 +8,7 @@ the row as it is now) or "Overwrite" (write yours on top of their version).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -64,7 +64,7 @@ class ConflictDialog(QDialog):
         for row, conflict in enumerate(error.conflicts):
             field = mod.field(conflict.field) if mod.has_field(conflict.field) else None
             refs = (labels or {}).get(field.ref or "", {}) if field else {}
-            texts = (field.label(lang) if field else conflict.field,
+            texts = (_field_label(field, conflict.field, lang),
                      _shown(field, conflict.theirs, lang, refs), _shown(field, conflict.yours, lang, refs))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
@@ -103,9 +103,23 @@ def _row_name(mod: Any, row: Mapping[str, Any]) -> str:
     return row_label(mod, dict(row))
 
 
+# Columns that are not fields of a form but that a page edits (the engagement's logo), by language
+_OTHER_LABELS = {"client_logo": {"fr": "Logo du client", "en": "Client logo"}}
+
+
+def _field_label(field: Any, key: str, lang: str) -> str:
+    if field is not None:
+        return field.label(lang)
+    names = _OTHER_LABELS.get(key)
+    return names.get(lang, names["en"]) if names else key
+
+
 def _shown(field: Any, value: Any, lang: str, refs: Mapping[int, str]) -> str:
+    if isinstance(value, bytes | bytearray | memoryview):  # an image: its size says which, not its bytes
+        size = f"{max(1, round(len(value) / 1024))}"
+        return f"image de {size} Ko" if lang == "fr" else f"image, {size} KB"
     if field is None:
-        return "" if value is None else str(value)
+        return "–" if value is None else str(value)
     return format_value(field, value, lang, refs) or "–"
 
 
@@ -132,15 +146,25 @@ class ConflictResolver:
         propagate as from `update_row`."""
         from caio_desktop.operations import update_row
 
-        seen = {key: read.get(key) for key in values}
-        version = read.get("row_version")
+        def write(shown: Mapping[str, Any]) -> None:
+            context.perform(update_row, module_key, row_id, dict(values), seen={key: shown.get(key) for key in values},
+                            seen_version=shown.get("row_version"))
+
+        return cls.write(context, parent, module_key, row_id, write, read)
+
+    @classmethod
+    def write(cls, context: AppContext, parent: QWidget | None, module_key: str, row_id: int,
+              write: Callable[[Mapping[str, Any]], object], read: Mapping[str, Any]) -> bool:
+        """Run `write(read)`, an edit of one row that says it was made on `read` (the row as shown, its
+        `row_version` included); on an EditConflictError ask: Overwrite runs `write` again on the row as
+        it is now, Reload (or Cancel) tells the pages to show it. True when the edit landed."""
         try:
-            context.perform(update_row, module_key, row_id, dict(values), seen=seen, seen_version=version)
+            write(read)
             return True
         except EditConflictError as error:
             choice = cls.ask(parent, error, context.lang, _labels(context, error))
             if choice == OVERWRITE:
-                return cls.edit_row(context, parent, module_key, row_id, values, error.current)
+                return cls.write(context, parent, module_key, row_id, write, error.current)
             # Reload (or cancel): show the row as it is now, their values in place of the edit
             context.rows_changed.emit({module_key: frozenset((row_id,))})
             context.data_changed.emit(frozenset((module_key,)))
