@@ -157,3 +157,19 @@ def test_paste_and_duplicate_add_rows_and_leave_a_colleagues_change(qtbot, anne,
     assert (row["impact"], row["owner"], asked) == (5, "DSI", [])  # hers, untouched
     assert len(pasted) == 1 and pasted[0] != risk and duplicated[0] not in (risk, pasted[0])
     assert get_row(anne, "risks", pasted[0])["impact"] == 2  # the paste is what Bruno copied
+
+
+def test_a_score_of_the_vendor_matrix_a_colleague_changed_asks(qtbot, anne, bruno_context,  # noqa: F811
+                                                                monkeypatch) -> None:
+    from caio_desktop.ui.strategy.vendor_matrix import VendorMatrixModel
+
+    create_row(anne, "vendor_options", {"name": "Mistral AI"})
+    create_row(anne, "vendor_criteria", {"name": "Sécurité", "weight": 3})
+    model = VendorMatrixModel(bruno_context)
+    assert model.setData(model.index(0, 0), 3)  # Bruno scores 3
+    score = fetch_rows(anne, "vendor_scores")[0]["id"]
+    update_row(anne, "vendor_scores", score, {"score": 5})  # Anne raises it meanwhile
+    asked = _answer(monkeypatch, RELOAD)
+    assert not model.setData(model.index(0, 0), 2)
+    assert asked[0].conflicts[0].theirs == 5 and get_row(anne, "vendor_scores", score)["score"] == 5
+    assert model.index(0, 0).data() == "5"  # Bruno's matrix shows hers

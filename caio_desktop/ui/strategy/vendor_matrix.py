@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from caio_desktop.domain.errors import ValidationError
-from caio_desktop.operations import create_row, delete_rows, update_row
+from caio_desktop.operations import create_row, delete_rows
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.registers.format import format_number
 from caio_desktop.workspace import queries
@@ -144,7 +144,10 @@ class VendorMatrixModel(QAbstractTableModel):
             elif existing is not None and value is None:
                 self.context.perform(delete_rows, "vendor_scores", [existing["id"]])
             elif existing is not None and value != existing["score"]:
-                self.context.perform(update_row, "vendor_scores", existing["id"], {"score": value})
+                from caio_desktop.ui.team.conflict import ConflictResolver  # (a colleague's score: asked, issue 19)
+
+                return ConflictResolver.edit_row(self.context, None, "vendor_scores", existing["id"],
+                                                 {"score": value}, existing)
         except ValidationError:
             return False
         return True
