@@ -144,7 +144,8 @@ class VendorMatrixModel(QAbstractTableModel):
             elif existing is not None and value is None:
                 self.context.perform(delete_rows, "vendor_scores", [existing["id"]])
             elif existing is not None and value != existing["score"]:
-                from caio_desktop.ui.team.conflict import ConflictResolver  # (a colleague's score: asked, issue 19)
+                # a score a colleague changed since the matrix read it is asked about (issue 19)
+                from caio_desktop.ui.team.conflict import ConflictResolver
 
                 return ConflictResolver.edit_row(self.context, None, "vendor_scores", existing["id"],
                                                  {"score": value}, existing)
