@@ -2207,6 +2207,13 @@
     </message>
 </context>
 <context>
+    <name>PasteRows</name>
+    <message>
+        <source>P&amp;aste rows</source>
+        <translation>&amp;Coller des lignes</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
         <source>Search the &amp;engagement…</source>

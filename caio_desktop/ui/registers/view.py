@@ -161,9 +161,8 @@ class RegisterWidget(QWidget):
         copy = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table)
         copy.setContext(Qt.ShortcutContext.WidgetShortcut)
         copy.activated.connect(self.copy_selected)
-        paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self.table)
-        paste.setContext(Qt.ShortcutContext.WidgetShortcut)
-        paste.activated.connect(self.paste_rows)
+        # Ctrl+V is the window's Edit › Paste rows (registers/paste_action.py), which calls paste_rows on
+        # the register whose table has the focus: a shortcut of the table's own would make the key ambiguous
 
         self.form: DetailForm | None = None
         if show_form:
@@ -423,6 +422,11 @@ class RegisterWidget(QWidget):
         return [(self.model.field_at(c), str(self.proxy.headerData(c, Qt.Orientation.Horizontal)))
                 for c in columns if not self.table.isColumnHidden(c)]
 
+    def accepts_paste(self) -> bool:
+        """Whether pasted rows would be added here: a writable engagement, a register of rows (not a
+        single record), and for a detail register its master row chosen (what Add needs too)."""
+        return not self.read_only() and not self.module.singleton and self.add_button.isEnabled()
+
     def paste_rows(self, text: str | None = None) -> list[int]:
         """Add the rows of tab-separated text (the clipboard's: cells copied in Excel or a register) as
         one undo step; a refused cell refuses the paste, with its line, column and value."""
@@ -432,7 +436,7 @@ class RegisterWidget(QWidget):
         from caio_desktop.ui.registers.paste import PasteRefused, read_pasted
         from caio_desktop.ui.registers.paste import paste_rows as paste_operation
 
-        if self.read_only() or self.module.singleton or not self.add_button.isEnabled():
+        if not self.accepts_paste():
             return []
         text = QApplication.clipboard().text() if text is None else text
         lang, workspace = self.context.lang, self.context.workspace

@@ -28,6 +28,7 @@ from caio_desktop import APP_NAME
 from caio_desktop.ui import settings
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.optional import module_exists, optional_class
+from caio_desktop.ui.registers.paste_action import install_paste
 from caio_desktop.ui.search.action import install_search
 from caio_desktop.ui.shell.files import FileController
 from caio_desktop.ui.shell.navigation import PAGES, PageSpec, available
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_history()
         install_search(self)  # Edit › Search the engagement (Ctrl+Shift+F), and rows asked for by links
+        install_paste(self)  # Edit › Paste rows (Ctrl+V) into the register whose table has the focus
         self.statusBar().addPermanentWidget(self._status_file())
         self._build_team_refresh()
         self.context.workspace_changed.connect(self._on_workspace_changed)
