@@ -457,6 +457,10 @@
         <translation>Enregistré : %1</translation>
     </message>
     <message>
+        <source>Written: %1 (not added to the issued deliverables: the engagement is read-only)</source>
+        <translation>Enregistré : %1 (non ajouté aux livrables remis : la mission est en lecture seule)</translation>
+    </message>
+    <message>
         <location filename="../../ui/deliverables/page.py" line="493"/>
         <source>Writing the audit pack</source>
         <translation>Écriture du dossier de preuves</translation>

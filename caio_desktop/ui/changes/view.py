@@ -284,7 +284,9 @@ class ChangesView(QWidget):
         return getattr(self.context.workspace, "path", "") is None
 
     def _show_result(self) -> None:
-        self.baseline_button.setEnabled(not self._on_server())
+        # a baseline is a snapshot written beside the file: not of a file opened read-only
+        read_only = getattr(self.context.workspace, "read_only", True)
+        self.baseline_button.setEnabled(not self._on_server() and not read_only)
         if self.compared is None and self._on_server():
             self.result_label.setText(self.tr("An engagement on a server keeps no snapshots to compare: take it "
                                               "offline with caio checkout to compare its states."))

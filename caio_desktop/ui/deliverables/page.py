@@ -372,7 +372,8 @@ class DeliverablesPage(QWidget):
         self.excel_button.setEnabled(has_file and excel is not None)
         self.excel_button.setToolTip("" if excel is not None else self.tr("The Excel export is not part of this build."))
         wizard = optional_class("caio_desktop.ui.importer", "ImportWizard")
-        self.import_button.setEnabled(has_file and wizard is not None)
+        writable = has_file and not getattr(self.context.workspace, "read_only", True)
+        self.import_button.setEnabled(writable and wizard is not None)  # an import writes; exports only read
         self.import_button.setToolTip("" if wizard is not None else self.tr("The importer is not part of this build."))
 
     # --- preview -------------------------------------------------------------------------------------
@@ -531,6 +532,10 @@ class DeliverablesPage(QWidget):
 
     def _record(self, kind: str, version: str, issued_on: dt.date, written: Path) -> None:
         self.last_export = written
+        if getattr(self.context.workspace, "read_only", True):  # the file is written; the register can't be
+            self.status.setText(self.tr("Written: %1 (not added to the issued deliverables: the engagement is "
+                                        "read-only)").replace("%1", str(written)))
+            return
         change = create_row(self.context.workspace, "deliverables", {
             "kind": kind, "version": version, "issued_on": issued_on,
             "file_name": stored_name(written, _folder_of(self.context.workspace))})  # Open finds it

@@ -270,8 +270,10 @@ class SurveyPanel(QWidget):
         index = self.campaign.findData(current)
         self.campaign.setCurrentIndex(index if index >= 0 else self.campaign.count() - 1)
         self.campaign.blockSignals(False)
-        self.import_button.setEnabled(bool(rows))
-        self.form_button.setEnabled(workspace is not None)
+        # both write (a campaign, the answers): off on a file opened read-only and for a team reader
+        writable = workspace is not None and not getattr(workspace, "read_only", True)
+        self.import_button.setEnabled(bool(rows) and writable)
+        self.form_button.setEnabled(writable)
         self._show_campaign()
 
     def _on_data_changed(self, tables: frozenset[str]) -> None:

@@ -1,10 +1,11 @@
 """What every page of the workbench shares: a heading, tabs of registers (each possibly with charts
-above it), and the ways the window drives a page (focus the search, show a given row)."""
+above it), the buttons that write (off on a read-only engagement), and the ways the window drives a page
+(focus the search, show a given row)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 from caio_desktop.domain.modules import MODULES
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.optional import optional_class  # noqa: F401 - pages of other features import it from here
+
+W = TypeVar("W", bound=QWidget)
 
 if TYPE_CHECKING:  # the overview, the first page shown, needs no register (nor the operations)
     from caio_desktop.ui.registers.view import RegisterWidget
@@ -55,6 +58,7 @@ class Page(QWidget):
         self.registers: dict[str, RegisterWidget] = {}
         self._tab_labels: list[Callable[[], str]] = []
         self._texts: list[tuple[QLabel, Callable[[], str]]] = []
+        self._writers: list[QWidget] = []  # the page's own buttons that write (`writes`)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 12)
         layout.setSpacing(8)
@@ -74,7 +78,9 @@ class Page(QWidget):
             # a single tab would only repeat the page's title above it (AI systems)
             self.tabs.tabBar().setVisible(self.tabs.count() > 1)
         context.language_changed.connect(self.retranslate)
+        context.workspace_changed.connect(self._update_writers)  # pages outlive the file they were made on
         self.retranslate()
+        self._update_writers()
 
     # --- for subclasses ------------------------------------------------------------------------------
     def build(self) -> None:  # pragma: no cover - every page overrides
@@ -138,6 +144,23 @@ class Page(QWidget):
         self._texts.append((label, text))
         label.setText(text())
         return label
+
+    def writes(self, widget: W) -> W:
+        """Mark `widget` (a button beside a register, say) as one that writes to the engagement: it is
+        enabled only while the engagement is open and writable, not on a file opened read-only or for a
+        team reader, whose write would only be refused after the dialog it opens was filled in."""
+        self._writers.append(widget)
+        widget.setEnabled(self.writable())
+        return widget
+
+    def writable(self) -> bool:
+        workspace = self.context.workspace
+        return workspace is not None and not getattr(workspace, "read_only", True)
+
+    def _update_writers(self, *_: object) -> None:
+        writable = self.writable()
+        for widget in self._writers:
+            widget.setEnabled(writable)
 
     def retranslate(self, *_: object) -> None:
         self.title_label.setText(self.title())

@@ -26,11 +26,11 @@ class RisksPage(Page):
 
     def build(self) -> None:
         register = self.add_register("risks")
-        self.library_button = QPushButton()
+        self.library_button = self.writes(QPushButton())
         self.library_button.setVisible(module_exists(LIBRARY))
         self.library_button.clicked.connect(self.add_from_library)
         register.add_action_widget(self.library_button)
-        self.empty_library_button = register.add_empty_action(QPushButton())  # the same, on an empty register
+        self.empty_library_button = self.writes(register.add_empty_action(QPushButton()))  # the same, when empty
         self.empty_library_button.setVisible(module_exists(LIBRARY))
         self.empty_library_button.clicked.connect(self.add_from_library)
         charts = []
@@ -64,7 +64,7 @@ class RisksPage(Page):
         return optional_class(LIBRARY, "RiskLibraryDialog")(self.context, parent=self)
 
     def add_from_library(self) -> None:
-        if self.context.workspace is not None and not self.context.workspace.read_only:
+        if self.writable():
             self.library_dialog().exec()
 
     def select_cell(self, likelihood: int, impact: int) -> None:

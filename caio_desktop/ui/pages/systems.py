@@ -33,7 +33,7 @@ class SystemsPage(Page):
         register.add_action_widget(self.classify_button)
         register.selection_changed.connect(lambda row_id: self.classify_button.setEnabled(
             row_id is not None and not self.context.workspace.read_only))
-        self.checklist_button = QPushButton()
+        self.checklist_button = self.writes(QPushButton())  # it adds compliance items
         self.checklist_button.setVisible(module_exists(CHECKLIST))
         self.checklist_button.clicked.connect(self.generate_checklist)
         register.add_action_widget(self.checklist_button)
@@ -48,7 +48,7 @@ class SystemsPage(Page):
 
     def generate_checklist(self) -> None:
         """The checklist of the selected systems, or of the whole inventory when none is selected."""
-        if self.context.workspace is None or self.context.workspace.read_only:
+        if not self.writable():
             return
         action = optional_class(CHECKLIST, "generate_checklist_action")
         selected = self.registers["ai_systems"].selected_ids()
