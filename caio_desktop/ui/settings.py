@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 10
 _temp_dir: Any = None  # a tempfile.TemporaryDirectory, made only when CAIO_NO_SETTINGS=1
@@ -96,7 +96,7 @@ def firm_logo() -> bytes | None:
 def set_firm_logo(data: bytes | None) -> None:
     settings = app_settings()
     if data:
-        settings.setValue("deliverables/firm_logo", data)
+        settings.setValue("deliverables/firm_logo", QByteArray(data))  # not a pickled `bytes` (see above)
     else:
         settings.remove("deliverables/firm_logo")
 
@@ -139,10 +139,12 @@ def window_state() -> tuple[bytes | None, bytes | None]:
     return (bytes(geometry) if geometry else None, bytes(state) if state else None)
 
 
-def set_window_state(geometry: bytes, state: bytes) -> None:
+def set_window_state(geometry: QByteArray | bytes, state: QByteArray | bytes) -> None:
+    # kept as QByteArray (`@ByteArray(…)`): a Python `bytes` is stored pickled in a PyObjectWrapper
+    # variant, which imports pickle at every close and leaves a pickle in the settings
     settings = app_settings()
-    settings.setValue("window/geometry", geometry)
-    settings.setValue("window/state", state)
+    settings.setValue("window/geometry", QByteArray(geometry))
+    settings.setValue("window/state", QByteArray(state))
 
 
 def last_page() -> str | None:

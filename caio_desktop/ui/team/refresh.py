@@ -21,7 +21,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from caio_desktop.ui.context import AppContext
 
@@ -65,7 +65,7 @@ class TeamRefresh(QObject):
         self.timer.setSingleShot(True)  # the next look is timed from the last one's outcome
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.look)
-        self._answered.connect(self._apply, Qt.ConnectionType.QueuedConnection)
+        self._queued = False  # `_answered` → `_apply`, connected when a team engagement is first watched
         self._generation = 0
         self._worker: threading.Thread | None = None
         context.workspace_changed.connect(self._on_workspace_changed)
@@ -80,6 +80,14 @@ class TeamRefresh(QObject):
         self.stop()
         if is_team(workspace):
             from caio_desktop.team.watch import ChangeWatch
+
+            if not self._queued:
+                # not in __init__: naming a `Qt` enum there made PySide6 build every enum of the `Qt`
+                # namespace, ≈ 25 ms of every cold start (docs/performance.md)
+                from PySide6.QtCore import Qt
+
+                self._answered.connect(self._apply, Qt.ConnectionType.QueuedConnection)
+                self._queued = True
 
             self.watch = ChangeWatch(workspace)  # (its first read, on the connection the open just made)
             self.timer.setInterval(self.interval_ms)
