@@ -6,9 +6,9 @@ import of the file (plan: read, header, mapping, conversion, validation; apply: 
 transaction with derived risk codes and levels). Target: measurement ≤ 1.5 × floor.
 
 Both sides are warmed up on a 1,000-row file, then take turns for 5 rounds (wall clock, what the user
-waits for; in this warm interpreter both run in one thread: the guard's single pass over the sheet's
-XML, which also finds its error and formula cells, comes before python-calamine's parse); the median of
-each is kept, so that one burst of load on a shared machine does not decide the figure.
+waits for: the guard's pass over the sheet's XML comes first, then python-calamine parses in a helper
+thread while the calling thread finds the error and formula cells in the XML the guard kept); the median
+of each is kept, so that one burst of load on a shared machine does not decide the figure.
 
     .venv/bin/python bench/bench_import.py [--rows 100000] [--rounds 5]
 """

@@ -2,8 +2,10 @@
 
 calamine allocates the whole rectangle between the first and the last cell of a sheet, so one cell at
 XFD1048576 would ask for 17 billion cells and abort the process; a zip bomb would unpack gigabytes.
-These checks stream the XML (never holding it whole), count what it really unpacks to and find the
-sheet's true extent from its cell references, then refuse with a clear reason.
+These checks stream the XML, count what it really unpacks to and find the sheet's true extent from
+its cell references, then refuse with a clear reason. The sheet's unpacked XML may be kept, within a
+bound (`KeptXml`), so that its error and formula cells are found afterwards in the same bytes while
+python-calamine parses (`special_cells`), instead of holding the parse back.
 """
 
 from __future__ import annotations
@@ -176,20 +178,59 @@ class CellSizes:
                                               "characters, so the file is refused before it is read")
 
 
+class KeptXml:
+    """The unpacked XML of the sheets the guard scanned, kept for the error and formula cells to be
+    found afterwards in the same bytes (`special_cells`) while python-calamine parses the sheet in
+    another thread, instead of unpacking the sheet a second time (0.14 s at 100,000 rows) or holding
+    the parse back for them (0.12 s). Bounded by `limit` in all: a member that does not fit is not
+    kept, and is unpacked again when it is read (`error_cells`)."""
+
+    def __init__(self, limit: int = limits.KEPT_XML_BYTES) -> None:
+        self.room = limit
+        self._members: dict[str, list[bytes] | None] = {}
+
+    def start(self, member: str) -> None:
+        """Keep `member`'s chunks from its start (again, when the sheet is scanned again)."""
+        self._drop(member)
+        self._members[member] = []
+
+    def add(self, member: str, chunk: bytes) -> None:
+        chunks = self._members.get(member)
+        if chunks is None:
+            return
+        if len(chunk) > self.room:  # over the bound: this member is unpacked again when it is read
+            self._drop(member)
+            self._members[member] = None
+            return
+        self.room -= len(chunk)
+        chunks.append(chunk)
+
+    def take(self, member: str) -> list[bytes] | None:
+        """`member`'s whole XML in chunks (None when it was not kept), and nothing else kept any more:
+        a source holds one sheet at a time."""
+        chunks = self._members.pop(member, None)
+        for other in list(self._members):
+            self._drop(other)
+        return chunks
+
+    def _drop(self, member: str) -> None:
+        self.room += sum(map(len, self._members.pop(member, None) or ()))
+
+
 def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int], *,
-               exact_rows: bool = False, errors: ErrorCells | None = None) -> None:
+               exact_rows: bool = False, keep: KeptXml | None = None) -> None:
     """Check a worksheet's true extent and the size of each cell, streamed, refusing entities and
-    sheets beyond the limits; and put the sheet's error cells into `errors` when given (what
-    `error_cells` finds, in the same pass: unpacking the sheet a second time cost 0.15 s of CPU at
-    100,000 rows)."""
-    if errors is not None:
-        errors.clear()  # (a sheet scanned again from its start, below, is found again)
+    sheets beyond the limits; `keep` receives the unpacked chunks (for `special_cells`)."""
+    if keep is not None:
+        keep.start(member)  # (a sheet scanned again from its start, below, is kept again)
     max_row = max_col = 0
     tail = b""
     first = True
     cells = CellSizes(path, member, b"<c", end=b"</sheetData>")
     for chunk in _stream(path, zf, member, budget):
         cells.feed(chunk)
+        if keep is not None:
+            keep.add(member, chunk)
         data = tail + chunk
         if first:
             _refuse_entities(path, data[:65536], member)
@@ -207,15 +248,8 @@ def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int], 
             max_row = max(max_row, row)
         if not exact_rows and max_col * _SMALL_ROWS > limits.MAX_CELLS:
             # Wide enough for rows below 100,000 to matter: count every row (from the start).
-            return scan_sheet(path, zf, member, [limits.MAX_UNCOMPRESSED_BYTES], exact_rows=True, errors=errors)
-        if errors is not None and b' t="e"' in data:
-            _error_cells_in(data, errors)
+            return scan_sheet(path, zf, member, [limits.MAX_UNCOMPRESSED_BYTES], exact_rows=True, keep=keep)
         tail = data[-_OVERLAP:]
-        if errors is not None and b"</f>" in data:
-            _formula_cells_in(data, errors)
-            cut = data.rfind(b"<c ", max(0, len(data) - _FORMULA_TAIL))
-            if 0 <= cut < len(data) - _OVERLAP:
-                tail = data[cut:]
         first = False
         if max_row > limits.MAX_ROWS or max_col > limits.MAX_COLUMNS:
             break
@@ -223,19 +257,49 @@ def scan_sheet(path: Path, zf: zipfile.ZipFile, member: str, budget: list[int], 
     return None
 
 
+class SpecialCells:
+    """The error cells (`t="e"`, which python-calamine reads as empty) and the formula cells without a
+    saved value of a worksheet's XML, fed chunk by chunk: `found` maps each one's position to its
+    error ("#REF!") or to "=" and its formula's text. A plain `bytes in` tells the chunks holding
+    none (nearly all)."""
+
+    def __init__(self, found: ErrorCells) -> None:
+        self.found = found
+        self._tail = b""  # the end of the previous chunk, where a cell may have been cut
+
+    def feed(self, chunk: bytes) -> None:
+        data = self._tail + chunk
+        if b' t="e"' in data:
+            _error_cells_in(data, self.found)
+        self._tail = data[-_OVERLAP:]
+        if b"</f>" in data:
+            _formula_cells_in(data, self.found)
+            cut = data.rfind(b"<c ", max(0, len(data) - _FORMULA_TAIL))
+            if 0 <= cut < len(data) - _OVERLAP:
+                self._tail = data[cut:]
+
+
+def special_cells(chunks: list[bytes]) -> ErrorCells:
+    """The error and formula cells of a worksheet kept by the guard (`KeptXml.take`), each chunk let
+    go once read."""
+    found: ErrorCells = {}
+    cells = SpecialCells(found)
+    chunks.reverse()
+    while chunks:
+        cells.feed(chunks.pop())
+    return found
+
+
 def error_cells(path: Path, member: str) -> ErrorCells:
-    """The error cells (#REF!, #DIV/0!…) of a worksheet already checked by `check_workbook`:
-    python-calamine reads them as empty, and the user must hear of them. (The reader has them from
-    `check_workbook(errors=…)`, which finds them while it scans the sheet anyway.)"""
-    errors: ErrorCells = {}
-    tail = b""
+    """The error cells (#REF!, #DIV/0!…) and formula cells without a saved value of a worksheet
+    already checked by `check_workbook`, unpacked again: python-calamine reads them as empty, and the
+    user must hear of them. (The reader reads them from the guard's `KeptXml` when it kept the sheet.)"""
+    found: ErrorCells = {}
+    cells = SpecialCells(found)
     with _open_zip(path) as zf:
         for chunk in _stream(path, zf, member, [limits.MAX_UNCOMPRESSED_BYTES]):
-            data = tail + chunk
-            if b' t="e"' in data:
-                _error_cells_in(data, errors)
-            tail = data[-_OVERLAP:]
-    return errors
+            cells.feed(chunk)
+    return found
 
 
 def _error_cells_in(data: bytes, errors: ErrorCells) -> None:
@@ -281,9 +345,9 @@ def check_extent(path: Path, extent: Extent) -> None:
                                      f"import reads at most {limits.MAX_CELLS:,} cells")
 
 
-def check_workbook(path: Path, *, errors: dict[str, ErrorCells] | None = None) -> dict[str, str]:
-    """Check an xlsx/xlsm before calamine opens it; returns each sheet's worksheet member. `errors`,
-    when given, receives each member's error cells, found while its XML is scanned."""
+def check_workbook(path: Path, *, keep: KeptXml | None = None) -> dict[str, str]:
+    """Check an xlsx/xlsm before calamine opens it; returns each sheet's worksheet member. `keep`,
+    when given, receives the unpacked XML of the sheets (within its bound), for `special_cells`."""
     with _open_zip(path) as zf:
         check_zip(path, zf)
         budget = [limits.MAX_UNCOMPRESSED_BYTES]
@@ -291,8 +355,7 @@ def check_workbook(path: Path, *, errors: dict[str, ErrorCells] | None = None) -
         if "xl/sharedStrings.xml" in zf.namelist():
             _check_start(path, zf, "xl/sharedStrings.xml", budget, cell=b"<si")
         for member in members.values():
-            found: ErrorCells | None = None if errors is None else errors.setdefault(member, {})
-            scan_sheet(path, zf, member, budget, errors=found)
+            scan_sheet(path, zf, member, budget, keep=keep)
         return members
 
 

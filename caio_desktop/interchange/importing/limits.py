@@ -14,5 +14,8 @@ MAX_CELLS = 5_000_000
 # (domain/validation.py), which UTF-8 and XML escapes make at most a few MB. Refused while the zip is
 # scanned, before python-calamine would hold the cell several times over (a 150 MB cell took 1.5 GB).
 MAX_CELL_BYTES = 8 * 1024 * 1024
+# The unpacked sheet XML the guard keeps for finding error and formula cells while python-calamine parses
+# (`guard.KeptXml`): 88 MB at 100,000 rows of 12 columns. A larger sheet is unpacked again instead.
+KEPT_XML_BYTES = 128 * 1024 * 1024
 HEADER_SCAN_ROWS = 30  # the header is looked for in the first rows only
 PREVIEW_ROWS = 200

@@ -65,7 +65,7 @@ class Source:
         self._workbook: Any = None
         self._csv: list[list[str]] | None = None
         self._members: dict[str, str] = {}  # xlsx sheet name → worksheet member, checked by the guard
-        self._errors: dict[str, guard.ErrorCells] = {}  # worksheet member → its error cells (the guard's)
+        self._kept = guard.KeptXml()  # the sheets' XML the guard unpacked, for their error and formula cells
         self._tables: dict[str, Table] = {}  # a sheet read once (the wizard re-reads on every choice)
         self._first_filled: str | None = None  # table()'s answer, once found (the sheets before are empty)
         self.from_caio_export = False  # one of our own exports (`workbook_layout.EXPORT_KEYWORD`)
@@ -80,7 +80,7 @@ class Source:
         from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
         if self.kind == "xlsx":
-            self._members = guard.check_workbook(self.path, errors=self._errors)
+            self._members = guard.check_workbook(self.path, keep=self._kept)
             self.from_caio_export = _is_caio_export(self.path)
         elif self.kind == "ods":
             guard.check_ods(self.path)
@@ -144,11 +144,21 @@ class Source:
         return Table(self.path, name, raw, merged, formulas)
 
     def _parse(self, name: str) -> tuple[Any, guard.ErrorCells]:
-        """python-calamine's parse of sheet `name` (it releases the GIL: a ReadAhead's caller works
-        meanwhile), and the sheet's error cells, which the guard found while it scanned the sheet."""
+        """python-calamine's parse of sheet `name` and the sheet's error and formula cells, found
+        meanwhile: the parse runs in a helper thread (it releases the GIL), this thread reads the XML
+        the guard kept (or unpacks it again) — neither waits for the other on two cores."""
         if self.parsing is not None:
             self.parsing.set()
-        return self._workbook.get_sheet_by_name(name), self._errors.get(self._members.get(name, ""), {})
+        member = self._members.get(name)
+        if member is None:  # xls, ods: no XML to read (calamine gives their error cells)
+            return self._workbook.get_sheet_by_name(name), {}
+        parse = _Parse(self._workbook, name)
+        try:
+            chunks = self._kept.take(member)
+            errors = guard.special_cells(chunks) if chunks is not None else guard.error_cells(self.path, member)
+        finally:
+            sheet = parse.result()  # (what the parse raised is raised here, first)
+        return sheet, errors
 
     def close(self) -> None:
         self._tables = {}
@@ -161,6 +171,30 @@ class Source:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class _Parse:
+    """`workbook.get_sheet_by_name(name)` in a helper thread; `result()` waits for it and returns the
+    sheet or raises what the parse raised (a CalamineError, a Rust panic)."""
+
+    def __init__(self, workbook: Any, name: str) -> None:
+        self._workbook, self._name = workbook, name
+        self._sheet: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="import-parse", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._sheet = self._workbook.get_sheet_by_name(self._name)
+        except BaseException as exc:  # noqa: BLE001 - raised again in the calling thread by result()
+            self._error = exc
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._sheet
 
 
 def open_source(path: Path | str) -> Source:
