@@ -26,16 +26,24 @@ from caio_desktop.team.errors import (
     ServerUnreachableError,
     TeamError,
 )
+from caio_desktop.team.liveness import ping_when_idle
 from caio_desktop.team.roles import META_TABLE, quote_ident
 
 APPLICATION = "caio-desktop"
 CONNECT_TIMEOUT_S = 10
+TCP_LIVENESS = {"keepalives": "1", "keepalives_idle": "30", "keepalives_interval": "10",
+                "keepalives_count": "3", "tcp_user_timeout": "30000"}
 
 
 def sqlalchemy_url(address: TeamAddress, password: str | None = None) -> URL:
     query: dict[str, Any] = dict(address.options)
     query.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
     query.setdefault("application_name", APPLICATION)
+    # A server that vanishes mid-session (Wi-Fi dropped, VPN gone) must become an error within seconds,
+    # not hang a look at the audit trail or a save until the OS gives up on TCP (minutes): libpq's
+    # keepalives find a silent peer, tcp_user_timeout fails a send nobody acknowledges.
+    for key, value in TCP_LIVENESS.items():
+        query.setdefault(key, value)
     return URL.create("postgresql+psycopg", username=address.user,
                       password=password if password is not None else address.password,
                       host=address.host, port=address.port, database=address.database, query=query)
@@ -51,9 +59,11 @@ def team_engine(address: TeamAddress, password: str | None = None, *, check: boo
         sqlalchemy_url(address, password),
         # libpq's `options`: the search_path is set as the session starts, no extra round trip
         connect_args={"options": f"-c search_path={address.schema}"},
-        pool_pre_ping=True,  # a laptop's connection that slept or changed network is replaced, not an error
         hide_parameters=True,  # what a row held stays out of error messages and logs
     )
+    # A laptop's connection that slept or changed network is replaced, not an error; checked only after
+    # it sat idle, not at every checkout (liveness.py: one round trip less per read or write).
+    ping_when_idle(engine)
     if check:
         try:
             with engine.connect():

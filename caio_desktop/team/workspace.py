@@ -85,24 +85,12 @@ class TeamWorkspace(Workspace):
         address = _address(url)
         check_new_engagement(client, language, months)
         start = start or dt.date.today()
-        end, phases = phase_plan(start, months, language)
         engine = team_engine(address, password)
         try:
             with engine.begin() as conn:
                 create_engagement_schema(conn, address)
-                role = conn.execute(text("SELECT current_user")).scalar_one()
-                now = utcnow()
-                stamps = {"created_at": now, "updated_at": now, "custom": {}}
-                conn.execute(insert(Engagement.__table__), {
-                    "client_name": client.strip(), "sector": sector, "country": country, "language": language,
-                    "start_date": start, "end_date": end, "consultant_name": consultant, **stamps})
-                conn.execute(insert(Phase.__table__), [
-                    {"phase": code, "title": title, "start_date": first, "end_date": last,
-                     "status": "not_started", "progress": 0, **stamps}
-                    for code, title, first, last in phases])
-                conn.execute(insert(AuditEntry.__table__), {
-                    "at": now, "operation": "Create engagement", "entity": "engagement", "entity_id": 1,
-                    "before": None, "after": client.strip(), "author": author or role, **stamps})
+                write_first_rows(conn, client=client, language=language, start=start, months=months,
+                                 sector=sector, country=country, consultant=consultant, author=author)
         finally:
             engine.dispose()
         return cls.open(address, author=author, password=password)
@@ -171,6 +159,27 @@ class TeamWorkspace(Workspace):
 
     def __repr__(self) -> str:
         return f"TeamWorkspace({self.location!r}{', read-only' if self.read_only else ''})"
+
+
+def write_first_rows(conn: Connection, *, client: str, language: str, start: dt.date, months: int,
+                     sector: str | None, country: str | None, consultant: str | None,
+                     author: str | None) -> None:
+    """Write what a new engagement holds (its engagement row, its four phases and the audit entry of its
+    creation) into the empty tables of the connection's schema, in the caller's transaction."""
+    end, phases = phase_plan(start, months, language)
+    role = conn.execute(text("SELECT current_user")).scalar_one()
+    now = utcnow()
+    stamps = {"created_at": now, "updated_at": now, "custom": {}}
+    conn.execute(insert(Engagement.__table__), {
+        "client_name": client.strip(), "sector": sector, "country": country, "language": language,
+        "start_date": start, "end_date": end, "consultant_name": consultant, **stamps})
+    conn.execute(insert(Phase.__table__), [
+        {"phase": code, "title": title, "start_date": first, "end_date": last,
+         "status": "not_started", "progress": 0, **stamps}
+        for code, title, first, last in phases])
+    conn.execute(insert(AuditEntry.__table__), {
+        "at": now, "operation": "Create engagement", "entity": "engagement", "entity_id": 1,
+        "before": None, "after": client.strip(), "author": author or role, **stamps})
 
 
 def _address(url: str | TeamAddress) -> TeamAddress:
