@@ -12,9 +12,9 @@ from caio_desktop.operations.branding import set_client_logo
 from caio_desktop.operations.rows import update_engagement
 from caio_desktop.team.conflicts import EditConflictError
 from caio_desktop.ui.pages.engagement import EngagementPage
-from caio_desktop.ui.team.conflict import OVERWRITE, RELOAD, ConflictResolver
+from caio_desktop.ui.team.conflict import OVERWRITE, RELOAD
 from caio_desktop.workspace.queries import fetch_rows, get_row
-from tests.ui.team.conftest import anne, bruno_context, engagement_url  # noqa: F401 - two sessions, one engagement
+from tests.ui.team.conftest import anne, answer_conflicts, bruno_context, engagement_url  # noqa: F401 - two sessions, one engagement
 
 
 def _png(color: str) -> bytes:
@@ -31,15 +31,7 @@ def _png(color: str) -> bytes:
     return bytes(data)
 
 
-def _answer(monkeypatch, choice: str | None) -> list[EditConflictError]:
-    asked: list[EditConflictError] = []
-
-    def ask(cls, parent, error, lang, labels):  # noqa: ANN001, ANN202
-        asked.append(error)
-        return choice
-
-    monkeypatch.setattr(ConflictResolver, "ask", classmethod(ask))
-    return asked
+_answer = answer_conflicts
 
 
 def _engagement(ws) -> dict:  # noqa: ANN001

@@ -310,9 +310,16 @@ class MaturityRatingView(QWidget):
         assessment_id = self.assessment_id()
         if key is None or assessment_id is None:
             return
+        from caio_desktop.ui.team.conflict import ConflictResolver
+
+        def write(shown: dict[str, Any]) -> None:  # on the rating as shown: a colleague's level is asked about
+            current = level if which == "current" else shown.get("current_level")
+            target = level if which == "target" else shown.get("target_level")
+            if current is not None:
+                levels = ("current_level", "target_level")
+                self.context.perform(rate_dimension, assessment_id, key, current_level=current, target_level=target,
+                                     seen={name: shown[name] for name in levels if name in shown},
+                                     seen_version=shown.get("row_version", 0))  # 0: shown unrated
+
         rating = self.ratings.get(key, {})
-        current = level if which == "current" else rating.get("current_level")
-        target = level if which == "target" else rating.get("target_level")
-        if current is None:
-            return
-        self.context.perform(rate_dimension, assessment_id, key, current_level=current, target_level=target)
+        ConflictResolver.write(self.context, self, "maturity_ratings", rating.get("id", 0), write, rating)

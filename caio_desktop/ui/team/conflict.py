@@ -166,7 +166,7 @@ class ConflictResolver:
             if choice == OVERWRITE:
                 return cls.write(context, parent, module_key, row_id, write, error.current)
             # Reload (or cancel): show the row as it is now, their values in place of the edit
-            context.rows_changed.emit({module_key: frozenset((row_id,))})
+            context.rows_changed.emit({module_key: frozenset((error.row_id,))})  # (row_id is 0 for a row shown absent)
             context.data_changed.emit(frozenset((module_key,)))
             return False
 

@@ -12,6 +12,21 @@ from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.i18n import install_language
 
 
+def answer_conflicts(monkeypatch: pytest.MonkeyPatch, choice: str | None) -> list[Any]:
+    """The conflict dialog answered `choice` (RELOAD, OVERWRITE; None: closed); the EditConflictErrors it
+    was shown, in order."""
+    from caio_desktop.ui.team.conflict import ConflictResolver
+
+    asked: list[Any] = []
+
+    def ask(cls, parent, error, lang, labels):  # noqa: ANN001, ANN202
+        asked.append(error)
+        return choice
+
+    monkeypatch.setattr(ConflictResolver, "ask", classmethod(ask))
+    return asked
+
+
 @pytest.fixture
 def engagement_url(pg_server, team_url) -> str:
     from caio_desktop.team.workspace import TeamWorkspace

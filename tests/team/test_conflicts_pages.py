@@ -1,0 +1,132 @@
+"""Edits of the pages outside the registers, on one engagement shared by two consultants (issue 19):
+a maturity rating, a deliverable's narrative text and an AI system's AI Act classification say what
+they showed, so a change Anne made since is not overwritten in silence — Bruno is asked to reload or
+overwrite, as in a register. On a file nothing asks: the same clicks write as before."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from caio_desktop.operations import create_row
+from caio_desktop.operations.diagnosis import rate_dimension
+from caio_desktop.reference.maturity import load_maturity_model
+from caio_desktop.team.conflicts import EditConflictError
+from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.diagnosis.rating_view import MaturityRatingView
+from caio_desktop.ui.team.conflict import OVERWRITE, RELOAD
+from caio_desktop.workspace.queries import fetch_rows
+from tests.ui.conftest import french_context
+from tests.ui.team.conftest import anne, answer_conflicts, bruno_context, engagement_url  # noqa: F401 - two sessions, one engagement
+
+DIMENSION = load_maturity_model().dimensions[0].key
+_answer = answer_conflicts  # the conflict dialog, answered
+
+
+@pytest.fixture
+def file_context(qtbot, workspace) -> Iterator[AppContext]:
+    """Bruno alone, on an engagement file."""
+    yield from french_context(workspace)
+
+
+# --- maturity ratings ------------------------------------------------------------------------------
+def _assessment(ws) -> int:  # noqa: ANN001
+    return create_row(ws, "maturity", {"title": "Initiale", "assessed_on": "2026-02-01"}).row_ids[0]
+
+
+def _rating(ws) -> dict:  # noqa: ANN001
+    rows = fetch_rows(ws, "maturity_ratings", where={"dimension": DIMENSION})
+    return rows[0] if rows else {}
+
+
+def _view(qtbot, context: AppContext) -> MaturityRatingView:
+    view = MaturityRatingView(context)  # Bruno's Diagnosis page, the first dimension selected
+    qtbot.addWidget(view)
+    view.select_dimension(DIMENSION)
+    return view
+
+
+def _levels(ws) -> tuple:  # noqa: ANN001
+    rating = _rating(ws)
+    return rating.get("current_level"), rating.get("target_level")
+
+
+def _shown(view: MaturityRatingView) -> tuple:
+    def checked(group):  # noqa: ANN001, ANN202
+        return group.checkedId() if group.checkedId() > 0 else None
+
+    return checked(view.current_buttons), checked(view.target_buttons)
+
+
+def test_a_level_a_colleague_changed_since_asks(qtbot, anne, bruno_context, monkeypatch) -> None:  # noqa: F811
+    assessment = _assessment(anne)
+    rate_dimension(anne, assessment, DIMENSION, current_level=2)
+    view = _view(qtbot, bruno_context)  # Bruno sees 2
+    rate_dimension(anne, assessment, DIMENSION, current_level=3)  # Anne raises it meanwhile
+    asked = _answer(monkeypatch, RELOAD)
+    view.current_buttons.button(4).click()
+    assert asked[0].fields == ("current_level",) and asked[0].author == "Anne Martin"
+    assert asked[0].conflicts[0].theirs == 3 and asked[0].conflicts[0].yours == 4
+    assert _levels(anne) == (3, None)  # hers, kept
+    assert _shown(view) == (3, None)  # and shown to Bruno
+    assert bruno_context.undo_stack.count() == 0
+
+
+def test_overwrite_puts_my_level_over_hers(qtbot, anne, bruno_context, monkeypatch) -> None:  # noqa: F811
+    assessment = _assessment(anne)
+    rate_dimension(anne, assessment, DIMENSION, current_level=2)
+    view = _view(qtbot, bruno_context)
+    rate_dimension(anne, assessment, DIMENSION, current_level=3)
+    _answer(monkeypatch, OVERWRITE)
+    view.current_buttons.button(4).click()
+    assert _levels(anne) == (4, None) and _shown(view) == (4, None)
+    assert bruno_context.undo_stack.count() == 1
+
+
+def test_a_target_set_while_a_colleague_changed_the_current_level_keeps_hers(qtbot, anne, bruno_context,  # noqa: F811
+                                                                             monkeypatch) -> None:
+    assessment = _assessment(anne)
+    rate_dimension(anne, assessment, DIMENSION, current_level=2)
+    view = _view(qtbot, bruno_context)
+    rate_dimension(anne, assessment, DIMENSION, current_level=3)  # Anne: the current level
+    asked = _answer(monkeypatch, None)
+    view.target_buttons.button(5).click()  # Bruno: the target, which nobody changed
+    assert (asked, _levels(anne)) == ([], (3, 5))  # both land
+
+
+def test_rating_a_dimension_a_colleague_rated_meanwhile_asks(qtbot, anne, bruno_context, monkeypatch) -> None:  # noqa: F811
+    assessment = _assessment(anne)
+    view = _view(qtbot, bruno_context)  # Bruno sees the dimension unrated
+    rate_dimension(anne, assessment, DIMENSION, current_level=3, target_level=4)
+    asked = _answer(monkeypatch, RELOAD)
+    view.current_buttons.button(1).click()
+    assert asked[0].fields == ("current_level", "target_level")
+    assert [c.read for c in asked[0].conflicts] == [None, None]  # he had seen no rating
+    assert _levels(anne) == (3, 4) and _shown(view) == (3, 4)
+
+
+def test_rate_dimension_refuses_what_was_read_before_a_colleagues_change(anne, bruno_context) -> None:  # noqa: F811
+    assessment = _assessment(anne)
+    rate_dimension(anne, assessment, DIMENSION, current_level=2)
+    read = _rating(bruno_context.workspace)
+    rate_dimension(anne, assessment, DIMENSION, current_level=3)
+    with pytest.raises(EditConflictError):
+        rate_dimension(bruno_context.workspace, assessment, DIMENSION, current_level=1,
+                       seen={"current_level": 2, "target_level": None}, seen_version=read["row_version"])
+    rate_dimension(bruno_context.workspace, assessment, DIMENSION, current_level=1)  # a script: not checked
+    assert _levels(anne) == (1, None)
+
+
+def test_on_a_file_rating_writes_as_before(qtbot, file_context, monkeypatch) -> None:
+    ws = file_context.workspace
+    _assessment(ws)
+    view = _view(qtbot, file_context)
+    asked = _answer(monkeypatch, None)
+    view.current_buttons.button(2).click()
+    view.target_buttons.button(4).click()
+    view.current_buttons.button(3).click()
+    assert (asked, _levels(ws), _shown(view)) == ([], (3, 4), (3, 4))
+    assert file_context.undo_stack.count() == 1  # the clicks on one dimension: one undo step
+    file_context.undo_stack.undo()
+    assert _rating(ws) == {}
