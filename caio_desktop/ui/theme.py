@@ -31,6 +31,8 @@ LIGHT = {
     "progress": "#CDD5DE", "chunk": "#4F81BD", "button": "#EEF1F4", "tooltip": "#FFFFE8",
     "tooltip_text": "#1B2631", "highlight": "#4F81BD", "link": ACCENT, "sidebar": SIDEBAR,
     "sidebar_hover": "#2A394B", "sidebar_selected": "#2F4259",
+    # rows of the import wizard (preview: rejected, warned; sheet: the header row) and its error text
+    "row_rejected": "#F8D7DA", "row_warning": "#FFF3CD", "row_header": "#DCE8F5", "error_text": "#B00020",
 }
 DARK = {
     "window": "#1B1F24", "base": "#22272E", "alternate": "#272D35", "text": "#E3E8EE", "muted": "#9AA7B4",
@@ -40,6 +42,8 @@ DARK = {
     "progress": "#46505C", "chunk": "#4F81BD", "button": "#2D343D", "tooltip": "#2D343D",
     "tooltip_text": "#E3E8EE", "highlight": "#3D78B0", "link": "#8CBBE8", "sidebar": "#141A21",
     "sidebar_hover": "#1F2934", "sidebar_selected": "#263445",
+    # deep tints of the same hues: the light ones under the dark scheme's pale text read at about 1.2:1
+    "row_rejected": "#5C2B31", "row_warning": "#4F4118", "row_header": "#24405E", "error_text": "#FF8A80",
 }
 
 STYLE = """
@@ -88,6 +92,7 @@ QProgressBar {{ border: 1px solid {progress}; border-radius: 3px; background: {h
 QProgressBar::chunk {{ background: {chunk}; border-radius: 2px; }}
 QStatusBar {{ background: {header}; color: {tab_text}; }}
 QToolTip {{ background: {tooltip}; color: {tooltip_text}; border: 1px solid {border}; }}
+QLabel#errorText {{ color: {error_text}; }}
 """
 
 
@@ -145,6 +150,20 @@ def is_dark(app: QApplication | None = None) -> bool:
 def colors(app: QApplication | None = None) -> dict[str, str]:
     """The role colours of the scheme shown (for widgets that paint or style themselves)."""
     return DARK if is_dark(app) else LIGHT
+
+
+def relative_luminance(color: QColor) -> float:
+    """WCAG 2 relative luminance of `color`, what a contrast ratio is computed from."""
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+
+
+def contrast(a: QColor | str, b: QColor | str) -> float:
+    """WCAG 2 contrast ratio of two colours, 1 to 21 (text wants 4.5 on its background)."""
+    high, low = sorted((relative_luminance(QColor(a)), relative_luminance(QColor(b))), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def link_color(app: QApplication | None = None) -> QColor:

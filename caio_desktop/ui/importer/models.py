@@ -1,5 +1,9 @@
 """Qt table models of the import wizard: the sheet as read (first rows) and the rows as they will be
-imported, with warnings and errors highlighted."""
+imported, with warnings and errors highlighted.
+
+The tints come from the theme's roles (`row_rejected`, `row_warning`, `row_header`), read when a cell is
+painted, so they follow a switch between light and dark; a tinted cell also names its text colour, the
+scheme's own, which the theme's tests hold at 4.5:1 or more on each tint."""
 
 from __future__ import annotations
 
@@ -13,11 +17,21 @@ from caio_desktop.domain.fields import Field, FieldKind
 from caio_desktop.interchange.importing import PlannedRow
 from caio_desktop.interchange.importing.header import column_letters
 from caio_desktop.interchange.importing.text import cell_text
+from caio_desktop.ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
-ERROR_BRUSH = QBrush(QColor("#F8D7DA"))
-WARNING_BRUSH = QBrush(QColor("#FFF3CD"))
-HEADER_BRUSH = QBrush(QColor("#DCE8F5"))
+TINTS = ("row_rejected", "row_warning", "row_header")  # theme roles of the highlighted rows and cells
+
+
+def tint(role: str, color_role: int) -> QBrush | QColor | None:
+    """The background (a brush) or the text colour of a cell tinted `role`, in the scheme shown;
+    None for any other data role."""
+    colors = theme.colors()
+    if color_role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(QColor(colors[role]))
+    if color_role == Qt.ItemDataRole.ForegroundRole:
+        return QColor(colors["text"])
+    return None
 
 
 def _tr(text: str) -> str:
@@ -54,8 +68,8 @@ class RawSheetModel(QAbstractTableModel):
         value = row[index.column()] if index.column() < len(row) else None
         if role == Qt.ItemDataRole.DisplayRole:
             return " ".join(cell_text(value).split())[:80]
-        if role == Qt.ItemDataRole.BackgroundRole and index.row() == self._header:
-            return HEADER_BRUSH
+        if index.row() == self._header:
+            return tint("row_header", role)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
@@ -103,10 +117,10 @@ class PreviewModel(QAbstractTableModel):
         warning = self._warning(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             if row.error is not None:
-                return ERROR_BRUSH
-            return WARNING_BRUSH if warning or (column == 1 and row.warnings) else None
+                return tint("row_rejected", role)
+            return tint("row_warning", role) if warning or (column == 1 and row.warnings) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.error is not None:
                 return row.error.text(self._message_lang)

@@ -34,8 +34,7 @@ PREVIEW_ROWS = 30
 
 def error_label() -> QLabel:
     label = QLabel()
-    label.setObjectName("errorText")
-    label.setStyleSheet("color: #B00020;")
+    label.setObjectName("errorText")  # its colour is the theme's `error_text`, light or dark (ui/theme.py)
     label.setWordWrap(True)
     return label
 

@@ -11,6 +11,7 @@ from functools import cache
 from PySide6.QtGui import QColor
 
 from caio_desktop.domain.fields import Field, FieldKind
+from caio_desktop.ui.theme import relative_luminance as _luminance
 
 TIER_COLORS = {
     "prohibited": "#7B1F1F",
@@ -43,14 +44,6 @@ def badge_color(field: Field, code: object) -> QColor | None:
     if not palette or code not in palette:
         return None
     return QColor(palette[code])
-
-
-def _luminance(color: QColor) -> float:
-    """WCAG relative luminance (what contrast ratios are computed from)."""
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
 
 
 def text_on(color: QColor) -> QColor:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QPushButton
 from caio_desktop.interchange.importing.plan import ImportPlan
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.importer import ImportWizard
-from caio_desktop.ui.importer.models import ERROR_BRUSH, WARNING_BRUSH
+from caio_desktop.ui.importer.models import tint
 from caio_desktop.ui.importer.page_run import ReportPage
 from caio_desktop.workspace.queries import count_rows, fetch_rows, setting
 from caio_desktop.workspace.snapshots import list_snapshots
@@ -74,10 +74,11 @@ def test_import_through_the_wizard_is_one_undo_step(qtbot, context, workspace, t
     assert [model.data(model.index(0, c)) for c in range(6)] == ["4", "New", "Fuite de données",
                                                                   "Cybersécurité", "4", "5"]
     assert model.data(model.index(1, 1)) == "Rejected"
-    assert model.data(model.index(1, 0), Qt.ItemDataRole.BackgroundRole) == ERROR_BRUSH
+    background = Qt.ItemDataRole.BackgroundRole
+    assert model.data(model.index(1, 0), background) == tint("row_rejected", background)
     # in the engagement's language (French), the column and the value quoted
     assert "'souvent' n'est pas un niveau" in model.data(model.index(1, 2), Qt.ItemDataRole.ToolTipRole)
-    assert model.data(model.index(2, 3), Qt.ItemDataRole.BackgroundRole) == WARNING_BRUSH
+    assert model.data(model.index(2, 3), background) == tint("row_warning", background)
     assert model.data(model.index(2, 3)) == "Sorcellerie"
     assert model.data(model.index(2, 4), Qt.ItemDataRole.BackgroundRole) is None
     assert "3 rows read: 2 new, 0 updates, 1 rejected, 1 warnings" in wizard.preview_page.summary.text()
