@@ -359,6 +359,8 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.workbench if opened else self.start_page)
         for action in self.workspace_actions:
             action.setEnabled(opened)
+        for action in (self.import_action, self.delete_action):  # they write: off on a read-only engagement
+            action.setEnabled(opened and not workspace.read_only)
         if opened:
             if self.sidebar.currentRow() < 0:
                 self.sidebar.setCurrentRow(self._last_page_row())
@@ -521,7 +523,7 @@ class MainWindow(QMainWindow):
 
     def open_import_wizard(self, path: Path | None) -> None:
         wizard_class = self._import_wizard_class()
-        if wizard_class is None or self.context.workspace is None:
+        if wizard_class is None or self.context.workspace is None or self.context.workspace.read_only:
             return
         wizard = wizard_class(self.context, path=path, parent=self)
         wizard.exec()
@@ -548,7 +550,7 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() == ".caio":
             return path
         if path.suffix.lower() in IMPORT_SUFFIXES and self.context.workspace is not None \
-                and module_exists(IMPORTER):
+                and not self.context.workspace.read_only and module_exists(IMPORTER):
             return path
         return None
 
