@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from caio_desktop.domain.ai_act import Classification, SystemFacts, classify
@@ -21,6 +22,7 @@ from caio_desktop.operations.history import run_recorded
 from caio_desktop.operations.recorder import Recorder
 from caio_desktop.operations.rows import change_row
 from caio_desktop.reference.gdpr import load_gdpr
+from caio_desktop.team.conflicts import check_edit, locked_row
 from caio_desktop.workspace.queries import get_row, row_label
 
 _FACT_IN_MESSAGE = re.compile(r"fact '(\w+)'")
@@ -81,11 +83,15 @@ def dpia_required(classification: Classification, personal_data: bool | None) ->
     return load_gdpr().dpia_likely_required(criteria)
 
 
-def reclassify_ai_system(workspace, system_id: int, facts: dict[str, Any]) -> ChangeSet:  # noqa: ANN001
+def reclassify_ai_system(workspace, system_id: int, facts: dict[str, Any], *,  # noqa: ANN001
+                         seen: Mapping[str, Any] | None = None, seen_version: int | None = None) -> ChangeSet:
     """Classify AI system `system_id` from `facts` and store the result ("Classify <system>"): one undo step.
 
     Stores `classification_facts`, `ai_act_tier`, `ai_act_role`, `annex_iii_area`,
     `classification_rationale` (in the engagement's language) and, where it can tell, `dpia_required`.
+    `seen` (the system as the questionnaire was opened on) and `seen_version` (its `row_version` then)
+    make it refuse, with an EditConflictError, to overwrite any of those a colleague changed since (a
+    classification of theirs, a tier or DPIA flag set by hand), as `update_row` takes them.
     """
     mod = MODULES["ai_systems"]
     parsed = parse_facts(facts)
@@ -109,6 +115,9 @@ def reclassify_ai_system(workspace, system_id: int, facts: dict[str, Any]) -> Ch
         # The facts are not a registry field (no table or form shows raw JSON), so they are written
         # through the recorder directly — still recorded, so undo restores them with the tier. First:
         # the tier written next is then what they give, not an edit by hand (`rules.classified_by_hand`).
+        if seen_version is not None:
+            check_edit(rec.conn, mod.key, system_id, {"classification_facts": stored_facts, **values},
+                       locked_row(rec.conn, mod.key, system_id) or {}, seen=seen, seen_version=seen_version)
         rec.update("ai_systems", system_id, {"classification_facts": stored_facts})
         change_row(rec, mod, system_id, values)
         return [system_id]

@@ -9,14 +9,16 @@ from collections.abc import Iterator
 
 import pytest
 
-from caio_desktop.operations import create_row
+from caio_desktop.operations import create_row, update_row
+from caio_desktop.operations.ai_act import reclassify_ai_system
 from caio_desktop.operations.diagnosis import rate_dimension
 from caio_desktop.reference.maturity import load_maturity_model
 from caio_desktop.team.conflicts import EditConflictError
+from caio_desktop.ui.ai_act.classification_dialog import ClassificationDialog
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.diagnosis.rating_view import MaturityRatingView
 from caio_desktop.ui.team.conflict import OVERWRITE, RELOAD
-from caio_desktop.workspace.queries import fetch_rows
+from caio_desktop.workspace.queries import fetch_rows, get_row
 from tests.ui.conftest import french_context
 from tests.ui.team.conftest import anne, answer_conflicts, bruno_context, engagement_url  # noqa: F401 - two sessions, one engagement
 
@@ -130,3 +132,89 @@ def test_on_a_file_rating_writes_as_before(qtbot, file_context, monkeypatch) -> 
     assert file_context.undo_stack.count() == 1  # the clicks on one dimension: one undo step
     file_context.undo_stack.undo()
     assert _rating(ws) == {}
+
+
+# --- the AI Act classification ---------------------------------------------------------------------
+def _classifier(qtbot, context: AppContext, system_id: int) -> ClassificationDialog:
+    dialog = ClassificationDialog(context, system_id)  # Bruno opens the questionnaire
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def _choose_area(dialog: ClassificationDialog, number: int | None) -> None:
+    step = dialog.high_risk_step
+    step.area.setCurrentIndex(step.area.findData(number))
+
+
+def _system(ws) -> int:  # noqa: ANN001
+    return create_row(ws, "ai_systems", {"name": "Tri des CV", "personal_data": True}).row_ids[0]
+
+
+def test_a_classification_a_colleague_made_since_asks(qtbot, anne, bruno_context, monkeypatch) -> None:  # noqa: F811
+    system = _system(anne)
+    dialog = _classifier(qtbot, bruno_context, system)
+    reclassify_ai_system(anne, system, {"role": "deployer", "annex_iii_area": 4})  # Anne: employment, high
+    asked = _answer(monkeypatch, RELOAD)
+    _choose_area(dialog, None)  # Bruno: no Annex III area
+    dialog.accept()
+    assert "ai_act_tier" in asked[0].fields and "classification_facts" in asked[0].fields
+    assert asked[0].author == "Anne Martin"
+    row = get_row(anne, "ai_systems", system)
+    assert (row["ai_act_tier"], row["annex_iii_area"]) == ("high", 4)  # hers, kept
+    assert dialog.result() != dialog.DialogCode.Accepted  # not closed: it shows hers
+    assert dialog.high_risk_step.area.currentData() == 4  # the questionnaire shows her answers
+    assert bruno_context.undo_stack.count() == 0
+    again = _answer(monkeypatch, None)
+    dialog.accept()  # classifying on what she answered: nothing more to ask
+    assert again == [] and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_overwrite_stores_my_classification(qtbot, anne, bruno_context, monkeypatch) -> None:  # noqa: F811
+    system = _system(anne)
+    dialog = _classifier(qtbot, bruno_context, system)
+    reclassify_ai_system(anne, system, {"role": "deployer", "annex_iii_area": 4})
+    _answer(monkeypatch, OVERWRITE)
+    _choose_area(dialog, None)
+    dialog.accept()
+    row = get_row(anne, "ai_systems", system)
+    assert row["annex_iii_area"] is None and row["ai_act_tier"] != "high"
+    assert dialog.result() == dialog.DialogCode.Accepted and bruno_context.undo_stack.count() == 1
+
+
+def test_a_classification_over_another_field_of_the_system_lands(qtbot, anne, bruno_context,  # noqa: F811
+                                                                  monkeypatch) -> None:
+    system = _system(anne)
+    dialog = _classifier(qtbot, bruno_context, system)
+    update_row(anne, "ai_systems", system, {"business_owner": "DRH"})  # Anne: a field the questionnaire leaves
+    asked = _answer(monkeypatch, None)
+    _choose_area(dialog, 4)
+    dialog.accept()
+    row = get_row(anne, "ai_systems", system)
+    assert (asked, row["business_owner"], row["ai_act_tier"]) == ([], "DRH", "high")
+
+
+def test_the_dialog_lists_the_answers_not_their_json(qtbot, anne, bruno_context, monkeypatch) -> None:  # noqa: F811
+    from caio_desktop.ui.team.conflict import ConflictDialog
+
+    system = _system(anne)
+    dialog = _classifier(qtbot, bruno_context, system)
+    reclassify_ai_system(anne, system, {"role": "deployer", "annex_iii_area": 4})
+    asked = _answer(monkeypatch, None)
+    _choose_area(dialog, None)
+    dialog.accept()
+    shown = ConflictDialog(asked[0], "fr")
+    qtbot.addWidget(shown)
+    rows = {shown.table.item(row, 0).text(): shown.table.item(row, 1).text() for row in range(shown.table.rowCount())}
+    assert rows["Réponses au questionnaire AI Act"] == "role: deployer; annex_iii_area: 4"
+    assert rows["Niveau de risque AI Act"] == "Haut risque"
+
+
+def test_on_a_file_the_classification_is_stored_as_before(qtbot, file_context, monkeypatch) -> None:
+    system = _system(file_context.workspace)
+    dialog = _classifier(qtbot, file_context, system)
+    asked = _answer(monkeypatch, None)
+    _choose_area(dialog, 4)
+    dialog.accept()
+    assert asked == [] and get_row(file_context.workspace, "ai_systems", system)["ai_act_tier"] == "high"
+    file_context.undo_stack.undo()
+    assert get_row(file_context.workspace, "ai_systems", system)["ai_act_tier"] == "unclassified"

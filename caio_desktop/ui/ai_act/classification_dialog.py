@@ -174,6 +174,7 @@ class ClassificationDialog(QDialog):
         system = get_row(context.workspace, "ai_systems", system_id)
         if system is None:
             raise LookupError(f"ai_systems has no row {system_id}")
+        self._read = system  # what the answers start from: OK says so (a colleague's change since is asked)
         act = load_ai_act()
         self.setWindowTitle(tr(lang, f"Classification AI Act — {system['name']}",
                                f"AI Act classification — {system['name']}"))
@@ -274,9 +275,22 @@ class ClassificationDialog(QDialog):
     # --- apply ---------------------------------------------------------------------------------------
     def accept(self) -> None:
         """Store the answers on the system (one undo step); a refused answer keeps the dialog open."""
+        from caio_desktop.ui.team.conflict import ConflictResolver
+
+        facts = self.facts()
+
+        def write(shown: dict[str, Any]) -> None:
+            self.change = self.context.perform(reclassify_ai_system, self.system_id, facts, seen=shown,
+                                               seen_version=shown.get("row_version"))
+
         try:
-            self.change = self.context.perform(reclassify_ai_system, self.system_id, self.facts())
+            landed = ConflictResolver.write(self.context, self, "ai_systems", self.system_id, write,
+                                            self._read)
         except ValidationError as error:
             self.error_label.setText(str(error))
+            return
+        if not landed:  # a colleague's classification kept: the questionnaire shows it, to classify again
+            self._read = get_row(self.context.workspace, "ai_systems", self.system_id) or self._read
+            self.set_facts(initial_facts(self._read))
             return
         super().accept()

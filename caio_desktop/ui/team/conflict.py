@@ -104,7 +104,8 @@ def _row_name(mod: Any, row: Mapping[str, Any]) -> str:
 
 
 # Columns that are not fields of a form but that a page edits (the engagement's logo), by language
-_OTHER_LABELS = {"client_logo": {"fr": "Logo du client", "en": "Client logo"}}
+_OTHER_LABELS = {"client_logo": {"fr": "Logo du client", "en": "Client logo"},
+                 "classification_facts": {"fr": "Réponses au questionnaire AI Act", "en": "AI Act questionnaire answers"}}
 
 
 def _field_label(field: Any, key: str, lang: str) -> str:
@@ -118,6 +119,9 @@ def _shown(field: Any, value: Any, lang: str, refs: Mapping[int, str]) -> str:
     if isinstance(value, bytes | bytearray | memoryview):  # an image: its size says which, not its bytes
         size = f"{max(1, round(len(value) / 1024))}"
         return f"image de {size} Ko" if lang == "fr" else f"image, {size} KB"
+    if isinstance(value, Mapping):  # the AI Act answers: those given, not the JSON
+        given = [f"{key}: {answer}" for key, answer in value.items() if answer not in (None, False, "", [], {})]
+        return "; ".join(given) or "–"
     if field is None:
         return "–" if value is None else str(value)
     return format_value(field, value, lang, refs) or "–"
