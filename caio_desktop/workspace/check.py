@@ -22,7 +22,7 @@ def check_workspace(path: Path, *, passphrase: str | None = None) -> list[str]:
 
     Never changes the file, except to roll back a write that a crash interrupted (see recovery.py).
     """
-    from caio_desktop.workspace.encryption import interrupted_encryption
+    from caio_desktop.workspace.encryption import interrupted_encryption, interrupted_rekey
     from caio_desktop.workspace.engine import raw_connect
     from caio_desktop.workspace.recovery import roll_back_interrupted_write
     from caio_desktop.workspace.soundness import file_digest, remember_sound
@@ -47,7 +47,7 @@ def check_workspace(path: Path, *, passphrase: str | None = None) -> list[str]:
         # These very bytes passed the full check (no other process wrote meanwhile): the next session
         # may write without checking them again (soundness.py).
         remember_sound(path, before)
-    interrupted = interrupted_encryption(path) if passphrase is None else None
+    interrupted = interrupted_encryption(path) if passphrase is None else interrupted_rekey(path, passphrase)
     return problems + ([interrupted] if interrupted else [])
 
 

@@ -100,6 +100,32 @@ def interrupted_encryption(path: Path) -> str | None:
     return INTERRUPTED.format(path=path) if leftovers or encrypted else None
 
 
+REKEY_INTERRUPTED = ("a change of passphrase was interrupted: {count} of its snapshots open only with another "
+                     "passphrase (the new one); run it again: caio rekey {path} --passphrase-file OLD "
+                     "--new-passphrase-file NEW")
+
+
+def interrupted_rekey(path: Path, passphrase: str) -> str | None:
+    """What to do when a change of the passphrase of the encrypted workspace at `path` was cut short
+    (None otherwise), `passphrase` being the one that opens the workspace.
+
+    `change_passphrase` re-keys the snapshots first and the workspace last: a killed run leaves the
+    workspace on the old passphrase and some snapshots on the new one, which the old one no longer
+    opens (a restore would then ask for a passphrase the user may not connect with this file). One key
+    derivation per encrypted snapshot: `caio check` asks it, not the app's open."""
+    rekeyed = 0
+    for snapshot in list_snapshots(Path(path)):
+        try:
+            if _is_plain(snapshot.path):
+                continue
+            _check_key(snapshot.path, passphrase)
+        except WrongPassphraseError:
+            rekeyed += 1
+        except (WorkspaceError, OSError):  # a damaged or vanished snapshot is not an interrupted re-key
+            continue
+    return REKEY_INTERRUPTED.format(count=rekeyed, path=path) if rekeyed else None
+
+
 def _is_plain(path: Path) -> bool:
     with open(path, "rb") as handle:  # noqa: PTH123
         return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC

@@ -88,3 +88,35 @@ def test_a_half_built_encrypted_copy_is_named(with_snapshots: tuple[Path, Path])
     path.with_name(f".{path.name}.encrypting-journal").write_bytes(b"\x00" * 512)
     assert MESSAGE in (interrupted_encryption(path) or "")
     assert MESSAGE in caio("check", path).stderr
+
+
+REKEY_MESSAGE = "a change of passphrase was interrupted"
+
+
+def test_a_change_of_passphrase_cut_short_is_named_by_check_and_finished_by_running_it_again(
+        with_snapshots: tuple[Path, Path], tmp_path: Path) -> None:
+    from caio_desktop.workspace.encryption import encrypt_workspace, interrupted_rekey
+    from caio_desktop.workspace.engine import quote, raw_connect
+
+    path, secret = with_snapshots
+    old = "correct horse battery staple"
+    encrypt_workspace(path, old)
+    new_secret = tmp_path / "new.txt"
+    new_secret.write_text("nouvelle phrase de passe\n")
+    assert interrupted_rekey(path, old) is None
+    # What a rekey killed after its first two snapshots leaves (snapshots go first, the workspace last).
+    for snapshot in list_snapshots(path)[:2]:
+        connection = raw_connect(snapshot.path, passphrase=old)
+        connection.execute(f"PRAGMA rekey = {quote('nouvelle phrase de passe')}")
+        connection.close()
+
+    checked = caio("check", path, "--passphrase-file", secret)
+    assert checked.returncode == 1
+    assert checked.stderr.strip().startswith(f"caio: error: {path}: {REKEY_MESSAGE}: 2 of its snapshots"), \
+        checked.stderr
+    assert "caio rekey" in checked.stderr and "caio restore" not in checked.stderr
+
+    again = caio("rekey", path, "--passphrase-file", secret, "--new-passphrase-file", new_secret)
+    assert again.returncode == 0, again.stderr
+    assert caio("check", path, "--passphrase-file", new_secret).returncode == 0
+    assert interrupted_rekey(path, "nouvelle phrase de passe") is None
