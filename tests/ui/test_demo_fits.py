@@ -14,7 +14,9 @@ checked whole.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QRect, Qt, QThread, QTimer
@@ -140,9 +142,10 @@ def _select_first_rows(page: QWidget) -> None:
             register.select_row(register.proxy.row_id(0))
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_no_header_or_cell_is_cut_in_the_demo(themed, qtbot, lang: str, demo_file: Path,
-                                              demo_file_en: Path) -> None:
+@contextmanager
+def demo_window(qtbot, lang: str, demo_file: Path, demo_file_en: Path) -> Iterator[Any]:  # noqa: ANN001
+    """The window at 1440 × 900 on the demo of `lang`, the interface in that language; closed and deleted
+    after (English put back)."""
     from caio_desktop.ui.context import AppContext
     from caio_desktop.ui.shell.window import MainWindow
 
@@ -154,6 +157,18 @@ def test_no_header_or_cell_is_cut_in_the_demo(themed, qtbot, lang: str, demo_fil
         window.show()
         qtbot.waitExposed(window)
         assert window.files.open_path(demo_file if lang == "fr" else demo_file_en)
+        yield window
+        window.files.close()
+        window.close()
+        window.deleteLater()
+    finally:
+        install_language("en")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_header_or_cell_is_cut_in_the_demo(themed, qtbot, lang: str, demo_file: Path,
+                                              demo_file_en: Path) -> None:
+    with demo_window(qtbot, lang, demo_file, demo_file_en) as window:
         problems: list[str] = []
         for row, spec in enumerate(window.specs):
             window.sidebar.setCurrentRow(row)
@@ -165,9 +180,4 @@ def test_no_header_or_cell_is_cut_in_the_demo(themed, qtbot, lang: str, demo_fil
                 for table in _visible_tables(page):
                     problems += _cut(table, where)
         assert window.width() <= SIZE[0]
-        window.files.close()
-        window.close()
-        window.deleteLater()
-    finally:
-        install_language("en")
     assert not problems, "\n".join(problems)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -39,6 +42,35 @@ from caio_desktop.workspace import queries
 KEY_ROLE = Qt.ItemDataRole.UserRole
 CURRENT_STYLE = "background: #1F4E79; color: white; border-radius: 3px;"
 TARGET_STYLE = "background: #DCE8F4; color: #1F4E79; border: 1px dashed #1F4E79; border-radius: 3px;"
+
+
+class NameDelegate(QStyledItemDelegate):
+    """The tree's name column: a name wraps between words at the column's width, and its row is as tall
+    as the lines it takes (Qt's tree measures a wrapped item as if it had the width of one line)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def text_width(self, index: QModelIndex) -> int:
+        """The width the name of `index` has in its column: the column less the indentation of its depth
+        (a pillar one step, with the branch marks; a dimension two) and the item's margins."""
+        depth = 1
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        margin = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
+        return max(1, self.tree.columnWidth(0) - depth * self.tree.indentation() - 2 * margin)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt API
+        hint = super().sizeHint(option, index)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font if font is not None else option.font)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        lines = metrics.boundingRect(QRect(0, 0, self.text_width(index), 100_000),
+                                     int(Qt.TextFlag.TextWordWrap), text).height()
+        return QSize(hint.width(), max(hint.height(), lines + hint.height() - metrics.height()))
 
 
 class MaturityRatingView(QWidget):
@@ -80,7 +112,15 @@ class MaturityRatingView(QWidget):
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setIndentation(16)  # (Fusion's 20 px per step, twice before a dimension, is room for names)
+        # A name longer than its column wraps onto a second line instead of ending in "…": beside the
+        # radar at 1440 px the column cannot hold "Cycle de vie des modèles (MLOps/LLMOps)" whole.
+        # Wrapped rows are taller (NameDelegate measures them at the column's width, which Qt's tree
+        # does not), and are measured again when the column is resized.
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegateForColumn(0, NameDelegate(self.tree))
+        self.tree.header().sectionResized.connect(self._names_resized)
         self.tree.currentItemChanged.connect(self._show_dimension)
         self.tree.setMinimumWidth(260)
         splitter.addWidget(self.tree)
@@ -110,7 +150,7 @@ class MaturityRatingView(QWidget):
         self.level_texts: list[QLabel] = []
         for i in range(5):
             name = QLabel()
-            name.setMinimumWidth(110)
+            name.setMinimumWidth(100)
             name.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             text = QLabel()
             text.setWordWrap(True)
@@ -129,14 +169,15 @@ class MaturityRatingView(QWidget):
     def _level_row(self, layout: QVBoxLayout, which: str) -> tuple[QLabel, QButtonGroup]:
         row = QHBoxLayout()
         label = QLabel()
-        label.setMinimumWidth(110)
+        label.setMinimumWidth(100)
         row.addWidget(label)
         group = QButtonGroup(self)
         group.setExclusive(True)
         for level in range(1, 6):
             button = QPushButton(str(level))
             button.setCheckable(True)
-            button.setFixedWidth(40)
+            button.setFixedWidth(30)  # a digit: narrow buttons leave the tree's names their room, with
+            button.setStyleSheet("QPushButton { padding: 4px 2px; }")  # the theme's 12 px sides it was squeezed
             button.setObjectName(f"{which}_{level}")
             group.addButton(button, level)
             row.addWidget(button)
@@ -253,13 +294,19 @@ class MaturityRatingView(QWidget):
         self.tree.setCurrentItem(select_item)
         self.tree.blockSignals(False)
 
+    def _names_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 0:
+            self.tree.scheduleDelayedItemsLayout()  # the wrapped names' heights at the new width
+
     def _give_tree_its_width(self) -> None:
-        """Names whole when the view has room for them and for the level descriptors (340 px)."""
+        """Names on one line when the view has room for them and for the level descriptors (what their
+        panel needs at least); else the tree takes all the panel leaves, and the longer names wrap."""
         sizes = self.splitter.sizes()
         wanted = getattr(self, "_tree_wanted", 0)
         total = sum(sizes)
         if total > 0 and sizes[0] < wanted:
-            tree = min(wanted, max(sizes[0], total - 340))
+            panel = self.splitter.widget(1).minimumSizeHint().width()
+            tree = min(wanted, max(sizes[0], total - panel))
             self.splitter.setSizes([tree, total - tree])
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
