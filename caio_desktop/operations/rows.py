@@ -28,7 +28,7 @@ from caio_desktop.domain.validation import clean_values
 from caio_desktop.operations import rules
 from caio_desktop.operations.changes import ChangeSet
 from caio_desktop.operations.recorder import Recorder, table
-from caio_desktop.team.conflicts import check_edit, locked_row
+from caio_desktop.team.conflicts import check_delete, check_edit, locked_row
 from caio_desktop.workspace.models import LINKS
 from caio_desktop.workspace.queries import _with_links as with_links  # (REFS lists of the locked row)
 from caio_desktop.workspace.queries import row_label
@@ -154,8 +154,12 @@ def update_row(workspace, module_key: str, row_id: int, values: Mapping[str, Any
         return _changeset("edit", mod, label, rec, [row_id], merge_key)
 
 
-def delete_rows(workspace, module_key: str, row_ids: Iterable[int]) -> ChangeSet:  # noqa: ANN001
-    """Delete rows with what hangs on them (a risk's actions, a KPI's measurements) as one step."""
+def delete_rows(workspace, module_key: str, row_ids: Iterable[int], *,  # noqa: ANN001
+                seen: Mapping[int, Mapping[str, Any]] | None = None) -> ChangeSet:
+    """Delete rows with what hangs on them (a risk's actions, a KPI's measurements) as one step.
+
+    `seen` (row id → the row as shown, its `row_version` included) makes the delete refuse, with a
+    DeleteConflictError and nothing deleted, when someone else changed one of those rows since."""
     mod = module(module_key)
     if mod.singleton:
         raise ValidationError(module_key, "id", None, "the engagement cannot be deleted")
@@ -166,6 +170,10 @@ def delete_rows(workspace, module_key: str, row_ids: Iterable[int]) -> ChangeSet
         label = row_label(mod, first) if first and len(ids) == 1 else f"×{len(ids)}"
         rec.operation = f"Delete {mod.entity_en} {label}"
         for row_id in ids:
+            if row_id in (seen or {}):  # locked first: a colleague's edit waits for this delete, or wins
+                current = locked_row(conn, mod.key, row_id)
+                if current is not None:
+                    check_delete(conn, mod.key, row_id, with_links(conn, mod, [current])[0], seen[row_id])
             if rec.row(mod.key, row_id) is None:
                 raise LookupError(f"{module_key} has no row {row_id}")
             rec.delete(mod.key, row_id)

@@ -11,6 +11,10 @@ does as much on SQLite) and, when its version has moved since it was read:
 - the fields nobody else changed land: two consultants editing different fields of one risk both land.
 
 A field whose read value the editor did not give counts as changed by the other: never overwrite silently.
+
+A delete may say what it read too: a row whose version moved since is refused with a
+`DeleteConflictError` (who changed it, when, and the fields that differ from what was shown), so that
+nobody deletes a colleague's fresh change unknowingly.
 """
 
 from __future__ import annotations
@@ -66,13 +70,39 @@ class EditConflictError(DomainError):
         self.version = version
         who = last.author or "someone else"
         when = f" at {last.at:%Y-%m-%d %H:%M} UTC" if last.at else ""
-        fields = "; ".join(f"{c.field} is now {quoted(c.theirs)} (you read {quoted(c.read)}, you set "
-                           f"{quoted(c.yours)})" for c in conflicts)
-        super().__init__(f"{module_key} row {row_id} was changed by {who}{when} since you read it: {fields}")
+        super().__init__(f"{module_key} row {row_id} was changed by {who}{when} since you read it{self._what()}")
+
+    def _what(self) -> str:
+        return ": " + "; ".join(f"{c.field} is now {quoted(c.theirs)} (you read {quoted(c.read)}, you set "
+                                f"{quoted(c.yours)})" for c in self.conflicts)
 
     @property
     def fields(self) -> tuple[str, ...]:
         return tuple(c.field for c in self.conflicts)
+
+
+class DeleteConflictError(EditConflictError):
+    """A delete refused because someone else changed the row since it was read: `conflicts` are the
+    fields whose value is not what was shown (`read` and `yours` what was shown, `theirs` the value now;
+    none when only the version was given). To delete anyway, pass `current` as what was read."""
+
+    def _what(self) -> str:
+        changed = ", ".join(c.field for c in self.conflicts)
+        return (f" ({changed})" if changed else "") + "; nothing was deleted"
+
+
+def check_delete(conn: Connection, module_key: str, row_id: int, current: Mapping[str, Any],
+                 seen: Mapping[str, Any]) -> None:
+    """Refuse (DeleteConflictError) the delete of `current`, the locked row (REFS lists included), when
+    its version is no longer the `row_version` of `seen`, the row as the person saw it."""
+    version = current.get("row_version")
+    if seen.get("row_version") is None or version is None or version == seen["row_version"]:
+        return
+    mod = module(module_key)
+    conflicts = tuple(FieldConflict(f.key, seen[f.key], current.get(f.key), seen[f.key]) for f in mod.fields
+                      if not f.computed and f.key in seen and f.key in current  # (a level follows the rest)
+                      and not _same(current.get(f.key), seen[f.key]))
+    raise DeleteConflictError(mod.key, row_id, conflicts, last_change(conn, mod.key, row_id), current, int(version))
 
 
 def locked_row(conn: Connection, table_name: str, row_id: int) -> dict[str, Any] | None:
@@ -127,4 +157,5 @@ def _same(stored: Any, shown: Any) -> bool:
     return stored == shown
 
 
-__all__ = ["EditConflictError", "FieldConflict", "LastChange", "check_edit", "last_change", "locked_row"]
+__all__ = ["DeleteConflictError", "EditConflictError", "FieldConflict", "LastChange", "check_delete", "check_edit",
+           "last_change", "locked_row"]

@@ -2302,6 +2302,22 @@
         <translation>Votre valeur</translation>
     </message>
     <message>
+        <source>What you saw</source>
+        <translation>Ce que vous aviez vu</translation>
+    </message>
+    <message>
+        <source>Reload keeps the row and shows their version; Delete anyway deletes it, their changes with it.</source>
+        <translation>Recharger garde la ligne et affiche leur version ; Supprimer quand même la supprime, avec leurs modifications.</translation>
+    </message>
+    <message>
+        <source>Reload (keep the row)</source>
+        <translation>Recharger (garder la ligne)</translation>
+    </message>
+    <message>
+        <source>Delete anyway</source>
+        <translation>Supprimer quand même</translation>
+    </message>
+    <message>
         <source>Reload shows their version and drops your edit of these fields; Overwrite writes your values over theirs.</source>
         <translation>Recharger affiche leur version et abandonne votre modification de ces champs ; Écraser écrit vos valeurs à la place des leurs.</translation>
     </message>

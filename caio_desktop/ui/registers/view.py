@@ -383,6 +383,13 @@ class RegisterWidget(QWidget):
             text = self.tr("Delete %n row(s)? You can undo it with Ctrl+Z.", "", len(ids))
         if not self.confirm_delete(self, text):
             return False
+        from caio_desktop.ui.team.refresh import is_team
+
+        if is_team(self.context.workspace):  # a colleague's change since it was shown is not deleted unasked
+            from caio_desktop.ui.team.conflict import ConflictResolver
+
+            shown = {i: self.model.row_dict(self.model.row_of(i)) for i in ids if self.model.row_of(i) >= 0}
+            return ConflictResolver.delete_rows(self.context, self, self.module.key, ids, shown)
         self.context.perform(delete_rows, self.module.key, ids)
         return True
 

@@ -142,6 +142,13 @@ class VendorMatrixModel(QAbstractTableModel):
                 self.context.perform(create_row, "vendor_scores", {
                     "option_id": option["id"], "criterion_id": criterion["id"], "score": value})
             elif existing is not None and value is None:
+                from caio_desktop.ui.team.refresh import is_team
+
+                if is_team(self.context.workspace):  # a score a colleague changed since: asked (issue 19)
+                    from caio_desktop.ui.team.conflict import ConflictResolver
+
+                    return ConflictResolver.delete_rows(self.context, None, "vendor_scores", [existing["id"]],
+                                                        {existing["id"]: existing})
                 self.context.perform(delete_rows, "vendor_scores", [existing["id"]])
             elif existing is not None and value != existing["score"]:
                 # a score a colleague changed since the matrix read it is asked about (issue 19)

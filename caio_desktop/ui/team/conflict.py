@@ -4,11 +4,15 @@
 (the row's version and values), and on an EditConflictError shows `ConflictDialog` — each field with
 their value and yours, who changed it and when — offering "Reload" (take theirs: the register shows
 the row as it is now) or "Overwrite" (write yours on top of their version).
+
+`delete_rows` is how a register deletes on a server: a row someone changed since it was shown is not
+deleted unasked; the same dialog lists what changed and offers "Reload" (keep the row) or "Delete
+anyway".
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -24,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from caio_desktop.domain.modules import MODULES
-from caio_desktop.team.conflicts import EditConflictError
+from caio_desktop.team.conflicts import DeleteConflictError, EditConflictError
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.registers.format import format_date, format_value
 
@@ -56,9 +60,12 @@ class ConflictDialog(QDialog):
         self.heading.setObjectName("conflictHeading")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
+        deleting = isinstance(error, DeleteConflictError)  # "yours" is then the value you saw
         self.table = QTableWidget(len(error.conflicts), 3)
         self.table.setObjectName("conflictTable")
-        self.table.setHorizontalHeaderLabels([_tr("Field"), _tr("Their value"), _tr("Your value")])
+        self.table.setHorizontalHeaderLabels([_tr("Field"), _tr("Their value"),
+                                              _tr("What you saw") if deleting else _tr("Your value")])
+        self.table.setVisible(bool(error.conflicts))  # (a delete that gave only the version it saw)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, conflict in enumerate(error.conflicts):
@@ -75,14 +82,16 @@ class ConflictDialog(QDialog):
         self.table.setMaximumHeight(self.table.horizontalHeader().height() + 4 + sum(
             self.table.rowHeight(row) for row in range(self.table.rowCount())))  # no empty space under the rows
         layout.addWidget(self.table)
-        hint = QLabel(_tr("Reload shows their version and drops your edit of these fields; Overwrite "
+        hint = QLabel(_tr("Reload keeps the row and shows their version; Delete anyway deletes it, their "
+                          "changes with it.") if deleting else
+                      _tr("Reload shows their version and drops your edit of these fields; Overwrite "
                           "writes your values over theirs."))
         hint.setWordWrap(True)
         hint.setObjectName("pageSubtitle")
         layout.addWidget(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.reload_button = QPushButton(_tr("Reload (take theirs)"))
-        self.overwrite_button = QPushButton(_tr("Overwrite (keep mine)"))
+        self.reload_button = QPushButton(_tr("Reload (keep the row)") if deleting else _tr("Reload (take theirs)"))
+        self.overwrite_button = QPushButton(_tr("Delete anyway") if deleting else _tr("Overwrite (keep mine)"))
         buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.overwrite_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.reload_button.clicked.connect(lambda: self._choose(RELOAD))
@@ -173,6 +182,27 @@ class ConflictResolver:
             context.rows_changed.emit({module_key: frozenset((error.row_id,))})  # (row_id is 0 for a row shown absent)
             context.data_changed.emit(frozenset((module_key,)))
             return False
+
+    @classmethod
+    def delete_rows(cls, context: AppContext, parent: QWidget | None, module_key: str, row_ids: Sequence[int],
+                    shown: Mapping[int, Mapping[str, Any]]) -> bool:
+        """Delete `row_ids`, saying how each was `shown` (row id → the row as the register showed it, its
+        `row_version` included); for each row someone changed since, ask: "Delete anyway" goes on with
+        the row as it is now, "Reload" (or Cancel) deletes nothing and tells the pages to show it. True
+        when deleted."""
+        from caio_desktop.operations import delete_rows
+
+        seen = dict(shown)
+        while True:  # one question a changed row: each "Delete anyway" accepts that row as it is now
+            try:
+                context.perform(delete_rows, module_key, list(row_ids), seen=seen)
+                return True
+            except DeleteConflictError as error:
+                if cls.ask(parent, error, context.lang, _labels(context, error)) != OVERWRITE:
+                    context.rows_changed.emit({module_key: frozenset((error.row_id,))})
+                    context.data_changed.emit(frozenset((module_key,)))
+                    return False
+                seen[error.row_id] = error.current
 
 
 def _labels(context: AppContext, error: EditConflictError) -> dict[str, dict[int, str]]:
