@@ -10,6 +10,8 @@ cancels: the transaction rolls back and the workspace is unchanged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import attrgetter
@@ -68,8 +70,16 @@ def apply_import(workspace, plan: ImportPlan, *, strict: bool = False,  # noqa: 
                  progress: Progress | None = None) -> ImportResult:
     """Import the plan's valid rows in one transaction (see the module docstring)."""
     mod = get_module(plan.module)
-    valid, rejected = plan.partition()
-    result = ImportResult(plan.module, rejected=rejected, warnings=[w for r in valid for w in r.warnings])
+    blocks = plan.untouched()
+    valid: Sequence[PlannedRow]
+    if blocks is not None:  # no row made one by one (nothing matched): read the blocks, make no rows
+        valid = _BlockRows(blocks)
+        rejected = [block.refused[index] for block in blocks for index in sorted(block.refused)]
+        warnings = [w for block in blocks for w in block.warnings()]
+    else:
+        valid, rejected = plan.partition()
+        warnings = [w for r in valid for w in r.warnings]
+    result = ImportResult(plan.module, rejected=rejected, warnings=warnings)
     if strict and result.rejected:
         result.refused_strict = True
         return result
@@ -80,18 +90,22 @@ def apply_import(workspace, plan: ImportPlan, *, strict: bool = False,  # noqa: 
         if plan.new_choices:
             _add_choices(rec, plan.new_choices)
         keys = existing_keys(rec.conn, mod.key) if plan.update_existing else {}
+        rows = valid
+        if isinstance(rows, _BlockRows) and (keys or mod.key in _ROW_BY_ROW):
+            rows = plan.partition()[0]  # (rows to match or insert one by one: made now)
         claimed: set[int] = set()
-        fresh: list[PlannedRow] = [] if keys else valid  # nothing to update: every row is new
+        added: list[PlannedRow] = []
         updates: list[tuple[int, PlannedRow]] = []
-        for row in valid if keys else ():
+        for row in rows if keys else ():
             key = match_key(mod.key, row.values)
             ids = [i for i in keys.get(key, []) if i not in claimed] if key else []
             if ids:
                 claimed.add(ids[0])
                 updates.append((ids[0], row))
             else:
-                fresh.append(row)
-        total = len(valid)
+                added.append(row)
+        fresh = added if keys else rows  # nothing to update: every row is new
+        total = len(rows)
         ticker = _Ticker(progress, total)
         touched: list[int] = []
         current = _rows_by_id(rec, mod.key, [row_id for row_id, _ in updates])
@@ -212,7 +226,37 @@ def _already(existing: dict[str, Any], values: dict[str, Any], mod) -> bool:  # 
     return True
 
 
-def _bulk_insert(rec: Recorder, mod, rows: list[PlannedRow], result: ImportResult,  # noqa: ANN001
+class _BlockRows(Sequence[PlannedRow]):
+    """The rows to add of a plan whose rows were never made one by one (`ImportPlan.untouched`): each
+    block's rows but its refused ones, by position. `_gather` reads their columns from the blocks; a
+    row is made (its block's rows: `RowBlock.rows`) only when the insert refuses it."""
+
+    def __init__(self, blocks: list[RowBlock]) -> None:
+        self.segments: list[tuple[RowBlock, list[int] | None]] = []  # (block, kept positions or None: all)
+        self._starts: list[int] = []
+        count = 0
+        for block in blocks:
+            kept = None if not block.refused else [i for i in range(len(block.lines)) if i not in block.refused]
+            size = len(block.lines) if kept is None else len(kept)
+            if size:
+                self.segments.append((block, kept))
+                self._starts.append(count)
+                count += size
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> PlannedRow:  # (positions only: no slices)
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        segment = bisect_right(self._starts, index) - 1
+        block, kept = self.segments[segment]
+        offset = index - self._starts[segment]
+        return block.rows()[offset if kept is None else kept[offset]]
+
+
+def _bulk_insert(rec: Recorder, mod, rows: Sequence[PlannedRow], result: ImportResult,  # noqa: ANN001
                  ticker: _Ticker) -> list[int]:
     """Insert new rows column by column, straight from the plan's row blocks (no dict per row): links
     checked, risk codes assigned, refused rows set aside, then `Recorder.insert_columns` in batches."""
@@ -254,7 +298,7 @@ def _bulk_insert(rec: Recorder, mod, rows: list[PlannedRow], result: ImportResul
     return ids
 
 
-def _gather(mod, rows: list[PlannedRow], keys: list[str],  # noqa: ANN001
+def _gather(mod, rows: Sequence[PlannedRow], keys: list[str],  # noqa: ANN001
             defaults: dict[str, Any]) -> tuple[dict[str, list[Any]], dict[int, ValidationError]]:
     """`keys` and the custom attributes of `rows`, column by column, read from the plan's row blocks
     (whole columns when all of a block's rows come), a column's default where no value is given; and
@@ -262,31 +306,40 @@ def _gather(mod, rows: list[PlannedRow], keys: list[str],  # noqa: ANN001
     out: dict[str, list[Any]] = {key: [] for key in (*keys, "custom")}
     refused: dict[int, ValidationError] = {}
     done = 0
+    for one, pick in _pieces(mod, rows):
+        if isinstance(one, ValidationError):
+            refused[done] = one
+            one = RowBlock({}, [{}])
+        size = len(one.customs) if pick is None else len(pick)
+        for key, column in out.items():
+            values = one.derived.get(key)
+            if values is None:
+                values = one.customs if key == "custom" else one.columns.get(key)
+            if values is None:
+                column.extend([defaults.get(key)] * size)
+            else:
+                column.extend(values if pick is None else [values[i] for i in pick])
+        done += size
+    return out, refused
+
+
+def _pieces(mod, rows: Sequence[PlannedRow]  # noqa: ANN001
+            ) -> Iterator[tuple[RowBlock | ValidationError, list[int] | None]]:
+    """`rows` as (block, the positions taken from it or None for all of them), in order; a row detached
+    from its block (values set by hand) is a block of one, or the reason derivation refuses it."""
+    if isinstance(rows, _BlockRows):
+        yield from rows.segments
+        return
     for _, group in groupby(rows, key=attrgetter("block")):
         group = list(group)
         block = group[0].block
-        if block is None:  # rows detached from their block: each its own block of one
-            blocks = [_block_of(mod, row.values) for row in group]
-            picks = [None] * len(group)
-        else:
-            indexes = [row.index for row in group]
-            whole = len(indexes) == len(block.customs) and indexes[-1] == len(indexes) - 1
-            blocks, picks = [block], [None if whole else indexes]
-        for offset, (one, pick) in enumerate(zip(blocks, picks, strict=True)):
-            if isinstance(one, ValidationError):
-                refused[done + offset] = one
-                one = RowBlock({}, [{}])
-            size = len(one.customs) if pick is None else len(pick)
-            for key, column in out.items():
-                values = one.derived.get(key)
-                if values is None:
-                    values = one.customs if key == "custom" else one.columns.get(key)
-                if values is None:
-                    column.extend([defaults.get(key)] * size)
-                else:
-                    column.extend(values if pick is None else [values[i] for i in pick])
-        done += len(group)
-    return out, refused
+        if block is None:
+            for row in group:
+                yield _block_of(mod, row.values), None
+            continue
+        indexes = [row.index for row in group]
+        whole = len(indexes) == len(block.customs) and indexes[-1] == len(indexes) - 1
+        yield block, None if whole else indexes
 
 
 def _block_of(mod, values: dict[str, Any]) -> RowBlock | ValidationError:  # noqa: ANN001

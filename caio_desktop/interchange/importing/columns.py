@@ -48,9 +48,9 @@ class PlanColumn:
 
 
 def convert_block(mod: Module, lines: list[int], block: list[list[Any]],
-                  plan_columns: list[PlanColumn]) -> list[PlannedRow]:
+                  plan_columns: list[PlanColumn]) -> RowBlock:
     """The rows `block` (sheet rows numbered `lines`) converted, validated and derived, kept column by
-    column in one RowBlock that the rows share."""
+    column in one RowBlock (its PlannedRow objects made when asked: `RowBlock.rows`)."""
     count = len(block)
     widths = set(map(len, block))
     width = min(widths, default=0)
@@ -82,21 +82,22 @@ def convert_block(mod: Module, lines: list[int], block: list[list[Any]],
             for index in range(count):
                 first_error.setdefault(index, ValidationError(mod.key, f.key, None, "is required"))
     clean_custom(mod, dict.fromkeys((c.header for c in plan_columns), ""))  # the headers name attributes
-    shared = RowBlock(clean_columns, customs)
+    notes = [warnings.get(index, ()) for index in range(count)] if warnings else None
+    shared = RowBlock(clean_columns, customs, lines=lines, cells=block, notes=notes)
     derived, refusals = rules.derive_new_columns(mod.key, clean_columns, count)
     computed = _computed(mod.key)
     shared.derived = {k: v for k, v in derived.items() if k in computed}
-    notes = [warnings.get(index, ()) for index in range(count)] if warnings else repeat((), count)
-    rows = list(map(PlannedRow, lines, block, repeat(None, count), notes, repeat(shared, count), range(count)))
     refused = {**{i: exc for i, exc in enumerate(refusals) if exc is not None}, **first_error} \
         if any(refusals) else first_error
     if refused:
         headers = {c.key: c.header for c in plan_columns if c.key}
-        for index, exc in refused.items():
-            row = rows[index]
-            row.values = _raw(index, raw_columns, customs)
-            row.error = _row_error(row.line, exc, headers, unfit.get(index, {}))
-    return rows
+        for index in sorted(refused):
+            # (its values as converted, detached from the block: what the rejected-rows report shows)
+            row = PlannedRow(lines[index], block[index], _raw(index, raw_columns, customs),
+                             notes[index] if notes is not None else (), None, index)
+            row.error = _row_error(row.line, refused[index], headers, unfit.get(index, {}))
+            shared.refused[index] = row
+    return shared
 
 
 def _keep_custom(header: str, cells: Sequence[Any], lines: list[int], warnings: dict[int, list[Problem]],

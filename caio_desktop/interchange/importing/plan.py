@@ -25,7 +25,7 @@ from caio_desktop.interchange.importing.errors import ImportCancelled, MappingEr
 from caio_desktop.interchange.importing.header import combined_names, detect_header, header_names, sub_header
 from caio_desktop.interchange.importing.matching import existing_keys, match_key, targets
 from caio_desktop.interchange.importing.normalize import converter
-from caio_desktop.interchange.importing.planned import PlannedRow, Problem
+from caio_desktop.interchange.importing.planned import PlannedRow, Problem, RowBlock
 from caio_desktop.interchange.importing.reader import (
     Source,
     Table,
@@ -68,11 +68,25 @@ class ImportPlan:
     header_row: int
     headers: list[str]
     mapping: mappings.ColumnMapping
-    rows: list[PlannedRow]
+    blocks: list[RowBlock]  # the rows, block by block (`rows` makes their PlannedRow objects)
     update_existing: bool = True
     scales: dict[str, ScaleReading] = field(default_factory=dict)  # level column → how it was read
     notes: list[str] = field(default_factory=list)  # informational lines, in the engagement's language
     new_choices: dict[str, dict[str, str]] = field(default_factory=dict)  # enumeration → {code: label}
+    _rows: list[PlannedRow] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def rows(self) -> list[PlannedRow]:
+        """Every data row, in sheet order (made once, on first use: an import that only adds rows reads
+        the blocks instead, `untouched`)."""
+        if self._rows is None:
+            self._rows = [row for block in self.blocks for row in block.rows()]
+        return self._rows
+
+    def untouched(self) -> list[RowBlock] | None:
+        """The blocks, while none has made its rows (so none was changed one by one: a match, a warning,
+        values set by hand); None once any has."""
+        return self.blocks if all(block.made is None for block in self.blocks) else None
 
     def partition(self) -> tuple[list[PlannedRow], list[PlannedRow]]:
         """The valid rows and the rejected ones, in one pass."""
@@ -230,11 +244,11 @@ def build_plan(workspace, source: Source, layout: Layout, columns: mappings.Colu
         scales: dict[str, ScaleReading] = {}
         notes: list[str] = []
         new_choices: dict[str, dict[str, str]] = {}
-        rows = convert_rows(workspace, layout, columns, update_existing=update_existing, progress=progress,
+        blocks = convert_rows(workspace, layout, columns, update_existing=update_existing, progress=progress,
                             skip_headers=skip, scales=scales, notes=notes, lang=lang, add_choices=add_choices,
                             new_choices=new_choices)
     return ImportPlan(columns.module, source.path, layout.table.sheet, list(source.sheet_names),
-                      layout.header_row, layout.headers, columns, rows, update_existing, scales, notes,
+                      layout.header_row, layout.headers, columns, blocks, update_existing, scales, notes,
                       {k: v for k, v in new_choices.items() if v})
 
 
@@ -243,9 +257,9 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
                  skip_headers: frozenset[str] = frozenset(),
                  scales: dict[str, ScaleReading] | None = None, notes: list[str] | None = None,
                  lang: str = "en", add_choices: bool = False,
-                 new_choices: dict[str, dict[str, str]] | None = None) -> list[PlannedRow]:
+                 new_choices: dict[str, dict[str, str]] | None = None) -> list[RowBlock]:
     """Every data row below the header, converted and validated (blank rows skipped), a block of
-    PROGRESS_EVERY rows at a time, column by column (`columns.convert_block`). A level column is read
+    PROGRESS_EVERY rows at a time, column by column (`columns.convert_block`), as RowBlocks. A level column is read
     as a whole first (`scales.read_scale`: its scale from its distinct cells), its reading put in
     `scales`. The client's own identifier column (N°, Réf., Risk ID) becomes the rows' code when its
     values are unique, else it is kept as a custom attribute and said in `notes`."""
@@ -305,7 +319,7 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
                          f"row {line}: {quoted(cell_text(cell))} skipped, a note under the table")
     data = data[:cut]
     total = len(data)
-    planned: list[PlannedRow] = []
+    planned: list[RowBlock] = []
     for start in range(0, total, PROGRESS_EVERY):
         if progress is not None and progress(start, total) is False:
             raise ImportCancelled("the import was cancelled")
@@ -318,18 +332,19 @@ def convert_rows(workspace, layout: Layout, columns: mappings.ColumnMapping, *, 
             if not kept:
                 continue
             lines, block = (list(side) for side in zip(*kept, strict=True))
-        for row in convert_block(mod, lines, block, plan_columns):
-            if row.error is None and existing:
+        converted = convert_block(mod, lines, block, plan_columns)
+        for row in converted.rows() if existing else ():  # (rows to match: made one by one)
+            if row.error is None:
                 key = match_key(mod.key, row.values)
                 ids = [i for i in existing.get(key, []) if i not in claimed] if key else []
                 if ids:
                     row.match_id = ids[0]
                     claimed.add(ids[0])
-            planned.append(row)
+        planned.append(converted)
     if progress is not None and progress(total, total) is False:
         raise ImportCancelled("the import was cancelled")
     if layout.table.formulas:
-        _warn_formulas(layout, planned)
+        _warn_formulas(layout, [row for converted in planned for row in converted.rows()])
     return planned
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from caio_desktop.domain.errors import quoted
@@ -32,11 +33,41 @@ class Problem:
 class RowBlock:
     """Rows converted together, kept column by column: each mapped field's cleaned values (None in a
     refused row), each row's custom attributes and derived values. The bulk insert reads these columns
-    whole; a row's `values` dict is only made when someone asks for it (the preview, an update)."""
+    whole; a row's `values` dict is only made when someone asks for it (the preview, an update).
+
+    The block's PlannedRow objects are made on the first call of `rows()` (the preview, the wizard, an
+    update of existing rows): an import that only adds rows never makes them (0.09 s at 100,000 rows),
+    and reads the refused rows, made at once, from `refused`."""
 
     columns: dict[str, list[Any]]
     customs: list[dict[str, str]]
     derived: dict[str, list[Any]] = field(default_factory=dict)
+    lines: list[int] = field(default_factory=list)  # each row's number in the sheet
+    cells: list[list[Any]] = field(default_factory=list)  # each row's cells as read
+    notes: list[Sequence[Problem]] | None = None  # each row's warnings (None: no row has any)
+    refused: dict[int, PlannedRow] = field(default_factory=dict)  # position → the refused row, made at once
+    made: list[PlannedRow] | None = None  # the rows, once `rows()` made them
+
+    def rows(self) -> list[PlannedRow]:
+        """The block's rows, made once: the same objects on every call."""
+        if self.made is None:
+            count = len(self.lines)
+            notes = self.notes if self.notes is not None else repeat((), count)
+            made = list(map(PlannedRow, self.lines, self.cells, repeat(None, count), notes, repeat(self, count),
+                            range(count)))
+            for index, row in self.refused.items():
+                made[index] = row
+            self.made = made
+        return self.made
+
+    def warnings(self) -> list[Problem]:
+        """The warnings of the block's rows that are not refused, in row order, without making the rows."""
+        if self.made is not None:
+            return [w for row in self.made if row.error is None for w in row.warnings]
+        if self.notes is None:
+            return []
+        refused = self.refused
+        return [w for index, notes in enumerate(self.notes) if notes and index not in refused for w in notes]
 
 
 class PlannedRow:
