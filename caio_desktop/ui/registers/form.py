@@ -78,6 +78,9 @@ class DetailForm(QScrollArea):
         self._build()
         context.rows_changed.connect(self._on_rows_changed)
         context.language_changed.connect(self._rebuild)
+        # a field typed in and not yet left is saved before the engagement closes or another opens (the
+        # focus leaving it afterwards would find no engagement: what was typed lost)
+        context.workspace_closing.connect(self._save_before_closing)
 
     # --- building ------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -252,8 +255,16 @@ class DetailForm(QScrollArea):
                 "border-radius: 8px;" if color else "")
 
     # --- editing -------------------------------------------------------------------------------------
+    def _save_before_closing(self, *_: object) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        focus = QApplication.focusWidget()
+        for key, editor in self.editors.items():
+            if focus is not None and (focus is editor or editor.isAncestorOf(focus)):
+                self._commit(key)
+
     def _commit(self, key: str) -> None:
-        if self.row_id is None:
+        if self.row_id is None or self.context.workspace is None:  # (a focus leaving after the close)
             return
         value = self.editors[key].value()
         if value == self.row.get(key) and self.errors[key].isHidden():

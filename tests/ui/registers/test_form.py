@@ -103,3 +103,22 @@ def test_an_action_names_the_register_and_row_it_comes_from(qtbot, context) -> N
     bare = context.perform(create_row, "actions", {"title": "Former les managers"}).row_ids[0]
     form.set_row(bare)
     assert module.currentText() == "" and not item.isEnabled()  # no register chosen: no row to pick
+
+
+def test_a_field_still_being_typed_in_is_saved_when_the_engagement_closes(qtbot, context, workspace) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    row_id = context.perform(create_row, "risks", {"title": "Dérive", "likelihood": 2, "impact": 3}).row_ids[0]
+    form = _form(qtbot, context, "risks", row_id)
+    form.show()
+    form.activateWindow()  # an offscreen window takes the keyboard only once asked
+    qtbot.waitUntil(form.isActiveWindow)
+    title = form.field_editor("title")
+    title.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is title)
+    title.selectAll()
+    QTest.keyClicks(title, "Derive du modele de tarification")  # typed, the field not left
+    context.set_workspace(None)  # File › Close (or another file opened)
+    form.hide()  # the focus leaves the field after the close: nothing to write to, nothing raised
+    assert get_row(workspace, "risks", row_id)["title"] == "Derive du modele de tarification"
