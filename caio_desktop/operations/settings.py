@@ -14,15 +14,19 @@ from caio_desktop.operations.recorder import Recorder, table
 
 def set_setting(workspace, key: str, value: Any) -> ChangeSet:  # noqa: ANN001
     """Store `value` (JSON-serialisable) under `key`, replacing any previous value."""
+    return run_recorded(workspace, setting_change(key), lambda rec: [store_setting(rec, key, value)])
 
-    def operation(rec: Recorder) -> list[int]:
-        t = table("settings")
-        row_id = rec.conn.execute(select(t.c.id).where(t.c.key == key)).scalar()
-        if row_id is None:
-            row_id = rec.insert("settings", {"key": key, "value": value})
-        else:
-            rec.update("settings", row_id, {"value": value})
-        return [row_id]
 
-    return run_recorded(workspace, ChangeSet("edit", "settings", key, entity_fr="réglage",
-                                             entity_en="setting"), operation)
+def setting_change(key: str) -> ChangeSet:
+    """The (empty) change of the setting `key`, for `run_recorded` to fill."""
+    return ChangeSet("edit", "settings", key, entity_fr="réglage", entity_en="setting")
+
+
+def store_setting(rec: Recorder, key: str, value: Any) -> int:
+    """Write `value` under `key` in the recorder's transaction (insert or update); the row's id."""
+    t = table("settings")
+    row_id = rec.conn.execute(select(t.c.id).where(t.c.key == key)).scalar()
+    if row_id is None:
+        return rec.insert("settings", {"key": key, "value": value})
+    rec.update("settings", row_id, {"value": value})
+    return row_id

@@ -5,17 +5,20 @@ overwrite, as in a register. On a file nothing asks: the same clicks write as be
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from caio_desktop.operations import create_row, update_row
 from caio_desktop.operations.ai_act import reclassify_ai_system
 from caio_desktop.operations.diagnosis import rate_dimension
+from caio_desktop.operations.narrative import narrative, set_narrative
 from caio_desktop.reference.maturity import load_maturity_model
 from caio_desktop.team.conflicts import EditConflictError
 from caio_desktop.ui.ai_act.classification_dialog import ClassificationDialog
 from caio_desktop.ui.context import AppContext
+from caio_desktop.ui.deliverables import narrative as narrative_ui
+from caio_desktop.ui.deliverables.narrative import NarrativeEditor
 from caio_desktop.ui.diagnosis.rating_view import MaturityRatingView
 from caio_desktop.ui.team.conflict import OVERWRITE, RELOAD
 from caio_desktop.workspace.queries import fetch_rows, get_row
@@ -218,3 +221,116 @@ def test_on_a_file_the_classification_is_stored_as_before(qtbot, file_context, m
     assert asked == [] and get_row(file_context.workspace, "ai_systems", system)["ai_act_tier"] == "high"
     file_context.undo_stack.undo()
     assert get_row(file_context.workspace, "ai_systems", system)["ai_act_tier"] == "unclassified"
+
+
+# --- a deliverable's narrative ---------------------------------------------------------------------
+@pytest.fixture
+def words(qtbot, monkeypatch) -> Callable[[AppContext], NarrativeEditor]:  # noqa: ANN001
+    """Bruno's words of the steering report in French, saved after a pause of 20 ms instead of 2 s."""
+    monkeypatch.setattr(narrative_ui, "SAVE_PAUSE_MS", 20)
+
+    def make(context: AppContext) -> NarrativeEditor:
+        editor = NarrativeEditor(context)
+        qtbot.addWidget(editor)
+        editor.set_target("steering", "fr")
+        return editor
+
+    return make
+
+
+def _pause_after_typing(qtbot, words: NarrativeEditor, key: str, text: str) -> None:  # noqa: ANN001
+    """Bruno types `text` in field `key` and stops: the pause saves it."""
+    editor = words.editors[key]
+    editor.setPlainText(text)
+    qtbot.waitUntil(lambda: not editor.dirty or not editor._pause.isActive(), timeout=3000)
+    qtbot.wait(50)
+
+
+def _stored(ws) -> dict[str, str]:  # noqa: ANN001
+    return narrative(ws, "steering", "fr")
+
+
+def test_a_text_a_colleague_saved_since_asks_and_reload_shows_hers(qtbot, anne, bruno_context, words,  # noqa: F811
+                                                                    monkeypatch) -> None:
+    page = words(bruno_context)
+    set_narrative(anne, "steering", "fr", "executive_summary", "Le pilote est lancé.")  # Anne saves
+    page.editors["executive_summary"].setPlainText("Le programme tient ses délais.")  # Bruno types meanwhile
+    bruno_context.data_changed.emit(frozenset({"settings"}))  # the watch brings Anne's save
+    assert page.editors["executive_summary"].toPlainText() == "Le programme tient ses délais."  # his typing kept
+    asked = _answer(monkeypatch, RELOAD)
+    _pause_after_typing(qtbot, page, "executive_summary", "Le programme tient ses délais et son budget.")
+    assert [(c.field, c.read, c.theirs) for c in asked[0].conflicts] == [
+        ("executive_summary", "", "Le pilote est lancé.")]
+    assert asked[0].author == "Anne Martin"
+    assert _stored(anne) == {"executive_summary": "Le pilote est lancé."}  # hers, kept
+    assert page.editors["executive_summary"].toPlainText() == "Le pilote est lancé."  # and shown to Bruno
+    assert bruno_context.undo_stack.count() == 0
+
+
+def test_overwrite_saves_my_text_over_hers(qtbot, anne, bruno_context, words, monkeypatch) -> None:  # noqa: F811
+    page = words(bruno_context)
+    set_narrative(anne, "steering", "fr", "executive_summary", "Le pilote est lancé.")
+    _answer(monkeypatch, OVERWRITE)
+    _pause_after_typing(qtbot, page, "executive_summary", "Le programme tient ses délais.")
+    assert _stored(anne) == {"executive_summary": "Le programme tient ses délais."}
+    page.editors["executive_summary"].leave()
+    assert bruno_context.undo_stack.count() == 1
+    bruno_context.undo_stack.undo()
+    assert _stored(anne) == {"executive_summary": "Le pilote est lancé."}  # undo gives hers back
+
+
+def test_a_text_shown_after_her_save_replaces_it_without_asking(qtbot, anne, bruno_context, words,  # noqa: F811
+                                                                 monkeypatch) -> None:
+    page = words(bruno_context)
+    set_narrative(anne, "steering", "fr", "next_steps", "Valider le budget")
+    bruno_context.data_changed.emit(frozenset({"settings"}))  # Bruno, not typing, is shown hers
+    assert page.editors["next_steps"].toPlainText() == "Valider le budget"
+    asked = _answer(monkeypatch, None)
+    _pause_after_typing(qtbot, page, "next_steps", "Valider le budget\nLancer le pilote")
+    assert asked == [] and _stored(anne)["next_steps"] == "Valider le budget\nLancer le pilote"
+
+
+def test_two_fields_saved_by_two_consultants_both_land(qtbot, anne, bruno_context, words, monkeypatch) -> None:  # noqa: F811
+    page = words(bruno_context)
+    set_narrative(anne, "steering", "fr", "introduction", "Ce rapport couvre le trimestre.")
+    asked = _answer(monkeypatch, None)
+    _pause_after_typing(qtbot, page, "executive_summary", "Le programme tient ses délais.")
+    assert asked == [] and _stored(anne) == {"introduction": "Ce rapport couvre le trimestre.",
+                                             "executive_summary": "Le programme tient ses délais."}
+
+
+def test_set_narrative_refuses_to_replace_a_text_it_did_not_see(anne, bruno_context) -> None:  # noqa: F811
+    set_narrative(anne, "steering", "fr", "introduction", "Version d'Anne")
+    with pytest.raises(EditConflictError) as refused:
+        set_narrative(bruno_context.workspace, "steering", "fr", "introduction", "Version de Bruno", seen="")
+    assert refused.value.module == "narrative" and refused.value.current["introduction"] == "Version d'Anne"
+    set_narrative(bruno_context.workspace, "steering", "fr", "introduction", "Version de Bruno",
+                  seen="Version d'Anne")  # having read hers
+    assert _stored(anne) == {"introduction": "Version de Bruno"}
+
+
+def test_the_dialog_names_the_text_and_the_deliverable(qtbot, anne, bruno_context, words, monkeypatch) -> None:  # noqa: F811
+    from caio_desktop.ui.team.conflict import ConflictDialog
+
+    page = words(bruno_context)
+    set_narrative(anne, "steering", "fr", "executive_summary", "Le pilote est lancé.")
+    asked = _answer(monkeypatch, None)
+    _pause_after_typing(qtbot, page, "executive_summary", "Le programme tient ses délais.")
+    dialog = ConflictDialog(asked[0], "fr")
+    qtbot.addWidget(dialog)
+    assert "« Synthèse » (Rapport de comité de pilotage)" in dialog.heading.text()
+    assert [dialog.table.item(0, c).text() for c in range(3)] == [
+        "Synthèse", "Le pilote est lancé.", "Le programme tient ses délais."]
+
+
+def test_on_a_file_the_words_are_saved_as_before(qtbot, file_context, words, monkeypatch) -> None:
+    page = words(file_context)
+    asked = _answer(monkeypatch, None)
+    _pause_after_typing(qtbot, page, "executive_summary", "Le programme tient ses délais.")
+    _pause_after_typing(qtbot, page, "executive_summary", "Le programme tient ses délais et son budget.")
+    page.editors["executive_summary"].leave()
+    assert asked == [] and _stored(file_context.workspace) == {
+        "executive_summary": "Le programme tient ses délais et son budget."}
+    assert file_context.undo_stack.count() == 1  # one visit: one undo step
+    file_context.undo_stack.undo()
+    assert page.editors["executive_summary"].toPlainText() == "" and _stored(file_context.workspace) == {}

@@ -159,8 +159,12 @@ class NarrativeEditor(QScrollArea):
 
             stored = narrative(workspace, self.kind, self.lang)
         writable = workspace is not None and not getattr(workspace, "read_only", False)
+        from caio_desktop.ui.team.refresh import is_team
+
+        keep_typing = is_team(workspace)  # a colleague's save (the watch) does not wipe what is being typed
         for key, editor in self.editors.items():
-            editor.load(stored.get(key, ""))
+            if not (keep_typing and editor.dirty):  # (its save says what it started from: hers is asked then)
+                editor.load(stored.get(key, ""))
             editor.setReadOnly(not writable)
             editor.setEnabled(workspace is not None)
             self.errors[key].hide()
@@ -204,8 +208,18 @@ class NarrativeEditor(QScrollArea):
         # stored is set first: the push below tells this editor (data_changed) to reload, and it must
         # not put back the text it is saving (that would move the cursor of someone typing)
         previous, editor.stored = editor.stored, text.strip()
+        from caio_desktop.ui.team.conflict import ConflictResolver
+        from caio_desktop.ui.team.refresh import is_team
+
+        kind, lang = self.kind, self.lang
+
+        def write(shown: dict[str, Any]) -> None:  # on a server: the text it replaces, a colleague's asked about
+            self.context.perform(_edit_narrative, kind, lang, editor.field, text, merge_key,
+                                 seen=shown.get(key, "") if is_team(workspace) else None)
+
         try:
-            self.context.perform(_edit_narrative, self.kind, self.lang, editor.field, text, merge_key)
+            if not ConflictResolver.write(self.context, self, "settings", 0, write, {key: previous}):
+                return  # theirs kept: the reload the resolver asked for put it in the editor
         except ValidationError as exc:
             editor.stored = previous
             error.setText(reason_text(exc, self.context.lang))
@@ -218,11 +232,11 @@ class NarrativeEditor(QScrollArea):
 
 
 def _edit_narrative(workspace: Any, kind: str, lang: str, field: NarrativeField, text: str,
-                    merge_key: tuple[Any, ...]) -> Any:
+                    merge_key: tuple[Any, ...], *, seen: str | None = None) -> Any:
     """set_narrative, named after the field for the Undo menu ("Edit Executive summary")."""
     from caio_desktop.operations.narrative import set_narrative
 
-    change = set_narrative(workspace, kind, lang, field.key, text)
+    change = set_narrative(workspace, kind, lang, field.key, text, seen=seen)
     change.entity_fr, change.entity_en, change.label = field.label_fr, field.label_en, ""
     change.merge_key = merge_key
     return change

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from caio_desktop.domain.modules import MODULES
+from caio_desktop.domain.narrative import NARRATIVE_FIELDS
 from caio_desktop.team.conflicts import DeleteConflictError, EditConflictError
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.registers.format import format_date, format_value
@@ -49,11 +50,11 @@ class ConflictDialog(QDialog):
         self.setObjectName("conflictDialog")
         self.setWindowTitle(_tr("Someone else changed this row"))
         self.choice: str | None = None
-        mod = MODULES[error.module]
+        mod = MODULES.get(error.module)  # None: a deliverable's narrative (a setting, not a register)
         who = error.author or _tr("another consultant")
         when = format_date(error.at.date(), lang) + error.at.strftime(" %H:%M") if error.at else ""
         heading = _tr("%1 changed %2 since you read it%3.").replace("%1", who).replace(
-            "%2", mod.entity(lang) + " " + _row_name(mod, error.current)).replace(
+            "%2", _subject(mod, error, lang)).replace(
             "%3", (_tr(", on %1 (UTC)").replace("%1", when)) if when else "")
         layout = QVBoxLayout(self)
         self.heading = QLabel(heading)
@@ -69,7 +70,7 @@ class ConflictDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, conflict in enumerate(error.conflicts):
-            field = mod.field(conflict.field) if mod.has_field(conflict.field) else None
+            field = mod.field(conflict.field) if mod is not None and mod.has_field(conflict.field) else None
             refs = (labels or {}).get(field.ref or "", {}) if field else {}
             texts = (_field_label(field, conflict.field, lang),
                      _shown(field, conflict.theirs, lang, refs), _shown(field, conflict.yours, lang, refs))
@@ -112,9 +113,22 @@ def _row_name(mod: Any, row: Mapping[str, Any]) -> str:
     return row_label(mod, dict(row))
 
 
+def _subject(mod: Any, error: EditConflictError, lang: str) -> str:
+    """What was changed: "risk R-012", or a deliverable's narrative ("“Executive summary” (Steering
+    committee report)")."""
+    if mod is not None:
+        return mod.entity(lang) + " " + _row_name(mod, error.current)
+    from caio_desktop.interchange.deliverables import deliverable_title
+
+    fields = ", ".join(_field_label(None, c.field, lang) for c in error.conflicts)
+    title = deliverable_title(str(error.current.get("kind")), lang)
+    return f"« {fields} » ({title})" if lang == "fr" else f"“{fields}” ({title})"
+
+
 # Columns that are not fields of a form but that a page edits (the engagement's logo), by language
 _OTHER_LABELS = {"client_logo": {"fr": "Logo du client", "en": "Client logo"},
-                 "classification_facts": {"fr": "Réponses au questionnaire AI Act", "en": "AI Act questionnaire answers"}}
+                 "classification_facts": {"fr": "Réponses au questionnaire AI Act", "en": "AI Act questionnaire answers"},
+                 **{f.key: {"fr": f.label_fr, "en": f.label_en} for f in NARRATIVE_FIELDS}}
 
 
 def _field_label(field: Any, key: str, lang: str) -> str:
@@ -209,7 +223,9 @@ def _labels(context: AppContext, error: EditConflictError) -> dict[str, dict[int
     """The labels of the rows the conflicting REF fields point at, both values'."""
     from caio_desktop.workspace import queries
 
-    mod = MODULES[error.module]
+    mod = MODULES.get(error.module)
+    if mod is None:  # a narrative: no references
+        return {}
     wanted: dict[str, set[int]] = {}
     for conflict in error.conflicts:
         field = mod.field(conflict.field) if mod.has_field(conflict.field) else None
