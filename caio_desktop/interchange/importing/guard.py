@@ -30,8 +30,10 @@ _REL = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 # 27th, onwards) or a row of 6+ digits (100,000 onwards), in either case and either quote, as calamine
 # reads them. Smaller rows are bounded by the last row of each chunk, or counted exactly (`_ROW_REF`) in a
 # sheet wide enough for 99,999 rows to matter. (The possessive `?+` and `++` never step back into the
-# letters a reference starts with: the million `r="A12"` that cannot match fail a fifth faster.)
-_BIG_REF = re.compile(rb'r=["\'][A-Za-z]?+(?:[A-Za-z]++\d|\d{6})')
+# letters a reference starts with: the million `r="A12"` that cannot match fail a fifth faster.) 21 letters
+# match without a digit after them: such a reference is refused (`_MAX_REF_CHARS`) even when a chunk's end
+# cuts it far from its start, where 100 letters and a row, unseen, made calamine ask for 99 GB and abort.
+_BIG_REF = re.compile(rb'r=["\'][A-Za-z]?+(?:[A-Za-z]{1,19}+[A-Za-z\d]|\d{6})')
 _REF_PARTS = re.compile(rb'r=["\']([A-Za-z]*)(\d*)')
 _MAX_REF_CHARS = 20  # "XFD1048576" has 10: longer ones (leading zeros…) are refused, never half-read
 _ROW_REF = re.compile(rb'<row\b[^>]*?\sr=["\'](\d+)')

@@ -122,3 +122,17 @@ def test_a_long_reference_cut_between_two_chunks_is_still_refused(tmp_path: Path
         b'<c r="A' + b"0" * 100 + b'1048576"><v>1</v></c>'))
     with pytest.raises(SpreadsheetError, match="malformed cell reference"):
         guard.check_workbook(path)
+
+
+@pytest.mark.parametrize("shift", range(0, 104, 8))
+def test_a_reference_of_letters_cut_far_from_its_start_between_two_chunks_is_refused(
+        tmp_path: Path, base: Path, monkeypatch: pytest.MonkeyPatch, shift: int) -> None:
+    """100 letters then a row, wherever the first chunk's end cuts it (the reference starts from 1 to
+    100 bytes before it: more letters before the cut than the chunks overlap by, too). It is refused
+    rather than left to python-calamine, which asks for 99 GB and aborts the process."""
+    monkeypatch.setattr(guard, "_CHUNK", 4096)
+    filler = b"<!-- " + b"x" * (3460 - shift) + b" -->"  # the reference then starts at byte 4095 - shift
+    path = patch_sheet_xml(base, tmp_path / "letters.xlsx", lambda xml: replace_cell(
+        xml.replace(b"<sheetData>", filler + b"<sheetData>", 1), "B3", b'<c r="' + b"A" * 100 + b'1"><v>1</v></c>'))
+    with pytest.raises(SpreadsheetError, match="malformed cell reference"):
+        guard.check_workbook(path)
