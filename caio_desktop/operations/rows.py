@@ -159,26 +159,43 @@ def delete_rows(workspace, module_key: str, row_ids: Iterable[int], *,  # noqa: 
     """Delete rows with what hangs on them (a risk's actions, a KPI's measurements) as one step.
 
     `seen` (row id → the row as shown, its `row_version` included) makes the delete refuse, with a
-    DeleteConflictError and nothing deleted, when someone else changed one of those rows since."""
+    DeleteConflictError and nothing deleted, when someone else changed one of those rows since; one of
+    those rows someone else deleted since is left out (it is gone, as asked), and when all are, the
+    LookupError says so."""
     mod = module(module_key)
     if mod.singleton:
         raise ValidationError(module_key, "id", None, "the engagement cannot be deleted")
     ids = list(dict.fromkeys(row_ids))
     with workspace.writing() as conn:
+        if seen:
+            ids = _check_deletes(conn, mod, ids, seen)
         rec = Recorder(conn, f"Delete {mod.entity_en}")
         first = rec.row(mod.key, ids[0]) if ids else None
         label = row_label(mod, first) if first and len(ids) == 1 else f"×{len(ids)}"
         rec.operation = f"Delete {mod.entity_en} {label}"
         for row_id in ids:
-            if row_id in (seen or {}):  # locked first: a colleague's edit waits for this delete, or wins
-                current = locked_row(conn, mod.key, row_id)
-                if current is not None:
-                    check_delete(conn, mod.key, row_id, with_links(conn, mod, [current])[0], seen[row_id])
             if rec.row(mod.key, row_id) is None:
                 raise LookupError(f"{module_key} has no row {row_id}")
             rec.delete(mod.key, row_id)
         rules.after_change(rec, mod.key, None)
         return _changeset("delete", mod, label, rec, ids)
+
+
+def _check_deletes(conn: Any, mod: Module, ids: list[int], seen: Mapping[int, Mapping[str, Any]]) -> list[int]:
+    """The rows of `ids` still there, each seen one locked (a colleague's edit of it waits for this delete)
+    and checked against what was seen (DeleteConflictError)."""
+    kept, gone = [], []
+    for row_id in ids:
+        current = locked_row(conn, mod.key, row_id) if row_id in seen else {}
+        if current is None:
+            gone.append(row_id)
+            continue
+        if row_id in seen:
+            check_delete(conn, mod.key, row_id, with_links(conn, mod, [current])[0], seen[row_id])
+        kept.append(row_id)
+    if gone and not kept:
+        raise LookupError(f"{mod.key} rows {', '.join(map(str, gone))} were already deleted by someone else")
+    return kept
 
 
 def duplicate_row(workspace, module_key: str, row_id: int) -> ChangeSet:  # noqa: ANN001

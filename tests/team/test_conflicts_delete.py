@@ -88,6 +88,28 @@ def test_of_several_rows_only_the_changed_one_is_asked_about(qtbot, anne, bruno_
     assert view.delete_selected() and again == [] and count_rows(anne, "risks") == 0
 
 
+def test_rows_a_colleague_deleted_meanwhile_are_simply_gone(qtbot, anne, bruno_context, monkeypatch) -> None:  # noqa: F811
+    first, second = _risk(anne, "Biais"), _risk(anne, "Fuite")
+    view = _register(qtbot, bruno_context, first, second)
+    delete_rows(anne, "risks", [first])  # Anne deletes one of them before Bruno does
+    asked = answer_conflicts(monkeypatch, None)
+    assert view.delete_selected()
+    assert asked == [] and count_rows(anne, "risks") == 0
+    bruno_context.undo_stack.undo()  # Bruno's undo brings back his delete only
+    assert [r["title"] for r in fetch_rows(anne, "risks")] == ["Fuite"]
+
+
+def test_deleting_a_row_a_colleague_deleted_already_says_nothing_and_shows_it_gone(  # noqa: F811
+        qtbot, anne, bruno_context) -> None:  # noqa: F811
+    risk = _risk(anne)
+    view = _register(qtbot, bruno_context, risk)
+    delete_rows(anne, "risks", [risk])
+    assert view.delete_selected()
+    assert view.model.row_of(risk) == -1 and bruno_context.undo_stack.count() == 0
+    with pytest.raises(LookupError, match="already deleted by someone else"):
+        delete_rows(bruno_context.workspace, "risks", [risk], seen={risk: {"id": risk, "row_version": 1}})
+
+
 def test_the_dialog_says_who_changed_what_and_offers_to_delete_anyway(qtbot, anne, bruno_context,  # noqa: F811
                                                                       monkeypatch) -> None:
     risk = _risk(anne)

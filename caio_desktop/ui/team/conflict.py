@@ -211,6 +211,10 @@ class ConflictResolver:
             try:
                 context.perform(delete_rows, module_key, list(row_ids), seen=seen)
                 return True
+            except LookupError:  # every one deleted by a colleague already: the register shows them gone
+                context.rows_changed.emit({module_key: frozenset(row_ids)})
+                context.data_changed.emit(frozenset((module_key,)))
+                return True
             except DeleteConflictError as error:
                 if cls.ask(parent, error, context.lang, _labels(context, error)) != OVERWRITE:
                     context.rows_changed.emit({module_key: frozenset((error.row_id,))})
