@@ -198,11 +198,15 @@ class TextCell(Flowable):
         return cell_
 
     def draw(self) -> None:
+        self.draw_at(self.canv, 0, 0)
+
+    def draw_at(self, canvas: object, x0: float, y0: float) -> None:
+        """Draw the cell with its bottom left corner at (x0, y0) of `canvas`'s current coordinates."""
         # One text object for the whole cell: far cheaper than a drawString (a new text object) a line.
         # The first baseline sits one font size below the top, as the table places its plain strings, so
         # wrapped and one-line cells of a row line up.
-        text = self.canv.beginText()
-        baseline = self.height
+        text = canvas.beginText()
+        baseline = y0 + self.height
         current: tuple[str, float, colors.Color] | None = None
         for index, (line, font, size, color, lead) in enumerate(self._lines):
             baseline -= size if index == 0 else lead
@@ -210,10 +214,10 @@ class TextCell(Flowable):
                 text.setFont(font, size)
                 text.setFillColor(color)
                 current = (font, size, color)
-            x = self.width - stringWidth(line, font, size) if self.right else 0
+            x = x0 + self.width - stringWidth(line, font, size) if self.right else x0
             text.setTextOrigin(x, baseline)
             text.textOut(line)
-        self.canv.drawText(text)
+        canvas.drawText(text)
 
 
 class Badge(str):
@@ -234,9 +238,12 @@ class Badge(str):
 
 
 class RegisterTable(LongTable):
-    """The register table: draws `Badge` cells itself (see Badge)."""
+    """The register table: draws `Badge` cells and the wrapped text of `TextCell`s itself."""
 
     def _drawCell(self, cellval: object, cellstyle: object, pos: tuple, size: tuple) -> None:  # noqa: N802
+        if type(cellval) is TextCell and cellstyle.valign == "TOP" and cellstyle.alignment in ("LEFT", "RIGHT"):
+            self._draw_text_cell(cellval, cellstyle, pos, size)
+            return
         if not isinstance(cellval, Badge):
             super()._drawCell(cellval, cellstyle, pos, size)
             return
@@ -252,6 +259,18 @@ class RegisterTable(LongTable):
         canvas.setFont(BOLD, 7)
         canvas.drawString(x + cellstyle.leftPadding + (badge_width - text_width) / 2, top - 7.8, cellval)
         self._curcellstyle = None  # font and colour changed: the next plain cell sets its own again
+
+    def _draw_text_cell(self, cell: TextCell, cellstyle: object, pos: tuple, size: tuple) -> None:
+        """Where LongTable would place the flowable (top-aligned, left or right), drawn straight on the
+        page: a register has thousands of them, and the flowable path measured each again and wrapped it
+        in a saved and restored graphics state with its own coordinates."""
+        (x, y), (width, height) = pos, size
+        inner = width - cellstyle.leftPadding - cellstyle.rightPadding
+        cell_width, cell_height = cell.wrap(inner, height)
+        left = x + width - cellstyle.rightPadding - cell_width if cellstyle.alignment == "RIGHT" \
+            else x + cellstyle.leftPadding
+        cell.draw_at(self.canv, left, y + height - cellstyle.topPadding - cell_height)
+        self._curcellstyle = None  # the text's font and colours are the page's now: the next cell sets its own
 
 
 def badge(text: str, fill: colors.Color) -> Badge:
