@@ -47,7 +47,7 @@ postgres:
 
 test: $(STAMP) office postgres
 	$(BIN)/ruff check caio_desktop tests bench packaging tools
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" -n auto
 
 # Every bench/bench_*.py in its own process, each figure a ratio to a floor measured in the same run.
 bench: $(BENCH_STAMP)
