@@ -9,6 +9,7 @@ Only" layout's title to above its footer placeholders, between the title's left 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,10 @@ from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
+from pptx.parts.slide import NotesSlidePart
 from pptx.presentation import Presentation
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Inches, Pt
@@ -134,6 +138,7 @@ class Deck:
     body_size: float = 20.0
     content: Box = field(init=False)
     _footer_cache: dict[int, list] = field(default_factory=dict, repr=False)
+    _blank_notes: Any = field(default=None, repr=False)  # a notes slide's XML as the notes master makes it
 
     def __post_init__(self) -> None:
         layout = self.layouts.title_only
@@ -229,9 +234,30 @@ class Deck:
         lines = [line for line in lines if line]
         if not lines:
             return
-        frame = slide.notes_slide.notes_text_frame
+        frame = self._notes_slide(slide).notes_text_frame
         existing = frame.text
         frame.text = "\n".join([existing, *lines] if existing else lines)
+
+    def _notes_slide(self, slide: Slide) -> Any:
+        """The slide's notes slide. python-pptx makes the first from the notes master (its placeholders
+        cloned one by one, ~18% of a steering deck's time when done for each slide); every later one is
+        a copy of that first one as it was made, related to its slide and the master as python-pptx
+        relates it."""
+        part = slide.part
+        if part.has_notes_slide:
+            return slide.notes_slide
+        if self._blank_notes is None:
+            notes = slide.notes_slide
+            self._blank_notes = deepcopy(notes.element)  # before any text is written into it
+            return notes
+        package = part.package
+        master = package.presentation_part.notes_master_part
+        notes_part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE,
+                                    package, deepcopy(self._blank_notes))
+        notes_part.relate_to(master, RT.NOTES_MASTER)
+        notes_part.relate_to(part, RT.SLIDE)
+        part.relate_to(notes_part, RT.NOTES_SLIDE)
+        return slide.notes_slide
 
     # --- shapes --------------------------------------------------------------------------------------
     def text_box(self, slide: Slide, box: Box, runs: Sequence[Run], *, anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
