@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+# QMessageBox and QProgressDialog are imported where a dialog is shown: the window builds these actions
+# at start-up, and PySide6 creates a class's enums when the class is first named (~4 ms of a cold start)
 
 
 def _tr(text: str) -> str:
@@ -54,6 +57,8 @@ class OfflineActions(QObject):
     @classmethod
     def choose(cls, parent: QWidget, conflicts: list[Any]) -> str | None:
         """"mine", "theirs" or None (cancel) for every conflict of a publish."""
+        from PySide6.QtWidgets import QMessageBox
+
         from caio_desktop.cli.cmd_team import conflict_table
 
         box = QMessageBox(QMessageBox.Icon.Warning, _tr("Publish to server"),
@@ -69,6 +74,8 @@ class OfflineActions(QObject):
 
     @classmethod
     def tell(cls, parent: QWidget, title: str, text: str, *, error: bool = False) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         (QMessageBox.warning if error else QMessageBox.information)(parent, title, text)
 
     # --- the actions --------------------------------------------------------------------------------
@@ -170,6 +177,8 @@ class _Progress:
     """A progress dialog fed by the (done, total, table) callback of publish and checkout."""
 
     def __init__(self, parent: QWidget, title: str) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
         self.dialog = QProgressDialog(title, "", 0, 100, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setCancelButton(None)  # one transaction: stopping half-way would undo it all anyway
