@@ -28,7 +28,7 @@ from caio_desktop.domain.validation import clean_values
 from caio_desktop.operations import rules
 from caio_desktop.operations.changes import ChangeSet
 from caio_desktop.operations.recorder import Recorder, table
-from caio_desktop.team.conflicts import check_delete, check_edit, locked_row
+from caio_desktop.team.conflicts import RowDeletedError, check_delete, check_edit, deleted_by, locked_row
 from caio_desktop.workspace.models import LINKS
 from caio_desktop.workspace.queries import _with_links as with_links  # (REFS lists of the locked row)
 from caio_desktop.workspace.queries import row_label
@@ -137,11 +137,14 @@ def update_row(workspace, module_key: str, row_id: int, values: Mapping[str, Any
     consecutive edits of the same cell become one undo step.
 
     `seen_version` (the row's `row_version` as read) and `seen` (field → value as read) make the edit
-    refuse, with an EditConflictError, to overwrite fields someone else changed since.
+    refuse, with an EditConflictError, to overwrite fields someone else changed since, and, with a
+    RowDeletedError (who deleted it, when), to edit a row someone deleted since.
     """
     mod = module(module_key)
     with workspace.writing() as conn:
         existing = locked_row(conn, mod.key, row_id)
+        if existing is None and seen_version is not None:  # gone since it was read: say who deleted it
+            raise RowDeletedError(mod.key, row_id, deleted_by(conn, mod.key, row_id))
         if existing is None:
             raise LookupError(f"{module_key} has no row {row_id}")
         if seen_version is not None:

@@ -15,6 +15,9 @@ A field whose read value the editor did not give counts as changed by the other:
 A delete may say what it read too: a row whose version moved since is refused with a
 `DeleteConflictError` (who changed it, when, and the fields that differ from what was shown), so that
 nobody deletes a colleague's fresh change unknowingly.
+
+An edit that says what it read, of a row someone deleted since, is refused with a `RowDeletedError`
+(a LookupError) naming who deleted it and when, from the audit trail, when it knows.
 """
 
 from __future__ import annotations
@@ -91,6 +94,32 @@ class DeleteConflictError(EditConflictError):
         return (f" ({changed})" if changed else "") + "; nothing was deleted"
 
 
+class RowDeletedError(LookupError):
+    """An edit refused because the row it was made on is gone: deleted by `author` at `at` (both None when
+    the audit trail does not say: an import undone, a change made before authors were recorded)."""
+
+    def __init__(self, module_key: str, row_id: int, last: LastChange) -> None:
+        self.module = module_key
+        self.row_id = row_id
+        self.author = last.author
+        self.at = last.at
+        who = f" by {last.author}" if last.author else ""
+        when = f" at {last.at:%Y-%m-%d %H:%M} UTC" if last.at else ""
+        super().__init__(f"{module_key} has no row {row_id}: it was deleted{who}{when} since you read it; "
+                         "nothing was written")
+
+
+def deleted_by(conn: Connection, table_name: str, row_id: int) -> LastChange:
+    """Who deleted a row and when, when the row's latest audit entry is its delete (before, no after)."""
+    found = conn.execute(
+        select(_AUDIT.c.author, _AUDIT.c.at, _AUDIT.c.before, _AUDIT.c.after)
+        .where(_AUDIT.c.entity == table_name, _AUDIT.c.entity_id == row_id)
+        .order_by(_AUDIT.c.id.desc()).limit(1)).first()
+    if found is None or found.before is None or found.after is not None:
+        return LastChange(None, None)
+    return LastChange(found.author, found.at)
+
+
 def check_delete(conn: Connection, module_key: str, row_id: int, current: Mapping[str, Any],
                  seen: Mapping[str, Any]) -> None:
     """Refuse (DeleteConflictError) the delete of `current`, the locked row (REFS lists included), when
@@ -157,5 +186,5 @@ def _same(stored: Any, shown: Any) -> bool:
     return stored == shown
 
 
-__all__ = ["DeleteConflictError", "EditConflictError", "FieldConflict", "LastChange", "check_delete", "check_edit",
-           "last_change", "locked_row"]
+__all__ = ["DeleteConflictError", "EditConflictError", "FieldConflict", "LastChange", "RowDeletedError",
+           "check_delete", "check_edit", "deleted_by", "last_change", "locked_row"]

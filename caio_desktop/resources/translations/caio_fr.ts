@@ -2329,6 +2329,14 @@
         <source>Overwrite (keep mine)</source>
         <translation>Écraser (garder la mienne)</translation>
     </message>
+    <message>
+        <source>%1 deleted %2%3; your change was not saved.</source>
+        <translation>%1 a supprimé %2%3 ; votre modification n'a pas été enregistrée.</translation>
+    </message>
+    <message>
+        <source>This row was deleted</source>
+        <translation>Cette ligne a été supprimée</translation>
+    </message>
 </context>
 <context>
     <name>OpenTeamDialog</name>

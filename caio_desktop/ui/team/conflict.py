@@ -5,6 +5,10 @@
 their value and yours, who changed it and when — offering "Reload" (take theirs: the register shows
 the row as it is now) or "Overwrite" (write yours on top of their version).
 
+An edit of a row a colleague deleted meanwhile (a RowDeletedError, on a server) is refused with a message
+naming who deleted it and when; the pages are told, so the register and the form show it gone. On a
+file the LookupError goes to the caller as it always did.
+
 `delete_rows` is how a register deletes on a server: a row someone changed since it was shown is not
 deleted unasked; the same dialog lists what changed and offers "Reload" (keep the row) or "Delete
 anyway".
@@ -12,6 +16,7 @@ anyway".
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from caio_desktop.domain.modules import MODULES
 from caio_desktop.domain.narrative import NARRATIVE_FIELDS
-from caio_desktop.team.conflicts import DeleteConflictError, EditConflictError
+from caio_desktop.team.conflicts import DeleteConflictError, EditConflictError, RowDeletedError
 from caio_desktop.ui.context import AppContext
 from caio_desktop.ui.registers.format import format_date, format_value
 
@@ -51,11 +57,9 @@ class ConflictDialog(QDialog):
         self.setWindowTitle(_tr("Someone else changed this row"))
         self.choice: str | None = None
         mod = MODULES.get(error.module)  # None: a deliverable's narrative (a setting, not a register)
-        who = error.author or _tr("another consultant")
-        when = format_date(error.at.date(), lang) + error.at.strftime(" %H:%M") if error.at else ""
+        who, when = _who_when(error.author, error.at, lang)
         heading = _tr("%1 changed %2 since you read it%3.").replace("%1", who).replace(
-            "%2", _subject(mod, error, lang)).replace(
-            "%3", (_tr(", on %1 (UTC)").replace("%1", when)) if when else "")
+            "%2", _subject(mod, error, lang)).replace("%3", when)
         layout = QVBoxLayout(self)
         self.heading = QLabel(heading)
         self.heading.setObjectName("conflictHeading")
@@ -150,6 +154,24 @@ def _shown(field: Any, value: Any, lang: str, refs: Mapping[int, str]) -> str:
     return format_value(field, value, lang, refs) or "–"
 
 
+def deleted_text(error: RowDeletedError, lang: str, shown: Mapping[str, Any]) -> str:
+    """"Anne Martin deleted risk R-012, on 03/12/2026 14:02 (UTC); your change was not saved." — the row
+    named as it was `shown` (it is gone), who and when from the audit trail when it says."""
+    mod = MODULES.get(error.module)
+    subject = mod.entity(lang) + (" " + _row_name(mod, shown) if shown else "") if mod else error.module
+    who, when = _who_when(error.author, error.at, lang)
+    text = _tr("%1 deleted %2%3; your change was not saved.").replace("%1", who).replace(
+        "%2", subject).replace("%3", when)
+    return text[:1].upper() + text[1:]  # ("another consultant" opens the sentence)
+
+
+def _who_when(author: str | None, at: dt.datetime | None, lang: str) -> tuple[str, str]:
+    """Who ("another consultant" when the audit trail does not say) and ", on 03/12/2026 14:02 (UTC)"
+    (empty when it does not say when)."""
+    when = format_date(at.date(), lang) + at.strftime(" %H:%M") if at else ""
+    return author or _tr("another consultant"), _tr(", on %1 (UTC)").replace("%1", when) if when else ""
+
+
 class ConflictResolver:
     """Writes an edit for a window, saying what was read; asks the person when someone else's change
     refuses it (dialogs are classmethods: tests replace them)."""
@@ -164,6 +186,15 @@ class ConflictResolver:
         dialog = ConflictDialog(error, lang, labels, parent)
         dialog.exec()
         return dialog.choice
+
+    @classmethod
+    def tell_deleted(cls, parent: QWidget | None, text: str) -> None:
+        """Say that the edit was refused because the row is gone (the text from `deleted_text`)."""
+        if parent is None:  # (an edit in a table cell)
+            from PySide6.QtWidgets import QApplication
+
+            parent = QApplication.activeWindow()
+        QMessageBox.warning(parent, _tr("This row was deleted"), text)
 
     @classmethod
     def edit_row(cls, context: AppContext, parent: QWidget | None, module_key: str, row_id: int,
@@ -184,10 +215,23 @@ class ConflictResolver:
               write: Callable[[Mapping[str, Any]], object], read: Mapping[str, Any]) -> bool:
         """Run `write(read)`, an edit of one row that says it was made on `read` (the row as shown, its
         `row_version` included); on an EditConflictError ask: Overwrite runs `write` again on the row as
-        it is now, Reload (or Cancel) tells the pages to show it. True when the edit landed."""
+        it is now, Reload (or Cancel) tells the pages to show it. True when the edit landed.
+
+        A row deleted since (RowDeletedError) is said on a server, and the pages are told to show it gone;
+        on a file the error propagates, as from `update_row`."""
+        from caio_desktop.ui.team.refresh import is_team
+
         try:
             write(read)
             return True
+        except RowDeletedError as error:
+            if not is_team(context.workspace):
+                raise
+            # said before the pages forget the row: the message names it as the register showed it
+            cls.tell_deleted(parent, deleted_text(error, context.lang, read))
+            context.rows_changed.emit({module_key: frozenset((error.row_id,))})
+            context.data_changed.emit(frozenset((module_key,)))
+            return False
         except EditConflictError as error:
             choice = cls.ask(parent, error, context.lang, _labels(context, error))
             if choice == OVERWRITE:
@@ -241,4 +285,4 @@ def _labels(context: AppContext, error: EditConflictError) -> dict[str, dict[int
     return {key: queries.labels(context.workspace, key, ids, titled=True) for key, ids in wanted.items() if ids}
 
 
-__all__ = ["OVERWRITE", "RELOAD", "ConflictDialog", "ConflictResolver"]
+__all__ = ["OVERWRITE", "RELOAD", "ConflictDialog", "ConflictResolver", "deleted_text"]
