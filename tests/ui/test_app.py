@@ -55,3 +55,12 @@ def test_self_test_on_an_empty_engagement_adds_a_row_to_every_module(qapp, works
                                                                      capsys) -> None:
     assert main(["--self-test", str(workspace_file)]) == 0
     assert "28/28 modules round-trip" in capsys.readouterr().out
+
+
+def test_a_start_without_arguments_reads_as_the_parser_would_read_it() -> None:
+    """`caio-desktop` from a menu skips building the parser (start-up): what it reads must stay what the
+    parser gives for no argument, whatever option is added later."""
+    from caio_desktop.ui import app
+
+    assert vars(app.parse_args([])) == vars(app.parser().parse_args([]))
+    assert app.parse_args(["--lang", "en"]).lang == "en" and app.parse_args(["x.caio"]).file == Path("x.caio")
