@@ -165,7 +165,7 @@ def create_engagement_schema(conn: Connection, address: TeamAddress) -> None:
 
     The role creating it owns it (CREATE on the database is needed) and grants the others
     (team.roles.grant_statements)."""
-    from caio_desktop.workspace.models import Base
+    from caio_desktop.workspace.models import Base, partial_indexes_for_postgresql
     from caio_desktop.workspace.version import SCHEMA_VERSION
 
     schema = address.schema
@@ -178,6 +178,7 @@ def create_engagement_schema(conn: Connection, address: TeamAddress) -> None:
     conn.execute(text(f"CREATE SCHEMA {quote_ident(schema)}"))
     # The connection's search_path names this schema (team_engine): the models' tables land in it.
     conn.execute(text(f"SET LOCAL search_path TO {quote_ident(schema)}"))
+    partial_indexes_for_postgresql()
     Base.metadata.create_all(conn, checkfirst=False)  # a schema made just now: nothing to look for first
     conn.execute(text(f"CREATE TABLE {quote_ident(schema)}.{META_TABLE} "
                       "(key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)"))

@@ -508,15 +508,30 @@ class Setting(Base):
     value: Mapped[Any] = mapped_column(JSON)
 
 
+_PARTIAL_INDEXES: list[tuple[Index, Any]] = []
+
+
 def _index_links() -> None:
     """An index on every foreign key, for the look-ups that deleting a parent and reading a link make.
     A link that may be empty gets a partial index (`WHERE column IS NOT NULL`, schema 2): rows that link
-    nothing, most risks of an imported register, cost no index upkeep, and `column = ?` still uses it."""
+    nothing, most risks of an imported register, cost no index upkeep, and `column = ?` still uses it.
+    (Its PostgreSQL form is added by `partial_indexes_for_postgresql`, only when team mode creates
+    tables: naming `postgresql_where` here made every `caio` command import SQLAlchemy's PostgreSQL
+    dialect, asyncpg's included, to check the keyword — 20–60 ms of a start.)"""
     for table in Base.metadata.tables.values():
         for column in table.columns:
             if column.foreign_keys:
                 partial = column.is_not(None) if column.nullable else None  # (both engines alike)
-                Index(f"ix_{table.name}_{column.name}", column, sqlite_where=partial, postgresql_where=partial)
+                index = Index(f"ix_{table.name}_{column.name}", column, sqlite_where=partial)
+                if partial is not None:
+                    _PARTIAL_INDEXES.append((index, partial))
+
+
+def partial_indexes_for_postgresql() -> None:
+    """Give the partial link indexes their PostgreSQL `WHERE` too (idempotent): called before the
+    models' tables are created on a server."""
+    for index, partial in _PARTIAL_INDEXES:
+        index.dialect_options["postgresql"]["where"] = partial
 
 
 _index_links()
