@@ -208,11 +208,12 @@ class KeptXml:
         chunks.append(chunk)
 
     def take(self, member: str) -> list[bytes] | None:
-        """`member`'s whole XML in chunks (None when it was not kept), and nothing else kept any more:
-        a source holds one sheet at a time."""
+        """`member`'s whole XML in chunks (None when it was not kept); it is kept no more. The other
+        sheets' stay (within the bound) for when they are read: a survey form reads two sheets, and
+        unpacking the second again cost as much as reading it."""
         chunks = self._members.pop(member, None)
-        for other in list(self._members):
-            self._drop(other)
+        if chunks is not None:
+            self.room += sum(map(len, chunks))
         return chunks
 
     def _drop(self, member: str) -> None:

@@ -17,5 +17,8 @@ MAX_CELL_BYTES = 8 * 1024 * 1024
 # The unpacked sheet XML the guard keeps for finding error and formula cells while python-calamine parses
 # (`guard.KeptXml`): 88 MB at 100,000 rows of 12 columns. A larger sheet is unpacked again instead.
 KEPT_XML_BYTES = 128 * 1024 * 1024
+# Below this much sheet XML the parse runs in the calling thread: a helper thread's start and join cost
+# more than parsing beside the error-cell scan saves.
+PARSE_THREAD_MIN_BYTES = 4 * 1024 * 1024
 HEADER_SCAN_ROWS = 30  # the header is looked for in the first rows only
 PREVIEW_ROWS = 200
