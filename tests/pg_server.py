@@ -93,8 +93,8 @@ class EngagementPool:
 
     def __init__(self, server: PgServer) -> None:
         self.server = server
-        self.idle: list[tuple[str, str]] = []  # (key, shape fingerprint when new)
-        self.shapes: dict[str, str] = {}
+        self.idle: list[str] = []  # keys of engagements given back in shape
+        self.shapes: dict[str, str] = {}  # key → its shape fingerprint when new
 
     def shape(self, conn: Any, schema: str) -> str:
         row = conn.execute(_SHAPE_SQL, {"schema": schema}).fetchone()
@@ -107,7 +107,7 @@ class EngagementPool:
         from caio_desktop.team.workspace import TeamWorkspace
 
         while self.idle and url is None:
-            key, _ = self.idle.pop()
+            key = self.idle.pop()
             url = self.server.url(key)
             if self._refill(url):
                 return TeamWorkspace.open(url)
@@ -123,7 +123,7 @@ class EngagementPool:
         try:
             with self._connect() as conn:
                 if self.shape(conn, schema) == self.shapes[key]:
-                    self.idle.append((key, self.shapes[key]))
+                    self.idle.append(key)
         except Exception:  # a test that dropped or broke it: not ours to reuse
             return
 

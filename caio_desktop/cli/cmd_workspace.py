@@ -157,7 +157,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from caio_desktop.cli.common import note_if_held
     from caio_desktop.workspace import schema
     from caio_desktop.workspace.check import check_workspace
-    from caio_desktop.workspace.encryption import REKEY_INTERRUPTED, interrupted_encryption
+    from caio_desktop.workspace.encryption import REKEY_INTERRUPTED_LEAD, interrupted_encryption
     from caio_desktop.workspace.errors import NewerVersionError
     from caio_desktop.workspace.fileinfo import inspect_workspace
     from caio_desktop.workspace.recovery import roll_back_interrupted_write
@@ -186,7 +186,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem)
         interrupted = interrupted_encryption(args.file) if passphrase() is None else next(
-            (p for p in problems if p.startswith(REKEY_INTERRUPTED.split(":")[0])), None)
+            (p for p in problems if p.startswith(REKEY_INTERRUPTED_LEAD)), None)
         if interrupted and problems == [interrupted]:
             raise fail(f"{args.file}: {interrupted}")
         raise fail(f"{args.file}: {len(problems)} problem(s) found; "

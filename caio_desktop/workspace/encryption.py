@@ -100,7 +100,8 @@ def interrupted_encryption(path: Path) -> str | None:
     return INTERRUPTED.format(path=path) if leftovers or encrypted else None
 
 
-REKEY_INTERRUPTED = ("a change of passphrase was interrupted: {count} of its snapshots open only with another "
+REKEY_INTERRUPTED_LEAD = "a change of passphrase was interrupted"
+REKEY_INTERRUPTED = (REKEY_INTERRUPTED_LEAD + ": {count} of its snapshots open only with another "
                      "passphrase (the new one); run it again: caio rekey {path} --passphrase-file OLD "
                      "--new-passphrase-file NEW")
 
