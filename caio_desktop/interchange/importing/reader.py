@@ -145,8 +145,9 @@ class Source:
 
     def _parse(self, name: str) -> tuple[Any, guard.ErrorCells]:
         """python-calamine's parse of sheet `name` and the sheet's error and formula cells, found
-        meanwhile: the parse runs in a helper thread (it releases the GIL), this thread reads the XML
-        the guard kept (or unpacks it again) — neither waits for the other on two cores."""
+        meanwhile: for a large sheet the parse runs in a helper thread (it releases the GIL) while this
+        thread reads the XML the guard kept (or unpacks it again) — neither waits for the other on two
+        cores; a small one is parsed here, then its kept XML read."""
         if self.parsing is not None:
             self.parsing.set()
         member = self._members.get(name)
